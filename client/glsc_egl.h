@@ -1,0 +1,62 @@
+/* Client-side EGL objects. Handles given to the application are small
+ * integers (surfaces, contexts, configs) or entries of a static list
+ * (displays), so a bogus handle is detected, never dereferenced. */
+#ifndef GLSC_EGL_H
+#define GLSC_EGL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <EGL/egl.h>
+#include <EGL/eglext.h>
+
+#include "gls_idmap.h"
+#include "gls_protocol.h"
+
+struct glsc_present;
+
+#define GLSC_ATTRIB_INDEX(name) GLSC_ATTR_##name,
+enum { GLS_CONFIG_ATTRIBS(GLSC_ATTRIB_INDEX) GLSC_CONFIG_ATTRIB_COUNT };
+
+struct glsc_config {
+	EGLint values[GLSC_CONFIG_ATTRIB_COUNT];
+};
+
+struct glsc_display {
+	struct glsc_display *next;
+	EGLenum platform;     /* EGL_PLATFORM_X11_KHR or EGL_PLATFORM_SURFACELESS_MESA */
+	void *native;         /* what the application passed */
+	int screen;
+	void *x11;            /* the Xlib connection (Display*), or NULL */
+	bool owns_x11;        /* opened by us for EGL_DEFAULT_DISPLAY */
+	unsigned long visual; /* TrueColor visual advertised as EGL_NATIVE_VISUAL_ID */
+	bool initialized;
+	struct glsc_config *configs;
+	EGLint config_count;
+	struct gls_idmap surfaces; /* id -> struct glsc_surface* */
+	struct gls_idmap contexts; /* id -> struct glsc_context* */
+};
+
+struct glsc_surface {
+	uint32_t id;
+	struct glsc_display *display;
+	struct glsc_config *config;
+	bool window;
+	unsigned long native_window;
+	struct glsc_present *present;
+	EGLint width, height;
+	EGLint texture_format, texture_target, mipmap_texture, mipmap_level;
+	EGLint largest_pbuffer;
+	EGLint swap_interval;
+	unsigned current_refs; /* contexts it is current to */
+	bool destroy_pending;
+};
+
+/* Called by the stream when a frame for this surface arrives. */
+void glsc_surface_show_frame(struct glsc_surface *surface, uint32_t width, uint32_t height, const uint8_t *pixels);
+
+/* The EGL entry points and the vendor callbacks (glsc_main.c uses them). */
+void *glsc_egl_proc(const char *name);
+EGLDisplay glsc_get_platform_display(EGLenum platform, void *native, const EGLAttrib *attribs);
+const char *glsc_platform_extensions(void);
+
+#endif

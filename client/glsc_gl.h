@@ -1,0 +1,139 @@
+/* Client-side GL context state and the helpers every GL entry point uses. */
+#ifndef GLSC_GL_H
+#define GLSC_GL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <EGL/egl.h>
+#include <GLES2/gl2.h>
+#include <GLES2/gl2ext.h>
+
+#include "gls_idmap.h"
+#include "gls_protocol.h"
+#include "gls_opcodes.h"
+
+#define GLSC_MAX_ATTRIBS 32
+
+/* Object names shared by contexts of one share group. */
+struct glsc_share_group {
+	unsigned refs;
+	struct gls_idmap names[GLS_OBJ_COUNT]; /* name -> struct glsc_buffer* for buffers, else 1 */
+	uint32_t next_name[GLS_OBJ_COUNT];
+};
+
+/* What the client must know of a buffer: its size for mapping, and a copy
+ * of index data so that draws with client arrays can find the index range. */
+struct glsc_buffer {
+	GLsizeiptr size;
+	GLenum usage;
+	uint8_t *index_shadow; /* kept once the buffer held indices */
+	/* current mapping, if any */
+	void *map_pointer;
+	GLintptr map_offset;
+	GLsizeiptr map_length;
+	GLbitfield map_access;
+};
+
+struct glsc_vertex_attrib {
+	bool enabled;
+	GLint size;
+	GLenum type;
+	GLboolean normalized;
+	GLsizei stride;
+	const void *pointer; /* a client pointer when buffer == 0, else an offset */
+	GLuint buffer;
+};
+
+struct glsc_vertex_array {
+	struct glsc_vertex_attrib attribs[GLSC_MAX_ATTRIBS];
+	GLuint element_buffer;
+};
+
+/* Answers known once per context, fetched at its first eglMakeCurrent. */
+struct glsc_context_info {
+	char *vendor, *renderer, *version, *glsl_version, *extensions;
+	GLint max_vertex_attribs;
+	bool has_ext[8];
+};
+
+struct glsc_context {
+	uint32_t id;
+	struct glsc_display *display;
+	struct glsc_config *config;
+	struct glsc_share_group *share;
+	EGLint client_version;
+	bool info_loaded;
+	bool lost_reported;
+	struct glsc_context_info info;
+
+	GLuint array_buffer;
+	GLuint vertex_array_name;            /* 0: the default vertex array */
+	struct glsc_vertex_array *vertex_array;
+	struct glsc_vertex_array default_vertex_array;
+	struct gls_idmap vertex_arrays;      /* name -> struct glsc_vertex_array* */
+	GLint pack_alignment, unpack_alignment;
+
+	struct glsc_query_cache *query_cache; /* owned by glsc_gl_query.c */
+
+	struct glsc_surface *draw, *read;
+	bool current_somewhere;
+	bool destroy_pending;
+};
+
+/* Extensions the client implements end to end (index into has_ext). */
+enum glsc_extension {
+	GLSC_EXT_OES_MAPBUFFER,
+	GLSC_EXT_EXT_MAP_BUFFER_RANGE,
+	GLSC_EXT_OES_VERTEX_ARRAY_OBJECT,
+	GLSC_EXT_COUNT
+};
+
+/* Entry of the generated table of GL entry points. */
+struct glsc_gl_proc {
+	const char *name;
+	void (*fn)(void);
+	const char *extension; /* NULL for core */
+};
+extern const struct glsc_gl_proc glsc_gl_procs[];
+extern const unsigned glsc_gl_proc_count;
+
+/* The calling thread's current context. */
+struct glsc_context *glsc_current_context(void);
+
+/* Locks the stream and makes the wire's current context the caller's.
+ * Returns NULL (nothing locked) when no context is current or the server
+ * is gone: GL calls then do nothing, as with any driver. */
+struct glsc_context *glsc_gl_enter(void);
+void glsc_gl_leave(void);
+
+uint8_t *glsc_begin(struct glsc_context *ctx, uint16_t opcode, size_t payload);
+/* Waits for the reply of the command just queued. */
+bool glsc_wait_reply(struct glsc_context *ctx, const uint8_t **reply, size_t *size);
+uint64_t glsc_sync_scalar(struct glsc_context *ctx, bool sent);
+void glsc_sync_void(struct glsc_context *ctx, bool sent);
+
+/* Records a GL error on the server, in order with the driver's errors. */
+void glsc_set_error(GLenum error);
+void glsc_set_error_locked(GLenum error);
+
+uint32_t glsc_string_length(const char *s);
+
+/* Object names: a name the application uses but never created becomes
+ * GLS_NAME_NONEXISTENT (the driver reports the error); glBind* adopts it. */
+GLuint glsc_name_use(struct glsc_context *ctx, enum gls_object_type type, GLuint name);
+GLuint glsc_name_bind(struct glsc_context *ctx, enum gls_object_type type, GLuint name);
+bool glsc_name_known(struct glsc_context *ctx, enum gls_object_type type, GLuint name);
+void glsc_names_generate(struct glsc_context *ctx, enum gls_object_type type, GLsizei n, GLuint *names);
+void glsc_names_delete(struct glsc_context *ctx, enum gls_object_type type, GLsizei n, const GLuint *names);
+struct glsc_buffer *glsc_buffer_lookup(struct glsc_context *ctx, GLuint name);
+
+struct glsc_share_group *glsc_share_group_new(void);
+void glsc_share_group_unref(struct glsc_share_group *share);
+void glsc_context_state_init(struct glsc_context *ctx);
+void glsc_context_state_fini(struct glsc_context *ctx);
+bool glsc_context_load_info_locked(struct glsc_context *ctx);
+/* Frees ctx->query_cache (glsc_gl_query.c). */
+void glsc_query_cache_free(struct glsc_context *ctx);
+
+#endif

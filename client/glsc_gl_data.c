@@ -1,0 +1,494 @@
+/* GL commands that create objects or move bulk data: names, buffers,
+ * mapped buffers, textures and readback. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "glsc_gl.h"
+#include "glsc_gl_generated.h"
+#include "glsc_stream.h"
+#include "gls_pixels.h"
+#include "gls_wire.h"
+
+/* ---- names ---- */
+
+/* wire glsGenObjects / glsDeleteObjects: u32 type, u32 n, n x u32 name */
+static void glsc_gen(enum gls_object_type type, GLsizei n, GLuint *names)
+{
+	if (n < 0) {
+		glsc_set_error(GL_INVALID_VALUE);
+		return;
+	}
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	glsc_names_generate(ctx, type, n, names);
+	glsc_gl_leave();
+}
+
+static void glsc_delete(enum gls_object_type type, GLsizei n, const GLuint *names)
+{
+	if (n < 0) {
+		glsc_set_error(GL_INVALID_VALUE);
+		return;
+	}
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	glsc_names_delete(ctx, type, n, names);
+	glsc_gl_leave();
+}
+
+void glsc_glGenBuffers(GLsizei n, GLuint *buffers) { glsc_gen(GLS_OBJ_BUFFER, n, buffers); }
+void glsc_glGenTextures(GLsizei n, GLuint *textures) { glsc_gen(GLS_OBJ_TEXTURE, n, textures); }
+void glsc_glGenRenderbuffers(GLsizei n, GLuint *names) { glsc_gen(GLS_OBJ_RENDERBUFFER, n, names); }
+void glsc_glGenFramebuffers(GLsizei n, GLuint *names) { glsc_gen(GLS_OBJ_FRAMEBUFFER, n, names); }
+void glsc_glGenVertexArraysOES(GLsizei n, GLuint *arrays) { glsc_gen(GLS_OBJ_VERTEX_ARRAY, n, arrays); }
+void glsc_glDeleteBuffers(GLsizei n, const GLuint *buffers) { glsc_delete(GLS_OBJ_BUFFER, n, buffers); }
+void glsc_glDeleteTextures(GLsizei n, const GLuint *textures) { glsc_delete(GLS_OBJ_TEXTURE, n, textures); }
+void glsc_glDeleteRenderbuffers(GLsizei n, const GLuint *names) { glsc_delete(GLS_OBJ_RENDERBUFFER, n, names); }
+void glsc_glDeleteFramebuffers(GLsizei n, const GLuint *names) { glsc_delete(GLS_OBJ_FRAMEBUFFER, n, names); }
+void glsc_glDeleteVertexArraysOES(GLsizei n, const GLuint *arrays) { glsc_delete(GLS_OBJ_VERTEX_ARRAY, n, arrays); }
+
+/* wire glsCreateShaderProgram: u32 name, u32 shader type (0: a program) */
+static GLuint glsc_create_shader_program(GLenum type)
+{
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return 0;
+	GLuint name = 0;
+	struct gls_idmap *names = &ctx->share->names[GLS_OBJ_SHADER_PROGRAM];
+	uint32_t *next = &ctx->share->next_name[GLS_OBJ_SHADER_PROGRAM];
+	while (*next == 0 || *next >= GLS_NAME_NONEXISTENT || gls_idmap_get(names, *next, NULL))
+		(*next)++;
+	if (gls_idmap_put(names, *next, 1)) {
+		name = (*next)++;
+		uint8_t *w = glsc_begin(ctx, GLS_OP_glsCreateShaderProgram, 8);
+		if (w) {
+			w = gls_put_u32(w, name);
+			gls_put_u32(w, type);
+		}
+	} else {
+		glsc_set_error_locked(GL_OUT_OF_MEMORY);
+	}
+	glsc_gl_leave();
+	return name;
+}
+
+GLuint glsc_glCreateProgram(void)
+{
+	return glsc_create_shader_program(0);
+}
+
+GLuint glsc_glCreateShader(GLenum type)
+{
+	if (type != GL_VERTEX_SHADER && type != GL_FRAGMENT_SHADER) {
+		glsc_set_error(GL_INVALID_ENUM);
+		return 0;
+	}
+	return glsc_create_shader_program(type);
+}
+
+/* wire glDeleteShader / glDeleteProgram: u32 name */
+static void glsc_delete_shader_program(uint16_t opcode, GLuint name)
+{
+	if (name == 0)
+		return; /* silently ignored, as GL does */
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	/* The name stays known: the server tells, while the host keeps the
+	 * object (attached, in use), that it still names it. */
+	uint8_t *w = glsc_begin(ctx, opcode, 4);
+	if (w)
+		gls_put_u32(w, glsc_name_use(ctx, GLS_OBJ_SHADER_PROGRAM, name));
+	glsc_gl_leave();
+}
+
+void glsc_glDeleteShader(GLuint shader) { glsc_delete_shader_program(GLS_OP_glDeleteShader, shader); }
+void glsc_glDeleteProgram(GLuint program) { glsc_delete_shader_program(GLS_OP_glDeleteProgram, program); }
+
+/* ---- buffers ---- */
+
+static GLuint glsc_bound_buffer(struct glsc_context *ctx, GLenum target)
+{
+	if (target == GL_ARRAY_BUFFER)
+		return ctx->array_buffer;
+	if (target == GL_ELEMENT_ARRAY_BUFFER)
+		return ctx->vertex_array->element_buffer;
+	return 0;
+}
+
+/* wire glBufferData: u32 target, i64 size, u32 usage, blob data
+ * wire glsBufferDataNull: u32 target, i64 size, u32 usage (zero-filled) */
+void glsc_glBufferData(GLenum target, GLsizeiptr size, const void *data, GLenum usage)
+{
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	bool inline_data = data && size > 0;
+	if (inline_data && (uint64_t)size > GLS_MAX_MESSAGE - 64) {
+		glsc_set_error_locked(GL_OUT_OF_MEMORY);
+		goto out;
+	}
+	uint8_t *w = glsc_begin(ctx, inline_data ? GLS_OP_glBufferData : GLS_OP_glsBufferDataNull,
+				16 + (inline_data ? 4 + gls_pad4((size_t)size) : 0));
+	if (!w)
+		goto out;
+	w = gls_put_u32(w, target);
+	w = gls_put_i64(w, size);
+	w = gls_put_u32(w, usage);
+	if (inline_data) {
+		w = gls_put_u32(w, (uint32_t)size);
+		gls_put_bytes(w, data, (size_t)size);
+	}
+	struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target));
+	if (buffer && size >= 0 && !buffer->map_pointer) {
+		buffer->size = size;
+		buffer->usage = usage;
+		free(buffer->index_shadow);
+		buffer->index_shadow = NULL;
+		/* Index data is kept so that draws mixing it with client arrays
+		 * can find the range of vertices to send. */
+		if (target == GL_ELEMENT_ARRAY_BUFFER) {
+			buffer->index_shadow = calloc(1, size ? (size_t)size : 1);
+			if (buffer->index_shadow && inline_data)
+				memcpy(buffer->index_shadow, data, (size_t)size);
+		}
+	}
+out:
+	glsc_gl_leave();
+}
+
+static void glsc_buffer_sub_data_locked(struct glsc_context *ctx, GLenum target, GLintptr offset, GLsizeiptr size, const void *data)
+{
+	bool inline_data = data && size > 0;
+	uint8_t *w = glsc_begin(ctx, GLS_OP_glBufferSubData, 24 + (inline_data ? gls_pad4((size_t)size) : 0));
+	if (!w)
+		return;
+	w = gls_put_u32(w, target);
+	w = gls_put_i64(w, offset);
+	w = gls_put_i64(w, size);
+	w = gls_put_u32(w, inline_data ? (uint32_t)size : 0);
+	if (inline_data)
+		gls_put_bytes(w, data, (size_t)size);
+	struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target));
+	if (buffer && buffer->index_shadow && inline_data && offset >= 0 && offset + size <= buffer->size)
+		memcpy(buffer->index_shadow + offset, data, (size_t)size);
+}
+
+/* wire glBufferSubData: u32 target, i64 offset, i64 size, blob data */
+void glsc_glBufferSubData(GLenum target, GLintptr offset, GLsizeiptr size, const void *data)
+{
+	if (size > 0 && (uint64_t)size > GLS_MAX_MESSAGE - 64) {
+		glsc_set_error(GL_OUT_OF_MEMORY);
+		return;
+	}
+	if (size > 0 && !data) {
+		glsc_set_error(GL_INVALID_VALUE);
+		return;
+	}
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	glsc_buffer_sub_data_locked(ctx, target, offset, size, data);
+	glsc_gl_leave();
+}
+
+/* Reads a buffer's bytes back from the server.
+ * wire glsMapBufferRead: u32 target, i64 offset, i64 length -> reply blob */
+static bool glsc_buffer_read_locked(struct glsc_context *ctx, GLenum target, GLintptr offset, GLsizeiptr length, void *out)
+{
+	uint8_t *w = glsc_begin(ctx, GLS_OP_glsMapBufferRead, 20);
+	if (!w)
+		return false;
+	w = gls_put_u32(w, target);
+	w = gls_put_i64(w, offset);
+	gls_put_i64(w, length);
+	const uint8_t *reply;
+	size_t size;
+	if (!glsc_wait_reply(ctx, &reply, &size))
+		return false;
+	struct gls_reader r;
+	gls_reader_init(&r, reply, size);
+	uint32_t len;
+	const void *bytes = gls_get_blob(&r, &len);
+	if (r.bad || len != (uint64_t)length)
+		return false;
+	memcpy(out, bytes, len);
+	return true;
+}
+
+static void *glsc_map_range(GLenum target, GLintptr offset, GLsizeiptr length, GLbitfield access)
+{
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return NULL;
+	void *result = NULL;
+	GLenum error = GL_NO_ERROR;
+	struct glsc_buffer *buffer = NULL;
+	if (target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER)
+		error = GL_INVALID_ENUM;
+	else if (!(buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target))))
+		error = GL_INVALID_OPERATION;
+	else if (offset < 0 || length < 0 || offset + length > buffer->size ||
+		 (access & ~(GLbitfield)(GL_MAP_READ_BIT_EXT | GL_MAP_WRITE_BIT_EXT | GL_MAP_INVALIDATE_RANGE_BIT_EXT |
+					 GL_MAP_INVALIDATE_BUFFER_BIT_EXT | GL_MAP_FLUSH_EXPLICIT_BIT_EXT |
+					 GL_MAP_UNSYNCHRONIZED_BIT_EXT)))
+		error = GL_INVALID_VALUE;
+	else if (buffer->map_pointer || length == 0 ||
+		 !(access & (GL_MAP_READ_BIT_EXT | GL_MAP_WRITE_BIT_EXT)) ||
+		 ((access & GL_MAP_READ_BIT_EXT) &&
+		  (access & (GL_MAP_INVALIDATE_RANGE_BIT_EXT | GL_MAP_INVALIDATE_BUFFER_BIT_EXT | GL_MAP_UNSYNCHRONIZED_BIT_EXT))) ||
+		 ((access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT) && !(access & GL_MAP_WRITE_BIT_EXT)))
+		error = GL_INVALID_OPERATION;
+	if (error != GL_NO_ERROR) {
+		glsc_set_error_locked(error);
+		goto out;
+	}
+	uint8_t *memory = calloc(1, (size_t)length);
+	if (!memory) {
+		glsc_set_error_locked(GL_OUT_OF_MEMORY);
+		goto out;
+	}
+	/* Unless the application discards the old contents, they must show
+	 * through the parts it does not write. */
+	bool keep = (access & GL_MAP_READ_BIT_EXT) ||
+		    !(access & (GL_MAP_INVALIDATE_RANGE_BIT_EXT | GL_MAP_INVALIDATE_BUFFER_BIT_EXT));
+	if (keep && !glsc_buffer_read_locked(ctx, target, offset, length, memory)) {
+		free(memory);
+		goto out;
+	}
+	buffer->map_pointer = memory;
+	buffer->map_offset = offset;
+	buffer->map_length = length;
+	buffer->map_access = access;
+	result = memory;
+out:
+	glsc_gl_leave();
+	return result;
+}
+
+void *glsc_glMapBufferRangeEXT(GLenum target, GLintptr offset, GLsizeiptr length, GLbitfield access)
+{
+	return glsc_map_range(target, offset, length, access);
+}
+
+void *glsc_glMapBufferOES(GLenum target, GLenum access)
+{
+	if (access != GL_WRITE_ONLY_OES) {
+		glsc_set_error(GL_INVALID_ENUM);
+		return NULL;
+	}
+	struct glsc_context *ctx = glsc_current_context();
+	struct glsc_buffer *buffer = ctx ? glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target)) : NULL;
+	GLsizeiptr size = buffer ? buffer->size : 0;
+	void *p = glsc_map_range(target, 0, size, GL_MAP_WRITE_BIT_EXT);
+	if (p && buffer)
+		buffer->map_access = GL_WRITE_ONLY_OES; /* what GL_BUFFER_ACCESS_OES reports */
+	return p;
+}
+
+/* wire glFlushMappedBufferRangeEXT: sent as glBufferSubData of the range */
+void glsc_glFlushMappedBufferRangeEXT(GLenum target, GLintptr offset, GLsizeiptr length)
+{
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target));
+	if (target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER)
+		glsc_set_error_locked(GL_INVALID_ENUM);
+	else if (!buffer || !buffer->map_pointer || !(buffer->map_access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT))
+		glsc_set_error_locked(GL_INVALID_OPERATION);
+	else if (offset < 0 || length < 0 || offset + length > buffer->map_length)
+		glsc_set_error_locked(GL_INVALID_VALUE);
+	else
+		glsc_buffer_sub_data_locked(ctx, target, buffer->map_offset + offset, length,
+					    (uint8_t *)buffer->map_pointer + offset);
+	glsc_gl_leave();
+}
+
+GLboolean glsc_glUnmapBufferOES(GLenum target)
+{
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return GL_FALSE;
+	GLboolean result = GL_FALSE;
+	struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target));
+	if (target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER) {
+		glsc_set_error_locked(GL_INVALID_ENUM);
+	} else if (!buffer || !buffer->map_pointer) {
+		glsc_set_error_locked(GL_INVALID_OPERATION);
+	} else {
+		void *memory = buffer->map_pointer;
+		bool write = buffer->map_access == GL_WRITE_ONLY_OES ||
+			     ((buffer->map_access & GL_MAP_WRITE_BIT_EXT) && !(buffer->map_access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT));
+		buffer->map_pointer = NULL;
+		if (write)
+			glsc_buffer_sub_data_locked(ctx, target, buffer->map_offset, buffer->map_length, memory);
+		free(memory);
+		result = GL_TRUE;
+	}
+	glsc_gl_leave();
+	return result;
+}
+
+void glsc_glGetBufferPointervOES(GLenum target, GLenum pname, void **params)
+{
+	struct glsc_context *ctx = glsc_current_context();
+	if (!ctx)
+		return;
+	if ((target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER) || pname != GL_BUFFER_MAP_POINTER_OES) {
+		glsc_set_error(GL_INVALID_ENUM);
+		return;
+	}
+	struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target));
+	if (!buffer) {
+		glsc_set_error(GL_INVALID_OPERATION);
+		return;
+	}
+	*params = buffer->map_pointer;
+}
+
+/* ---- textures ---- */
+
+/* wire glTexImage2D: u32 target, i32 level, i32 internalformat, i32 width,
+ *   i32 height, i32 border, u32 format, u32 type, blob pixels (laid out with
+ *   the current GL_UNPACK_ALIGNMENT)
+ * wire glsTexImage2DNull: the same without the blob (pixels == NULL) */
+void glsc_glTexImage2D(GLenum target, GLint level, GLint internalformat, GLsizei width, GLsizei height,
+		       GLint border, GLenum format, GLenum type, const void *pixels)
+{
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	int64_t size = gls_image_size(width, height, format, type, ctx->unpack_alignment);
+	bool inline_data = pixels && size > 0;
+	if (inline_data && size > GLS_MAX_MESSAGE - 64) {
+		glsc_set_error_locked(GL_OUT_OF_MEMORY);
+		goto out;
+	}
+	uint8_t *w = glsc_begin(ctx, inline_data ? GLS_OP_glTexImage2D : GLS_OP_glsTexImage2DNull,
+				32 + (inline_data ? 4 + gls_pad4((size_t)size) : 0));
+	if (!w)
+		goto out;
+	w = gls_put_u32(w, target);
+	w = gls_put_i32(w, level);
+	w = gls_put_i32(w, internalformat);
+	w = gls_put_i32(w, width);
+	w = gls_put_i32(w, height);
+	w = gls_put_i32(w, border);
+	w = gls_put_u32(w, format);
+	w = gls_put_u32(w, type);
+	if (inline_data) {
+		w = gls_put_u32(w, (uint32_t)size);
+		gls_put_bytes(w, pixels, (size_t)size);
+	}
+out:
+	glsc_gl_leave();
+}
+
+/* wire glTexSubImage2D: u32 target, i32 level, i32 xoffset, i32 yoffset,
+ *   i32 width, i32 height, u32 format, u32 type, blob pixels */
+void glsc_glTexSubImage2D(GLenum target, GLint level, GLint xoffset, GLint yoffset, GLsizei width, GLsizei height,
+			  GLenum format, GLenum type, const void *pixels)
+{
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	int64_t size = gls_image_size(width, height, format, type, ctx->unpack_alignment);
+	if (size < 0)
+		size = 0; /* unknown format/type: the driver reports it */
+	if (size > GLS_MAX_MESSAGE - 64) {
+		glsc_set_error_locked(GL_OUT_OF_MEMORY);
+		goto out;
+	}
+	if (size > 0 && !pixels) {
+		glsc_set_error_locked(GL_INVALID_VALUE);
+		goto out;
+	}
+	uint8_t *w = glsc_begin(ctx, GLS_OP_glTexSubImage2D, 36 + gls_pad4((size_t)size));
+	if (!w)
+		goto out;
+	w = gls_put_u32(w, target);
+	w = gls_put_i32(w, level);
+	w = gls_put_i32(w, xoffset);
+	w = gls_put_i32(w, yoffset);
+	w = gls_put_i32(w, width);
+	w = gls_put_i32(w, height);
+	w = gls_put_u32(w, format);
+	w = gls_put_u32(w, type);
+	w = gls_put_u32(w, (uint32_t)size);
+	gls_put_bytes(w, pixels, (size_t)size);
+out:
+	glsc_gl_leave();
+}
+
+/* wire glCompressedTexImage2D: u32 target, i32 level, u32 internalformat,
+ *   i32 width, i32 height, i32 border, i32 imageSize, blob data
+ * wire glCompressedTexSubImage2D: u32 target, i32 level, i32 xoffset,
+ *   i32 yoffset, i32 width, i32 height, u32 format, i32 imageSize, blob data */
+static void glsc_compressed(uint16_t opcode, const GLint *params, int count, GLsizei image_size, const void *data)
+{
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	size_t size = image_size > 0 && data ? (size_t)image_size : 0;
+	if (size > GLS_MAX_MESSAGE - 64) {
+		glsc_set_error_locked(GL_OUT_OF_MEMORY);
+		goto out;
+	}
+	uint8_t *w = glsc_begin(ctx, opcode, 4 * (size_t)count + 4 + gls_pad4(size));
+	if (!w)
+		goto out;
+	for (int i = 0; i < count; i++)
+		w = gls_put_i32(w, params[i]);
+	w = gls_put_u32(w, (uint32_t)size);
+	gls_put_bytes(w, data, size);
+out:
+	glsc_gl_leave();
+}
+
+void glsc_glCompressedTexImage2D(GLenum target, GLint level, GLenum internalformat, GLsizei width, GLsizei height,
+				 GLint border, GLsizei imageSize, const void *data)
+{
+	const GLint params[] = {(GLint)target, level, (GLint)internalformat, width, height, border, imageSize};
+	glsc_compressed(GLS_OP_glCompressedTexImage2D, params, 7, imageSize, data);
+}
+
+void glsc_glCompressedTexSubImage2D(GLenum target, GLint level, GLint xoffset, GLint yoffset, GLsizei width,
+				    GLsizei height, GLenum format, GLsizei imageSize, const void *data)
+{
+	const GLint params[] = {(GLint)target, level, xoffset, yoffset, width, height, (GLint)format, imageSize};
+	glsc_compressed(GLS_OP_glCompressedTexSubImage2D, params, 8, imageSize, data);
+}
+
+/* wire glReadPixels: i32 x, i32 y, i32 width, i32 height, u32 format,
+ *   u32 type -> reply blob (laid out with the current GL_PACK_ALIGNMENT) */
+void glsc_glReadPixels(GLint x, GLint y, GLsizei width, GLsizei height, GLenum format, GLenum type, void *pixels)
+{
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	uint8_t *w = glsc_begin(ctx, GLS_OP_glReadPixels, 24);
+	if (!w)
+		goto out;
+	w = gls_put_i32(w, x);
+	w = gls_put_i32(w, y);
+	w = gls_put_i32(w, width);
+	w = gls_put_i32(w, height);
+	w = gls_put_u32(w, format);
+	gls_put_u32(w, type);
+	const uint8_t *reply;
+	size_t reply_size;
+	if (!glsc_wait_reply(ctx, &reply, &reply_size))
+		goto out;
+	struct gls_reader r;
+	gls_reader_init(&r, reply, reply_size);
+	uint32_t len;
+	const void *bytes = gls_get_blob(&r, &len);
+	int64_t expected = gls_image_size(width, height, format, type, ctx->pack_alignment);
+	if (!r.bad && len && pixels && (int64_t)len == expected)
+		memcpy(pixels, bytes, len);
+out:
+	glsc_gl_leave();
+}

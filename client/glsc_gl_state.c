@@ -1,0 +1,333 @@
+/* The GL state the client mirrors to avoid round trips, the hooks that keep
+ * it, and the helpers every GL entry point uses. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glsc_gl.h"
+#include "glsc_gl_generated.h"
+#include "glsc_stream.h"
+#include "gls_wire.h"
+
+/* Extensions implemented end to end, advertised when the server has them. */
+static const char *const glsc_extensions[] = {
+	"GL_OES_mapbuffer",
+	"GL_EXT_map_buffer_range",
+	"GL_OES_vertex_array_object",
+	"GL_OES_element_index_uint",
+	"GL_OES_texture_npot",
+	"GL_OES_depth24",
+	"GL_OES_depth_texture",
+	"GL_OES_packed_depth_stencil",
+	"GL_OES_rgb8_rgba8",
+	"GL_ARM_rgba8",
+	"GL_EXT_texture_format_BGRA8888",
+	"GL_EXT_read_format_bgra",
+	"GL_OES_standard_derivatives",
+	"GL_OES_required_internalformat",
+	"GL_EXT_texture_filter_anisotropic",
+	"GL_OES_stencil8",
+	"GL_OES_fbo_render_mipmap",
+	"GL_EXT_blend_minmax",
+};
+
+uint8_t *glsc_begin(struct glsc_context *ctx, uint16_t opcode, size_t payload)
+{
+	(void)ctx;
+	return glsc_stream_begin_locked(opcode, payload);
+}
+
+bool glsc_wait_reply(struct glsc_context *ctx, const uint8_t **reply, size_t *size)
+{
+	(void)ctx;
+	return glsc_stream_wait_reply_locked(reply, size);
+}
+
+uint64_t glsc_sync_scalar(struct glsc_context *ctx, bool sent)
+{
+	const uint8_t *reply;
+	size_t size;
+	if (!sent || !glsc_wait_reply(ctx, &reply, &size) || size != 8)
+		return 0;
+	struct gls_reader r;
+	gls_reader_init(&r, reply, size);
+	return (uint64_t)gls_get_i64(&r);
+}
+
+void glsc_sync_void(struct glsc_context *ctx, bool sent)
+{
+	const uint8_t *reply;
+	size_t size;
+	if (sent)
+		glsc_wait_reply(ctx, &reply, &size);
+}
+
+void glsc_set_error_locked(GLenum error)
+{
+	uint8_t *w = glsc_stream_begin_locked(GLS_OP_glsSetError, 4);
+	if (w)
+		gls_put_u32(w, error);
+}
+
+void glsc_set_error(GLenum error)
+{
+	if (!glsc_gl_enter())
+		return;
+	glsc_set_error_locked(error);
+	glsc_gl_leave();
+}
+
+uint32_t glsc_string_length(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	return n > GLS_MAX_ARRAY_ELEMENTS ? GLS_MAX_ARRAY_ELEMENTS : (uint32_t)n;
+}
+
+static void glsc_vertex_array_init(struct glsc_vertex_array *array)
+{
+	memset(array, 0, sizeof(*array));
+	for (int i = 0; i < GLSC_MAX_ATTRIBS; i++) {
+		array->attribs[i].size = 4;
+		array->attribs[i].type = GL_FLOAT;
+	}
+}
+
+void glsc_context_state_init(struct glsc_context *ctx)
+{
+	glsc_vertex_array_init(&ctx->default_vertex_array);
+	ctx->vertex_array = &ctx->default_vertex_array;
+	gls_idmap_init(&ctx->vertex_arrays);
+	ctx->pack_alignment = 4;
+	ctx->unpack_alignment = 4;
+}
+
+static void glsc_free_vertex_array(uint32_t name, uint64_t value, void *data)
+{
+	(void)name;
+	(void)data;
+	free((void *)(uintptr_t)value);
+}
+
+void glsc_context_state_fini(struct glsc_context *ctx)
+{
+	gls_idmap_each(&ctx->vertex_arrays, glsc_free_vertex_array, NULL);
+	gls_idmap_free(&ctx->vertex_arrays);
+	glsc_query_cache_free(ctx);
+	glsc_share_group_unref(ctx->share);
+	struct glsc_context_info *info = &ctx->info;
+	free(info->vendor);
+	free(info->renderer);
+	free(info->version);
+	free(info->glsl_version);
+	free(info->extensions);
+}
+
+static char *glsc_read_string(struct gls_reader *r)
+{
+	uint32_t len;
+	const char *bytes = gls_get_blob(r, &len);
+	char *s = malloc((size_t)len + 1);
+	if (!s)
+		return NULL;
+	if (len)
+		memcpy(s, bytes, len);
+	s[len] = 0;
+	return s;
+}
+
+static bool glsc_has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = list; (p = strstr(p, word)); p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0))
+			return true;
+	return false;
+}
+
+/* The extensions we advertise: ours that the server's driver also has. */
+static char *glsc_filter_extensions(const char *server)
+{
+	size_t total = 1;
+	for (size_t i = 0; i < sizeof(glsc_extensions) / sizeof(*glsc_extensions); i++)
+		total += strlen(glsc_extensions[i]) + 1;
+	char *out = calloc(1, total);
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < sizeof(glsc_extensions) / sizeof(*glsc_extensions); i++) {
+		const char *e = glsc_extensions[i];
+		if (glsc_has_word(server, e) && !glsc_has_word(out, e)) {
+			strcat(out, e);
+			strcat(out, " ");
+		}
+	}
+	return out;
+}
+
+/* wire: (none) -> reply: vendor, renderer, version, glsl version, extensions
+ * (each u32 length + bytes), i32 GL_MAX_VERTEX_ATTRIBS */
+bool glsc_context_load_info_locked(struct glsc_context *ctx)
+{
+	const uint8_t *reply;
+	size_t size;
+	if (!glsc_stream_begin_locked(GLS_OP_glsGetContextInfo, 0) || !glsc_stream_wait_reply_locked(&reply, &size))
+		return false;
+	struct gls_reader r;
+	gls_reader_init(&r, reply, size);
+	struct glsc_context_info *info = &ctx->info;
+	info->vendor = glsc_read_string(&r);
+	info->renderer = glsc_read_string(&r);
+	char *host_version = glsc_read_string(&r);
+	glsc_read_string(&r); /* the host's GLSL version: we offer ES 1.00 */
+	char *host_extensions = glsc_read_string(&r);
+	info->max_vertex_attribs = gls_get_i32(&r);
+	if (info->max_vertex_attribs > GLSC_MAX_ATTRIBS)
+		info->max_vertex_attribs = GLSC_MAX_ATTRIBS;
+	/* We implement OpenGL ES 2.0, whatever the driver could do more. */
+	size_t len = strlen("OpenGL ES 2.0 glstream " GLSTREAM_VERSION " ()") + (host_version ? strlen(host_version) : 0) + 1;
+	info->version = malloc(len);
+	if (info->version)
+		snprintf(info->version, len, "OpenGL ES 2.0 glstream " GLSTREAM_VERSION " (%s)", host_version ? host_version : "");
+	info->glsl_version = strdup("OpenGL ES GLSL ES 1.00");
+	info->extensions = glsc_filter_extensions(host_extensions ? host_extensions : "");
+	info->has_ext[GLSC_EXT_OES_MAPBUFFER] = glsc_has_word(info->extensions, "GL_OES_mapbuffer");
+	info->has_ext[GLSC_EXT_EXT_MAP_BUFFER_RANGE] = glsc_has_word(info->extensions, "GL_EXT_map_buffer_range");
+	info->has_ext[GLSC_EXT_OES_VERTEX_ARRAY_OBJECT] = glsc_has_word(info->extensions, "GL_OES_vertex_array_object");
+	free(host_version);
+	free(host_extensions);
+	ctx->info_loaded = !r.bad && info->vendor && info->renderer && info->version && info->glsl_version && info->extensions;
+	return ctx->info_loaded;
+}
+
+/* ---- hooks called by the generated encoders ---- */
+
+bool glsc_hook_glBindBuffer(GLenum target, GLuint buffer)
+{
+	struct glsc_context *ctx = glsc_current_context();
+	if (!ctx)
+		return false;
+	if (target == GL_ARRAY_BUFFER)
+		ctx->array_buffer = buffer;
+	else if (target == GL_ELEMENT_ARRAY_BUFFER)
+		ctx->vertex_array->element_buffer = buffer;
+	return true;
+}
+
+static bool glsc_vertex_attrib_array(GLuint index, bool enabled)
+{
+	struct glsc_context *ctx = glsc_current_context();
+	if (!ctx)
+		return false;
+	if (index < GLSC_MAX_ATTRIBS && (GLint)index < ctx->info.max_vertex_attribs)
+		ctx->vertex_array->attribs[index].enabled = enabled;
+	return true; /* the driver reports a bad index */
+}
+
+bool glsc_hook_glEnableVertexAttribArray(GLuint index)
+{
+	return glsc_vertex_attrib_array(index, true);
+}
+
+bool glsc_hook_glDisableVertexAttribArray(GLuint index)
+{
+	return glsc_vertex_attrib_array(index, false);
+}
+
+bool glsc_hook_glPixelStorei(GLenum pname, GLint param)
+{
+	struct glsc_context *ctx = glsc_current_context();
+	if (!ctx)
+		return false;
+	bool valid = param == 1 || param == 2 || param == 4 || param == 8;
+	if (pname == GL_PACK_ALIGNMENT && valid)
+		ctx->pack_alignment = param;
+	else if (pname == GL_UNPACK_ALIGNMENT && valid)
+		ctx->unpack_alignment = param;
+	return true;
+}
+
+bool glsc_hook_glBindVertexArrayOES(GLuint array)
+{
+	struct glsc_context *ctx = glsc_current_context();
+	if (!ctx)
+		return false;
+	uint64_t record;
+	if (array == 0) {
+		ctx->vertex_array = &ctx->default_vertex_array;
+		ctx->vertex_array_name = 0;
+	} else if (gls_idmap_get(&ctx->vertex_arrays, array, &record)) {
+		ctx->vertex_array = (struct glsc_vertex_array *)(uintptr_t)record;
+		ctx->vertex_array_name = array;
+	}
+	return true; /* unknown names: the driver raises GL_INVALID_OPERATION */
+}
+
+/* glIs*: a name the application never created is no object. */
+static bool glsc_is_hook(enum gls_object_type type, GLuint name, GLboolean *result)
+{
+	struct glsc_context *ctx = glsc_current_context();
+	if (!ctx || !glsc_name_known(ctx, type, name)) {
+		*result = GL_FALSE;
+		return false;
+	}
+	return true;
+}
+
+bool glsc_hook_glIsBuffer(GLuint buffer, GLboolean *result)
+{
+	return glsc_is_hook(GLS_OBJ_BUFFER, buffer, result);
+}
+
+bool glsc_hook_glIsFramebuffer(GLuint framebuffer, GLboolean *result)
+{
+	return glsc_is_hook(GLS_OBJ_FRAMEBUFFER, framebuffer, result);
+}
+
+bool glsc_hook_glIsProgram(GLuint program, GLboolean *result)
+{
+	return glsc_is_hook(GLS_OBJ_SHADER_PROGRAM, program, result);
+}
+
+bool glsc_hook_glIsRenderbuffer(GLuint renderbuffer, GLboolean *result)
+{
+	return glsc_is_hook(GLS_OBJ_RENDERBUFFER, renderbuffer, result);
+}
+
+bool glsc_hook_glIsShader(GLuint shader, GLboolean *result)
+{
+	return glsc_is_hook(GLS_OBJ_SHADER_PROGRAM, shader, result);
+}
+
+bool glsc_hook_glIsTexture(GLuint texture, GLboolean *result)
+{
+	return glsc_is_hook(GLS_OBJ_TEXTURE, texture, result);
+}
+
+bool glsc_hook_glIsVertexArrayOES(GLuint array, GLboolean *result)
+{
+	return glsc_is_hook(GLS_OBJ_VERTEX_ARRAY, array, result);
+}
+
+/* OpenGL ES 2.0 has no transposed uniform matrices, whatever the driver
+ * behind us accepts. */
+static bool glsc_uniform_matrix_hook(GLboolean transpose)
+{
+	if (transpose == GL_FALSE)
+		return true;
+	glsc_set_error(GL_INVALID_VALUE);
+	return false;
+}
+
+bool glsc_hook_glUniformMatrix2fv(GLint location, GLsizei count, GLboolean transpose, const GLfloat *value)
+{
+	return glsc_uniform_matrix_hook(transpose);
+}
+
+bool glsc_hook_glUniformMatrix3fv(GLint location, GLsizei count, GLboolean transpose, const GLfloat *value)
+{
+	return glsc_uniform_matrix_hook(transpose);
+}
+
+bool glsc_hook_glUniformMatrix4fv(GLint location, GLsizei count, GLboolean transpose, const GLfloat *value)
+{
+	return glsc_uniform_matrix_hook(transpose);
+}

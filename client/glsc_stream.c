@@ -1,0 +1,353 @@
+/* The connection to glstream-server: connect and handshake, the command
+ * batch, replies, and frames coming back for presentation. */
+#include "glsc_stream.h"
+
+#include <errno.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "glsc_egl.h"
+#include "gls_idmap.h"
+#include "gls_io.h"
+#include "gls_protocol.h"
+#include "gls_wire.h"
+
+/* Frames the client may queue before eglSwapBuffers waits, like a driver. */
+#define GLSC_MAX_FRAMES_AHEAD 2
+#define GLSC_BATCH_SIZE (256u * 1024u)
+/* How long a reply may take before the server is declared gone. */
+#define GLSC_DEFAULT_TIMEOUT_MS 60000
+
+static pthread_mutex_t glsc_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+static struct {
+	int fd;
+	bool connected;
+	bool lost;
+	int timeout_ms;
+	uint8_t *batch;
+	size_t batch_len, batch_cap;
+	uint8_t *message; /* the last message received */
+	size_t message_cap;
+	unsigned frames_in_flight;
+	struct gls_idmap surfaces; /* wire id -> struct glsc_surface* */
+} glsc_stream = {.fd = -1};
+
+void glsc_lock(void)
+{
+	pthread_mutex_lock(&glsc_mutex);
+}
+
+void glsc_unlock(void)
+{
+	pthread_mutex_unlock(&glsc_mutex);
+}
+
+bool glsc_stream_lost(void)
+{
+	return glsc_stream.lost;
+}
+
+static void glsc_stream_set_lost(const char *what)
+{
+	if (glsc_stream.lost)
+		return;
+	glsc_stream.lost = true;
+	fprintf(stderr, "glstream: lost the connection to glstream-server (%s: %s); "
+			"rendering stops, EGL and GL calls now report errors\n",
+		what, strerror(errno));
+}
+
+static int glsc_connect_unix(const char *path)
+{
+	struct sockaddr_un addr = {.sun_family = AF_UNIX};
+	if (strlen(path) >= sizeof(addr.sun_path)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	strcpy(addr.sun_path, path);
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -1;
+	if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
+		int saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	return fd;
+}
+
+static int glsc_connect_tcp(const char *hostport)
+{
+	char host[256];
+	const char *colon = strrchr(hostport, ':');
+	if (!colon || (size_t)(colon - hostport) >= sizeof(host)) {
+		errno = EINVAL;
+		return -1;
+	}
+	memcpy(host, hostport, (size_t)(colon - hostport));
+	host[colon - hostport] = 0;
+	/* [v6-address]:port */
+	char *h = host;
+	if (h[0] == '[' && h[strlen(h) - 1] == ']') {
+		h[strlen(h) - 1] = 0;
+		h++;
+	}
+	struct addrinfo hints = {.ai_socktype = SOCK_STREAM}, *list;
+	if (getaddrinfo(h, colon + 1, &hints, &list) != 0) {
+		errno = EHOSTUNREACH;
+		return -1;
+	}
+	int fd = -1;
+	for (struct addrinfo *ai = list; ai; ai = ai->ai_next) {
+		fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
+		if (fd < 0)
+			continue;
+		if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0)
+			break;
+		close(fd);
+		fd = -1;
+	}
+	freeaddrinfo(list);
+	if (fd >= 0) {
+		int one = 1;
+		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	}
+	return fd;
+}
+
+/* GLSTREAM_SERVER: unix:PATH, tcp:HOST:PORT, or unset for the per-user socket. */
+static int glsc_connect_address(char *described, size_t described_size)
+{
+	const char *address = getenv("GLSTREAM_SERVER");
+	char path[512];
+	if (!address || !*address) {
+		const char *runtime = getenv("XDG_RUNTIME_DIR");
+		if (runtime && *runtime)
+			snprintf(path, sizeof(path), "%s/glstream/server.sock", runtime);
+		else
+			snprintf(path, sizeof(path), "/tmp/glstream-%u/server.sock", (unsigned)getuid());
+		snprintf(described, described_size, "unix:%s", path);
+		return glsc_connect_unix(path);
+	}
+	snprintf(described, described_size, "%s", address);
+	if (strncmp(address, "unix:", 5) == 0)
+		return glsc_connect_unix(address + 5);
+	if (strncmp(address, "tcp:", 4) == 0)
+		return glsc_connect_tcp(address + 4);
+	errno = EINVAL;
+	return -1;
+}
+
+bool glsc_stream_connect_locked(void)
+{
+	if (glsc_stream.connected)
+		return !glsc_stream.lost;
+	if (glsc_stream.lost)
+		return false;
+
+	const char *timeout = getenv("GLSTREAM_TIMEOUT");
+	glsc_stream.timeout_ms = timeout ? atoi(timeout) * 1000 : GLSC_DEFAULT_TIMEOUT_MS;
+	if (glsc_stream.timeout_ms <= 0)
+		glsc_stream.timeout_ms = GLSC_DEFAULT_TIMEOUT_MS;
+
+	char address[600];
+	int fd = glsc_connect_address(address, sizeof(address));
+	if (fd < 0) {
+		fprintf(stderr, "glstream: cannot reach glstream-server at %s: %s\n", address, strerror(errno));
+		return false;
+	}
+
+	struct gls_hello hello = {
+		.magic = htole32(GLS_PROTOCOL_MAGIC),
+		.version = htole32(GLS_PROTOCOL_VERSION),
+	};
+	struct gls_welcome welcome;
+	if (!gls_write_all(fd, &hello, sizeof(hello)) ||
+	    !gls_read_all(fd, &welcome, sizeof(welcome), glsc_stream.timeout_ms)) {
+		fprintf(stderr, "glstream: handshake with glstream-server at %s failed: %s\n", address, strerror(errno));
+		goto err_close;
+	}
+	if (le32toh(welcome.magic) != GLS_PROTOCOL_MAGIC) {
+		fprintf(stderr, "glstream: %s is not a glstream-server\n", address);
+		goto err_close;
+	}
+	if (le32toh(welcome.status) != GLS_WELCOME_OK) {
+		fprintf(stderr, "glstream: glstream-server at %s speaks protocol %u, this client %u\n",
+			address, le32toh(welcome.version), GLS_PROTOCOL_VERSION);
+		goto err_close;
+	}
+
+	glsc_stream.batch_cap = GLSC_BATCH_SIZE;
+	glsc_stream.batch = malloc(glsc_stream.batch_cap);
+	if (!glsc_stream.batch)
+		goto err_close;
+	glsc_stream.fd = fd;
+	glsc_stream.connected = true;
+	gls_idmap_init(&glsc_stream.surfaces);
+	return true;
+
+err_close:
+	close(fd);
+	return false;
+}
+
+static void glsc_send_batch(void)
+{
+	if (!glsc_stream.batch_len || glsc_stream.lost)
+		return;
+	if (!gls_write_all(glsc_stream.fd, glsc_stream.batch, glsc_stream.batch_len))
+		glsc_stream_set_lost("sending");
+	glsc_stream.batch_len = 0;
+}
+
+void glsc_flush_locked(void)
+{
+	glsc_send_batch();
+}
+
+uint8_t *glsc_stream_begin_locked(uint16_t opcode, size_t payload)
+{
+	if (!glsc_stream.connected || glsc_stream.lost)
+		return NULL;
+	size_t size = GLS_MSG_HEADER_SIZE + payload;
+	if (size > GLS_MAX_MESSAGE) {
+		errno = EMSGSIZE;
+		glsc_stream_set_lost("command too large");
+		return NULL;
+	}
+	if (glsc_stream.batch_len + size > glsc_stream.batch_cap) {
+		glsc_send_batch();
+		if (size > glsc_stream.batch_cap) {
+			/* A large upload: grow the batch to hold it whole. */
+			uint8_t *bigger = realloc(glsc_stream.batch, size);
+			if (!bigger) {
+				glsc_stream_set_lost("out of memory");
+				return NULL;
+			}
+			glsc_stream.batch = bigger;
+			glsc_stream.batch_cap = size;
+		}
+	}
+	uint8_t *w = glsc_stream.batch + glsc_stream.batch_len;
+	struct gls_msg_header header = {
+		.opcode = htole16(opcode),
+		.size = htole32((uint32_t)size),
+	};
+	memcpy(w, &header, sizeof(header));
+	glsc_stream.batch_len += size;
+	return w + GLS_MSG_HEADER_SIZE;
+}
+
+/* Reads one message into glsc_stream.message; frames are presented here. */
+static bool glsc_read_message(uint16_t *opcode, size_t *payload_size)
+{
+	struct gls_msg_header header;
+	if (!gls_read_all(glsc_stream.fd, &header, sizeof(header), glsc_stream.timeout_ms)) {
+		glsc_stream_set_lost(errno == ETIMEDOUT ? "no answer" : "receiving");
+		return false;
+	}
+	uint32_t size = le32toh(header.size);
+	if (size < GLS_MSG_HEADER_SIZE || size > GLS_MAX_MESSAGE || size % 4) {
+		errno = EPROTO;
+		glsc_stream_set_lost("malformed message");
+		return false;
+	}
+	size -= GLS_MSG_HEADER_SIZE;
+	if (size > glsc_stream.message_cap) {
+		uint8_t *bigger = realloc(glsc_stream.message, size);
+		if (!bigger) {
+			glsc_stream_set_lost("out of memory");
+			return false;
+		}
+		glsc_stream.message = bigger;
+		glsc_stream.message_cap = size;
+	}
+	if (!gls_read_all(glsc_stream.fd, glsc_stream.message, size, glsc_stream.timeout_ms)) {
+		glsc_stream_set_lost("receiving");
+		return false;
+	}
+	*opcode = le16toh(header.opcode);
+	*payload_size = size;
+	if (*opcode == GLS_MSG_FRAME) {
+		struct gls_reader r;
+		gls_reader_init(&r, glsc_stream.message, size);
+		uint32_t id = gls_get_u32(&r), width = gls_get_u32(&r), height = gls_get_u32(&r);
+		gls_get_u32(&r);
+		uint64_t bytes = (uint64_t)width * height * 4;
+		if (r.bad || bytes != (uint64_t)(r.end - r.p)) {
+			errno = EPROTO;
+			glsc_stream_set_lost("malformed frame");
+			return false;
+		}
+		if (glsc_stream.frames_in_flight)
+			glsc_stream.frames_in_flight--;
+		uint64_t surface;
+		if (gls_idmap_get(&glsc_stream.surfaces, id, &surface))
+			glsc_surface_show_frame((struct glsc_surface *)(uintptr_t)surface, width, height, r.p);
+	} else if (*opcode != GLS_MSG_REPLY) {
+		errno = EPROTO;
+		glsc_stream_set_lost("unknown message");
+		return false;
+	}
+	return true;
+}
+
+bool glsc_stream_wait_reply_locked(const uint8_t **reply, size_t *size)
+{
+	glsc_send_batch();
+	for (;;) {
+		if (glsc_stream.lost)
+			return false;
+		uint16_t opcode;
+		if (!glsc_read_message(&opcode, size))
+			return false;
+		if (opcode == GLS_MSG_REPLY) {
+			*reply = glsc_stream.message;
+			return true;
+		}
+	}
+}
+
+void glsc_stream_frame_sent_locked(void)
+{
+	glsc_send_batch();
+	glsc_stream.frames_in_flight++;
+	/* Show the frames that already came back, then wait only when too far
+	 * ahead of the server. */
+	while (!glsc_stream.lost) {
+		if (glsc_stream.frames_in_flight <= GLSC_MAX_FRAMES_AHEAD) {
+			struct pollfd pfd = {.fd = glsc_stream.fd, .events = POLLIN};
+			if (poll(&pfd, 1, 0) <= 0)
+				break;
+		}
+		uint16_t opcode;
+		size_t size;
+		if (!glsc_read_message(&opcode, &size))
+			break;
+		if (opcode == GLS_MSG_REPLY) {
+			errno = EPROTO;
+			glsc_stream_set_lost("unexpected reply");
+		}
+	}
+}
+
+void glsc_stream_register_surface_locked(uint32_t id, struct glsc_surface *surface)
+{
+	gls_idmap_put(&glsc_stream.surfaces, id, (uint64_t)(uintptr_t)surface);
+}
+
+void glsc_stream_unregister_surface_locked(uint32_t id)
+{
+	gls_idmap_remove(&glsc_stream.surfaces, id, NULL);
+}

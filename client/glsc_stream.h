@@ -1,0 +1,39 @@
+/* The client's connection to glstream-server: one per process, shared by
+ * every thread and EGL display. Commands are batched in a buffer and sent
+ * when it fills, when an answer is needed, at glFlush/glFinish and at
+ * eglSwapBuffers. All functions ending in _locked expect glsc_lock() held. */
+#ifndef GLSC_STREAM_H
+#define GLSC_STREAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct glsc_context;
+struct glsc_surface;
+
+void glsc_lock(void);
+void glsc_unlock(void);
+
+/* Connects on first use (address from GLSTREAM_SERVER). */
+bool glsc_stream_connect_locked(void);
+/* True once the connection is gone; every later call fails fast. */
+bool glsc_stream_lost(void);
+
+/* Reserves a command of `payload` bytes (a multiple of 4) in the batch and
+ * returns where its payload goes, or NULL when the connection is lost. */
+uint8_t *glsc_stream_begin_locked(uint16_t opcode, size_t payload);
+void glsc_flush_locked(void);
+
+/* Sends the batch and waits for the reply to the last sync command. The
+ * reply stays valid until the next stream call. False when lost. */
+bool glsc_stream_wait_reply_locked(const uint8_t **reply, size_t *size);
+
+/* Presentation bookkeeping: called after a swap command was queued. */
+void glsc_stream_frame_sent_locked(void);
+
+/* Surfaces that receive frames, by wire id. */
+void glsc_stream_register_surface_locked(uint32_t id, struct glsc_surface *surface);
+void glsc_stream_unregister_surface_locked(uint32_t id);
+
+#endif

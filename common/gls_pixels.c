@@ -1,0 +1,70 @@
+#include "gls_pixels.h"
+
+#include <GLES2/gl2ext.h>
+
+static unsigned gls_components(GLenum format)
+{
+	switch (format) {
+	case GL_ALPHA:
+	case GL_LUMINANCE:
+	case GL_DEPTH_COMPONENT:
+	case GL_STENCIL_INDEX8: /* not an upload format; never matches a type below */
+		return 1;
+	case GL_LUMINANCE_ALPHA:
+		return 2;
+	case GL_RGB:
+		return 3;
+	case GL_RGBA:
+	case GL_BGRA_EXT:
+		return 4;
+	default:
+		return 0;
+	}
+}
+
+unsigned gls_pixel_size(GLenum format, GLenum type)
+{
+	switch (type) {
+	case GL_UNSIGNED_BYTE:
+		return format == GL_DEPTH_COMPONENT ? 0 : gls_components(format);
+	case GL_UNSIGNED_SHORT_5_6_5:
+		return format == GL_RGB ? 2 : 0;
+	case GL_UNSIGNED_SHORT_4_4_4_4:
+	case GL_UNSIGNED_SHORT_5_5_5_1:
+		return format == GL_RGBA ? 2 : 0;
+	case GL_UNSIGNED_SHORT:
+		return format == GL_DEPTH_COMPONENT ? 2 : 0;
+	case GL_UNSIGNED_INT:
+		return format == GL_DEPTH_COMPONENT ? 4 : 0;
+	case GL_UNSIGNED_INT_24_8_OES:
+		return format == GL_DEPTH_STENCIL_OES ? 4 : 0;
+	case GL_HALF_FLOAT_OES:
+		return format == GL_DEPTH_COMPONENT ? 0 : 2 * gls_components(format);
+	case GL_FLOAT:
+		return format == GL_DEPTH_COMPONENT ? 0 : 4 * gls_components(format);
+	default:
+		return 0;
+	}
+}
+
+int64_t gls_row_stride(GLsizei width, GLenum format, GLenum type, GLint alignment)
+{
+	unsigned bpp = gls_pixel_size(format, type);
+	if (!bpp || (alignment != 1 && alignment != 2 && alignment != 4 && alignment != 8))
+		return -1;
+	if (width <= 0)
+		return 0;
+	int64_t row = (int64_t)width * bpp;
+	return (row + alignment - 1) / alignment * alignment;
+}
+
+int64_t gls_image_size(GLsizei width, GLsizei height, GLenum format, GLenum type, GLint alignment)
+{
+	int64_t stride = gls_row_stride(width, format, type, alignment);
+	if (stride < 0)
+		return -1;
+	if (width <= 0 || height <= 0)
+		return 0;
+	/* width, height < 2^31 and bpp <= 16: no overflow in 64 bits */
+	return stride * (height - 1) + (int64_t)width * gls_pixel_size(format, type);
+}

@@ -1,0 +1,19 @@
+/* Sizes of pixel rectangles as OpenGL ES lays them out in client memory. */
+#ifndef GLS_PIXELS_H
+#define GLS_PIXELS_H
+
+#include <stdint.h>
+#include <GLES2/gl2.h>
+
+/* Bytes per pixel of a format/type pair, 0 when the pair is unknown. */
+unsigned gls_pixel_size(GLenum format, GLenum type);
+
+/* Bytes of a width x height rectangle whose rows start on multiples of
+ * `alignment` (the last row is not padded): 0 for an empty or negative
+ * rectangle, -1 for an unknown format/type or a bad alignment. */
+int64_t gls_image_size(GLsizei width, GLsizei height, GLenum format, GLenum type, GLint alignment);
+
+/* Distance in bytes between the starts of two rows, or -1. */
+int64_t gls_row_stride(GLsizei width, GLenum format, GLenum type, GLint alignment);
+
+#endif

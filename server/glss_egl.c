@@ -1,0 +1,494 @@
+/* The worker's host EGL: a headless display (Mesa surfaceless, or the
+ * default display), and the client's contexts and surfaces on it. Window
+ * surfaces are host pbuffers whose frames go back to the client. */
+#include "glss_egl.h"
+
+#include <EGL/eglext.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glss_gl_generated.h"
+#include "gls_log.h"
+
+bool glss_egl_init(struct glss_worker *w)
+{
+	w->display = eglGetPlatformDisplay(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, NULL);
+	EGLint major, minor;
+	if (w->display == EGL_NO_DISPLAY || !eglInitialize(w->display, &major, &minor)) {
+		w->display = eglGetDisplay(EGL_DEFAULT_DISPLAY);
+		if (w->display == EGL_NO_DISPLAY || !eglInitialize(w->display, &major, &minor)) {
+			gls_error("cannot initialize the host EGL display (0x%x)", eglGetError());
+			return false;
+		}
+	}
+	if (!eglBindAPI(EGL_OPENGL_ES_API)) {
+		gls_error("the host EGL has no OpenGL ES");
+		return false;
+	}
+	gls_info("host EGL %d.%d: %s", major, minor, eglQueryString(w->display, EGL_VENDOR));
+	gls_idmap_init(&w->contexts);
+	gls_idmap_init(&w->surfaces);
+	glss_load_ext_procs();
+	return true;
+}
+
+static void glss_free_surface(uint32_t id, uint64_t value, void *data)
+{
+	(void)id;
+	struct glss_worker *w = data;
+	struct glss_surface *s = (struct glss_surface *)(uintptr_t)value;
+	eglDestroySurface(w->display, s->host);
+	free(s);
+}
+
+static void glss_share_unref(struct glss_share_group *share)
+{
+	if (--share->refs)
+		return;
+	for (int t = 0; t < GLS_OBJ_COUNT; t++) {
+		gls_idmap_free(&share->names[t]);
+		gls_idmap_free(&share->host_names[t]);
+	}
+	free(share);
+}
+
+static void glss_free_context(uint32_t id, uint64_t value, void *data)
+{
+	(void)id;
+	struct glss_worker *w = data;
+	struct glss_context *c = (struct glss_context *)(uintptr_t)value;
+	eglDestroyContext(w->display, c->host);
+	gls_idmap_free(&c->vertex_arrays);
+	for (int i = 0; i < GLSS_MAX_ATTRIBS; i++)
+		free(c->client_arrays[i]);
+	glss_share_unref(c->share);
+	free(c);
+}
+
+void glss_egl_fini(struct glss_worker *w)
+{
+	if (w->display == EGL_NO_DISPLAY)
+		return;
+	eglMakeCurrent(w->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+	gls_idmap_each(&w->surfaces, glss_free_surface, w);
+	gls_idmap_each(&w->contexts, glss_free_context, w);
+	gls_idmap_free(&w->surfaces);
+	gls_idmap_free(&w->contexts);
+	eglTerminate(w->display);
+	eglReleaseThread();
+}
+
+static EGLConfig glss_config_by_id(struct glss_worker *w, EGLint id)
+{
+	const EGLint attribs[] = {EGL_CONFIG_ID, id, EGL_NONE};
+	EGLConfig config;
+	EGLint count = 0;
+	if (id <= 0 || !eglChooseConfig(w->display, attribs, &config, 1, &count) || count != 1) {
+		glss_fail(w, "unknown config id %d", id);
+		return NULL;
+	}
+	return config;
+}
+
+struct glss_surface *glss_surface_lookup(struct glss_worker *w, uint32_t id)
+{
+	uint64_t value;
+	if (!gls_idmap_get(&w->surfaces, id, &value)) {
+		glss_fail(w, "unknown surface %u", id);
+		return NULL;
+	}
+	return (struct glss_surface *)(uintptr_t)value;
+}
+
+static struct glss_context *glss_context_lookup(struct glss_worker *w, uint32_t id)
+{
+	uint64_t value;
+	if (!gls_idmap_get(&w->contexts, id, &value)) {
+		glss_fail(w, "unknown context %u", id);
+		return NULL;
+	}
+	return (struct glss_context *)(uintptr_t)value;
+}
+
+/* wire glsGetConfigs: (none) -> reply u32 count, then per config the
+ * values of GLS_CONFIG_ATTRIBS in order (i32 each) */
+void glss_exec_glsGetConfigs(struct glss_worker *w, struct gls_reader *r)
+{
+	if (!gls_reader_done(r))
+		return;
+	static const EGLint attribs[] = {
+#define GLSS_ATTRIB(name) name,
+		GLS_CONFIG_ATTRIBS(GLSS_ATTRIB)
+#undef GLSS_ATTRIB
+	};
+	const size_t attrib_count = sizeof(attribs) / sizeof(attribs[0]);
+	EGLint count = 0;
+	eglGetConfigs(w->display, NULL, 0, &count);
+	EGLConfig *configs = calloc(count ? (size_t)count : 1, sizeof(*configs));
+	if (!configs || !eglGetConfigs(w->display, configs, count, &count))
+		count = 0;
+	uint8_t *p = glss_reply_begin(w, 4 + (size_t)count * attrib_count * 4);
+	if (p) {
+		p = gls_put_u32(p, (uint32_t)count);
+		for (EGLint i = 0; i < count; i++) {
+			for (size_t a = 0; a < attrib_count; a++) {
+				EGLint value = 0;
+				eglGetConfigAttrib(w->display, configs[i], attribs[a], &value);
+				p = gls_put_i32(p, value);
+			}
+		}
+	}
+	free(configs);
+}
+
+/* wire glsChooseConfig: u32 pairs, pairs x (i32 attribute, i32 value)
+ *   -> reply u32 count, count x i32 config id */
+void glss_exec_glsChooseConfig(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t pairs = gls_get_u32(r);
+	if (pairs > 64) {
+		glss_fail(w, "glsChooseConfig with %u attributes", pairs);
+		return;
+	}
+	EGLint list[2 * 64 + 1];
+	for (uint32_t i = 0; i < 2 * pairs; i++)
+		list[i] = gls_get_i32(r);
+	list[2 * pairs] = EGL_NONE;
+	if (!gls_reader_done(r))
+		return;
+	EGLint count = 0;
+	EGLConfig *configs = NULL;
+	if (eglChooseConfig(w->display, list, NULL, 0, &count) && count > 0) {
+		configs = calloc((size_t)count, sizeof(*configs));
+		if (!configs || !eglChooseConfig(w->display, list, configs, count, &count))
+			count = 0;
+	} else {
+		count = 0;
+	}
+	uint8_t *p = glss_reply_begin(w, 4 + 4 * (size_t)count);
+	if (p) {
+		p = gls_put_u32(p, (uint32_t)count);
+		for (EGLint i = 0; i < count; i++) {
+			EGLint id = 0;
+			eglGetConfigAttrib(w->display, configs[i], EGL_CONFIG_ID, &id);
+			p = gls_put_i32(p, id);
+		}
+	}
+	free(configs);
+}
+
+/* wire glsCreateContext: u32 id, i32 config id, u32 share context id (0:
+ * none), i32 client version */
+void glss_exec_glsCreateContext(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t id = gls_get_u32(r);
+	EGLint config_id = gls_get_i32(r);
+	uint32_t share_id = gls_get_u32(r);
+	EGLint version = gls_get_i32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (id == 0 || gls_idmap_get(&w->contexts, id, NULL)) {
+		glss_fail(w, "context id %u is not new", id);
+		return;
+	}
+	if (version != 2) {
+		glss_fail(w, "context version %d is not offered", version);
+		return;
+	}
+	EGLConfig config = glss_config_by_id(w, config_id);
+	struct glss_context *share = share_id ? glss_context_lookup(w, share_id) : NULL;
+	if (!config || (share_id && !share))
+		return;
+	struct glss_context *c = calloc(1, sizeof(*c));
+	if (!c)
+		goto err;
+	c->id = id;
+	c->share = share ? share->share : calloc(1, sizeof(*c->share));
+	if (!c->share)
+		goto err_free;
+	c->share->refs++;
+	gls_idmap_init(&c->vertex_arrays);
+	const EGLint attribs[] = {EGL_CONTEXT_CLIENT_VERSION, version, EGL_NONE};
+	c->host = eglCreateContext(w->display, config, share ? share->host : EGL_NO_CONTEXT, attribs);
+	if (c->host == EGL_NO_CONTEXT) {
+		glss_share_unref(c->share);
+		goto err_free;
+	}
+	if (!gls_idmap_put(&w->contexts, id, (uint64_t)(uintptr_t)c)) {
+		eglDestroyContext(w->display, c->host);
+		glss_share_unref(c->share);
+		goto err_free;
+	}
+	return;
+err_free:
+	free(c);
+err:
+	glss_fail(w, "the host could not create context %u (0x%x)", id, eglGetError());
+}
+
+/* wire glsDestroyContext: u32 id */
+void glss_exec_glsDestroyContext(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t id = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	struct glss_context *c = glss_context_lookup(w, id);
+	if (!c)
+		return;
+	if (c == w->current) {
+		glss_fail(w, "context %u destroyed while current", id);
+		return;
+	}
+	gls_idmap_remove(&w->contexts, id, NULL);
+	glss_free_context(id, (uint64_t)(uintptr_t)c, w);
+}
+
+static struct glss_surface *glss_surface_new(struct glss_worker *w, uint32_t id, EGLint config_id)
+{
+	if (id == 0 || gls_idmap_get(&w->surfaces, id, NULL)) {
+		glss_fail(w, "surface id %u is not new", id);
+		return NULL;
+	}
+	EGLConfig config = glss_config_by_id(w, config_id);
+	if (!config)
+		return NULL;
+	struct glss_surface *s = calloc(1, sizeof(*s));
+	if (!s) {
+		glss_fail(w, "out of memory for surface %u", id);
+		return NULL;
+	}
+	s->id = id;
+	s->config = config;
+	return s;
+}
+
+static bool glss_surface_add(struct glss_worker *w, struct glss_surface *s)
+{
+	if (s->host == EGL_NO_SURFACE || !gls_idmap_put(&w->surfaces, s->id, (uint64_t)(uintptr_t)s)) {
+		glss_fail(w, "the host could not create surface %u (0x%x)", s->id, eglGetError());
+		if (s->host != EGL_NO_SURFACE)
+			eglDestroySurface(w->display, s->host);
+		free(s);
+		return false;
+	}
+	return true;
+}
+
+#define GLSS_MAX_SURFACE_SIZE 16384
+
+/* wire glsCreateWindowSurface: u32 id, i32 config id, i32 width, i32 height */
+void glss_exec_glsCreateWindowSurface(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t id = gls_get_u32(r);
+	EGLint config_id = gls_get_i32(r);
+	EGLint width = gls_get_i32(r), height = gls_get_i32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (width < 0 || height < 0 || width > GLSS_MAX_SURFACE_SIZE || height > GLSS_MAX_SURFACE_SIZE) {
+		glss_fail(w, "window surface of %dx%d", width, height);
+		return;
+	}
+	struct glss_surface *s = glss_surface_new(w, id, config_id);
+	if (!s)
+		return;
+	s->window = true;
+	s->width = width;
+	s->height = height;
+	const EGLint attribs[] = {EGL_WIDTH, width, EGL_HEIGHT, height, EGL_NONE};
+	s->host = eglCreatePbufferSurface(w->display, s->config, attribs);
+	glss_surface_add(w, s);
+}
+
+/* wire glsCreatePbufferSurface: u32 id, i32 config id, i32 width, i32 height,
+ *   i32 texture format, i32 texture target, i32 mipmap texture */
+void glss_exec_glsCreatePbufferSurface(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t id = gls_get_u32(r);
+	EGLint config_id = gls_get_i32(r);
+	EGLint width = gls_get_i32(r), height = gls_get_i32(r);
+	EGLint format = gls_get_i32(r), target = gls_get_i32(r), mipmap = gls_get_i32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (width < 0 || height < 0 || width > GLSS_MAX_SURFACE_SIZE || height > GLSS_MAX_SURFACE_SIZE) {
+		glss_fail(w, "pbuffer of %dx%d", width, height);
+		return;
+	}
+	struct glss_surface *s = glss_surface_new(w, id, config_id);
+	if (!s)
+		return;
+	s->width = width;
+	s->height = height;
+	const EGLint attribs[] = {EGL_WIDTH, width, EGL_HEIGHT, height, EGL_TEXTURE_FORMAT, format,
+				  EGL_TEXTURE_TARGET, target, EGL_MIPMAP_TEXTURE, mipmap, EGL_NONE};
+	s->host = eglCreatePbufferSurface(w->display, s->config, attribs);
+	glss_surface_add(w, s);
+}
+
+/* wire glsDestroySurface: u32 id */
+void glss_exec_glsDestroySurface(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t id = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	struct glss_surface *s = glss_surface_lookup(w, id);
+	if (!s)
+		return;
+	if (s == w->draw || s == w->read) {
+		glss_fail(w, "surface %u destroyed while current", id);
+		return;
+	}
+	gls_idmap_remove(&w->surfaces, id, NULL);
+	glss_free_surface(id, (uint64_t)(uintptr_t)s, w);
+}
+
+/* wire glsResizeSurface: u32 id, i32 width, i32 height (window surfaces) */
+void glss_exec_glsResizeSurface(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t id = gls_get_u32(r);
+	EGLint width = gls_get_i32(r), height = gls_get_i32(r);
+	if (!gls_reader_done(r))
+		return;
+	struct glss_surface *s = glss_surface_lookup(w, id);
+	if (!s)
+		return;
+	if (!s->window || width < 0 || height < 0 || width > GLSS_MAX_SURFACE_SIZE || height > GLSS_MAX_SURFACE_SIZE) {
+		glss_fail(w, "bad resize of surface %u to %dx%d", id, width, height);
+		return;
+	}
+	const EGLint attribs[] = {EGL_WIDTH, width, EGL_HEIGHT, height, EGL_NONE};
+	EGLSurface fresh = eglCreatePbufferSurface(w->display, s->config, attribs);
+	if (fresh == EGL_NO_SURFACE) {
+		glss_fail(w, "the host could not resize surface %u (0x%x)", id, eglGetError());
+		return;
+	}
+	EGLSurface old = s->host;
+	s->host = fresh;
+	s->width = width;
+	s->height = height;
+	if (w->current && (w->draw == s || w->read == s))
+		eglMakeCurrent(w->display, w->draw->host, w->read->host, w->current->host);
+	eglDestroySurface(w->display, old);
+}
+
+/* wire glsMakeCurrent: u32 context, u32 draw surface, u32 read surface
+ * (0, 0, 0 releases the current context) */
+void glss_exec_glsMakeCurrent(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t context_id = gls_get_u32(r), draw_id = gls_get_u32(r), read_id = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	struct glss_context *c = NULL;
+	struct glss_surface *draw = NULL, *read = NULL;
+	if (context_id && !(c = glss_context_lookup(w, context_id)))
+		return;
+	if (draw_id && !(draw = glss_surface_lookup(w, draw_id)))
+		return;
+	if (read_id && !(read = glss_surface_lookup(w, read_id)))
+		return;
+	if ((!c && (draw || read)) || (!draw != !read)) {
+		glss_fail(w, "inconsistent glsMakeCurrent");
+		return;
+	}
+	if (!eglMakeCurrent(w->display, draw ? draw->host : EGL_NO_SURFACE, read ? read->host : EGL_NO_SURFACE,
+			    c ? c->host : EGL_NO_CONTEXT)) {
+		glss_fail(w, "the host refused to make context %u current (0x%x)", context_id, eglGetError());
+		return;
+	}
+	w->current = c;
+	w->draw = draw;
+	w->read = read;
+}
+
+/* wire glsSwapBuffers: u32 surface (the current draw surface, a window) */
+void glss_exec_glsSwapBuffers(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t id = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	struct glss_surface *s = glss_surface_lookup(w, id);
+	if (!s)
+		return;
+	if (!s->window || s != w->draw) {
+		glss_fail(w, "swap of surface %u, which is not the current window", id);
+		return;
+	}
+	glss_present_frame(w, s);
+}
+
+/* wire glsSurfaceAttrib: u32 surface, i32 attribute (EGL_MIPMAP_LEVEL), i32 value */
+void glss_exec_glsSurfaceAttrib(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t id = gls_get_u32(r);
+	EGLint attribute = gls_get_i32(r), value = gls_get_i32(r);
+	if (!gls_reader_done(r))
+		return;
+	struct glss_surface *s = glss_surface_lookup(w, id);
+	if (!s)
+		return;
+	if (attribute != EGL_MIPMAP_LEVEL) {
+		glss_fail(w, "glsSurfaceAttrib of 0x%x", attribute);
+		return;
+	}
+	eglSurfaceAttrib(w->display, s->host, attribute, value);
+}
+
+/* wire glsBindTexImage / glsReleaseTexImage: u32 surface -> reply i32 EGL error */
+static void glss_tex_image(struct glss_worker *w, struct gls_reader *r, bool bind)
+{
+	uint32_t id = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	struct glss_surface *s = glss_surface_lookup(w, id);
+	if (!s)
+		return;
+	EGLBoolean ok = bind ? eglBindTexImage(w->display, s->host, EGL_BACK_BUFFER)
+			     : eglReleaseTexImage(w->display, s->host, EGL_BACK_BUFFER);
+	uint8_t *p = glss_reply_begin(w, 4);
+	if (p)
+		gls_put_i32(p, ok ? EGL_SUCCESS : eglGetError());
+}
+
+void glss_exec_glsBindTexImage(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_tex_image(w, r, true);
+}
+
+void glss_exec_glsReleaseTexImage(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_tex_image(w, r, false);
+}
+
+static uint8_t *glss_put_string(uint8_t *p, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	p = gls_put_u32(p, (uint32_t)n);
+	return gls_put_bytes(p, s, n);
+}
+
+/* wire glsGetContextInfo: (none) -> reply vendor, renderer, version, GLSL
+ * version, extensions (u32 length + bytes each), i32 GL_MAX_VERTEX_ATTRIBS */
+void glss_exec_glsGetContextInfo(struct glss_worker *w, struct gls_reader *r)
+{
+	if (!gls_reader_done(r))
+		return;
+	if (!w->current) {
+		glss_fail(w, "glsGetContextInfo without a current context");
+		return;
+	}
+	const char *strings[5] = {
+		(const char *)glGetString(GL_VENDOR), (const char *)glGetString(GL_RENDERER),
+		(const char *)glGetString(GL_VERSION), (const char *)glGetString(GL_SHADING_LANGUAGE_VERSION),
+		(const char *)glGetString(GL_EXTENSIONS),
+	};
+	size_t size = 4;
+	for (int i = 0; i < 5; i++)
+		size += 4 + gls_pad4(strings[i] ? strlen(strings[i]) : 0);
+	GLint max_attribs = 0;
+	glGetIntegerv(GL_MAX_VERTEX_ATTRIBS, &max_attribs);
+	uint8_t *p = glss_reply_begin(w, size);
+	if (!p)
+		return;
+	for (int i = 0; i < 5; i++)
+		p = glss_put_string(p, strings[i]);
+	gls_put_i32(p, max_attribs);
+}

@@ -1,0 +1,13 @@
+/* The worker's host EGL: one display, the client's contexts and surfaces. */
+#ifndef GLSS_EGL_H
+#define GLSS_EGL_H
+
+#include "glss_worker.h"
+
+bool glss_egl_init(struct glss_worker *w);
+void glss_egl_fini(struct glss_worker *w);
+struct glss_surface *glss_surface_lookup(struct glss_worker *w, uint32_t id);
+/* Sends the surface's pixels to the client as a GLS_MSG_FRAME. */
+void glss_present_frame(struct glss_worker *w, struct glss_surface *surface);
+
+#endif

@@ -1,0 +1,197 @@
+/* pname -> number of values, from the state tables of the OpenGL ES 2.0
+ * specification (6.x) and the extensions glstream advertises. A pname
+ * missing here is not part of the API the client offers, even when the host
+ * driver (often ES 3.x) knows it. */
+#include "glss_get_table.h"
+
+#include <stddef.h>
+#include <GLES2/gl2ext.h>
+
+#include "gls_protocol.h"
+
+#define V(pname, count) {pname, count, GLSS_GET_NOT_NAMES, 0}
+#define NAME(pname, type) {pname, 1, type, 0}
+#define LIST(pname, count_pname) {pname, 0, GLSS_GET_NOT_NAMES, count_pname}
+
+static const struct glss_get_pname glss_state_pnames[] = {
+	V(GL_ACTIVE_TEXTURE, 1),
+	V(GL_ALIASED_LINE_WIDTH_RANGE, 2),
+	V(GL_ALIASED_POINT_SIZE_RANGE, 2),
+	V(GL_ALPHA_BITS, 1),
+	NAME(GL_ARRAY_BUFFER_BINDING, GLS_OBJ_BUFFER),
+	V(GL_BLEND, 1),
+	V(GL_BLEND_COLOR, 4),
+	V(GL_BLEND_DST_ALPHA, 1),
+	V(GL_BLEND_DST_RGB, 1),
+	V(GL_BLEND_EQUATION_ALPHA, 1),
+	V(GL_BLEND_EQUATION_RGB, 1), /* == GL_BLEND_EQUATION */
+	V(GL_BLEND_SRC_ALPHA, 1),
+	V(GL_BLEND_SRC_RGB, 1),
+	V(GL_BLUE_BITS, 1),
+	V(GL_COLOR_CLEAR_VALUE, 4),
+	V(GL_COLOR_WRITEMASK, 4),
+	LIST(GL_COMPRESSED_TEXTURE_FORMATS, GL_NUM_COMPRESSED_TEXTURE_FORMATS),
+	V(GL_CULL_FACE, 1),
+	V(GL_CULL_FACE_MODE, 1),
+	NAME(GL_CURRENT_PROGRAM, GLS_OBJ_SHADER_PROGRAM),
+	V(GL_DEPTH_BITS, 1),
+	V(GL_DEPTH_CLEAR_VALUE, 1),
+	V(GL_DEPTH_FUNC, 1),
+	V(GL_DEPTH_RANGE, 2),
+	V(GL_DEPTH_TEST, 1),
+	V(GL_DEPTH_WRITEMASK, 1),
+	V(GL_DITHER, 1),
+	NAME(GL_ELEMENT_ARRAY_BUFFER_BINDING, GLS_OBJ_BUFFER),
+	NAME(GL_FRAMEBUFFER_BINDING, GLS_OBJ_FRAMEBUFFER),
+	V(GL_FRONT_FACE, 1),
+	V(GL_GENERATE_MIPMAP_HINT, 1),
+	V(GL_GREEN_BITS, 1),
+	V(GL_IMPLEMENTATION_COLOR_READ_FORMAT, 1),
+	V(GL_IMPLEMENTATION_COLOR_READ_TYPE, 1),
+	V(GL_LINE_WIDTH, 1),
+	V(GL_MAX_COMBINED_TEXTURE_IMAGE_UNITS, 1),
+	V(GL_MAX_CUBE_MAP_TEXTURE_SIZE, 1),
+	V(GL_MAX_FRAGMENT_UNIFORM_VECTORS, 1),
+	V(GL_MAX_RENDERBUFFER_SIZE, 1),
+	V(GL_MAX_TEXTURE_IMAGE_UNITS, 1),
+	V(GL_MAX_TEXTURE_SIZE, 1),
+	V(GL_MAX_VARYING_VECTORS, 1),
+	V(GL_MAX_VERTEX_ATTRIBS, 1),
+	V(GL_MAX_VERTEX_TEXTURE_IMAGE_UNITS, 1),
+	V(GL_MAX_VERTEX_UNIFORM_VECTORS, 1),
+	V(GL_MAX_VIEWPORT_DIMS, 2),
+	V(GL_NUM_COMPRESSED_TEXTURE_FORMATS, 1),
+	V(GL_NUM_SHADER_BINARY_FORMATS, 1),
+	V(GL_PACK_ALIGNMENT, 1),
+	V(GL_POLYGON_OFFSET_FACTOR, 1),
+	V(GL_POLYGON_OFFSET_FILL, 1),
+	V(GL_POLYGON_OFFSET_UNITS, 1),
+	V(GL_RED_BITS, 1),
+	NAME(GL_RENDERBUFFER_BINDING, GLS_OBJ_RENDERBUFFER),
+	V(GL_SAMPLE_ALPHA_TO_COVERAGE, 1),
+	V(GL_SAMPLE_BUFFERS, 1),
+	V(GL_SAMPLE_COVERAGE, 1),
+	V(GL_SAMPLE_COVERAGE_INVERT, 1),
+	V(GL_SAMPLE_COVERAGE_VALUE, 1),
+	V(GL_SAMPLES, 1),
+	V(GL_SCISSOR_BOX, 4),
+	V(GL_SCISSOR_TEST, 1),
+	LIST(GL_SHADER_BINARY_FORMATS, GL_NUM_SHADER_BINARY_FORMATS),
+	V(GL_SHADER_COMPILER, 1),
+	V(GL_STENCIL_BACK_FAIL, 1),
+	V(GL_STENCIL_BACK_FUNC, 1),
+	V(GL_STENCIL_BACK_PASS_DEPTH_FAIL, 1),
+	V(GL_STENCIL_BACK_PASS_DEPTH_PASS, 1),
+	V(GL_STENCIL_BACK_REF, 1),
+	V(GL_STENCIL_BACK_VALUE_MASK, 1),
+	V(GL_STENCIL_BACK_WRITEMASK, 1),
+	V(GL_STENCIL_BITS, 1),
+	V(GL_STENCIL_CLEAR_VALUE, 1),
+	V(GL_STENCIL_FAIL, 1),
+	V(GL_STENCIL_FUNC, 1),
+	V(GL_STENCIL_PASS_DEPTH_FAIL, 1),
+	V(GL_STENCIL_PASS_DEPTH_PASS, 1),
+	V(GL_STENCIL_REF, 1),
+	V(GL_STENCIL_TEST, 1),
+	V(GL_STENCIL_VALUE_MASK, 1),
+	V(GL_STENCIL_WRITEMASK, 1),
+	V(GL_SUBPIXEL_BITS, 1),
+	NAME(GL_TEXTURE_BINDING_2D, GLS_OBJ_TEXTURE),
+	NAME(GL_TEXTURE_BINDING_CUBE_MAP, GLS_OBJ_TEXTURE),
+	V(GL_UNPACK_ALIGNMENT, 1),
+	V(GL_VIEWPORT, 4),
+	/* extensions: the driver reports GL_INVALID_ENUM when it lacks them */
+	NAME(GL_VERTEX_ARRAY_BINDING_OES, GLS_OBJ_VERTEX_ARRAY),
+	V(GL_MAX_TEXTURE_MAX_ANISOTROPY_EXT, 1),
+	V(GL_FRAGMENT_SHADER_DERIVATIVE_HINT_OES, 1),
+};
+
+static const struct glss_get_pname glss_tex_pnames[] = {
+	V(GL_TEXTURE_MAG_FILTER, 1),
+	V(GL_TEXTURE_MIN_FILTER, 1),
+	V(GL_TEXTURE_WRAP_S, 1),
+	V(GL_TEXTURE_WRAP_T, 1),
+	V(GL_TEXTURE_MAX_ANISOTROPY_EXT, 1),
+};
+
+static const struct glss_get_pname glss_buffer_pnames[] = {
+	V(GL_BUFFER_SIZE, 1),
+	V(GL_BUFFER_USAGE, 1),
+	V(GL_BUFFER_ACCESS_OES, 1),
+	V(GL_BUFFER_MAPPED_OES, 1),
+};
+
+static const struct glss_get_pname glss_renderbuffer_pnames[] = {
+	V(GL_RENDERBUFFER_WIDTH, 1),
+	V(GL_RENDERBUFFER_HEIGHT, 1),
+	V(GL_RENDERBUFFER_INTERNAL_FORMAT, 1),
+	V(GL_RENDERBUFFER_RED_SIZE, 1),
+	V(GL_RENDERBUFFER_GREEN_SIZE, 1),
+	V(GL_RENDERBUFFER_BLUE_SIZE, 1),
+	V(GL_RENDERBUFFER_ALPHA_SIZE, 1),
+	V(GL_RENDERBUFFER_DEPTH_SIZE, 1),
+	V(GL_RENDERBUFFER_STENCIL_SIZE, 1),
+};
+
+static const struct glss_get_pname glss_attachment_pnames[] = {
+	V(GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, 1),
+	{GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME, 1, GLSS_GET_ATTACHED_OBJECT, 0},
+	V(GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_LEVEL, 1),
+	V(GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_CUBE_MAP_FACE, 1),
+};
+
+static const struct glss_get_pname glss_program_pnames[] = {
+	V(GL_DELETE_STATUS, 1),
+	V(GL_LINK_STATUS, 1),
+	V(GL_VALIDATE_STATUS, 1),
+	V(GL_INFO_LOG_LENGTH, 1),
+	V(GL_ATTACHED_SHADERS, 1),
+	V(GL_ACTIVE_ATTRIBUTES, 1),
+	V(GL_ACTIVE_ATTRIBUTE_MAX_LENGTH, 1),
+	V(GL_ACTIVE_UNIFORMS, 1),
+	V(GL_ACTIVE_UNIFORM_MAX_LENGTH, 1),
+};
+
+static const struct glss_get_pname glss_shader_pnames[] = {
+	V(GL_SHADER_TYPE, 1),
+	V(GL_DELETE_STATUS, 1),
+	V(GL_COMPILE_STATUS, 1),
+	V(GL_INFO_LOG_LENGTH, 1),
+	V(GL_SHADER_SOURCE_LENGTH, 1),
+};
+
+static const struct glss_get_pname glss_vertex_attrib_pnames[] = {
+	V(GL_CURRENT_VERTEX_ATTRIB, 4),
+	NAME(GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, GLS_OBJ_BUFFER),
+	V(GL_VERTEX_ATTRIB_ARRAY_ENABLED, 1),
+	V(GL_VERTEX_ATTRIB_ARRAY_NORMALIZED, 1),
+	V(GL_VERTEX_ATTRIB_ARRAY_SIZE, 1),
+	V(GL_VERTEX_ATTRIB_ARRAY_STRIDE, 1),
+	V(GL_VERTEX_ATTRIB_ARRAY_TYPE, 1),
+};
+
+#define TABLE(t) {t, sizeof(t) / sizeof(*t)}
+static const struct {
+	const struct glss_get_pname *entries;
+	size_t count;
+} glss_get_tables[GLSS_GET_FAMILY_COUNT] = {
+	[GLSS_GET_STATE] = TABLE(glss_state_pnames),
+	[GLSS_GET_TEX_PARAMETER] = TABLE(glss_tex_pnames),
+	[GLSS_GET_BUFFER_PARAMETER] = TABLE(glss_buffer_pnames),
+	[GLSS_GET_RENDERBUFFER_PARAMETER] = TABLE(glss_renderbuffer_pnames),
+	[GLSS_GET_ATTACHMENT_PARAMETER] = TABLE(glss_attachment_pnames),
+	[GLSS_GET_PROGRAM] = TABLE(glss_program_pnames),
+	[GLSS_GET_SHADER] = TABLE(glss_shader_pnames),
+	[GLSS_GET_VERTEX_ATTRIB] = TABLE(glss_vertex_attrib_pnames),
+};
+
+const struct glss_get_pname *glss_get_pname_lookup(enum glss_get_family family, GLenum pname)
+{
+	if ((unsigned)family >= GLSS_GET_FAMILY_COUNT)
+		return NULL;
+	/* under a hundred entries, looked up once per round trip: a scan is enough */
+	for (size_t i = 0; i < glss_get_tables[family].count; i++)
+		if (glss_get_tables[family].entries[i].pname == pname)
+			return &glss_get_tables[family].entries[i];
+	return NULL;
+}

@@ -1,0 +1,701 @@
+/* Queries (glGet*, object parameters, info logs, active variables) and the
+ * commands that pass state through pointers (glTexParameter*v,
+ * glShaderSource, glShaderBinary). Every sync command gets exactly one
+ * reply, also when the driver raised an error.
+ *
+ * GL leaves a getter's outputs alone when it raises an error, and the
+ * client must too: the server tells it how many values the driver really
+ * wrote (0 on an error). Host object names in answers are translated back
+ * to the client's; a host object the client does not know reads as 0. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glss_get_table.h"
+#include "glss_gl_generated.h"
+#include "glss_worker.h"
+
+/* Caps on what a client may make the driver write. */
+#define GLSS_MAX_TEXT (1 << 20)          /* bufSize of info logs, sources, names */
+#define GLSS_MAX_ATTACHED (1 << 16)      /* maxCount of glGetAttachedShaders */
+#define GLSS_MAX_LIST_VALUES (1 << 16)   /* GL_COMPRESSED_TEXTURE_FORMATS and the like */
+/* Room given to the driver for any query, more than any pname writes: a
+ * driver that knows more than our tables never writes past our buffer. */
+#define GLSS_MIN_ROOM 16
+#define GLSS_UNKNOWN_PNAME_ROOM 256
+
+/* The host getters, called through one switch so that the write detection
+ * below can run any of them twice. */
+enum glss_getter {
+	GLSS_HOST_BOOLEANV,
+	GLSS_HOST_INTEGERV,
+	GLSS_HOST_FLOATV,
+	GLSS_HOST_TEX_PARAMETERIV,
+	GLSS_HOST_TEX_PARAMETERFV,
+	GLSS_HOST_BUFFER_PARAMETERIV,
+	GLSS_HOST_RENDERBUFFER_PARAMETERIV,
+	GLSS_HOST_ATTACHMENT_PARAMETERIV,
+	GLSS_HOST_PROGRAMIV,
+	GLSS_HOST_SHADERIV,
+	GLSS_HOST_UNIFORMFV,
+	GLSS_HOST_UNIFORMIV,
+	GLSS_HOST_VERTEX_ATTRIBFV,
+	GLSS_HOST_VERTEX_ATTRIBIV,
+};
+
+struct glss_get_call {
+	enum glss_getter fn;
+	GLuint object; /* target, program, shader or attribute index */
+	GLint arg;     /* attachment, or uniform location */
+	GLenum pname;
+};
+
+static void glss_get_run(const struct glss_get_call *c, void *out)
+{
+	switch (c->fn) {
+	case GLSS_HOST_BOOLEANV: glGetBooleanv(c->pname, out); break;
+	case GLSS_HOST_INTEGERV: glGetIntegerv(c->pname, out); break;
+	case GLSS_HOST_FLOATV: glGetFloatv(c->pname, out); break;
+	case GLSS_HOST_TEX_PARAMETERIV: glGetTexParameteriv(c->object, c->pname, out); break;
+	case GLSS_HOST_TEX_PARAMETERFV: glGetTexParameterfv(c->object, c->pname, out); break;
+	case GLSS_HOST_BUFFER_PARAMETERIV: glGetBufferParameteriv(c->object, c->pname, out); break;
+	case GLSS_HOST_RENDERBUFFER_PARAMETERIV: glGetRenderbufferParameteriv(c->object, c->pname, out); break;
+	case GLSS_HOST_ATTACHMENT_PARAMETERIV:
+		glGetFramebufferAttachmentParameteriv(c->object, (GLenum)c->arg, c->pname, out);
+		break;
+	case GLSS_HOST_PROGRAMIV: glGetProgramiv(c->object, c->pname, out); break;
+	case GLSS_HOST_SHADERIV: glGetShaderiv(c->object, c->pname, out); break;
+	case GLSS_HOST_UNIFORMFV: glGetUniformfv(c->object, c->arg, out); break;
+	case GLSS_HOST_UNIFORMIV: glGetUniformiv(c->object, c->arg, out); break;
+	case GLSS_HOST_VERTEX_ATTRIBFV: glGetVertexAttribfv(c->object, c->pname, out); break;
+	case GLSS_HOST_VERTEX_ATTRIBIV: glGetVertexAttribiv(c->object, c->pname, out); break;
+	}
+}
+
+static size_t glss_getter_size(enum glss_getter fn)
+{
+	return fn == GLSS_HOST_BOOLEANV ? sizeof(GLboolean) : 4;
+}
+
+/* The integer getter of the same query, to read object names exactly. */
+static enum glss_getter glss_integer_getter(enum glss_getter fn)
+{
+	switch (fn) {
+	case GLSS_HOST_BOOLEANV:
+	case GLSS_HOST_FLOATV: return GLSS_HOST_INTEGERV;
+	case GLSS_HOST_TEX_PARAMETERFV: return GLSS_HOST_TEX_PARAMETERIV;
+	case GLSS_HOST_UNIFORMFV: return GLSS_HOST_UNIFORMIV;
+	case GLSS_HOST_VERTEX_ATTRIBFV: return GLSS_HOST_VERTEX_ATTRIBIV;
+	default: return fn;
+	}
+}
+
+static bool glss_is_fill(const uint8_t *value, size_t size, uint8_t fill)
+{
+	for (size_t i = 0; i < size; i++)
+		if (value[i] != fill)
+			return false;
+	return true;
+}
+
+/* Runs a getter into room values (at least GLSS_MIN_ROOM) and returns how
+ * many it wrote: the index of the last value written + 1, 0 when it raised
+ * an error. A failing getter writes nothing, so a value still holding the
+ * fill pattern is checked by a second call over another pattern: written
+ * values come out the same both times. That second call raises the same
+ * error again, which GL keeps in the one flag per error code it already set.
+ * *values (valid until the next scratch use) holds the values, those the
+ * driver did not write zeroed. */
+static size_t glss_get_checked(struct glss_worker *w, const struct glss_get_call *c, size_t room, uint8_t **values)
+{
+	size_t size = glss_getter_size(c->fn);
+	if (room < GLSS_MIN_ROOM)
+		room = GLSS_MIN_ROOM;
+	size_t bytes = room * size;
+	uint8_t *a = glss_scratch(w, 2 * bytes);
+	*values = a;
+	if (!a)
+		return 0;
+	uint8_t *b = a + bytes;
+	memset(a, 0xa5, bytes);
+	glss_get_run(c, a);
+	bool unsure = false;
+	for (size_t i = 0; i < room && !unsure; i++)
+		unsure = glss_is_fill(a + i * size, size, 0xa5);
+	if (unsure) {
+		memset(b, 0x5a, bytes);
+		glss_get_run(c, b);
+	}
+	size_t written = 0;
+	for (size_t i = 0; i < room; i++) {
+		uint8_t *v = a + i * size;
+		if (!glss_is_fill(v, size, 0xa5) || memcmp(v, b + i * size, size) == 0)
+			written = i + 1;
+		else
+			memset(v, 0, size);
+	}
+	return written;
+}
+
+/* Replies u32 count, then count 4-byte values (booleans widened to u32). */
+static void glss_reply_values(struct glss_worker *w, enum glss_getter fn, const uint8_t *values, size_t count)
+{
+	uint8_t *p = glss_reply_begin(w, 4 + 4 * count);
+	if (!p)
+		return;
+	p = gls_put_u32(p, (uint32_t)count);
+	for (size_t i = 0; i < count; i++) {
+		uint32_t v;
+		if (glss_getter_size(fn) == 1)
+			v = values[i] ? GL_TRUE : GL_FALSE;
+		else
+			memcpy(&v, values + 4 * i, 4);
+		p = gls_put_u32(p, v);
+	}
+}
+
+/* A query whose one value names an object of `type` (GLS_OBJ_COUNT: of no
+ * kind the client has): read it as an integer, translate it, convert it. */
+static void glss_get_name(struct glss_worker *w, const struct glss_get_call *c, enum gls_object_type type)
+{
+	struct glss_get_call ic = *c;
+	ic.fn = glss_integer_getter(c->fn);
+	uint8_t *values;
+	if (!glss_get_checked(w, &ic, 1, &values)) {
+		glss_reply_values(w, c->fn, NULL, 0);
+		return;
+	}
+	GLint host;
+	memcpy(&host, values, 4);
+	GLuint client = 0;
+	if (type != GLS_OBJ_COUNT)
+		glss_name_unmap(w, type, (GLuint)host, &client);
+	uint32_t word = client;
+	if (glss_getter_size(c->fn) == 1) {
+		uint8_t b = client != 0;
+		glss_reply_values(w, c->fn, &b, 1);
+		return;
+	}
+	if (ic.fn != c->fn) { /* a float getter */
+		GLfloat f = (GLfloat)client;
+		memcpy(&word, &f, 4);
+	}
+	glss_reply_values(w, c->fn, (const uint8_t *)&word, 1);
+}
+
+/* The kind of object GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME names here. */
+static enum gls_object_type glss_attached_type(struct glss_worker *w, const struct glss_get_call *c)
+{
+	struct glss_get_call tc = *c;
+	tc.pname = GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE;
+	uint8_t *values;
+	GLint type = GL_NONE;
+	if (glss_get_checked(w, &tc, 1, &values))
+		memcpy(&type, values, 4);
+	return type == GL_TEXTURE ? GLS_OBJ_TEXTURE : type == GL_RENDERBUFFER ? GLS_OBJ_RENDERBUFFER : GLS_OBJ_COUNT;
+}
+
+/* Answers a query of `family` with all the values of its pname. */
+static void glss_get(struct glss_worker *w, enum glss_get_family family, const struct glss_get_call *c)
+{
+	const struct glss_get_pname *info = glss_get_pname_lookup(family, c->pname);
+	uint8_t *values = NULL;
+	if (!info) {
+		/* The driver raises GL_INVALID_ENUM; one that knows the pname
+		 * from an API we do not offer (ES 3.x) gets it from us. */
+		if (glss_get_checked(w, c, GLSS_UNKNOWN_PNAME_ROOM, &values))
+			glss_set_error(w, GL_INVALID_ENUM);
+		glss_reply_values(w, c->fn, NULL, 0);
+		return;
+	}
+	if (info->names == GLSS_GET_ATTACHED_OBJECT) {
+		glss_get_name(w, c, glss_attached_type(w, c));
+		return;
+	}
+	if (info->names != GLSS_GET_NOT_NAMES) {
+		glss_get_name(w, c, (enum gls_object_type)info->names);
+		return;
+	}
+	size_t count = info->count;
+	if (!count) {
+		GLint n = 0;
+		glGetIntegerv(info->count_pname, &n);
+		count = n < 0 ? 0 : n > GLSS_MAX_LIST_VALUES ? GLSS_MAX_LIST_VALUES : (size_t)n;
+		if (!count) { /* an empty list: nothing to write, nothing to fail */
+			glss_reply_values(w, c->fn, NULL, 0);
+			return;
+		}
+	}
+	size_t written = glss_get_checked(w, c, count, &values);
+	glss_reply_values(w, c->fn, values, written ? count : 0);
+}
+
+/* ---- glGet{Boolean,Integer,Float}v ---- */
+
+/* wire: u32 pname -> reply: u32 count, count x 4-byte values */
+static void glss_get_state(struct glss_worker *w, struct gls_reader *r, enum glss_getter fn)
+{
+	GLenum pname = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	struct glss_get_call c = {.fn = fn, .pname = pname};
+	glss_get(w, GLSS_GET_STATE, &c);
+}
+
+void glss_exec_glGetBooleanv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_state(w, r, GLSS_HOST_BOOLEANV);
+}
+
+void glss_exec_glGetIntegerv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_state(w, r, GLSS_HOST_INTEGERV);
+}
+
+void glss_exec_glGetFloatv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_state(w, r, GLSS_HOST_FLOATV);
+}
+
+/* ---- errors and strings ---- */
+
+/* wire: (none) -> reply: u32 error. glstream's own error came first. */
+void glss_exec_glGetError(struct glss_worker *w, struct gls_reader *r)
+{
+	if (!gls_reader_done(r))
+		return;
+	GLenum error;
+	struct glss_context *c = w->current;
+	if (c && c->pending_error != GL_NO_ERROR) {
+		error = c->pending_error;
+		c->pending_error = GL_NO_ERROR;
+	} else {
+		error = glGetError();
+	}
+	uint8_t *p = glss_reply_begin(w, 4);
+	if (p)
+		gls_put_u32(p, error);
+}
+
+/* ---- object parameters: wire u32 target/object, u32 pname ->
+ *      reply: u32 count, count x 4-byte values ---- */
+
+static void glss_get_object(struct glss_worker *w, struct gls_reader *r, enum glss_get_family family,
+			    enum glss_getter fn, bool shader_program)
+{
+	GLuint object = gls_get_u32(r);
+	GLenum pname = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (shader_program && !glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &object))
+		return;
+	struct glss_get_call c = {.fn = fn, .object = object, .pname = pname};
+	glss_get(w, family, &c);
+}
+
+void glss_exec_glGetTexParameterfv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object(w, r, GLSS_GET_TEX_PARAMETER, GLSS_HOST_TEX_PARAMETERFV, false);
+}
+
+void glss_exec_glGetTexParameteriv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object(w, r, GLSS_GET_TEX_PARAMETER, GLSS_HOST_TEX_PARAMETERIV, false);
+}
+
+void glss_exec_glGetBufferParameteriv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object(w, r, GLSS_GET_BUFFER_PARAMETER, GLSS_HOST_BUFFER_PARAMETERIV, false);
+}
+
+void glss_exec_glGetRenderbufferParameteriv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object(w, r, GLSS_GET_RENDERBUFFER_PARAMETER, GLSS_HOST_RENDERBUFFER_PARAMETERIV, false);
+}
+
+void glss_exec_glGetProgramiv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object(w, r, GLSS_GET_PROGRAM, GLSS_HOST_PROGRAMIV, true);
+}
+
+void glss_exec_glGetShaderiv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object(w, r, GLSS_GET_SHADER, GLSS_HOST_SHADERIV, true);
+}
+
+void glss_exec_glGetVertexAttribfv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object(w, r, GLSS_GET_VERTEX_ATTRIB, GLSS_HOST_VERTEX_ATTRIBFV, false);
+}
+
+void glss_exec_glGetVertexAttribiv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object(w, r, GLSS_GET_VERTEX_ATTRIB, GLSS_HOST_VERTEX_ATTRIBIV, false);
+}
+
+/* wire: u32 target, u32 attachment, u32 pname -> reply: u32 count, count x i32 */
+void glss_exec_glGetFramebufferAttachmentParameteriv(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum target = gls_get_u32(r);
+	GLenum attachment = gls_get_u32(r);
+	GLenum pname = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	struct glss_get_call c = {
+		.fn = GLSS_HOST_ATTACHMENT_PARAMETERIV, .object = target, .arg = (GLint)attachment, .pname = pname};
+	glss_get(w, GLSS_GET_ATTACHMENT_PARAMETER, &c);
+}
+
+/* ---- uniforms ---- */
+
+/* Values of a uniform of `type`; 0 for a type GLSL ES 1.00 does not have. */
+static size_t glss_uniform_type_values(GLenum type)
+{
+	switch (type) {
+	case GL_FLOAT: case GL_INT: case GL_BOOL: case GL_SAMPLER_2D: case GL_SAMPLER_CUBE: return 1;
+	case GL_FLOAT_VEC2: case GL_INT_VEC2: case GL_BOOL_VEC2: return 2;
+	case GL_FLOAT_VEC3: case GL_INT_VEC3: case GL_BOOL_VEC3: return 3;
+	case GL_FLOAT_VEC4: case GL_INT_VEC4: case GL_BOOL_VEC4: case GL_FLOAT_MAT2: return 4;
+	case GL_FLOAT_MAT3: return 9;
+	case GL_FLOAT_MAT4: return 16;
+	default: return 0;
+	}
+}
+
+/* True when `name` (a uniform's base name) + "[index]" lives at location. */
+static bool glss_element_at(GLuint program, char *name, size_t base_len, size_t cap, GLint index, GLint location)
+{
+	snprintf(name + base_len, cap - base_len, "[%d]", index);
+	bool found = glGetUniformLocation(program, name) == location;
+	name[base_len] = 0;
+	return found;
+}
+
+/* The number of values at `location`, from the type of the active uniform
+ * (or array element) there; 0 when none is found. Only queries that raise
+ * no error are made: the application sees just the driver's answer to its
+ * own query. */
+static size_t glss_uniform_values(GLuint program, GLint location)
+{
+	GLint linked = GL_FALSE, active = 0, max_length = 0;
+	if (location < 0 || !glIsProgram(program))
+		return 0;
+	glGetProgramiv(program, GL_LINK_STATUS, &linked);
+	if (!linked)
+		return 0;
+	glGetProgramiv(program, GL_ACTIVE_UNIFORMS, &active);
+	glGetProgramiv(program, GL_ACTIVE_UNIFORM_MAX_LENGTH, &max_length);
+	if (max_length <= 0)
+		return 0;
+	size_t cap = (size_t)max_length + 16; /* room for "[index]" */
+	char *name = malloc(cap);
+	if (!name)
+		return 0;
+	size_t values = 0;
+	/* First the uniforms themselves and the element their locations
+	 * suggest (drivers lay arrays out contiguously); then every element. */
+	for (int pass = 0; pass < 2 && !values; pass++) {
+		for (GLint i = 0; i < active && !values; i++) {
+			GLsizei length = 0;
+			GLint size = 0;
+			GLenum type = 0;
+			glGetActiveUniform(program, (GLuint)i, max_length, &length, &size, &type, name);
+			if (length <= 0 || length >= max_length)
+				continue;
+			size_t base_len = (size_t)length;
+			if (base_len > 3 && strcmp(name + base_len - 3, "[0]") == 0)
+				base_len -= 3; /* arrays are reported as name[0] */
+			name[base_len] = 0;
+			GLint first = glGetUniformLocation(program, name);
+			bool found = false;
+			if (pass == 0) {
+				found = first == location;
+				if (!found && first >= 0 && location > first && location - first < size)
+					found = glss_element_at(program, name, base_len, cap, location - first, location);
+			} else {
+				for (GLint e = 1; e < size && !found; e++)
+					found = glss_element_at(program, name, base_len, cap, e, location);
+			}
+			if (found)
+				values = glss_uniform_type_values(type);
+		}
+	}
+	free(name);
+	return values;
+}
+
+/* wire: u32 program, i32 location -> reply: u32 count, count x 4-byte values */
+static void glss_get_uniform(struct glss_worker *w, struct gls_reader *r, enum glss_getter fn)
+{
+	GLuint program = gls_get_u32(r);
+	GLint location = gls_get_i32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &program))
+		return;
+	size_t count = glss_uniform_values(program, location);
+	struct glss_get_call c = {.fn = fn, .object = program, .arg = location};
+	uint8_t *values;
+	size_t written = glss_get_checked(w, &c, GLSS_MIN_ROOM, &values);
+	/* a type we do not know: trust what the driver wrote */
+	if (!count || count > GLSS_MIN_ROOM)
+		count = written;
+	glss_reply_values(w, fn, values, written ? count : 0);
+}
+
+void glss_exec_glGetUniformfv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_uniform(w, r, GLSS_HOST_UNIFORMFV);
+}
+
+void glss_exec_glGetUniformiv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_uniform(w, r, GLSS_HOST_UNIFORMIV);
+}
+
+/* ---- strings and lists ---- */
+
+/* bufSize as given to the driver: capped, negative values kept for the
+ * driver to reject. */
+static GLsizei glss_text_room(GLsizei buf_size)
+{
+	return buf_size > GLSS_MAX_TEXT ? GLSS_MAX_TEXT : buf_size;
+}
+
+/* The length the driver reported, bounded by what it could have written. */
+static uint32_t glss_text_length(GLsizei length, GLsizei room)
+{
+	if (length < 0 || room <= 0)
+		return 0;
+	return (uint32_t)(length < room ? length : room - 1);
+}
+
+enum glss_text { GLSS_PROGRAM_LOG, GLSS_SHADER_LOG, GLSS_SHADER_SOURCE };
+
+/* wire: u32 program or shader, i32 bufSize
+ *   -> reply: u32 ok, u32 length + the characters written (no NUL) */
+static void glss_get_text(struct glss_worker *w, struct gls_reader *r, enum glss_text which)
+{
+	GLuint object = gls_get_u32(r);
+	GLsizei buf_size = gls_get_i32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &object))
+		return;
+	GLsizei room = glss_text_room(buf_size);
+	char *text = glss_scratch(w, room > 0 ? (size_t)room : 0);
+	if (!text)
+		return;
+	GLsizei length = -1; /* written on success only */
+	switch (which) {
+	case GLSS_PROGRAM_LOG: glGetProgramInfoLog(object, room, &length, text); break;
+	case GLSS_SHADER_LOG: glGetShaderInfoLog(object, room, &length, text); break;
+	case GLSS_SHADER_SOURCE: glGetShaderSource(object, room, &length, text); break;
+	}
+	uint32_t len = glss_text_length(length, room);
+	uint8_t *p = glss_reply_begin(w, 8 + gls_pad4(len));
+	if (!p)
+		return;
+	p = gls_put_u32(p, length >= 0);
+	p = gls_put_u32(p, len);
+	gls_put_bytes(p, text, len);
+}
+
+void glss_exec_glGetProgramInfoLog(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_text(w, r, GLSS_PROGRAM_LOG);
+}
+
+void glss_exec_glGetShaderInfoLog(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_text(w, r, GLSS_SHADER_LOG);
+}
+
+void glss_exec_glGetShaderSource(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_text(w, r, GLSS_SHADER_SOURCE);
+}
+
+/* wire: u32 program, u32 index, i32 bufSize
+ *   -> reply: u32 ok, i32 size, u32 type, u32 length + the name's characters (no NUL) */
+static void glss_get_active(struct glss_worker *w, struct gls_reader *r, bool uniform)
+{
+	GLuint program = gls_get_u32(r);
+	GLuint index = gls_get_u32(r);
+	GLsizei buf_size = gls_get_i32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &program))
+		return;
+	GLsizei room = glss_text_room(buf_size);
+	char *name = glss_scratch(w, room > 0 ? (size_t)room : 0);
+	if (!name)
+		return;
+	GLsizei length = -1; /* written on success only */
+	GLint size = 0;
+	GLenum type = 0;
+	if (uniform)
+		glGetActiveUniform(program, index, room, &length, &size, &type, name);
+	else
+		glGetActiveAttrib(program, index, room, &length, &size, &type, name);
+	bool ok = length >= 0;
+	uint32_t len = glss_text_length(length, room);
+	uint8_t *p = glss_reply_begin(w, 16 + gls_pad4(len));
+	if (!p)
+		return;
+	p = gls_put_u32(p, ok);
+	p = gls_put_i32(p, ok ? size : 0);
+	p = gls_put_u32(p, ok ? type : 0);
+	p = gls_put_u32(p, len);
+	gls_put_bytes(p, name, len);
+}
+
+void glss_exec_glGetActiveAttrib(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_active(w, r, false);
+}
+
+void glss_exec_glGetActiveUniform(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_active(w, r, true);
+}
+
+/* wire: u32 program, i32 maxCount -> reply: u32 ok, u32 count, count x u32 shader */
+void glss_exec_glGetAttachedShaders(struct glss_worker *w, struct gls_reader *r)
+{
+	GLuint program = gls_get_u32(r);
+	GLsizei max_count = gls_get_i32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &program))
+		return;
+	GLsizei room = max_count > GLSS_MAX_ATTACHED ? GLSS_MAX_ATTACHED : max_count;
+	GLuint *shaders = glss_scratch(w, sizeof(GLuint) * (room > 0 ? (size_t)room : 1));
+	if (!shaders)
+		return;
+	GLsizei count = -1; /* written on success only */
+	glGetAttachedShaders(program, room, &count, shaders);
+	bool ok = count >= 0;
+	size_t n = !ok || room <= 0 ? 0 : count < room ? (size_t)count : (size_t)room;
+	uint8_t *p = glss_reply_begin(w, 8 + 4 * n);
+	if (!p)
+		return;
+	p = gls_put_u32(p, ok);
+	p = gls_put_u32(p, (uint32_t)n);
+	for (size_t i = 0; i < n; i++) {
+		GLuint client;
+		glss_name_unmap(w, GLS_OBJ_SHADER_PROGRAM, shaders[i], &client);
+		p = gls_put_u32(p, client);
+	}
+}
+
+/* wire: u32 shadertype, u32 precisiontype -> reply: u32 ok, i32 range[2], i32 precision */
+void glss_exec_glGetShaderPrecisionFormat(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum shader_type = gls_get_u32(r);
+	GLenum precision_type = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	/* ranges and precisions are small and non-negative: INT_MIN marks
+	 * what the driver left alone */
+	GLint range[2] = {INT_MIN, INT_MIN}, precision = INT_MIN;
+	glGetShaderPrecisionFormat(shader_type, precision_type, range, &precision);
+	bool ok = precision != INT_MIN;
+	uint8_t *p = glss_reply_begin(w, 16);
+	if (!p)
+		return;
+	p = gls_put_u32(p, ok);
+	p = gls_put_i32(p, ok ? range[0] : 0);
+	p = gls_put_i32(p, ok ? range[1] : 0);
+	gls_put_i32(p, ok ? precision : 0);
+}
+
+/* ---- state through pointers ---- */
+
+/* wire: u32 target, u32 pname, one 4-byte value (no reply) */
+static void glss_tex_parameter(struct glss_worker *w, struct gls_reader *r, bool is_float)
+{
+	GLenum target = gls_get_u32(r);
+	GLenum pname = gls_get_u32(r);
+	uint32_t value = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	/* Every ES 2.0 texture parameter has one value; a pname from another
+	 * API (4-value border colours...) must not read past it. */
+	if (!glss_get_pname_lookup(GLSS_GET_TEX_PARAMETER, pname)) {
+		glss_set_error(w, GL_INVALID_ENUM);
+		return;
+	}
+	union {
+		GLfloat f[4];
+		GLint i[4];
+	} params = {{0}};
+	memcpy(&params, &value, 4);
+	if (is_float)
+		glTexParameterfv(target, pname, params.f);
+	else
+		glTexParameteriv(target, pname, params.i);
+}
+
+void glss_exec_glTexParameterfv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_tex_parameter(w, r, true);
+}
+
+void glss_exec_glTexParameteriv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_tex_parameter(w, r, false);
+}
+
+/* wire: u32 shader, i32 count, u32 length + the source (the client joined
+ * the count strings); the driver gets it as one string of that length */
+void glss_exec_glShaderSource(struct glss_worker *w, struct gls_reader *r)
+{
+	GLuint shader = gls_get_u32(r);
+	GLsizei count = gls_get_i32(r);
+	uint32_t len;
+	const char *text = gls_get_blob(r, &len);
+	if (!gls_reader_done(r))
+		return;
+	if (count <= 0 && len) {
+		glss_fail(w, "glShaderSource of %d strings carries %u bytes", count, len);
+		return;
+	}
+	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &shader))
+		return;
+	const GLchar *string = text;
+	GLint length = (GLint)len; /* below GLS_MAX_MESSAGE */
+	/* count <= 0 reaches the driver as is: it rejects < 0, takes 0 as empty */
+	glShaderSource(shader, count > 0 ? 1 : count, &string, &length);
+}
+
+/* wire: i32 count, u32 n + n x u32 shader (n = max(count, 0)), u32 binaryformat,
+ *   i32 length, u32 bytes + the binary (bytes = length, or 0 for a NULL binary) */
+void glss_exec_glShaderBinary(struct glss_worker *w, struct gls_reader *r)
+{
+	GLsizei count = gls_get_i32(r);
+	int64_t n = gls_array_count(count);
+	const uint8_t *ids = gls_get_array(r, 4, n);
+	GLenum format = gls_get_u32(r);
+	GLsizei length = gls_get_i32(r);
+	uint32_t bytes;
+	const void *binary = gls_get_blob(r, &bytes);
+	if (!gls_reader_done(r))
+		return;
+	if (bytes && (length < 0 || bytes != (uint32_t)length)) {
+		glss_fail(w, "glShaderBinary of %d bytes carries %u", length, bytes);
+		return;
+	}
+	GLuint *shaders = glss_scratch(w, sizeof(GLuint) * (size_t)(n > 0 ? n : 1));
+	if (!shaders)
+		return;
+	struct gls_reader ir;
+	gls_reader_init(&ir, ids, 4 * (size_t)n);
+	for (int64_t i = 0; i < n; i++) {
+		shaders[i] = gls_get_u32(&ir);
+		if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &shaders[i]))
+			return;
+	}
+	glShaderBinary(count, shaders, format, bytes ? binary : NULL, length);
+}

@@ -1,0 +1,254 @@
+/* The worker main loop: handshake, then read commands, check their framing
+ * and run them in order. Any protocol violation ends this worker only. */
+#include "glss_worker.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glss_egl.h"
+#include "glss_gl_generated.h"
+#include "gls_io.h"
+#include "gls_log.h"
+
+#define GLSS_READ_CHUNK (1u << 20)
+
+void glss_fail(struct glss_worker *w, const char *fmt, ...)
+{
+	if (w->failed)
+		return;
+	char reason[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof(reason), fmt, ap);
+	va_end(ap);
+	gls_error("ending client: %s", reason);
+	w->failed = true;
+}
+
+uint8_t *glss_message_begin(struct glss_worker *w, uint16_t opcode, size_t size)
+{
+	size_t total = GLS_MSG_HEADER_SIZE + gls_pad4(size);
+	if (w->out_len + total > w->out_cap) {
+		size_t cap = w->out_cap ? w->out_cap : 65536;
+		while (cap < w->out_len + total)
+			cap *= 2;
+		uint8_t *bigger = realloc(w->out, cap);
+		if (!bigger) {
+			glss_fail(w, "out of memory for a %zu-byte message", size);
+			return NULL;
+		}
+		w->out = bigger;
+		w->out_cap = cap;
+	}
+	uint8_t *p = w->out + w->out_len;
+	struct gls_msg_header header = {.opcode = htole16(opcode), .size = htole32((uint32_t)total)};
+	memcpy(p, &header, sizeof(header));
+	memset(p + GLS_MSG_HEADER_SIZE + size, 0, gls_pad4(size) - size);
+	w->out_len += total;
+	return p + GLS_MSG_HEADER_SIZE;
+}
+
+uint8_t *glss_reply_begin(struct glss_worker *w, size_t size)
+{
+	return glss_message_begin(w, GLS_MSG_REPLY, size);
+}
+
+void glss_reply(struct glss_worker *w, const void *data, size_t size)
+{
+	uint8_t *p = glss_reply_begin(w, size);
+	if (p && size)
+		memcpy(p, data, size);
+}
+
+void glss_reply_scalar(struct glss_worker *w, uint64_t value)
+{
+	uint8_t *p = glss_reply_begin(w, 8);
+	if (p)
+		gls_put_i64(p, (int64_t)value);
+}
+
+void *glss_scratch(struct glss_worker *w, size_t size)
+{
+	if (size + 1 > w->scratch_cap) {
+		char *bigger = realloc(w->scratch, size + 1);
+		if (!bigger) {
+			glss_fail(w, "out of memory for %zu bytes", size);
+			return NULL;
+		}
+		w->scratch = bigger;
+		w->scratch_cap = size + 1;
+	}
+	memset(w->scratch, 0, size + 1);
+	return w->scratch;
+}
+
+const char *glss_get_string(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t len;
+	const void *bytes = gls_get_blob(r, &len);
+	if (r->bad)
+		return NULL;
+	char *s = glss_scratch(w, len);
+	if (!s) {
+		r->bad = true;
+		return NULL;
+	}
+	memcpy(s, bytes, len);
+	return s;
+}
+
+void glss_set_error(struct glss_worker *w, GLenum error)
+{
+	struct glss_context *c = w->current;
+	if (!c || c->pending_error != GL_NO_ERROR)
+		return;
+	/* An error the driver already holds came first. */
+	GLenum earlier = glGetError();
+	c->pending_error = earlier != GL_NO_ERROR ? earlier : error;
+}
+
+/* wire glsSetError: u32 error */
+void glss_exec_glsSetError(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum error = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (error != GL_INVALID_ENUM && error != GL_INVALID_VALUE && error != GL_INVALID_OPERATION &&
+	    error != GL_OUT_OF_MEMORY && error != GL_INVALID_FRAMEBUFFER_OPERATION) {
+		glss_fail(w, "glsSetError with a non-error 0x%x", error);
+		return;
+	}
+	glss_set_error(w, error);
+}
+
+static bool glss_flush(struct glss_worker *w)
+{
+	if (!w->out_len)
+		return true;
+	bool ok = gls_write_all(w->out_fd, w->out, w->out_len);
+	w->out_len = 0;
+	if (!ok)
+		gls_info("client went away while we answered: %s", strerror(errno));
+	return ok;
+}
+
+static bool glss_handshake(struct glss_worker *w)
+{
+	struct gls_hello hello;
+	if (!gls_read_all(w->in_fd, &hello, sizeof(hello), 30000)) {
+		gls_info("no handshake from the client: %s", strerror(errno));
+		return false;
+	}
+	struct gls_welcome welcome = {
+		.magic = htole32(GLS_PROTOCOL_MAGIC),
+		.version = htole32(GLS_PROTOCOL_VERSION),
+		.status = htole32(GLS_WELCOME_OK),
+		.max_message = htole32(GLS_MAX_MESSAGE),
+		.capabilities = htole32(GLS_CAP_READBACK_PRESENT),
+	};
+	bool ok = true;
+	if (le32toh(hello.magic) != GLS_PROTOCOL_MAGIC) {
+		welcome.status = htole32(GLS_WELCOME_BAD_MAGIC);
+		gls_error("ending client: not a glstream client (bad magic)");
+		ok = false;
+	} else if (le32toh(hello.version) != GLS_PROTOCOL_VERSION || hello.flags || hello.reserved) {
+		welcome.status = htole32(GLS_WELCOME_BAD_VERSION);
+		gls_error("ending client: it speaks protocol %u, we speak %u", le32toh(hello.version), GLS_PROTOCOL_VERSION);
+		ok = false;
+	}
+	return gls_write_all(w->out_fd, &welcome, sizeof(welcome)) && ok;
+}
+
+/* Runs every complete message in the input buffer; returns bytes used. */
+static size_t glss_run_messages(struct glss_worker *w)
+{
+	size_t at = 0;
+	while (!w->failed && w->in_len - at >= GLS_MSG_HEADER_SIZE) {
+		struct gls_msg_header header;
+		memcpy(&header, w->in + at, sizeof(header));
+		uint16_t opcode = le16toh(header.opcode);
+		uint32_t size = le32toh(header.size);
+		if (size < GLS_MSG_HEADER_SIZE || size % 4 || size > GLS_MAX_MESSAGE || header.flags) {
+			glss_fail(w, "malformed message header (opcode %u, size %u)", opcode, size);
+			break;
+		}
+		if (w->in_len - at < size)
+			break;
+		glss_exec_fn exec = opcode < GLS_OP_LIMIT ? glss_exec_table[opcode] : NULL;
+		if (!exec) {
+			glss_fail(w, "unknown opcode %u", opcode);
+			break;
+		}
+		struct gls_reader r;
+		gls_reader_init(&r, w->in + at + GLS_MSG_HEADER_SIZE, size - GLS_MSG_HEADER_SIZE);
+		exec(w, &r);
+		if (r.bad)
+			glss_fail(w, "malformed %s (%u bytes)", gls_opcode_name(opcode), size);
+		at += size;
+	}
+	return at;
+}
+
+int glss_worker_run(int in_fd, int out_fd)
+{
+	struct glss_worker w = {.in_fd = in_fd, .out_fd = out_fd};
+	int status = 1;
+	if (!glss_handshake(&w))
+		return 1;
+	if (!glss_egl_init(&w))
+		goto out;
+	w.in_cap = GLSS_READ_CHUNK;
+	w.in = malloc(w.in_cap);
+	if (!w.in)
+		goto out;
+	for (;;) {
+		if (w.in_cap - w.in_len < GLSS_READ_CHUNK / 4 && w.in_cap < GLS_MAX_MESSAGE + GLSS_READ_CHUNK) {
+			uint8_t *bigger = realloc(w.in, w.in_cap * 2);
+			if (!bigger) {
+				glss_fail(&w, "out of memory for input");
+				break;
+			}
+			w.in = bigger;
+			w.in_cap *= 2;
+		}
+		long n = gls_read_some(in_fd, w.in + w.in_len, w.in_cap - w.in_len);
+		if (n <= 0) {
+			if (w.in_len)
+				glss_fail(&w, "client left in the middle of a command");
+			else
+				gls_info("client disconnected");
+			status = w.in_len ? 1 : 0;
+			break;
+		}
+		w.in_len += (size_t)n;
+		size_t used = glss_run_messages(&w);
+		memmove(w.in, w.in + used, w.in_len - used);
+		w.in_len -= used;
+		if (w.failed || !glss_flush(&w))
+			break;
+		/* A message larger than the buffer: make room for it whole. */
+		if (w.in_len >= GLS_MSG_HEADER_SIZE) {
+			uint32_t size;
+			memcpy(&size, w.in + 4, 4);
+			size = le32toh(size);
+			if (size > w.in_cap && size <= GLS_MAX_MESSAGE) {
+				uint8_t *bigger = realloc(w.in, size + GLSS_READ_CHUNK);
+				if (!bigger) {
+					glss_fail(&w, "out of memory for a %u-byte command", size);
+					break;
+				}
+				w.in = bigger;
+				w.in_cap = size + GLSS_READ_CHUNK;
+			}
+		}
+	}
+out:
+	glss_egl_fini(&w);
+	free(w.in);
+	free(w.out);
+	free(w.scratch);
+	return w.failed ? 1 : status;
+}

@@ -1,0 +1,95 @@
+/* A worker: the process that serves one client. It owns that client's host
+ * EGL display, contexts, surfaces and GL objects; they all go when it exits. */
+#ifndef GLSS_WORKER_H
+#define GLSS_WORKER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <EGL/egl.h>
+#include <GLES2/gl2.h>
+#include <GLES2/gl2ext.h>
+
+#include "gls_idmap.h"
+#include "gls_opcodes.h"
+#include "gls_protocol.h"
+#include "gls_wire.h"
+
+#define GLSS_MAX_ATTRIBS 32
+
+struct glss_share_group {
+	unsigned refs;
+	struct gls_idmap names[GLS_OBJ_COUNT];      /* client name -> host name */
+	struct gls_idmap host_names[GLS_OBJ_COUNT]; /* host name -> client name */
+};
+
+struct glss_context {
+	uint32_t id;
+	EGLContext host;
+	struct glss_share_group *share;
+	GLenum pending_error; /* an error glstream raised, reported before the driver's */
+	struct gls_idmap vertex_arrays; /* VAOs are per context, not shared */
+	/* vertices of client-side arrays, kept until the attribute changes */
+	uint8_t *client_arrays[GLSS_MAX_ATTRIBS];
+	size_t client_array_sizes[GLSS_MAX_ATTRIBS];
+};
+
+struct glss_surface {
+	uint32_t id;
+	EGLSurface host;
+	EGLConfig config;
+	bool window; /* frames go back to the client on swap */
+	EGLint width, height;
+};
+
+struct glss_worker {
+	int in_fd, out_fd;
+	uint8_t *in;       /* received bytes not yet executed */
+	size_t in_len, in_cap;
+	uint8_t *out;      /* replies and frames not yet sent */
+	size_t out_len, out_cap;
+	bool failed;
+
+	EGLDisplay display;
+	struct gls_idmap contexts; /* client id -> struct glss_context* */
+	struct gls_idmap surfaces; /* client id -> struct glss_surface* */
+	struct glss_context *current;
+	struct glss_surface *draw, *read;
+
+	char *scratch;     /* NUL-terminated copies of strings */
+	size_t scratch_cap;
+};
+
+/* Ends the worker: logs the reason; the main loop exits after the command. */
+void glss_fail(struct glss_worker *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Queues a reply for the oldest unanswered sync command. */
+void glss_reply(struct glss_worker *w, const void *data, size_t size);
+void glss_reply_scalar(struct glss_worker *w, uint64_t value);
+/* Reserves a reply of `size` bytes and returns where to write it. */
+uint8_t *glss_reply_begin(struct glss_worker *w, size_t size);
+/* Reserves a message of any opcode (e.g. GLS_MSG_FRAME). */
+uint8_t *glss_message_begin(struct glss_worker *w, uint16_t opcode, size_t size);
+
+/* A string argument (u32 length + bytes) copied NUL-terminated into scratch. */
+const char *glss_get_string(struct glss_worker *w, struct gls_reader *r);
+/* Scratch memory of at least `size` zeroed bytes, valid until the next command. */
+void *glss_scratch(struct glss_worker *w, size_t size);
+
+enum glss_name_mode {
+	GLSS_NAME_USE,  /* a name the command reads: GLS_NAME_NONEXISTENT allowed */
+	GLSS_NAME_BIND, /* a name the command binds: must be a created object or 0 */
+};
+/* Translates a client object name into the host's, in place. Unknown
+ * names end the worker (the client never sends them). */
+bool glss_name_map(struct glss_worker *w, enum gls_object_type type, enum glss_name_mode mode, GLuint *name);
+
+/* Translates a host name the driver returned back into the client's name;
+ * false when the client does not know the object (then 0 is reported). */
+bool glss_name_unmap(struct glss_worker *w, enum gls_object_type type, GLuint host, GLuint *name);
+
+/* Records an error raised by glstream itself, keeping GL's order: the
+ * first error since the last glGetError is the one reported. */
+void glss_set_error(struct glss_worker *w, GLenum error);
+
+#endif

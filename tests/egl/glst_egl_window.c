@@ -1,0 +1,183 @@
+/* X11 window surfaces: the cleared colour must reach the window after
+ * eglSwapBuffers (checked with XGetImage), and a resized window must be
+ * picked up by the surface. Skipped when DISPLAY is unset. */
+#define _POSIX_C_SOURCE 200809L
+#include "glst_egl_tests.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include <X11/Xlib.h>
+#include <X11/Xutil.h>
+
+enum { WIN_W = 96, WIN_H = 64, BIG_W = 150, BIG_H = 100 };
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+    nanosleep(&ts, NULL);
+}
+
+static int channel(unsigned long pixel, unsigned long mask)
+{
+    if (!mask)
+        return 0;
+    int shift = 0;
+    while (!((mask >> shift) & 1))
+        shift++;
+    unsigned long max = mask >> shift;
+    return (int)(((pixel & mask) >> shift) * 255 / max);
+}
+
+/* True when pixel (x, y) of the window shows rgb (top-left origin). */
+static bool window_pixel_is(Display *x, Window win, Visual *vis, int px, int py, const int rgb[3])
+{
+    XImage *img = XGetImage(x, win, px, py, 1, 1, AllPlanes, ZPixmap);
+    if (!img)
+        return false;
+    unsigned long v = XGetPixel(img, 0, 0);
+    int got[3] = { channel(v, vis->red_mask), channel(v, vis->green_mask),
+                   channel(v, vis->blue_mask) };
+    XDestroyImage(img);
+    for (int i = 0; i < 3; i++)
+        if (abs(got[i] - rgb[i]) > 2)
+            return false;
+    return true;
+}
+
+/* Clears and swaps until the window shows the colour at both corners of
+ * the w x h area; presentation may be asynchronous, so retry for ~2 s. */
+static bool present_and_check(Display *x, Window win, Visual *vis, EGLDisplay dpy,
+                              EGLSurface surf, int w, int h, const int rgb[3])
+{
+    for (int attempt = 0; attempt < 40; attempt++) {
+        glViewport(0, 0, w, h);
+        glClearColor(rgb[0] / 255.0f, rgb[1] / 255.0f, rgb[2] / 255.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        if (!eglSwapBuffers(dpy, surf))
+            return false;
+        XSync(x, False);
+        if (window_pixel_is(x, win, vis, 0, 0, rgb) &&
+            window_pixel_is(x, win, vis, w - 1, h - 1, rgb))
+            return true;
+        sleep_ms(50);
+    }
+    return false;
+}
+
+static Window create_window(Display *x, EGLDisplay dpy, EGLConfig config, Visual **vis_out)
+{
+    EGLint visual_id = 0;
+    GLST_CHECK(eglGetConfigAttrib(dpy, config, EGL_NATIVE_VISUAL_ID, &visual_id));
+    XVisualInfo templ = { 0 };
+    templ.visualid = (VisualID)visual_id;
+    int n = 0;
+    XVisualInfo *vi = XGetVisualInfo(x, VisualIDMask, &templ, &n);
+    GLST_CHECK(vi != NULL && n > 0);
+    if (!vi)
+        return 0;
+    Window root = RootWindow(x, vi->screen);
+    XSetWindowAttributes swa = { 0 };
+    swa.colormap = XCreateColormap(x, root, vi->visual, AllocNone);
+    swa.event_mask = StructureNotifyMask | ExposureMask;
+    swa.background_pixel = 0;
+    swa.border_pixel = 0;
+    Window win = XCreateWindow(x, root, 0, 0, WIN_W, WIN_H, 0, vi->depth, InputOutput,
+                               vi->visual, CWColormap | CWEventMask | CWBackPixel | CWBorderPixel,
+                               &swa);
+    *vis_out = vi->visual;
+    XFree(vi);
+    XStoreName(x, win, "glst_egl_tests");
+    XMapWindow(x, win);
+    /* Wait until the window is mapped so XGetImage is valid. */
+    for (;;) {
+        XEvent ev;
+        XNextEvent(x, &ev);
+        if (ev.type == MapNotify && ev.xmap.window == win)
+            break;
+    }
+    return win;
+}
+
+void glst_egl_test_window(void)
+{
+    if (!getenv("DISPLAY")) {
+        printf("DISPLAY not set, window tests skipped\n");
+        return;
+    }
+    /* A freshly started X server may need a moment to accept clients. */
+    Display *x = XOpenDisplay(NULL);
+    for (int attempt = 0; !x && attempt < 30; attempt++) {
+        sleep_ms(100);
+        x = XOpenDisplay(NULL);
+    }
+    GLST_CHECK(x != NULL);
+    if (!x)
+        return;
+    EGLDisplay dpy = eglGetDisplay((EGLNativeDisplayType)x);
+    GLST_CHECK(dpy != EGL_NO_DISPLAY);
+    GLST_CHECK(eglInitialize(dpy, NULL, NULL));
+
+    static const EGLint attribs[] = {
+        EGL_SURFACE_TYPE, EGL_WINDOW_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT,
+        EGL_RED_SIZE, 8, EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8, EGL_NONE,
+    };
+    EGLConfig config = NULL;
+    EGLint n = 0;
+    GLST_CHECK(eglChooseConfig(dpy, attribs, &config, 1, &n) && n == 1);
+    if (n != 1)
+        goto out;
+    Visual *vis = NULL;
+    Window win = create_window(x, dpy, config, &vis);
+    if (!win)
+        goto out;
+
+    EGLSurface surf = eglCreateWindowSurface(dpy, config, (EGLNativeWindowType)win, NULL);
+    GLST_CHECK(surf != EGL_NO_SURFACE);
+    EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, glst_es2_ctx_attribs);
+    GLST_CHECK(ctx != EGL_NO_CONTEXT);
+    GLST_CHECK(eglMakeCurrent(dpy, surf, surf, ctx));
+    EGLint v = 0;
+    GLST_CHECK(eglQuerySurface(dpy, surf, EGL_WIDTH, &v));
+    GLST_CHECK_INT(v, WIN_W);
+    GLST_CHECK(eglQuerySurface(dpy, surf, EGL_HEIGHT, &v));
+    GLST_CHECK_INT(v, WIN_H);
+    GLST_CHECK(eglQuerySurface(dpy, surf, EGL_RENDER_BUFFER, &v));
+    GLST_CHECK_HEX(v, EGL_BACK_BUFFER);
+    GLST_CHECK(eglSwapInterval(dpy, 0));
+
+    static const int orange[3] = { 255, 128, 0 };
+    GLST_CHECK(present_and_check(x, win, vis, dpy, surf, WIN_W, WIN_H, orange));
+    /* A second window surface on the same window is a mismatch of use. */
+    GLST_CHECK(eglCreateWindowSurface(dpy, config, (EGLNativeWindowType)win, NULL) ==
+               EGL_NO_SURFACE);
+    GLST_CHECK_EGL(EGL_BAD_ALLOC);
+
+    /* Grow the window; the surface follows after the next swap. */
+    XResizeWindow(x, win, BIG_W, BIG_H);
+    XSync(x, False);
+    static const int teal[3] = { 0, 128, 255 };
+    bool resized = false;
+    for (int attempt = 0; attempt < 40 && !resized; attempt++) {
+        EGLint w = 0, h = 0;
+        glClear(GL_COLOR_BUFFER_BIT);
+        eglSwapBuffers(dpy, surf);
+        eglQuerySurface(dpy, surf, EGL_WIDTH, &w);
+        eglQuerySurface(dpy, surf, EGL_HEIGHT, &h);
+        resized = w == BIG_W && h == BIG_H;
+        if (!resized)
+            sleep_ms(50);
+    }
+    GLST_CHECK(resized);
+    GLST_CHECK(present_and_check(x, win, vis, dpy, surf, BIG_W, BIG_H, teal));
+
+    GLST_CHECK(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT));
+    GLST_CHECK(eglDestroySurface(dpy, surf));
+    GLST_CHECK(eglDestroyContext(dpy, ctx));
+    XDestroyWindow(x, win);
+out:
+    GLST_CHECK(eglTerminate(dpy));
+    GLST_CHECK(eglReleaseThread());
+    XCloseDisplay(x);
+}

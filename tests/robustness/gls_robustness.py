@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Robustness of glstream-server against bad clients and of the client
+against a vanishing server.
+
+Each case speaks the wire protocol directly (see docs/protocol.md) or runs
+real programs, and checks: the offending worker ends with a logged reason,
+the server goes on serving others, departed workers leave no process
+behind, and a client whose server dies reports it and does not hang.
+"""
+import os
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "harness"))
+import glslib  # noqa: E402
+
+MAGIC = 0x534C4721
+VERSION = 1
+passed = failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"ok: {what}", flush=True)
+    else:
+        failed += 1
+        print(f"FAIL: {what}", flush=True)
+
+
+def connect(sock_path, version=VERSION, magic=MAGIC):
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.settimeout(10)
+    s.connect(sock_path)
+    s.sendall(struct.pack("<4I", magic, version, 0, 0))
+    welcome = recv_exact(s, 32)
+    return s, struct.unpack("<8I", welcome) if welcome else None
+
+
+def recv_exact(s, n):
+    data = b""
+    while len(data) < n:
+        chunk = s.recv(n - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data
+
+
+def message(opcode, payload=b"", size=None, flags=0):
+    if size is None:
+        size = 8 + len(payload)
+    return struct.pack("<HHI", opcode, flags, size) + payload
+
+
+def closed_by_server(s, timeout=10):
+    """True when the server closes the connection (EOF) within timeout."""
+    s.settimeout(timeout)
+    try:
+        while True:
+            data = s.recv(65536)
+            if not data:
+                return True
+    except (ConnectionResetError, BrokenPipeError):
+        return True
+    except socket.timeout:
+        return False
+
+
+def server_log_has(session, text):
+    return text in glslib.read_text(session.server_log)
+
+
+def workers_of(server_pid):
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(server_pid)],
+                         capture_output=True, text=True).stdout
+    return [int(p) for p in out.split()]
+
+
+def cpu_ticks(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def blocked(proc):
+    """True when a live process uses no CPU for a second (waiting forever)."""
+    if proc.poll() is not None:
+        return False
+    before = cpu_ticks(proc.pid)
+    time.sleep(1.0)
+    return proc.poll() is None and cpu_ticks(proc.pid) == before
+
+
+def good_client_works(session, api_test):
+    """A well-behaved client renders correctly beside the bad ones."""
+    return session.run([api_test], timeout=120, stdout=subprocess.DEVNULL) == 0
+
+
+def main():
+    glslib.install_signal_handlers()
+    api_test = sys.argv[1]
+    gears = "es2gears_x11"
+    with glslib.Session() as session:
+        try:
+            session.start_xvfb()
+            sock = session.start_server(extra_args=["-v"])
+            server = [p for n, p in session.procs if n == "glstream-server"][0]
+
+            s, welcome = connect(sock, magic=0x12345678)
+            check(welcome is not None and welcome[2] == 2, "bad magic is refused in the welcome")
+            check(closed_by_server(s), "bad magic: connection closed")
+
+            s, welcome = connect(sock, version=99)
+            check(welcome is not None and welcome[2] == 1 and welcome[1] == VERSION,
+                  "unknown protocol version is refused, the server's version given")
+            check(closed_by_server(s), "unknown version: connection closed")
+
+            cases = [
+                ("unknown opcode", message(9999), "unknown opcode 9999"),
+                ("size smaller than the header", message(1, size=4), "malformed message header"),
+                ("size not a multiple of 4", message(1, b"\0\0\0\0", size=10), "malformed message header"),
+                ("huge size", message(1, size=0x7FFFFFF0), "malformed message header"),
+                ("nonzero flags", message(1, struct.pack("<I", 0x500), flags=1), "malformed message header"),
+                ("truncated command", message(9, b"\1\0\0\0"), "malformed glsMakeCurrent"),
+                ("command with trailing bytes", message(1, struct.pack("<II", 0x500, 7)), "malformed glsSetError"),
+                ("unknown context id", message(9, struct.pack("<III", 4242, 0, 0)), "unknown context 4242"),
+                ("GL call without context", message(106, struct.pack("<II", 0x0DE1, 5)), "without a current context"),
+                ("unknown surface id", message(10, struct.pack("<I", 77)), "unknown surface 77"),
+                ("unknown config", message(4, struct.pack("<IiIi", 1, 999999, 0, 2)), "unknown config id 999999"),
+            ]
+            for name, data, reason in cases:
+                s, welcome = connect(sock)
+                s.sendall(data)
+                check(closed_by_server(s), f"{name}: the worker ends")
+                time.sleep(0.2)
+                check(server_log_has(session, reason), f"{name}: logged reason '{reason}'")
+                check(server.poll() is None, f"{name}: the server goes on")
+
+            check(good_client_works(session, api_test), "a good client works after the bad ones")
+
+            # Several clients at once, and one killed in the middle of frames.
+            procs = [session.spawn(f"gears{i}", [gears], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL) for i in range(3)]
+            time.sleep(3)
+            check(len(workers_of(server.pid)) >= 3, "three clients are served at once")
+            os.killpg(procs[0].pid, signal.SIGKILL)
+            check(good_client_works(session, api_test), "a good client works beside running clients")
+            for p in procs[1:]:
+                os.killpg(p.pid, signal.SIGTERM)
+            for p in procs:
+                p.wait(timeout=10)
+            deadline = time.monotonic() + 10
+            while workers_of(server.pid) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            check(not workers_of(server.pid), "workers of departed clients are gone (their memory freed)")
+            check(server.poll() is None, "the server survives killed clients")
+
+            # The server dies under a client: one clear message, no hang.
+            err_path = os.path.join(session.tmpdir, "gears.err")
+            with open(err_path, "wb") as err:
+                victim = session.spawn("victim", [gears], stdout=subprocess.DEVNULL, stderr=err)
+                time.sleep(2)
+                os.killpg(server.pid, signal.SIGKILL)
+                for w in workers_of(server.pid):
+                    os.kill(w, signal.SIGKILL)
+                subprocess.run(["pkill", "-KILL", "-s", str(server.pid)])
+                deadline = time.monotonic() + 15
+                while time.monotonic() < deadline and "lost the connection" not in glslib.read_text(err_path):
+                    time.sleep(0.1)
+            text = glslib.read_text(err_path)
+            check(text.count("lost the connection to glstream-server") == 1,
+                  "a client whose server vanished says so once")
+            check(not blocked(victim), "the client goes on (exits or keeps running), never blocked in a read")
+        except glslib.HarnessError as e:
+            check(False, f"harness: {e}")
+        if failed:
+            session.dump_logs()
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
