@@ -227,6 +227,7 @@ static EGLBoolean glsc_eglInitialize(EGLDisplay dpy, EGLint *major, EGLint *mino
 
 static void glsc_surface_free(struct glsc_surface *s);
 static void glsc_context_free(struct glsc_context *c);
+static void glsc_wire_release_locked(uint32_t context, uint32_t surface);
 
 static void glsc_collect(uint32_t key, uint64_t value, void *data)
 {
@@ -417,10 +418,11 @@ static bool glsc_translate_choose(struct glsc_display *d, const EGLint *in, EGLi
 			possible = false;
 		if ((surface_type & EGL_WINDOW_BIT) && !(d->x11 && d->visual))
 			possible = false;
-		out[2 * *pairs] = EGL_SURFACE_TYPE;
-		out[2 * *pairs + 1] = surface_type ? EGL_PBUFFER_BIT : 0;
-		(*pairs)++;
 	}
+	/* Always explicit: the server's default would be its window bit. */
+	out[2 * *pairs] = EGL_SURFACE_TYPE;
+	out[2 * *pairs + 1] = surface_type == EGL_DONT_CARE ? EGL_DONT_CARE : surface_type ? EGL_PBUFFER_BIT : 0;
+	(*pairs)++;
 	if (renderable != EGL_DONT_CARE) {
 		if (renderable & ~EGL_OPENGL_ES2_BIT)
 			possible = false;
@@ -508,6 +510,7 @@ static struct glsc_surface *glsc_surface_get(struct glsc_display *d, EGLSurface 
 static void glsc_surface_free(struct glsc_surface *s)
 {
 	glsc_lock();
+	glsc_wire_release_locked(0, s->id);
 	uint8_t *w = glsc_stream_begin_locked(GLS_OP_glsDestroySurface, 4);
 	if (w)
 		gls_put_u32(w, s->id);
@@ -536,6 +539,20 @@ static struct glsc_surface *glsc_surface_new(struct glsc_display *d, struct glsc
 	return s;
 }
 
+struct glsc_window_search {
+	unsigned long window;
+	bool found;
+};
+
+static void glsc_find_window(uint32_t id, uint64_t value, void *data)
+{
+	(void)id;
+	struct glsc_window_search *search = data;
+	const struct glsc_surface *s = (const struct glsc_surface *)(uintptr_t)value;
+	if (s->window && s->native_window == search->window && !s->destroy_pending)
+		search->found = true;
+}
+
 static EGLSurface glsc_create_window(struct glsc_display *d, EGLConfig config, unsigned long window, const EGLint *attribs)
 {
 	struct glsc_config *c = glsc_config_get(d, config);
@@ -553,6 +570,15 @@ static EGLSurface glsc_create_window(struct glsc_display *d, EGLConfig config, u
 	}
 	if (!(c->values[GLSC_ATTR_EGL_SURFACE_TYPE] & EGL_WINDOW_BIT)) {
 		glsc_fail(EGL_BAD_MATCH);
+		return EGL_NO_SURFACE;
+	}
+	/* One surface per window (EGL 1.4, 3.5.1). */
+	struct glsc_window_search search = {.window = window};
+	glsc_lock();
+	gls_idmap_each(&d->surfaces, glsc_find_window, &search);
+	glsc_unlock();
+	if (search.found) {
+		glsc_fail(EGL_BAD_ALLOC);
 		return EGL_NO_SURFACE;
 	}
 	struct glsc_surface *s = glsc_surface_new(d, c, true);
@@ -804,7 +830,7 @@ static EGLBoolean glsc_eglQuerySurface(EGLDisplay dpy, EGLSurface surface, EGLin
 	case EGL_TEXTURE_TARGET: v = s->texture_target; break;
 	case EGL_MIPMAP_TEXTURE: v = s->mipmap_texture; break;
 	case EGL_MIPMAP_LEVEL: v = s->mipmap_level; break;
-	case EGL_RENDER_BUFFER: v = s->window ? EGL_BACK_BUFFER : EGL_SINGLE_BUFFER; break;
+	case EGL_RENDER_BUFFER: v = EGL_BACK_BUFFER; break; /* pbuffers too (EGL 1.4, 3.5.6) */
 	case EGL_SWAP_BEHAVIOR: v = EGL_BUFFER_DESTROYED; break;
 	case EGL_MULTISAMPLE_RESOLVE: v = EGL_MULTISAMPLE_RESOLVE_DEFAULT; break;
 	case EGL_HORIZONTAL_RESOLUTION:
@@ -910,6 +936,7 @@ static struct glsc_context *glsc_context_get(struct glsc_display *d, EGLContext 
 static void glsc_context_free(struct glsc_context *c)
 {
 	glsc_lock();
+	glsc_wire_release_locked(c->id, 0);
 	uint8_t *w = glsc_stream_begin_locked(GLS_OP_glsDestroyContext, 4);
 	if (w)
 		gls_put_u32(w, c->id);
@@ -1016,10 +1043,7 @@ static EGLBoolean glsc_eglQueryContext(EGLDisplay dpy, EGLContext context, EGLin
 	case EGL_CONTEXT_CLIENT_TYPE: v = EGL_OPENGL_ES_API; break;
 	case EGL_CONTEXT_CLIENT_VERSION: v = c->client_version; break;
 	case EGL_RENDER_BUFFER:
-		if (!c->draw)
-			v = EGL_NONE;
-		else
-			v = c->draw->window ? EGL_BACK_BUFFER : EGL_SINGLE_BUFFER;
+		v = c->draw ? EGL_BACK_BUFFER : EGL_NONE;
 		break;
 	default:
 		return glsc_fail(EGL_BAD_ATTRIBUTE);
@@ -1029,26 +1053,43 @@ static EGLBoolean glsc_eglQueryContext(EGLDisplay dpy, EGLContext context, EGLin
 	return glsc_succeed();
 }
 
-/* Sends the wire's current context when it is not the caller's. */
-static void glsc_wire_make_current_locked(struct glsc_context *ctx)
+/* What the server has current, so that it changes only when needed. */
+static struct {
+	bool valid;
+	uint32_t context, draw, read;
+} glsc_wire;
+
+static void glsc_wire_send_locked(uint32_t context, uint32_t draw, uint32_t read)
 {
-	static uint32_t wire_context, wire_draw, wire_read;
-	static bool wire_valid;
-	uint32_t c = ctx ? ctx->id : 0;
-	uint32_t dr = ctx && ctx->draw ? ctx->draw->id : 0;
-	uint32_t rd = ctx && ctx->read ? ctx->read->id : 0;
-	if (wire_valid && c == wire_context && dr == wire_draw && rd == wire_read)
+	if (glsc_wire.valid && context == glsc_wire.context && draw == glsc_wire.draw && read == glsc_wire.read)
 		return;
 	uint8_t *w = glsc_stream_begin_locked(GLS_OP_glsMakeCurrent, 12);
 	if (!w)
 		return;
-	w = gls_put_u32(w, c);
-	w = gls_put_u32(w, dr);
-	gls_put_u32(w, rd);
-	wire_context = c;
-	wire_draw = dr;
-	wire_read = rd;
-	wire_valid = true;
+	w = gls_put_u32(w, context);
+	w = gls_put_u32(w, draw);
+	gls_put_u32(w, read);
+	glsc_wire.valid = true;
+	glsc_wire.context = context;
+	glsc_wire.draw = draw;
+	glsc_wire.read = read;
+}
+
+/* Sends the wire's current context when it is not the caller's. */
+static void glsc_wire_make_current_locked(struct glsc_context *ctx)
+{
+	glsc_wire_send_locked(ctx ? ctx->id : 0, ctx && ctx->draw ? ctx->draw->id : 0,
+			      ctx && ctx->read ? ctx->read->id : 0);
+}
+
+/* Before an object is destroyed, the server must not hold it current. */
+static void glsc_wire_release_locked(uint32_t context, uint32_t surface)
+{
+	if (!glsc_wire.valid)
+		return;
+	if ((context && glsc_wire.context == context) ||
+	    (surface && (glsc_wire.draw == surface || glsc_wire.read == surface)))
+		glsc_wire_send_locked(0, 0, 0);
 }
 
 struct glsc_context *glsc_gl_enter(void)

@@ -487,8 +487,13 @@ void glsc_glReadPixels(GLint x, GLint y, GLsizei width, GLsizei height, GLenum f
 	uint32_t len;
 	const void *bytes = gls_get_blob(&r, &len);
 	int64_t expected = gls_image_size(width, height, format, type, ctx->pack_alignment);
-	if (!r.bad && len && pixels && (int64_t)len == expected)
-		memcpy(pixels, bytes, len);
+	if (r.bad || !len || !pixels || (int64_t)len != expected)
+		goto out;
+	/* Row by row: a driver leaves the padding between rows untouched. */
+	size_t stride = (size_t)gls_row_stride(width, format, type, ctx->pack_alignment);
+	size_t row = (size_t)width * gls_pixel_size(format, type);
+	for (GLsizei y = 0; y < height; y++)
+		memcpy((uint8_t *)pixels + (size_t)y * stride, (const uint8_t *)bytes + (size_t)y * stride, row);
 out:
 	glsc_gl_leave();
 }

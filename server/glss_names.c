@@ -43,11 +43,13 @@ bool glss_name_map(struct glss_worker *w, enum gls_object_type type, enum glss_n
 		glss_fail(w, "unknown object name %u (type %d)", *name, (int)type);
 		return false;
 	}
-	if ((host & GLSS_NAME_DELETED) && !glss_host_shader_program_exists((GLuint)host)) {
-		/* the host has freed it since: the name is gone for good */
-		gls_idmap_remove(map, *name, NULL);
+	if ((host & GLSS_NAME_DELETED) && (GLuint)host != GLSS_HOST_NONEXISTENT &&
+	    !glss_host_shader_program_exists((GLuint)host)) {
+		/* the host has freed it since: the name now names nothing (the
+		 * client still knows it, so the entry stays) */
 		gls_idmap_remove(&w->current->share->host_names[type], (GLuint)host, NULL);
-		host = GLSS_HOST_NONEXISTENT;
+		host = GLSS_NAME_DELETED | GLSS_HOST_NONEXISTENT;
+		gls_idmap_put(map, *name, host);
 	}
 	*name = (GLuint)host;
 	return true;
@@ -211,7 +213,7 @@ void glss_exec_glsCreateShaderProgram(struct glss_worker *w, struct gls_reader *
 	uint64_t stale;
 	struct gls_idmap *reverse = &w->current->share->host_names[GLS_OBJ_SHADER_PROGRAM];
 	if (host && gls_idmap_remove(reverse, host, &stale))
-		gls_idmap_remove(map, (uint32_t)stale, NULL);
+		gls_idmap_put(map, (uint32_t)stale, GLSS_NAME_DELETED | GLSS_HOST_NONEXISTENT);
 	glss_name_add(w, GLS_OBJ_SHADER_PROGRAM, name, host);
 }
 
@@ -231,11 +233,12 @@ static void glss_delete_shader_program(struct glss_worker *w, struct gls_reader 
 	if (name == GLS_NAME_NONEXISTENT || host == GLSS_HOST_NONEXISTENT)
 		return;
 	struct glss_share_group *share = w->current->share;
+	/* The client keeps knowing the name; while the host keeps the object
+	 * (attached, in use) the name still names it. */
 	if (glss_host_shader_program_exists(host)) {
-		/* still attached or in use: the name lives on, marked */
 		gls_idmap_put(&share->names[GLS_OBJ_SHADER_PROGRAM], name, GLSS_NAME_DELETED | host);
 	} else {
-		gls_idmap_remove(&share->names[GLS_OBJ_SHADER_PROGRAM], name, NULL);
+		gls_idmap_put(&share->names[GLS_OBJ_SHADER_PROGRAM], name, GLSS_NAME_DELETED | GLSS_HOST_NONEXISTENT);
 		gls_idmap_remove(&share->host_names[GLS_OBJ_SHADER_PROGRAM], host, NULL);
 	}
 }

@@ -131,18 +131,20 @@ static void test_configs(EGLDisplay dpy)
 
     /* eglChooseConfig: every result satisfies the request. The default
      * EGL_SURFACE_TYPE is EGL_WINDOW_BIT, which a headless display may not
-     * offer, so each list names a surface type. */
+     * offer, so each list names a surface type; the default
+     * EGL_RENDERABLE_TYPE is OpenGL ES 1, which glstream does not offer,
+     * so each list names OpenGL ES 2. */
     static const EGLint lists[][18] = {
-        { EGL_SURFACE_TYPE, EGL_DONT_CARE, EGL_NONE },
+        { EGL_SURFACE_TYPE, EGL_DONT_CARE, EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT, EGL_NONE },
         { EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT, EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_NONE },
         { EGL_RED_SIZE, 8, EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8, EGL_ALPHA_SIZE, 8,
           EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT, EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_NONE },
         { EGL_DEPTH_SIZE, 16, EGL_STENCIL_SIZE, 8, EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT,
           EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_NONE },
         { EGL_RED_SIZE, 5, EGL_GREEN_SIZE, 6, EGL_BLUE_SIZE, 5, EGL_SURFACE_TYPE,
-          EGL_PBUFFER_BIT, EGL_NONE },
+          EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT, EGL_NONE },
         { EGL_CONFIG_CAVEAT, EGL_NONE, EGL_COLOR_BUFFER_TYPE, EGL_RGB_BUFFER, EGL_SURFACE_TYPE,
-          EGL_PBUFFER_BIT, EGL_NONE },
+          EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT, EGL_NONE },
     };
     for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
         const EGLint *req = lists[l];
