@@ -1,6 +1,7 @@
 #include "gls_io.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -93,4 +94,22 @@ long gls_read_some(int fd, void *data, size_t size)
 			continue;
 		return (long)n;
 	}
+}
+
+long gls_write_nowait(int fd, const void *data, size_t size)
+{
+	for (;;) {
+		ssize_t n = send(fd, data, size, MSG_NOSIGNAL | MSG_DONTWAIT);
+		if (n < 0 && errno == ENOTSOCK)
+			n = write(fd, data, size);
+		if (n < 0 && errno == EINTR)
+			continue;
+		return (long)n;
+	}
+}
+
+bool gls_set_nonblocking(int fd)
+{
+	int flags = fcntl(fd, F_GETFL);
+	return flags >= 0 && fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0;
 }

@@ -3,6 +3,7 @@
 #include "glss_worker.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,8 @@
 #include "gls_log.h"
 
 #define GLSS_READ_CHUNK (1u << 20)
+/* Output a client may leave unread (a few frames in flight). */
+#define GLSS_MAX_PENDING_OUTPUT (256u * 1024u * 1024u)
 
 void glss_fail(struct glss_worker *w, const char *fmt, ...)
 {
@@ -124,15 +127,33 @@ void glss_exec_glsSetError(struct glss_worker *w, struct gls_reader *r)
 	glss_set_error(w, error);
 }
 
-static bool glss_flush(struct glss_worker *w)
+/* Sends what the client takes now. The worker never blocks on a client
+ * that does not read (it may be blocked writing to us): output waits in
+ * w->out, bounded by the client's few frames in flight. */
+static bool glss_send_some(struct glss_worker *w)
 {
-	if (!w->out_len)
-		return true;
-	bool ok = gls_write_all(w->out_fd, w->out, w->out_len);
-	w->out_len = 0;
-	if (!ok)
-		gls_info("client went away while we answered: %s", strerror(errno));
-	return ok;
+	while (w->out_sent < w->out_len) {
+		long n = gls_write_nowait(w->out_fd, w->out + w->out_sent, w->out_len - w->out_sent);
+		if (n < 0) {
+			if (errno == EAGAIN || errno == EWOULDBLOCK)
+				break;
+			gls_info("client went away while we answered: %s", strerror(errno));
+			return false;
+		}
+		w->out_sent += (size_t)n;
+	}
+	if (w->out_sent == w->out_len) {
+		w->out_len = w->out_sent = 0;
+	} else if (w->out_sent > w->out_cap / 2) {
+		memmove(w->out, w->out + w->out_sent, w->out_len - w->out_sent);
+		w->out_len -= w->out_sent;
+		w->out_sent = 0;
+	}
+	if (w->out_len > GLSS_MAX_PENDING_OUTPUT) {
+		glss_fail(w, "the client does not read its replies and frames");
+		return false;
+	}
+	return true;
 }
 
 static bool glss_handshake(struct glss_worker *w)
@@ -204,7 +225,30 @@ int glss_worker_run(int in_fd, int out_fd)
 	w.in = malloc(w.in_cap);
 	if (!w.in)
 		goto out;
+	if (!gls_set_nonblocking(out_fd)) {
+		gls_error("cannot make the client connection non-blocking");
+		goto out;
+	}
 	for (;;) {
+		struct pollfd fds[2] = {
+			{.fd = in_fd, .events = POLLIN},
+			{.fd = out_fd, .events = POLLOUT},
+		};
+		bool pending = w.out_len > w.out_sent;
+		if (in_fd == out_fd)
+			fds[0].events |= pending ? POLLOUT : 0;
+		int nfds = in_fd != out_fd && pending ? 2 : 1;
+		if (poll(fds, (nfds_t)nfds, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			glss_fail(&w, "poll: %s", strerror(errno));
+			break;
+		}
+		if (pending && (fds[0].revents | fds[nfds - 1].revents) & (POLLOUT | POLLERR | POLLHUP) &&
+		    !glss_send_some(&w))
+			break;
+		if (!(fds[0].revents & (POLLIN | POLLHUP | POLLERR)))
+			continue;
 		if (w.in_cap - w.in_len < GLSS_READ_CHUNK / 4 && w.in_cap < GLS_MAX_MESSAGE + GLSS_READ_CHUNK) {
 			uint8_t *bigger = realloc(w.in, w.in_cap * 2);
 			if (!bigger) {
@@ -215,6 +259,8 @@ int glss_worker_run(int in_fd, int out_fd)
 			w.in_cap *= 2;
 		}
 		long n = gls_read_some(in_fd, w.in + w.in_len, w.in_cap - w.in_len);
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			continue;
 		if (n <= 0) {
 			if (w.in_len)
 				glss_fail(&w, "client left in the middle of a command");
@@ -227,7 +273,7 @@ int glss_worker_run(int in_fd, int out_fd)
 		size_t used = glss_run_messages(&w);
 		memmove(w.in, w.in + used, w.in_len - used);
 		w.in_len -= used;
-		if (w.failed || !glss_flush(&w))
+		if (w.failed || !glss_send_some(&w))
 			break;
 		/* A message larger than the buffer: make room for it whole. */
 		if (w.in_len >= GLS_MSG_HEADER_SIZE) {

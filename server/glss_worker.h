@@ -48,6 +48,7 @@ struct glss_worker {
 	size_t in_len, in_cap;
 	uint8_t *out;      /* replies and frames not yet sent */
 	size_t out_len, out_cap;
+	size_t out_sent;   /* bytes of out already sent */
 	bool failed;
 
 	EGLDisplay display;
