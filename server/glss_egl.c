@@ -21,6 +21,13 @@ bool glss_egl_init(struct glss_worker *w)
 			return false;
 		}
 	}
+	const char *vendor = eglQueryString(w->display, EGL_VENDOR);
+	if (vendor && strcmp(vendor, "glstream") == 0) {
+		/* __EGL_VENDOR_LIBRARY_FILENAMES selects glstream for the server
+		 * itself: each worker would connect to a server again, forever. */
+		gls_error("the host EGL is glstream itself; unset __EGL_VENDOR_LIBRARY_FILENAMES for the server");
+		return false;
+	}
 	if (!eglBindAPI(EGL_OPENGL_ES_API)) {
 		gls_error("the host EGL has no OpenGL ES");
 		return false;
