@@ -539,6 +539,30 @@ static struct glsc_surface *glsc_surface_new(struct glsc_display *d, struct glsc
 	return s;
 }
 
+/* Sends the creation of a new surface (its id, then params) and makes its
+ * handle known; windows also receive frames. */
+static EGLSurface glsc_surface_publish(struct glsc_surface *s, uint16_t opcode, const EGLint *params, size_t count)
+{
+	glsc_lock();
+	uint8_t *w = glsc_stream_begin_locked(opcode, 4 + 4 * count);
+	if (w) {
+		w = gls_put_u32(w, s->id);
+		for (size_t i = 0; i < count; i++)
+			w = gls_put_i32(w, params[i]);
+	}
+	gls_idmap_put(&s->display->surfaces, s->id, (uint64_t)(uintptr_t)s);
+	if (s->window)
+		glsc_stream_register_surface_locked(s->id, s);
+	glsc_unlock();
+	if (!w) {
+		glsc_surface_free(s);
+		glsc_fail(EGL_BAD_ALLOC);
+		return EGL_NO_SURFACE;
+	}
+	glsc_succeed();
+	return (EGLSurface)(uintptr_t)s->id;
+}
+
 struct glsc_window_search {
 	unsigned long window;
 	bool found;
@@ -599,24 +623,8 @@ static EGLSurface glsc_create_window(struct glsc_display *d, EGLConfig config, u
 	s->width = width;
 	s->height = height;
 
-	glsc_lock();
-	uint8_t *w = glsc_stream_begin_locked(GLS_OP_glsCreateWindowSurface, 16);
-	if (w) {
-		w = gls_put_u32(w, s->id);
-		w = gls_put_i32(w, c->values[GLSC_ATTR_EGL_CONFIG_ID]);
-		w = gls_put_i32(w, width);
-		gls_put_i32(w, height);
-	}
-	gls_idmap_put(&d->surfaces, s->id, (uint64_t)(uintptr_t)s);
-	glsc_stream_register_surface_locked(s->id, s);
-	glsc_unlock();
-	if (!w) {
-		glsc_surface_free(s);
-		glsc_fail(EGL_BAD_ALLOC);
-		return EGL_NO_SURFACE;
-	}
-	glsc_succeed();
-	return (EGLSurface)(uintptr_t)s->id;
+	const EGLint params[] = {c->values[GLSC_ATTR_EGL_CONFIG_ID], width, height};
+	return glsc_surface_publish(s, GLS_OP_glsCreateWindowSurface, params, 3);
 }
 
 static EGLSurface glsc_eglCreateWindowSurface(EGLDisplay dpy, EGLConfig config, EGLNativeWindowType window, const EGLint *attribs)
@@ -727,26 +735,8 @@ static EGLSurface glsc_eglCreatePbufferSurface(EGLDisplay dpy, EGLConfig config,
 	s->texture_target = target;
 	s->mipmap_texture = mipmap;
 
-	glsc_lock();
-	uint8_t *w = glsc_stream_begin_locked(GLS_OP_glsCreatePbufferSurface, 28);
-	if (w) {
-		w = gls_put_u32(w, s->id);
-		w = gls_put_i32(w, c->values[GLSC_ATTR_EGL_CONFIG_ID]);
-		w = gls_put_i32(w, width);
-		w = gls_put_i32(w, height);
-		w = gls_put_i32(w, format);
-		w = gls_put_i32(w, target);
-		gls_put_i32(w, mipmap);
-	}
-	gls_idmap_put(&d->surfaces, s->id, (uint64_t)(uintptr_t)s);
-	glsc_unlock();
-	if (!w) {
-		glsc_surface_free(s);
-		glsc_fail(EGL_BAD_ALLOC);
-		return EGL_NO_SURFACE;
-	}
-	glsc_succeed();
-	return (EGLSurface)(uintptr_t)s->id;
+	const EGLint params[] = {c->values[GLSC_ATTR_EGL_CONFIG_ID], width, height, format, target, mipmap};
+	return glsc_surface_publish(s, GLS_OP_glsCreatePbufferSurface, params, 6);
 }
 
 static EGLSurface glsc_eglCreatePixmapSurface(EGLDisplay dpy, EGLConfig config, EGLNativePixmapType pixmap, const EGLint *attribs)
