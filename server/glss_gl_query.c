@@ -173,8 +173,8 @@ static void glss_get_name(struct glss_worker *w, const struct glss_get_call *c, 
 		glss_name_unmap(w, type, (GLuint)host, &client);
 	uint32_t word = client;
 	if (glss_getter_size(c->fn) == 1) {
-		uint8_t b = client != 0;
-		glss_reply_values(w, c->fn, &b, 1);
+		const uint8_t b[4] = {client != 0}; /* sized like any value */
+		glss_reply_values(w, c->fn, b, 1);
 		return;
 	}
 	if (ic.fn != c->fn) { /* a float getter */
