@@ -23,11 +23,12 @@ struct glsc_share_group {
 };
 
 /* What the client must know of a buffer: its size for mapping, and a copy
- * of index data so that draws with client arrays can find the index range. */
+ * of its contents once it held indices (draws with client arrays need the
+ * index range) or was mapped (later maps need no round trip). */
 struct glsc_buffer {
 	GLsizeiptr size;
 	GLenum usage;
-	uint8_t *index_shadow; /* kept once the buffer held indices */
+	uint8_t *shadow; /* a copy of the contents, or NULL */
 	/* current mapping, if any */
 	void *map_pointer;
 	GLintptr map_offset;

@@ -143,16 +143,15 @@ void glsc_glBufferData(GLenum target, GLsizeiptr size, const void *data, GLenum 
 	}
 	struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target));
 	if (buffer && size >= 0 && !buffer->map_pointer) {
+		bool keep_copy = buffer->shadow || target == GL_ELEMENT_ARRAY_BUFFER;
 		buffer->size = size;
 		buffer->usage = usage;
-		free(buffer->index_shadow);
-		buffer->index_shadow = NULL;
-		/* Index data is kept so that draws mixing it with client arrays
-		 * can find the range of vertices to send. */
-		if (target == GL_ELEMENT_ARRAY_BUFFER) {
-			buffer->index_shadow = calloc(1, size ? (size_t)size : 1);
-			if (buffer->index_shadow && inline_data)
-				memcpy(buffer->index_shadow, data, (size_t)size);
+		free(buffer->shadow);
+		buffer->shadow = NULL;
+		if (keep_copy) {
+			buffer->shadow = calloc(1, size ? (size_t)size : 1);
+			if (buffer->shadow && inline_data)
+				memcpy(buffer->shadow, data, (size_t)size);
 		}
 	}
 out:
@@ -172,8 +171,8 @@ static void glsc_buffer_sub_data_locked(struct glsc_context *ctx, GLenum target,
 	if (inline_data)
 		gls_put_bytes(w, data, (size_t)size);
 	struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target));
-	if (buffer && buffer->index_shadow && inline_data && offset >= 0 && offset + size <= buffer->size)
-		memcpy(buffer->index_shadow + offset, data, (size_t)size);
+	if (buffer && buffer->shadow && inline_data && offset >= 0 && offset + size <= buffer->size)
+		memcpy(buffer->shadow + offset, data, (size_t)size);
 }
 
 /* wire glBufferSubData: u32 target, i64 offset, i64 size, blob data */
@@ -251,13 +250,21 @@ static void *glsc_map_range(GLenum target, GLintptr offset, GLsizeiptr length, G
 		goto out;
 	}
 	/* Unless the application discards the old contents, they must show
-	 * through the parts it does not write. */
+	 * through the parts it does not write: from our copy, or read once
+	 * from the server and kept for the next maps. */
 	bool keep = (access & GL_MAP_READ_BIT_EXT) ||
 		    !(access & (GL_MAP_INVALIDATE_RANGE_BIT_EXT | GL_MAP_INVALIDATE_BUFFER_BIT_EXT));
-	if (keep && !glsc_buffer_read_locked(ctx, target, offset, length, memory)) {
-		free(memory);
-		goto out;
+	if (keep && !buffer->shadow) {
+		uint8_t *copy = calloc(1, buffer->size ? (size_t)buffer->size : 1);
+		if (copy && !glsc_buffer_read_locked(ctx, target, 0, buffer->size, copy)) {
+			free(copy);
+			free(memory);
+			goto out;
+		}
+		buffer->shadow = copy;
 	}
+	if (keep && buffer->shadow)
+		memcpy(memory, buffer->shadow + offset, (size_t)length);
 	buffer->map_pointer = memory;
 	buffer->map_offset = offset;
 	buffer->map_length = length;

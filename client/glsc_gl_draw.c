@@ -167,9 +167,9 @@ void glsc_glDrawElements(GLenum mode, GLsizei count, GLenum type, const void *in
 		struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, element_buffer);
 		uintptr_t offset = (uintptr_t)indices;
 		index_data = NULL;
-		if (buffer && buffer->index_shadow && offset <= (uintptr_t)buffer->size &&
+		if (buffer && buffer->shadow && offset <= (uintptr_t)buffer->size &&
 		    bytes <= (uintptr_t)buffer->size - offset)
-			index_data = buffer->index_shadow + offset;
+			index_data = buffer->shadow + offset;
 	}
 	if (bytes && index_data && glsc_uses_client_arrays(ctx)) {
 		uint32_t lo, hi;

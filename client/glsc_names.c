@@ -24,7 +24,7 @@ static void glsc_buffer_free_entry(uint32_t name, uint64_t value, void *data)
 	(void)name;
 	(void)data;
 	struct glsc_buffer *buffer = (struct glsc_buffer *)(uintptr_t)value;
-	free(buffer->index_shadow);
+	free(buffer->shadow);
 	free(buffer->map_pointer);
 	free(buffer);
 }

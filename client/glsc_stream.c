@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "glsc_egl.h"
@@ -40,7 +41,32 @@ static struct {
 	size_t message_cap;
 	unsigned frames_in_flight;
 	struct gls_idmap surfaces; /* wire id -> struct glsc_surface* */
+	bool stats;                /* GLSTREAM_STATS=1: print counters each second */
+	struct glsc_stats {
+		uint64_t frames, commands, bytes_sent, bytes_received, round_trips;
+	} counted;
+	struct timespec stats_since;
 } glsc_stream = {.fd = -1};
+
+/* Prints and resets the counters once a second (GLSTREAM_STATS=1). */
+static void glsc_stats_tick(void)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double elapsed = (double)(now.tv_sec - glsc_stream.stats_since.tv_sec) +
+			 (double)(now.tv_nsec - glsc_stream.stats_since.tv_nsec) / 1e9;
+	if (elapsed < 1.0)
+		return;
+	const struct glsc_stats *c = &glsc_stream.counted;
+	fprintf(stderr,
+		"glstream: %.0f frames/s, %.0f commands/s, %.2f MB/s sent, %.2f MB/s received, "
+		"%.0f round trips/s (%.2f per frame)\n",
+		(double)c->frames / elapsed, (double)c->commands / elapsed, (double)c->bytes_sent / elapsed / 1e6,
+		(double)c->bytes_received / elapsed / 1e6, (double)c->round_trips / elapsed,
+		c->frames ? (double)c->round_trips / (double)c->frames : 0.0);
+	glsc_stream.counted = (struct glsc_stats){0};
+	glsc_stream.stats_since = now;
+}
 
 void glsc_lock(void)
 {
@@ -194,6 +220,9 @@ bool glsc_stream_connect_locked(void)
 		goto err_close;
 	glsc_stream.fd = fd;
 	glsc_stream.connected = true;
+	const char *stats = getenv("GLSTREAM_STATS");
+	glsc_stream.stats = stats && *stats && strcmp(stats, "0") != 0;
+	clock_gettime(CLOCK_MONOTONIC, &glsc_stream.stats_since);
 	gls_idmap_init(&glsc_stream.surfaces);
 	return true;
 
@@ -208,6 +237,7 @@ static void glsc_send_batch(void)
 		return;
 	if (!gls_write_all(glsc_stream.fd, glsc_stream.batch, glsc_stream.batch_len))
 		glsc_stream_set_lost("sending");
+	glsc_stream.counted.bytes_sent += glsc_stream.batch_len;
 	glsc_stream.batch_len = 0;
 }
 
@@ -246,6 +276,7 @@ uint8_t *glsc_stream_begin_locked(uint16_t opcode, size_t payload)
 	};
 	memcpy(w, &header, sizeof(header));
 	glsc_stream.batch_len += size;
+	glsc_stream.counted.commands++;
 	return w + GLS_MSG_HEADER_SIZE;
 }
 
@@ -279,6 +310,7 @@ static bool glsc_read_message(uint16_t *opcode, size_t *payload_size)
 	}
 	*opcode = le16toh(header.opcode);
 	*payload_size = size;
+	glsc_stream.counted.bytes_received += GLS_MSG_HEADER_SIZE + size;
 	if (*opcode == GLS_MSG_FRAME) {
 		struct gls_reader r;
 		gls_reader_init(&r, glsc_stream.message, size);
@@ -306,6 +338,7 @@ static bool glsc_read_message(uint16_t *opcode, size_t *payload_size)
 bool glsc_stream_wait_reply_locked(const uint8_t **reply, size_t *size)
 {
 	glsc_send_batch();
+	glsc_stream.counted.round_trips++;
 	for (;;) {
 		if (glsc_stream.lost)
 			return false;
@@ -323,6 +356,9 @@ void glsc_stream_frame_sent_locked(void)
 {
 	glsc_send_batch();
 	glsc_stream.frames_in_flight++;
+	glsc_stream.counted.frames++;
+	if (glsc_stream.stats)
+		glsc_stats_tick();
 	/* Show the frames that already came back, then wait only when too far
 	 * ahead of the server. */
 	while (!glsc_stream.lost) {
