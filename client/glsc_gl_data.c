@@ -9,6 +9,9 @@
 #include "gls_pixels.h"
 #include "gls_wire.h"
 
+/* Bulk data travels in messages of at most this size (any total size). */
+#define GLSC_CHUNK ((int64_t)16 << 20)
+
 /* ---- names ---- */
 
 /* wire glsGenObjects / glsDeleteObjects: u32 type, u32 n, n x u32 name */
@@ -120,16 +123,15 @@ static GLuint glsc_bound_buffer(struct glsc_context *ctx, GLenum target)
 
 /* wire glBufferData: u32 target, i64 size, u32 usage, blob data
  * wire glsBufferDataNull: u32 target, i64 size, u32 usage (zero-filled) */
+static void glsc_buffer_sub_data_locked(struct glsc_context *ctx, GLenum target, GLintptr offset, GLsizeiptr size, const void *data);
+
 void glsc_glBufferData(GLenum target, GLsizeiptr size, const void *data, GLenum usage)
 {
 	struct glsc_context *ctx = glsc_gl_enter();
 	if (!ctx)
 		return;
-	bool inline_data = data && size > 0;
-	if (inline_data && (uint64_t)size > GLS_MAX_MESSAGE - 64) {
-		glsc_set_error_locked(GL_OUT_OF_MEMORY);
-		goto out;
-	}
+	/* Large data: an empty buffer, then the data in chunks. */
+	bool inline_data = data && size > 0 && size <= GLSC_CHUNK;
 	uint8_t *w = glsc_begin(ctx, inline_data ? GLS_OP_glBufferData : GLS_OP_glsBufferDataNull,
 				16 + (inline_data ? 4 + gls_pad4((size_t)size) : 0));
 	if (!w)
@@ -141,6 +143,8 @@ void glsc_glBufferData(GLenum target, GLsizeiptr size, const void *data, GLenum 
 		w = gls_put_u32(w, (uint32_t)size);
 		gls_put_bytes(w, data, (size_t)size);
 	}
+	if (data && size > GLSC_CHUNK)
+		glsc_buffer_sub_data_locked(ctx, target, 0, size, data);
 	struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target));
 	if (buffer && size >= 0 && !buffer->map_pointer) {
 		bool keep_copy = buffer->shadow || target == GL_ELEMENT_ARRAY_BUFFER;
@@ -150,7 +154,7 @@ void glsc_glBufferData(GLenum target, GLsizeiptr size, const void *data, GLenum 
 		buffer->shadow = NULL;
 		if (keep_copy) {
 			buffer->shadow = calloc(1, size ? (size_t)size : 1);
-			if (buffer->shadow && inline_data)
+			if (buffer->shadow && data && size > 0)
 				memcpy(buffer->shadow, data, (size_t)size);
 		}
 	}
@@ -160,6 +164,13 @@ out:
 
 static void glsc_buffer_sub_data_locked(struct glsc_context *ctx, GLenum target, GLintptr offset, GLsizeiptr size, const void *data)
 {
+	/* Chunks keep every message bounded, whatever the size. */
+	while (data && size > GLSC_CHUNK && offset >= 0) {
+		glsc_buffer_sub_data_locked(ctx, target, offset, GLSC_CHUNK, data);
+		offset += GLSC_CHUNK;
+		size -= GLSC_CHUNK;
+		data = (const uint8_t *)data + GLSC_CHUNK;
+	}
 	bool inline_data = data && size > 0;
 	uint8_t *w = glsc_begin(ctx, GLS_OP_glBufferSubData, 24 + (inline_data ? gls_pad4((size_t)size) : 0));
 	if (!w)
@@ -178,10 +189,6 @@ static void glsc_buffer_sub_data_locked(struct glsc_context *ctx, GLenum target,
 /* wire glBufferSubData: u32 target, i64 offset, i64 size, blob data */
 void glsc_glBufferSubData(GLenum target, GLintptr offset, GLsizeiptr size, const void *data)
 {
-	if (size > 0 && (uint64_t)size > GLS_MAX_MESSAGE - 64) {
-		glsc_set_error(GL_OUT_OF_MEMORY);
-		return;
-	}
 	if (size > 0 && !data) {
 		glsc_set_error(GL_INVALID_VALUE);
 		return;
@@ -362,6 +369,9 @@ void glsc_glGetBufferPointervOES(GLenum target, GLenum pname, void **params)
  *   i32 height, i32 border, u32 format, u32 type, blob pixels (laid out with
  *   the current GL_UNPACK_ALIGNMENT)
  * wire glsTexImage2DNull: the same without the blob (pixels == NULL) */
+static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, GLint level, GLint xoffset, GLint yoffset,
+				      GLsizei width, GLsizei height, GLenum format, GLenum type, const void *pixels);
+
 void glsc_glTexImage2D(GLenum target, GLint level, GLint internalformat, GLsizei width, GLsizei height,
 		       GLint border, GLenum format, GLenum type, const void *pixels)
 {
@@ -369,11 +379,8 @@ void glsc_glTexImage2D(GLenum target, GLint level, GLint internalformat, GLsizei
 	if (!ctx)
 		return;
 	int64_t size = gls_image_size(width, height, format, type, ctx->unpack_alignment);
-	bool inline_data = pixels && size > 0;
-	if (inline_data && size > GLS_MAX_MESSAGE - 64) {
-		glsc_set_error_locked(GL_OUT_OF_MEMORY);
-		goto out;
-	}
+	/* Large images: an empty image, then the pixels in bands of rows. */
+	bool inline_data = pixels && size > 0 && size <= GLSC_CHUNK;
 	uint8_t *w = glsc_begin(ctx, inline_data ? GLS_OP_glTexImage2D : GLS_OP_glsTexImage2DNull,
 				32 + (inline_data ? 4 + gls_pad4((size_t)size) : 0));
 	if (!w)
@@ -389,33 +396,45 @@ void glsc_glTexImage2D(GLenum target, GLint level, GLint internalformat, GLsizei
 	if (inline_data) {
 		w = gls_put_u32(w, (uint32_t)size);
 		gls_put_bytes(w, pixels, (size_t)size);
+	} else if (pixels && size > GLSC_CHUNK) {
+		glsc_tex_sub_image_locked(ctx, target, level, 0, 0, width, height, format, type, pixels);
 	}
 out:
 	glsc_gl_leave();
 }
 
+/* Rows per band so that a band stays within a chunk (at least one row). */
+static GLsizei glsc_band_rows(int64_t stride)
+{
+	int64_t rows = stride > 0 ? GLSC_CHUNK / stride : 1;
+	return rows < 1 ? 1 : rows > 0x7fffffff ? 0x7fffffff : (GLsizei)rows;
+}
+
 /* wire glTexSubImage2D: u32 target, i32 level, i32 xoffset, i32 yoffset,
  *   i32 width, i32 height, u32 format, u32 type, blob pixels */
-void glsc_glTexSubImage2D(GLenum target, GLint level, GLint xoffset, GLint yoffset, GLsizei width, GLsizei height,
-			  GLenum format, GLenum type, const void *pixels)
+static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, GLint level, GLint xoffset, GLint yoffset,
+				      GLsizei width, GLsizei height, GLenum format, GLenum type, const void *pixels)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
-	if (!ctx)
-		return;
 	int64_t size = gls_image_size(width, height, format, type, ctx->unpack_alignment);
 	if (size < 0)
 		size = 0; /* unknown format/type: the driver reports it */
-	if (size > GLS_MAX_MESSAGE - 64) {
-		glsc_set_error_locked(GL_OUT_OF_MEMORY);
-		goto out;
+	if (size > GLSC_CHUNK) {
+		int64_t stride = gls_row_stride(width, format, type, ctx->unpack_alignment);
+		GLsizei band = glsc_band_rows(stride);
+		for (GLsizei y = 0; y < height; y += band) {
+			GLsizei rows = height - y < band ? height - y : band;
+			glsc_tex_sub_image_locked(ctx, target, level, xoffset, yoffset + y, width, rows, format, type,
+						  (const uint8_t *)pixels + (size_t)y * (size_t)stride);
+		}
+		return;
 	}
 	if (size > 0 && !pixels) {
 		glsc_set_error_locked(GL_INVALID_VALUE);
-		goto out;
+		return;
 	}
 	uint8_t *w = glsc_begin(ctx, GLS_OP_glTexSubImage2D, 36 + gls_pad4((size_t)size));
 	if (!w)
-		goto out;
+		return;
 	w = gls_put_u32(w, target);
 	w = gls_put_i32(w, level);
 	w = gls_put_i32(w, xoffset);
@@ -426,7 +445,15 @@ void glsc_glTexSubImage2D(GLenum target, GLint level, GLint xoffset, GLint yoffs
 	w = gls_put_u32(w, type);
 	w = gls_put_u32(w, (uint32_t)size);
 	gls_put_bytes(w, pixels, (size_t)size);
-out:
+}
+
+void glsc_glTexSubImage2D(GLenum target, GLint level, GLint xoffset, GLint yoffset, GLsizei width, GLsizei height,
+			  GLenum format, GLenum type, const void *pixels)
+{
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	glsc_tex_sub_image_locked(ctx, target, level, xoffset, yoffset, width, height, format, type, pixels);
 	glsc_gl_leave();
 }
 
@@ -469,16 +496,23 @@ void glsc_glCompressedTexSubImage2D(GLenum target, GLint level, GLint xoffset, G
 	glsc_compressed(GLS_OP_glCompressedTexSubImage2D, params, 8, imageSize, data);
 }
 
-/* wire glReadPixels: i32 x, i32 y, i32 width, i32 height, u32 format,
- *   u32 type -> reply blob (laid out with the current GL_PACK_ALIGNMENT) */
-void glsc_glReadPixels(GLint x, GLint y, GLsizei width, GLsizei height, GLenum format, GLenum type, void *pixels)
+static void glsc_read_pixels_locked(struct glsc_context *ctx, GLint x, GLint y, GLsizei width, GLsizei height,
+				    GLenum format, GLenum type, void *pixels)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
-	if (!ctx)
+	int64_t size = gls_image_size(width, height, format, type, ctx->pack_alignment);
+	int64_t stride = gls_row_stride(width, format, type, ctx->pack_alignment);
+	if (size > GLSC_CHUNK) {
+		GLsizei band = glsc_band_rows(stride);
+		for (GLsizei row = 0; row < height; row += band) {
+			GLsizei rows = height - row < band ? height - row : band;
+			glsc_read_pixels_locked(ctx, x, y + row, width, rows, format, type,
+						(uint8_t *)pixels + (size_t)row * (size_t)stride);
+		}
 		return;
+	}
 	uint8_t *w = glsc_begin(ctx, GLS_OP_glReadPixels, 24);
 	if (!w)
-		goto out;
+		return;
 	w = gls_put_i32(w, x);
 	w = gls_put_i32(w, y);
 	w = gls_put_i32(w, width);
@@ -488,19 +522,27 @@ void glsc_glReadPixels(GLint x, GLint y, GLsizei width, GLsizei height, GLenum f
 	const uint8_t *reply;
 	size_t reply_size;
 	if (!glsc_wait_reply(ctx, &reply, &reply_size))
-		goto out;
+		return;
 	struct gls_reader r;
 	gls_reader_init(&r, reply, reply_size);
 	uint32_t len;
 	const void *bytes = gls_get_blob(&r, &len);
-	int64_t expected = gls_image_size(width, height, format, type, ctx->pack_alignment);
-	if (r.bad || !len || !pixels || (int64_t)len != expected)
-		goto out;
+	if (r.bad || !len || !pixels || (int64_t)len != size)
+		return;
 	/* Row by row: a driver leaves the padding between rows untouched. */
-	size_t stride = (size_t)gls_row_stride(width, format, type, ctx->pack_alignment);
 	size_t row = (size_t)width * gls_pixel_size(format, type);
-	for (GLsizei y = 0; y < height; y++)
-		memcpy((uint8_t *)pixels + (size_t)y * stride, (const uint8_t *)bytes + (size_t)y * stride, row);
-out:
+	for (GLsizei i = 0; i < height; i++)
+		memcpy((uint8_t *)pixels + (size_t)i * (size_t)stride, (const uint8_t *)bytes + (size_t)i * (size_t)stride, row);
+}
+
+/* wire glReadPixels: i32 x, i32 y, i32 width, i32 height, u32 format,
+ *   u32 type -> reply blob (laid out with the current GL_PACK_ALIGNMENT);
+ *   large rectangles are read in bands of rows */
+void glsc_glReadPixels(GLint x, GLint y, GLsizei width, GLsizei height, GLenum format, GLenum type, void *pixels)
+{
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	glsc_read_pixels_locked(ctx, x, y, width, height, format, type, pixels);
 	glsc_gl_leave();
 }

@@ -143,7 +143,7 @@ void glss_exec_glsTexImage2DNull(struct glss_worker *w, struct gls_reader *r)
 		return;
 	int64_t size = gls_image_size(width, height, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
 	void *zeros = NULL;
-	if (size > GLS_MAX_MESSAGE) {
+	if (size > GLSS_MAX_BUFFER_SIZE) {
 		glss_set_error(w, GL_OUT_OF_MEMORY);
 		return;
 	}
