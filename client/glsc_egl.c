@@ -1224,15 +1224,53 @@ void glsc_surface_show_frame(struct glsc_surface *surface, uint32_t width, uint3
 		glsc_present_frame(surface->present, width, height, pixels);
 }
 
+/* wire glsReadSurface: u32 surface -> reply u32 width, u32 height, then
+ * B,G,R,A rows bottom first; read with the calling thread's context */
 static EGLBoolean glsc_eglCopyBuffers(EGLDisplay dpy, EGLSurface surface, EGLNativePixmapType target)
 {
 	struct glsc_display *d = glsc_display_get(dpy);
 	if (!d)
 		return EGL_FALSE;
-	if (!glsc_surface_get(d, surface))
+	struct glsc_surface *s = glsc_surface_get(d, surface);
+	if (!s)
 		return glsc_fail(EGL_BAD_SURFACE);
-	/* Configs offer no pixmap rendering, so no pixmap is compatible. */
-	return glsc_fail(target ? EGL_BAD_MATCH : EGL_BAD_NATIVE_PIXMAP);
+	struct glsc_present *pixmap = d->x11 && target ? glsc_present_create(d->x11, (unsigned long)target) : NULL;
+	if (!pixmap)
+		return glsc_fail(EGL_BAD_NATIVE_PIXMAP);
+	EGLint error = EGL_SUCCESS;
+	int width, height;
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx) {
+		/* the copy reads the surface with the caller's context */
+		error = glsc_stream_lost() ? EGL_CONTEXT_LOST : EGL_BAD_MATCH;
+		goto out;
+	}
+	/* A pixmap of another size gets the top-left part, as with Mesa. */
+	if (!glsc_present_window_size(pixmap, &width, &height)) {
+		error = EGL_BAD_NATIVE_PIXMAP;
+		goto out_leave;
+	}
+	const uint8_t *reply;
+	size_t size;
+	uint8_t *w = glsc_begin(ctx, GLS_OP_glsReadSurface, 4);
+	if (w)
+		gls_put_u32(w, s->id);
+	if (!w || !glsc_wait_reply(ctx, &reply, &size)) {
+		error = EGL_CONTEXT_LOST;
+		goto out_leave;
+	}
+	struct gls_reader r;
+	gls_reader_init(&r, reply, size);
+	uint32_t rw = gls_get_u32(&r), rh = gls_get_u32(&r);
+	if (r.bad || (uint64_t)(r.end - r.p) != (uint64_t)rw * rh * 4)
+		error = EGL_CONTEXT_LOST;
+	else if (rw && rh && !glsc_present_frame(pixmap, rw, rh, r.p))
+		error = EGL_BAD_NATIVE_PIXMAP;
+out_leave:
+	glsc_gl_leave();
+out:
+	glsc_present_destroy(pixmap);
+	return error == EGL_SUCCESS ? glsc_succeed() : glsc_fail(error);
 }
 
 static EGLBoolean glsc_eglSwapInterval(EGLDisplay dpy, EGLint interval)

@@ -142,10 +142,10 @@ static void glsc_flip_rows(uint8_t *dst, const uint8_t *src, uint32_t width, uin
 		memcpy(dst + (size_t)y * stride, src + (size_t)(height - 1 - y) * stride, stride);
 }
 
-void glsc_present_frame(struct glsc_present *p, uint32_t width, uint32_t height, const uint8_t *pixels)
+bool glsc_present_frame(struct glsc_present *p, uint32_t width, uint32_t height, const uint8_t *pixels)
 {
 	if (p->broken || !width || !height || width > 0x7fff || height > 0x7fff)
-		return;
+		return false;
 	size_t size = (size_t)width * height * 4;
 	xcb_generic_error_t *error;
 	if (p->use_shm && glsc_present_ensure_shm(p, size)) {
@@ -159,7 +159,7 @@ void glsc_present_frame(struct glsc_present *p, uint32_t width, uint32_t height,
 		if (p->rows_size < size) {
 			uint8_t *rows = realloc(p->rows, size);
 			if (!rows)
-				return;
+				return false;
 			p->rows = rows;
 			p->rows_size = size;
 		}
@@ -181,4 +181,5 @@ void glsc_present_frame(struct glsc_present *p, uint32_t width, uint32_t height,
 		free(error);
 		p->broken = true; /* the window is gone: stop drawing into it */
 	}
+	return !p->broken;
 }

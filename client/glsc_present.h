@@ -8,12 +8,14 @@
 
 struct glsc_present;
 
-/* x11 is the display's Display*, window the application's X window. */
+/* x11 is the display's Display*, window the application's X window (or
+ * any drawable: eglCopyBuffers uses a pixmap). NULL when it is not one. */
 struct glsc_present *glsc_present_create(void *x11, unsigned long window);
 void glsc_present_destroy(struct glsc_present *present);
 /* The window's current size; false when the window is gone. */
 bool glsc_present_window_size(struct glsc_present *present, int *width, int *height);
-/* Shows a width x height frame of B,G,R,A pixels, bottom row first. */
-void glsc_present_frame(struct glsc_present *present, uint32_t width, uint32_t height, const uint8_t *pixels);
+/* Shows a width x height frame of B,G,R,A pixels, bottom row first;
+ * false when the drawable is gone. */
+bool glsc_present_frame(struct glsc_present *present, uint32_t width, uint32_t height, const uint8_t *pixels);
 
 #endif

@@ -172,6 +172,22 @@ void glst_egl_test_window(void)
     GLST_CHECK(resized);
     GLST_CHECK(present_and_check(x, win, vis, dpy, surf, BIG_W, BIG_H, teal));
 
+    /* eglCopyBuffers: the window's color buffer into a pixmap of its size. */
+    glClearColor(0.0f, 1.0f, 0.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    Pixmap pix = XCreatePixmap(x, win, BIG_W, BIG_H, 24);
+    XSync(x, False);
+    GLST_CHECK(eglCopyBuffers(dpy, surf, (EGLNativePixmapType)pix));
+    static const int green[3] = { 0, 255, 0 };
+    GLST_CHECK(window_pixel_is(x, pix, vis, BIG_W / 2, BIG_H / 3, green));
+    Pixmap small = XCreatePixmap(x, win, 8, 8, 24);
+    XSync(x, False);
+    /* A smaller pixmap receives the top-left part (as Mesa does). */
+    GLST_CHECK(eglCopyBuffers(dpy, surf, (EGLNativePixmapType)small));
+    GLST_CHECK(window_pixel_is(x, small, vis, 4, 4, green));
+    XFreePixmap(x, small);
+    XFreePixmap(x, pix);
+
     GLST_CHECK(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT));
     GLST_CHECK(eglDestroySurface(dpy, surf));
     GLST_CHECK(eglDestroyContext(dpy, ctx));
