@@ -749,6 +749,11 @@ static EGLSurface glsc_eglCreatePixmapSurface(EGLDisplay dpy, EGLConfig config, 
 	return EGL_NO_SURFACE;
 }
 
+static EGLSurface glsc_eglCreatePlatformPixmapSurface(EGLDisplay dpy, EGLConfig config, void *pixmap, const EGLAttrib *attribs)
+{
+	return glsc_eglCreatePixmapSurface(dpy, config, 0, NULL);
+}
+
 static EGLSurface glsc_eglCreatePbufferFromClientBuffer(EGLDisplay dpy, EGLenum buftype, EGLClientBuffer buffer,
 							 EGLConfig config, const EGLint *attribs)
 {
@@ -1382,6 +1387,7 @@ static const struct {
 	GLSC_EGL_PROC(eglCreatePbufferFromClientBuffer),
 	GLSC_EGL_PROC(eglCreatePbufferSurface),
 	GLSC_EGL_PROC(eglCreatePixmapSurface),
+	GLSC_EGL_PROC(eglCreatePlatformPixmapSurface),
 	GLSC_EGL_PROC(eglCreatePlatformWindowSurface),
 	GLSC_EGL_PROC(eglCreatePlatformWindowSurfaceEXT),
 	GLSC_EGL_PROC(eglCreateWindowSurface),
