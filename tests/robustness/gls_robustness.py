@@ -161,6 +161,15 @@ def main():
             check(not workers_of(server.pid), "workers of departed clients are gone (their memory freed)")
             check(server.poll() is None, "the server survives killed clients")
 
+            # No server at all: one clear message and a failed eglInitialize.
+            env = dict(session.env, GLSTREAM_SERVER="unix:" + os.path.join(session.tmpdir, "nobody.sock"))
+            started = time.monotonic()
+            proc = subprocess.run([gears], env=env, capture_output=True, text=True, timeout=30)
+            check(proc.returncode != 0 and time.monotonic() - started < 10,
+                  "a client without a server fails at once")
+            check(proc.stderr.count("cannot reach glstream-server at unix:") == 1,
+                  "a client without a server says so once")
+
             # The server dies under a client: one clear message, no hang.
             err_path = os.path.join(session.tmpdir, "gears.err")
             with open(err_path, "wb") as err:
