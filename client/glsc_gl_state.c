@@ -29,6 +29,7 @@ static const char *const glsc_extensions[] = {
 	"GL_OES_stencil8",
 	"GL_OES_fbo_render_mipmap",
 	"GL_EXT_blend_minmax",
+	"GL_EXT_frag_depth",           /* GLSL only: gl_FragDepthEXT */
 };
 
 uint8_t *glsc_begin(struct glsc_context *ctx, uint16_t opcode, size_t payload)

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "glsc_egl.h"
+#include "gls_cookie.h"
 #include "gls_idmap.h"
 #include "gls_io.h"
 #include "gls_protocol.h"
@@ -194,18 +195,42 @@ bool glsc_stream_connect_locked(void)
 		return false;
 	}
 
-	struct gls_hello hello = {
-		.magic = htole32(GLS_PROTOCOL_MAGIC),
-		.version = htole32(GLS_PROTOCOL_VERSION),
+	/* TCP: the server's cookie authenticates us (GLSTREAM_COOKIE or the
+	 * default path; see docs/security.md). */
+	struct {
+		struct gls_hello hello;
+		uint8_t token[GLS_TOKEN_SIZE];
+	} hello = {
+		.hello.magic = htole32(GLS_PROTOCOL_MAGIC),
+		.hello.version = htole32(GLS_PROTOCOL_VERSION),
 	};
+	size_t hello_size = sizeof(hello.hello);
+	if (strncmp(address, "tcp:", 4) == 0) {
+		char path[4096], why[4200];
+		if (!gls_cookie_default_path(path, sizeof(path))) {
+			fprintf(stderr, "glstream: no path for the glstream cookie: set GLSTREAM_COOKIE\n");
+			goto err_close;
+		}
+		if (!gls_cookie_read(path, hello.token, why, sizeof(why))) {
+			fprintf(stderr, "glstream: %s needs the server's cookie: %s\n", address, why);
+			goto err_close;
+		}
+		hello.hello.flags = htole32(GLS_HELLO_TOKEN);
+		hello_size += GLS_TOKEN_SIZE;
+	}
 	struct gls_welcome welcome;
-	if (!gls_write_all(fd, &hello, sizeof(hello)) ||
+	if (!gls_write_all(fd, &hello, hello_size) ||
 	    !gls_read_all(fd, &welcome, sizeof(welcome), glsc_stream.timeout_ms)) {
 		fprintf(stderr, "glstream: handshake with glstream-server at %s failed: %s\n", address, strerror(errno));
 		goto err_close;
 	}
 	if (le32toh(welcome.magic) != GLS_PROTOCOL_MAGIC) {
 		fprintf(stderr, "glstream: %s is not a glstream-server\n", address);
+		goto err_close;
+	}
+	if (le32toh(welcome.status) == GLS_WELCOME_AUTH_FAILED) {
+		fprintf(stderr, "glstream: glstream-server at %s refused our cookie (copy the server's cookie "
+				"file here, or set GLSTREAM_COOKIE)\n", address);
 		goto err_close;
 	}
 	if (le32toh(welcome.status) != GLS_WELCOME_OK) {

@@ -20,6 +20,14 @@ struct gls_hello {
 	uint32_t reserved; /* must be 0 */
 };
 
+enum {
+	/* GLS_TOKEN_SIZE bytes of authentication token follow the hello
+	 * (required on TCP, ignored elsewhere). */
+	GLS_HELLO_TOKEN = 1u << 0,
+};
+
+#define GLS_TOKEN_SIZE 32u
+
 /* Server welcome: the first 32 bytes the server sends. */
 struct gls_welcome {
 	uint32_t magic;
@@ -34,6 +42,7 @@ enum {
 	GLS_WELCOME_OK = 0,
 	GLS_WELCOME_BAD_VERSION = 1,
 	GLS_WELCOME_BAD_MAGIC = 2,
+	GLS_WELCOME_AUTH_FAILED = 3, /* missing or wrong token (TCP) */
 };
 
 enum {

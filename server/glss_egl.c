@@ -72,15 +72,26 @@ static void glss_free_context(uint32_t id, uint64_t value, void *data)
 	free(c);
 }
 
-void glss_egl_fini(struct glss_worker *w)
+void glss_egl_reset(struct glss_worker *w)
 {
 	if (w->display == EGL_NO_DISPLAY)
 		return;
 	eglMakeCurrent(w->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+	w->current = NULL;
+	w->draw = w->read = NULL;
 	gls_idmap_each(&w->surfaces, glss_free_surface, w);
 	gls_idmap_each(&w->contexts, glss_free_context, w);
 	gls_idmap_free(&w->surfaces);
 	gls_idmap_free(&w->contexts);
+	gls_idmap_init(&w->contexts);
+	gls_idmap_init(&w->surfaces);
+}
+
+void glss_egl_fini(struct glss_worker *w)
+{
+	if (w->display == EGL_NO_DISPLAY)
+		return;
+	glss_egl_reset(w);
 	eglTerminate(w->display);
 	eglReleaseThread();
 }

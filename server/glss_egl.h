@@ -6,6 +6,9 @@
 
 bool glss_egl_init(struct glss_worker *w);
 void glss_egl_fini(struct glss_worker *w);
+/* Destroys every context and surface of the client, keeps the display
+ * (harnesses: a fresh worker for the next input). */
+void glss_egl_reset(struct glss_worker *w);
 struct glss_surface *glss_surface_lookup(struct glss_worker *w, uint32_t id);
 /* Sends the surface's pixels to the client as a GLS_MSG_FRAME. */
 void glss_present_frame(struct glss_worker *w, struct glss_surface *surface);

@@ -1,13 +1,18 @@
 /* glstream-server: options, logging, then the listener or a single stdio
  * client. */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "gls_cookie.h"
 #include "gls_log.h"
 #include "gls_protocol.h"
 #include "glss_listener.h"
+#include "glss_sandbox.h"
 
 /* meson's project version; the build may pass the real one. */
 #ifndef GLSTREAM_VERSION
@@ -25,18 +30,53 @@ static void glss_usage(FILE *out)
 		"                   $XDG_RUNTIME_DIR/glstream/server.sock, or\n"
 		"                   /tmp/glstream-$UID/server.sock without XDG_RUNTIME_DIR)\n"
 		"  --tcp ADDR:PORT  listen on TCP only, at ADDR (IPv4, [IPv6], a name, or\n"
-		"                   empty for every address); TCP has no authentication yet\n"
+		"                   empty for every address); clients must send the cookie\n"
+		"  --cookie PATH    the TCP authentication cookie (32 secret bytes, mode 600;\n"
+		"                   created if missing). Default: $GLSTREAM_COOKIE, else\n"
+		"                   $XDG_CONFIG_HOME/glstream/cookie or ~/.config/glstream/cookie.\n"
+		"                   Copy it to the client machine (same default path, or\n"
+		"                   GLSTREAM_COOKIE=PATH there)\n"
 		"  --stdio          serve one client on stdin/stdout, then exit\n"
 		"                   (qrexec, inetd, ssh)\n"
+		"\n"
+		"Limits of each client's worker (see docs/security.md):\n"
+		"  --max-memory MiB       memory (RLIMIT_DATA; default %u, 0: unlimited)\n"
+		"  --max-objects N        GL object names (default %u); more ends the client\n"
+		"  --max-command-size B   largest command in bytes (default and maximum %u,\n"
+		"                         at least %u)\n"
+		"  --no-sandbox           no seccomp filter, no rlimits: for debugging only\n"
+		"\n"
 		"  -v, --verbose    log connections; twice for debug messages\n"
 		"  -h, --help       show this help and exit\n"
-		"      --version    show the version and exit\n");
+		"      --version    show the version and exit\n",
+		GLSS_DEFAULT_MAX_MEMORY_MIB, GLSS_DEFAULT_MAX_OBJECTS, GLS_MAX_MESSAGE, GLSS_MIN_COMMAND_SIZE);
+}
+
+/* A decimal number in [min, max]; exits with usage status 2 otherwise. */
+static unsigned long long glss_parse_number(const char *option, const char *text, unsigned long long min,
+					    unsigned long long max)
+{
+	char *end;
+	errno = 0;
+	unsigned long long value = strtoull(text, &end, 10);
+	if (errno || end == text || *end || text[0] == '-' || value < min || value > max) {
+		fprintf(stderr, "glstream-server: %s needs a number from %llu to %llu, not '%s'\n", option, min, max,
+			text);
+		exit(2);
+	}
+	return value;
 }
 
 int main(int argc, char **argv)
 {
-	enum { OPT_SOCKET = 256, OPT_TCP, OPT_STDIO, OPT_VERSION };
+	enum { OPT_SOCKET = 256, OPT_TCP, OPT_STDIO, OPT_VERSION, OPT_COOKIE, OPT_MAX_MEMORY, OPT_MAX_OBJECTS,
+	       OPT_MAX_COMMAND, OPT_NO_SANDBOX };
 	static const struct option long_options[] = {
+		{"cookie", required_argument, NULL, OPT_COOKIE},
+		{"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
+		{"max-objects", required_argument, NULL, OPT_MAX_OBJECTS},
+		{"max-command-size", required_argument, NULL, OPT_MAX_COMMAND},
+		{"no-sandbox", no_argument, NULL, OPT_NO_SANDBOX},
 		{"socket", required_argument, NULL, OPT_SOCKET},
 		{"tcp", required_argument, NULL, OPT_TCP},
 		{"stdio", no_argument, NULL, OPT_STDIO},
@@ -47,6 +87,7 @@ int main(int argc, char **argv)
 	};
 	struct glss_listen_options listen = {0};
 	bool stdio = false;
+	const char *cookie = NULL;
 	int verbose = 0;
 	int opt;
 
@@ -60,6 +101,23 @@ int main(int argc, char **argv)
 			break;
 		case OPT_STDIO:
 			stdio = true;
+			break;
+		case OPT_COOKIE:
+			cookie = optarg;
+			break;
+		case OPT_MAX_MEMORY:
+			glss_limits.max_memory_mib = glss_parse_number("--max-memory", optarg, 0, 1ull << 40);
+			break;
+		case OPT_MAX_OBJECTS:
+			glss_limits.max_objects = (uint32_t)glss_parse_number("--max-objects", optarg, 1, 0xfffffff0u);
+			break;
+		case OPT_MAX_COMMAND:
+			glss_limits.max_message = (uint32_t)glss_parse_number("--max-command-size", optarg,
+									      GLSS_MIN_COMMAND_SIZE, GLS_MAX_MESSAGE) &
+						  ~3u;
+			break;
+		case OPT_NO_SANDBOX:
+			glss_limits.sandbox = false;
 			break;
 		case 'v':
 			verbose++;
@@ -91,6 +149,33 @@ int main(int argc, char **argv)
 	}
 
 	gls_log_init("glstream-server", verbose >= 2 ? GLS_LOG_DEBUG : verbose ? GLS_LOG_INFO : GLS_LOG_WARN);
+
+	if (cookie && !listen.tcp_address) {
+		fprintf(stderr, "glstream-server: --cookie is for --tcp (unix sockets and stdio need no token)\n");
+		return 2;
+	}
+	if (listen.tcp_address) {
+		char path[4096], why[4200];
+		bool created;
+		if (cookie)
+			snprintf(path, sizeof(path), "%s", cookie);
+		else if (!gls_cookie_default_path(path, sizeof(path))) {
+			gls_error("no path for the TCP cookie: set HOME or use --cookie PATH");
+			return 1;
+		}
+		if (!gls_cookie_load_or_create(path, glss_auth.token, &created, why, sizeof(why))) {
+			gls_error("TCP needs an authentication cookie: %s", why);
+			return 1;
+		}
+		glss_auth.required = true;
+		if (created)
+			gls_warn("created the TCP authentication cookie %s; copy it to the clients' machines", path);
+		else
+			gls_info("TCP clients must send the cookie %s", path);
+	}
+	if (!glss_limits.sandbox)
+		gls_warn("--no-sandbox: workers run without seccomp and limits; for debugging only");
+	glss_sandbox_prepare();
 
 	/* A client that goes away mid-write must cost an EPIPE in its worker,
 	 * not a killed process (stdio writes to pipes with write()). */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "glss_gl_generated.h"
+#include "glss_sandbox.h"
 #include "glss_worker.h"
 
 /* A host name that names no object: Mesa hands out names from 1 upwards. */
@@ -79,6 +80,51 @@ bool glss_name_unmap(struct glss_worker *w, enum gls_object_type type, GLuint ho
 	return true;
 }
 
+/* The object quota (--max-objects). w->objects counts names created and
+ * is lowered by deletions; it overcounts names of destroyed share groups,
+ * so when it reaches the quota the live names are counted exactly. A
+ * client over the quota is ended with a logged reason: its names are its
+ * own choice, so refusing one with GL_OUT_OF_MEMORY would leave the client
+ * believing in a name the worker does not know (every later use would be
+ * a protocol violation anyway). See docs/security.md. */
+struct glss_count {
+	struct glss_share_group *seen[64];
+	unsigned nseen;
+	uint64_t total;
+};
+
+static void glss_count_context(uint32_t id, uint64_t value, void *data)
+{
+	(void)id;
+	struct glss_count *count = data;
+	struct glss_context *c = (struct glss_context *)(uintptr_t)value;
+	count->total += c->vertex_arrays.count;
+	for (unsigned i = 0; i < count->nseen; i++)
+		if (count->seen[i] == c->share)
+			return;
+	if (count->nseen < sizeof(count->seen) / sizeof(count->seen[0]))
+		count->seen[count->nseen++] = c->share;
+	for (int t = 0; t < GLS_OBJ_COUNT; t++)
+		count->total += c->share->names[t].count;
+}
+
+static bool glss_quota_take(struct glss_worker *w, uint32_t n)
+{
+	if ((uint64_t)w->objects + n <= glss_limits.max_objects) {
+		w->objects += n;
+		return true;
+	}
+	struct glss_count count = {.nseen = 0};
+	gls_idmap_each(&w->contexts, glss_count_context, &count);
+	if (count.total + n > glss_limits.max_objects) {
+		glss_fail(w, "object quota exceeded: %llu objects exist, %u more asked, at most %u allowed (--max-objects)",
+			  (unsigned long long)count.total, n, glss_limits.max_objects);
+		return false;
+	}
+	w->objects = (uint32_t)count.total + n;
+	return true;
+}
+
 static bool glss_name_add(struct glss_worker *w, enum gls_object_type type, GLuint name, GLuint host)
 {
 	struct gls_idmap *map = glss_names_of(w, type);
@@ -152,6 +198,8 @@ void glss_exec_glsGenObjects(struct glss_worker *w, struct gls_reader *r)
 	if (!names)
 		return;
 	struct gls_idmap *map = glss_names_of(w, type);
+	if (!glss_quota_take(w, n))
+		return;
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t name;
 		memcpy(&name, names + 4 * i, 4);
@@ -186,6 +234,8 @@ void glss_exec_glsDeleteObjects(struct glss_worker *w, struct gls_reader *r)
 			return;
 		}
 		GLuint h = (GLuint)host;
+		if (w->objects)
+			w->objects--;
 		glss_host_delete(type, 1, &h);
 		if (type != GLS_OBJ_VERTEX_ARRAY)
 			gls_idmap_remove(&w->current->share->host_names[type], h, NULL);
@@ -208,6 +258,8 @@ void glss_exec_glsCreateShaderProgram(struct glss_worker *w, struct gls_reader *
 		glss_fail(w, "glsCreateShaderProgram with a used or reserved name %u", name);
 		return;
 	}
+	if (!glss_quota_take(w, 1))
+		return;
 	GLuint host = type ? glCreateShader(type) : glCreateProgram();
 	/* A host name handed out again: the deleted object it named is gone. */
 	uint64_t stale;

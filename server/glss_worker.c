@@ -3,14 +3,18 @@
 #include "glss_worker.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "glss_egl.h"
 #include "glss_gl_generated.h"
+#include "glss_sandbox.h"
+#include "gls_cookie.h"
 #include "gls_io.h"
 #include "gls_log.h"
 
@@ -167,24 +171,50 @@ static bool glss_handshake(struct glss_worker *w)
 		.magic = htole32(GLS_PROTOCOL_MAGIC),
 		.version = htole32(GLS_PROTOCOL_VERSION),
 		.status = htole32(GLS_WELCOME_OK),
-		.max_message = htole32(GLS_MAX_MESSAGE),
+		.max_message = htole32(w->max_message),
 		.capabilities = htole32(GLS_CAP_READBACK_PRESENT),
 	};
 	bool ok = true;
+	uint32_t flags = le32toh(hello.flags);
 	if (le32toh(hello.magic) != GLS_PROTOCOL_MAGIC) {
 		welcome.status = htole32(GLS_WELCOME_BAD_MAGIC);
 		gls_error("ending client: not a glstream client (bad magic)");
 		ok = false;
-	} else if (le32toh(hello.version) != GLS_PROTOCOL_VERSION || hello.flags || hello.reserved) {
+	} else if (le32toh(hello.version) != GLS_PROTOCOL_VERSION || (flags & ~GLS_HELLO_TOKEN) || hello.reserved) {
 		welcome.status = htole32(GLS_WELCOME_BAD_VERSION);
 		gls_error("ending client: it speaks protocol %u, we speak %u", le32toh(hello.version), GLS_PROTOCOL_VERSION);
 		ok = false;
+	} else {
+		uint8_t token[GLS_TOKEN_SIZE];
+		if ((flags & GLS_HELLO_TOKEN) && !gls_read_all(w->in_fd, token, sizeof(token), 30000)) {
+			gls_info("no token from the client: %s", strerror(errno));
+			return false;
+		}
+		if (glss_auth.required &&
+		    (!(flags & GLS_HELLO_TOKEN) || !gls_token_equal(token, glss_auth.token))) {
+			welcome.status = htole32(GLS_WELCOME_AUTH_FAILED);
+			gls_error("ending client: %s", flags & GLS_HELLO_TOKEN ? "wrong authentication token"
+									: "no authentication token (TCP requires the cookie)");
+			ok = false;
+		}
 	}
 	return gls_write_all(w->out_fd, &welcome, sizeof(welcome)) && ok;
 }
 
-/* Runs every complete message in the input buffer; returns bytes used. */
-static size_t glss_run_messages(struct glss_worker *w)
+/* GLSTREAM_RECORD=PATH: every received message is appended to PATH (seeds
+ * for the fuzzer). Opened before the sandbox closes open(). */
+static void glss_record_open(struct glss_worker *w)
+{
+	w->record_fd = -1;
+	const char *path = getenv("GLSTREAM_RECORD");
+	if (!path || !*path)
+		return;
+	w->record_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	if (w->record_fd < 0)
+		gls_warn("cannot record the command stream to %s: %s", path, strerror(errno));
+}
+
+size_t glss_run_messages(struct glss_worker *w)
 {
 	size_t at = 0;
 	while (!w->failed && w->in_len - at >= GLS_MSG_HEADER_SIZE) {
@@ -192,7 +222,7 @@ static size_t glss_run_messages(struct glss_worker *w)
 		memcpy(&header, w->in + at, sizeof(header));
 		uint16_t opcode = le16toh(header.opcode);
 		uint32_t size = le32toh(header.size);
-		if (size < GLS_MSG_HEADER_SIZE || size % 4 || size > GLS_MAX_MESSAGE || header.flags) {
+		if (size < GLS_MSG_HEADER_SIZE || size % 4 || size > w->max_message || header.flags) {
 			glss_fail(w, "malformed message header (opcode %u, size %u)", opcode, size);
 			break;
 		}
@@ -202,6 +232,10 @@ static size_t glss_run_messages(struct glss_worker *w)
 		if (!exec) {
 			glss_fail(w, "unknown opcode %u", opcode);
 			break;
+		}
+		if (w->record_fd >= 0 && !gls_write_all(w->record_fd, w->in + at, size)) {
+			close(w->record_fd);
+			w->record_fd = -1;
 		}
 		struct gls_reader r;
 		gls_reader_init(&r, w->in + at + GLS_MSG_HEADER_SIZE, size - GLS_MSG_HEADER_SIZE);
@@ -215,11 +249,14 @@ static size_t glss_run_messages(struct glss_worker *w)
 
 int glss_worker_run(int in_fd, int out_fd)
 {
-	struct glss_worker w = {.in_fd = in_fd, .out_fd = out_fd};
+	struct glss_worker w = {.in_fd = in_fd, .out_fd = out_fd, .max_message = glss_limits.max_message};
 	int status = 1;
 	if (!glss_handshake(&w))
 		return 1;
+	glss_record_open(&w);
 	if (!glss_egl_init(&w))
+		goto out;
+	if (!glss_sandbox_apply())
 		goto out;
 	w.in_cap = GLSS_READ_CHUNK;
 	w.in = malloc(w.in_cap);
@@ -249,7 +286,7 @@ int glss_worker_run(int in_fd, int out_fd)
 			break;
 		if (!(fds[0].revents & (POLLIN | POLLHUP | POLLERR)))
 			continue;
-		if (w.in_cap - w.in_len < GLSS_READ_CHUNK / 4 && w.in_cap < GLS_MAX_MESSAGE + GLSS_READ_CHUNK) {
+		if (w.in_cap - w.in_len < GLSS_READ_CHUNK / 4 && w.in_cap < w.max_message + GLSS_READ_CHUNK) {
 			uint8_t *bigger = realloc(w.in, w.in_cap * 2);
 			if (!bigger) {
 				glss_fail(&w, "out of memory for input");
@@ -280,7 +317,7 @@ int glss_worker_run(int in_fd, int out_fd)
 			uint32_t size;
 			memcpy(&size, w.in + 4, 4);
 			size = le32toh(size);
-			if (size > w.in_cap && size <= GLS_MAX_MESSAGE) {
+			if (size > w.in_cap && size <= w.max_message) {
 				uint8_t *bigger = realloc(w.in, size + GLSS_READ_CHUNK);
 				if (!bigger) {
 					glss_fail(&w, "out of memory for a %u-byte command", size);
@@ -296,5 +333,33 @@ out:
 	free(w.in);
 	free(w.out);
 	free(w.scratch);
+	if (w.record_fd >= 0)
+		close(w.record_fd);
 	return w.failed ? 1 : status;
+}
+
+bool glss_worker_init_detached(struct glss_worker *w)
+{
+	*w = (struct glss_worker){.in_fd = -1, .out_fd = -1, .max_message = GLS_MAX_MESSAGE, .record_fd = -1};
+	return glss_egl_init(w);
+}
+
+void glss_worker_reset_detached(struct glss_worker *w)
+{
+	glss_egl_reset(w);
+	free(w->in);
+	w->in = NULL;
+	w->in_len = w->in_cap = 0;
+	w->out_len = w->out_sent = 0;
+	w->failed = false;
+	w->objects = 0;
+}
+
+void glss_worker_fini_detached(struct glss_worker *w)
+{
+	glss_egl_fini(w);
+	free(w->in);
+	free(w->out);
+	free(w->scratch);
+	*w = (struct glss_worker){.in_fd = -1, .out_fd = -1, .record_fd = -1};
 }

@@ -59,7 +59,20 @@ struct glss_worker {
 
 	char *scratch;     /* NUL-terminated copies of strings */
 	size_t scratch_cap;
+
+	uint32_t max_message; /* largest command accepted (glss_limits) */
+	uint32_t objects;     /* object names created; may overcount (see glss_names.c) */
+	int record_fd;        /* GLSTREAM_RECORD: received messages are appended; -1 */
 };
+
+/* Harnesses (fuzzer, regression replay): a worker without a client, on
+ * the host EGL display; replies and frames collect in w->out. */
+bool glss_worker_init_detached(struct glss_worker *w);
+/* Runs every complete message in w->in; returns the bytes used. */
+size_t glss_run_messages(struct glss_worker *w);
+/* Back to a fresh worker (no context, surface or object) on the same display. */
+void glss_worker_reset_detached(struct glss_worker *w);
+void glss_worker_fini_detached(struct glss_worker *w);
 
 /* Ends the worker: logs the reason; the main loop exits after the command. */
 void glss_fail(struct glss_worker *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -18,8 +18,9 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "harness"))
 import glslib  # noqa: E402
 
-MAGIC = 0x534C4721
-VERSION = 1
+from glswire import MAGIC, VERSION, closed_by_server, message, recv_exact  # noqa: E402,F401
+from glswire import connect as wire_connect  # noqa: E402
+
 passed = failed = 0
 
 
@@ -34,42 +35,7 @@ def check(ok, what):
 
 
 def connect(sock_path, version=VERSION, magic=MAGIC):
-    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    s.settimeout(10)
-    s.connect(sock_path)
-    s.sendall(struct.pack("<4I", magic, version, 0, 0))
-    welcome = recv_exact(s, 32)
-    return s, struct.unpack("<8I", welcome) if welcome else None
-
-
-def recv_exact(s, n):
-    data = b""
-    while len(data) < n:
-        chunk = s.recv(n - len(data))
-        if not chunk:
-            return None
-        data += chunk
-    return data
-
-
-def message(opcode, payload=b"", size=None, flags=0):
-    if size is None:
-        size = 8 + len(payload)
-    return struct.pack("<HHI", opcode, flags, size) + payload
-
-
-def closed_by_server(s, timeout=10):
-    """True when the server closes the connection (EOF) within timeout."""
-    s.settimeout(timeout)
-    try:
-        while True:
-            data = s.recv(65536)
-            if not data:
-                return True
-    except (ConnectionResetError, BrokenPipeError):
-        return True
-    except socket.timeout:
-        return False
+    return wire_connect(sock_path, version=version, magic=magic)
 
 
 def server_log_has(session, text):

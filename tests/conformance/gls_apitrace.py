@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+"""apitrace replays of real GLES2 programs, natively and through glstream,
+compared snapshot by snapshot, pixel for pixel.
+
+For every case a trace is recorded at test time, natively, under a private
+Xvfb (`apitrace trace --api egl`): es2gears_x11 (stopped after --gears-seconds)
+and glmark2-es2 benchmarks, one trace each, with a fixed frame count
+(glmark2's `nframes` scene option).  Each trace is then replayed twice with
+`eglretrace -s -` (a PNM snapshot of every frame on stdout): natively (Mesa)
+and through glstream (a private glstream-server; eglretrace is an ordinary
+EGL/GLES2 program).  Both replays must succeed, produce the same number of
+frames, and every snapshot must be identical (zero differing pixels).  For
+glmark2 cases the last snapshot is the scene's final frame.
+
+  (default)       CI subset: es2gears + a few glmark2 scenes
+  --full          es2gears + glmark2's whole default benchmark set
+  --glmark2-all   --full + every non-default value of every scene option
+                  that has a list of acceptable values (from --list-scenes)
+Exit status: 0 all identical, 1 a difference or failure, 77 apitrace missing.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "harness"))
+sys.path.insert(0, os.path.join(HERE, "..", "real"))
+import glslib  # noqa: E402
+from gls_real_glmark2 import DEFAULT_BENCHMARKS  # noqa: E402
+
+GLMARK2 = "glmark2-es2"
+GEARS = "es2gears_x11"
+# CI subset: a spread of glmark2's features (VBOs, client arrays, textures
+# with mipmaps, FBO effects, blending, several programs per frame).
+SUBSET = [
+    "build:use-vbo=false",
+    "texture:texture-filter=mipmap",
+    "shading:shading=phong",
+    "bump:bump-render=normals",
+    "effect2d:kernel=0,1,0;1,-4,1;0,1,0;",
+    "desktop:blur-radius=5:effect=blur:passes=1:separable=true:windows=4",
+    "buffer:columns=200:interleave=false:update-dispersion=0.9:update-fraction=0.5:update-method=map",
+    "jellyfish",
+    "refract",
+]
+# Options shared by every scene that do not change what is rendered in a
+# way worth a case of its own.
+GENERIC_OPTIONS = {"duration", "nframes", "show-fps", "title", "fps-pos", "fps-size",
+                   "title-pos", "title-size"}
+
+
+def glmark2_option_cases():
+    """scene:option=value for every non-default acceptable value of every
+    scene option listed by `glmark2-es2 --list-scenes`."""
+    out = subprocess.run([GLMARK2, "--list-scenes"], stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT, timeout=60).stdout.decode(errors="replace")
+    cases, scene, opt, default = [], None, None, None
+    for line in out.splitlines():
+        s = line.strip()
+        m = re.match(r"\[Scene\] (\S+)", s)
+        if m:
+            scene, opt = m.group(1), None
+            continue
+        m = re.match(r"\[Option\] (\S+)", s)
+        if m:
+            opt, default = m.group(1), None
+            continue
+        if s.startswith("Default Value:"):
+            default = s.partition(":")[2].strip()
+        elif s.startswith("Acceptable Values:") and scene and opt and opt not in GENERIC_OPTIONS:
+            for val in s.partition(":")[2].strip().split(","):
+                if val and val != default:
+                    cases.append(f"{scene}:{opt}={val}")
+    return cases
+
+
+def read_pnm_stream(path):
+    """Yield (comment, width, height, data) for each P6 image in the file."""
+    with open(path, "rb") as f:
+        while True:
+            magic = f.readline()
+            if not magic:
+                return
+            if magic.strip() != b"P6":
+                raise ValueError(f"{path}: not a PNM stream (got {magic[:20]!r})")
+            comment = b""
+            line = f.readline()
+            while line.startswith(b"#"):
+                comment += line[1:].strip()
+                line = f.readline()
+            w, h = (int(x) for x in line.split())
+            maxval = int(f.readline())
+            if maxval != 255:
+                raise ValueError(f"{path}: maxval {maxval}")
+            data = f.read(w * h * 3)
+            if len(data) != w * h * 3:
+                raise ValueError(f"{path}: truncated image")
+            yield comment.decode(), w, h, data
+
+
+def differing_pixels(a, b):
+    if a == b:
+        return 0
+    return sum(1 for i in range(0, len(a), 3) if a[i:i + 3] != b[i:i + 3])
+
+
+def default_paths(args):
+    build = args.build_dir or os.path.join(HERE, "..", "..", "build")
+    os.environ.setdefault("GLSTREAM_SERVER_BIN", os.path.join(build, "glstream-server"))
+    os.environ.setdefault("GLSTREAM_VENDOR_JSON", os.path.join(build, "client", "glstream_build.json"))
+
+
+def main(argv):
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--full", action="store_true", help="glmark2's whole default set")
+    p.add_argument("--glmark2-all", action="store_true",
+                   help="--full plus every non-default scene option value")
+    p.add_argument("--frames", type=int, default=12, help="glmark2 frames per scene")
+    p.add_argument("--gears-seconds", type=float, default=2.0)
+    p.add_argument("--size", default="400x300", help="glmark2 window size")
+    p.add_argument("--timeout", type=float, default=180.0, help="seconds per record/replay")
+    p.add_argument("--build-dir", help="glstream build dir (default: build/; meson test sets it)")
+    p.add_argument("--filter", help="only cases whose name contains this")
+    p.add_argument("--keep", help="keep traces and snapshots in this directory")
+    args = p.parse_args(argv)
+
+    for tool in ("apitrace", "eglretrace"):
+        if shutil.which(tool) is None:
+            print(f"SKIP: {tool} not found (Debian packages apitrace, apitrace-tracers; "
+                  "run tools/install-deps.sh)")
+            return 77
+    default_paths(args)
+
+    cases = []      # (name, argv, stop_after_seconds or None)
+    if shutil.which(GEARS):
+        cases.append(("es2gears", [GEARS], args.gears_seconds))
+    else:
+        print(f"note: {GEARS} not found, skipping it")
+    if shutil.which(GLMARK2):
+        benches = list(SUBSET)
+        if args.full or args.glmark2_all:
+            benches = list(DEFAULT_BENCHMARKS)
+        if args.glmark2_all:
+            benches += [c for c in glmark2_option_cases() if c not in benches]
+        for b in benches:
+            cases.append((f"glmark2 {b}", [GLMARK2, "-s", args.size, "-b",
+                                           f"{b}:nframes={args.frames}"], None))
+    else:
+        print(f"note: {GLMARK2} not found, skipping it")
+    if args.filter:
+        cases = [c for c in cases if args.filter in c[0]]
+    if not cases:
+        print("SKIP: no program to trace (es2gears_x11, glmark2-es2)")
+        return 77
+    print(f"apitrace: {len(cases)} cases", flush=True)
+
+    glslib.install_signal_handlers()
+    t0 = time.monotonic()
+    compared = identical = 0
+    failures = []
+    with glslib.Session(prefix="glstream-apitrace-") as s:
+        try:
+            s.start_xvfb()
+            s.native_env()
+            native_env = dict(s.env)
+            s.start_server()
+            gls_env = dict(s.env)
+        except glslib.HarnessError as e:
+            print(f"ERROR: {e}")
+            return 1
+        work = args.keep or s.tmpdir
+        os.makedirs(work, exist_ok=True)
+
+        for idx, (name, cmd, stop_after) in enumerate(cases):
+            trace = os.path.join(work, f"case{idx}.trace")
+            log_path = os.path.join(work, f"case{idx}.record.log")
+            rec = ["apitrace", "trace", "--api", "egl", "-o", trace] + cmd
+            with open(log_path, "wb") as logf:
+                if stop_after:
+                    proc = s.spawn("recorder", rec, env=native_env, stdout=logf, stderr=logf)
+                    time.sleep(stop_after)
+                    glslib._stop(proc)      # SIGTERM: apitrace flushes the trace
+                    rc = 0
+                else:
+                    rc = s.run(rec, timeout=args.timeout, env=native_env,
+                               stdout=logf, stderr=logf)
+            log_text = glslib.read_text(log_path)
+            if rc != 0 or not os.path.exists(trace) or os.path.getsize(trace) == 0:
+                failures.append(f"{name}: recording failed (status {rc}):\n{log_text[-1500:]}")
+                continue
+            if "Unsupported" in log_text or "Set up failed" in log_text:
+                failures.append(f"{name}: glmark2 did not run the scene natively:\n{log_text[-800:]}")
+                continue
+
+            streams = {}
+            for which, env in (("native", native_env), ("glstream", gls_env)):
+                out = os.path.join(work, f"case{idx}.{which}.pnm")
+                err = os.path.join(work, f"case{idx}.{which}.log")
+                with open(out, "wb") as o, open(err, "wb") as e:
+                    rc = s.run(["eglretrace", "-s", "-", trace], timeout=args.timeout,
+                               env=env, stdout=o, stderr=e)
+                if rc != 0:
+                    failures.append(f"{name}: {which} replay failed (status {rc}):\n"
+                                    + glslib.read_text(err)[-1500:])
+                streams[which] = out
+            if any(f.startswith(f"{name}: ") and "replay failed" in f for f in failures):
+                continue
+
+            try:
+                nat = list((c, w, h, hash(d)) for c, w, h, d in read_pnm_stream(streams["native"]))
+            except ValueError as e:
+                failures.append(f"{name}: {e}")
+                continue
+            case_frames = case_same = 0
+            first_diff = None
+            last_same = None
+            gls_iter = read_pnm_stream(streams["glstream"])
+            nat_iter = read_pnm_stream(streams["native"])
+            try:
+                for (nc, nw, nh, nd), (gc, gw, gh, gd) in zip(nat_iter, gls_iter):
+                    case_frames += 1
+                    if (nc, nw, nh) != (gc, gw, gh):
+                        diff = f"snapshot {nc} {nw}x{nh} vs {gc} {gw}x{gh}"
+                    else:
+                        n = differing_pixels(nd, gd)
+                        diff = f"snapshot of call {nc}: {n} of {nw * nh} pixels differ" if n else None
+                    last_same = diff is None
+                    if diff is None:
+                        case_same += 1
+                    elif first_diff is None:
+                        first_diff = diff
+                n_gls = case_frames + sum(1 for _ in gls_iter)
+            except ValueError as e:
+                failures.append(f"{name}: {e}")
+                continue
+            compared += case_frames
+            identical += case_same
+            if not os.path.getsize(streams["native"]) or not nat:
+                failures.append(f"{name}: the native replay produced no snapshot")
+            elif n_gls != len(nat):
+                failures.append(f"{name}: {len(nat)} native snapshots, {n_gls} through glstream")
+            if first_diff:
+                failures.append(f"{name}: {case_frames - case_same} of {case_frames} snapshots "
+                                f"differ (first: {first_diff}; final frame "
+                                f"{'identical' if last_same else 'differs'})")
+            print(f"  {name}: {case_same}/{case_frames} snapshots identical"
+                  f"{'' if last_same else ' (final frame differs)'}", flush=True)
+            if not args.keep:
+                for f in (trace, streams["native"], streams["glstream"]):
+                    os.unlink(f)
+        server_ok = s.server_alive()
+        if not server_ok:
+            s.dump_logs()
+
+    for f in failures:
+        print(f"FAIL: {f}")
+    if not server_ok:
+        print("FAIL: glstream-server died during the run")
+    print(f"apitrace: {len(cases)} traces, {compared} snapshots compared, {identical} identical; "
+          f"{time.monotonic() - t0:.0f} s")
+    if failures or not server_ok or compared == 0:
+        print("FAIL")
+        return 1
+    print("OK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,94 @@
+/* libFuzzer target over the worker's decoder: the input is a command
+ * stream (messages as a client sends them after the handshake), run by a
+ * worker on the real host EGL (Mesa llvmpipe, surfaceless). Between inputs
+ * the worker's contexts, surfaces and objects are destroyed.
+ *
+ * Built twice: with -fsanitize=fuzzer in a clang fuzz build (-Dfuzz=true),
+ * and, with GLSS_FUZZ_REPLAY, as a plain program that replays files (the
+ * regression test of every crash the fuzzer found). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glss_sandbox.h"
+#include "glss_worker.h"
+#include "gls_log.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct glss_worker glss_fuzz_worker;
+static bool glss_fuzz_ready;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	/* No X display, no disk cache shared between runs. */
+	setenv("MESA_SHADER_CACHE_DISABLE", "true", 1);
+	setenv("EGL_PLATFORM", "surfaceless", 0);
+	/* Many llvmpipe threads per context only slow fuzzing down. */
+	setenv("LP_NUM_THREADS", "0", 0);
+	gls_log_init("glstream-fuzz", getenv("GLSS_FUZZ_VERBOSE") ? GLS_LOG_DEBUG : GLS_LOG_ERROR);
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct glss_worker *w = &glss_fuzz_worker;
+	if (!glss_fuzz_ready) {
+		if (!glss_worker_init_detached(w)) {
+			fprintf(stderr, "glstream-fuzz: no host EGL display\n");
+			abort();
+		}
+		glss_fuzz_ready = true;
+	}
+	/* An exact-size copy: ASan sees any read past the stream's end. */
+	w->in = malloc(size ? size : 1);
+	if (!w->in)
+		return 0;
+	memcpy(w->in, data, size);
+	w->in_len = w->in_cap = size;
+	glss_run_messages(w);
+	/* Back to a fresh worker: every context, surface and object goes;
+	 * the display stays (initialising it again costs more than the run). */
+	glss_worker_reset_detached(w);
+	return 0;
+}
+
+#ifdef GLSS_FUZZ_REPLAY
+/* Replays each file given (a regression input or a seed) once; a crash is
+ * the failure. */
+int main(int argc, char **argv)
+{
+	LLVMFuzzerInitialize(&argc, &argv);
+	int failed = 0;
+	for (int i = 1; i < argc; i++) {
+		FILE *f = fopen(argv[i], "rb");
+		if (!f) {
+			fprintf(stderr, "glstream-fuzz-replay: cannot open %s\n", argv[i]);
+			failed = 1;
+			continue;
+		}
+		uint8_t *data = NULL;
+		size_t size = 0, cap = 0, n;
+		do {
+			if (size == cap) {
+				cap = cap ? cap * 2 : 65536;
+				uint8_t *bigger = realloc(data, cap);
+				if (!bigger)
+					abort();
+				data = bigger;
+			}
+			n = fread(data + size, 1, cap - size, f);
+			size += n;
+		} while (n);
+		fclose(f);
+		LLVMFuzzerTestOneInput(data, size);
+		free(data);
+		printf("ok: %s (%zu bytes)\n", argv[i], size);
+	}
+	return failed;
+}
+#endif

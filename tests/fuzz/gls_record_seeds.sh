@@ -1,0 +1,71 @@
+#!/bin/sh
+# Records command streams of real programs (es2gears, glmark2-es2 scenes)
+# with GLSTREAM_RECORD and writes them, cut to at most MAX_BYTES at a
+# message boundary, as fuzzer seeds into tests/fuzz/seeds/.
+# Usage: tests/fuzz/gls_record_seeds.sh [BUILD_DIR] [MAX_BYTES]
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-$here/../../build}
+max=${2:-12000}
+build=$(cd "$build" && pwd)
+out=$here/seeds
+tmp=$(mktemp -d)
+xvfb_pid=
+server_pid=
+cleanup() {
+    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+exec 3>"$tmp/displayfd"
+Xvfb -displayfd 3 -screen 0 640x480x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 50); do [ -s "$tmp/displayfd" ] && break; sleep 0.1; done
+DISPLAY=:$(cat "$tmp/displayfd")
+export DISPLAY
+mkdir -p "$out"
+
+# record NAME SECONDS COMMAND...: one program through a fresh server.
+record() {
+    name=$1 seconds=$2
+    shift 2
+    rm -f "$tmp/s.sock" "$tmp/s.sock.lock" "$tmp/$name.raw"
+    GLSTREAM_RECORD=$tmp/$name.raw "$build/glstream-server" --socket "$tmp/s.sock" 2>"$tmp/server.log" &
+    server_pid=$!
+    for _ in $(seq 50); do [ -S "$tmp/s.sock" ] && break; sleep 0.1; done
+    timeout "$seconds" "$build/glstream-run" --no-autostart --server "unix:$tmp/s.sock" "$@" \
+        >/dev/null 2>&1 || true
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=
+    sleep 0.3
+    python3 - "$tmp/$name.raw" "$out/$name" "$max" <<'PY'
+import struct, sys
+data = open(sys.argv[1], 'rb').read()
+limit = int(sys.argv[3])
+# Bulk uploads larger than a quarter of the budget are left out (the
+# texture or buffer just stays undefined); the stream is cut at a message
+# boundary.
+seed = bytearray()
+at = 0
+while at + 8 <= len(data):
+    size = struct.unpack_from('<I', data, at + 4)[0]
+    if size < 8:
+        break
+    if size <= limit // 4:
+        if len(seed) + size > limit:
+            break
+        seed += data[at:at + size]
+    at += size
+open(sys.argv[2], 'wb').write(seed)
+print(f"seed {sys.argv[2]}: {len(seed)} of {len(data)} bytes")
+PY
+}
+
+record es2gears 3 es2gears_x11
+for scene in build texture shading bump effect2d pulsar desktop buffer ideas \
+             jellyfish terrain shadow refract conditionals function loop; do
+    record "glmark2-$scene" 20 glmark2-es2 --off-screen -s 64x64 -b "$scene:duration=0.2"
+done

@@ -1,0 +1,128 @@
+"""Raw glstream wire protocol for tests that play a (hostile) client:
+handshake, message framing, replies (see docs/protocol.md)."""
+import socket
+import struct
+
+MAGIC = 0x534C4721
+VERSION = 1
+HELLO_TOKEN = 1
+MSG_REPLY, MSG_FRAME = 1, 2
+WELCOME_OK, WELCOME_BAD_VERSION, WELCOME_BAD_MAGIC, WELCOME_AUTH_FAILED = 0, 1, 2, 3
+
+# opcodes (protocol/commands.txt)
+OP = dict(glsSetError=1, glsGetConfigs=2, glsCreateContext=4, glsCreatePbufferSurface=7,
+          glsMakeCurrent=9, glsGenObjects=18, glsDeleteObjects=19, glsCreateShaderProgram=20,
+          glsTexImage2DNull=21, glsBufferDataNull=26, glBindBuffer=103, glBindTexture=106,
+          glBufferData=112, glClear=115, glClearColor=116, glFinish=144, glGetError=160,
+          glTexImage2D=205, glUseProgram=230)
+OBJ_BUFFER, OBJ_TEXTURE = 0, 1
+GL_NO_ERROR, GL_INVALID_ENUM, GL_INVALID_VALUE, GL_INVALID_OPERATION, GL_OUT_OF_MEMORY = \
+    0, 0x500, 0x501, 0x502, 0x505
+GL_TEXTURE_2D, GL_ARRAY_BUFFER, GL_RGBA, GL_UNSIGNED_BYTE, GL_STATIC_DRAW = \
+    0x0DE1, 0x8892, 0x1908, 0x1401, 0x88E4
+
+
+def recv_exact(s, n):
+    data = b""
+    while len(data) < n:
+        chunk = s.recv(n - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data
+
+
+def hello(version=VERSION, magic=MAGIC, token=None, flags=None):
+    if flags is None:
+        flags = HELLO_TOKEN if token is not None else 0
+    return struct.pack("<4I", magic, version, flags, 0) + (token or b"")
+
+
+def connect(address, version=VERSION, magic=MAGIC, token=None, timeout=10):
+    """Connects (a unix socket path, or a (host, port) tuple), sends the
+    hello; returns (socket, welcome tuple of 8 u32, or None)."""
+    family = socket.AF_UNIX if isinstance(address, str) else socket.AF_INET
+    s = socket.socket(family, socket.SOCK_STREAM)
+    s.settimeout(timeout)
+    s.connect(address)
+    s.sendall(hello(version, magic, token))
+    welcome = recv_exact(s, 32)
+    return s, struct.unpack("<8I", welcome) if welcome else None
+
+
+def message(opcode, payload=b"", size=None, flags=0):
+    if size is None:
+        size = 8 + len(payload)
+    return struct.pack("<HHI", opcode, flags, size) + payload
+
+
+def blob(data):
+    return struct.pack("<I", len(data)) + data + b"\0" * (-len(data) % 4)
+
+
+def closed_by_server(s, timeout=10):
+    """True when the server closes the connection (EOF) within timeout."""
+    s.settimeout(timeout)
+    try:
+        while True:
+            data = s.recv(65536)
+            if not data:
+                return True
+    except (ConnectionResetError, BrokenPipeError):
+        return True
+    except socket.timeout:
+        return False
+
+
+def read_reply(s):
+    """The next REPLY's payload (FRAME messages are skipped); None at EOF."""
+    while True:
+        header = recv_exact(s, 8)
+        if header is None:
+            return None
+        opcode, _flags, size = struct.unpack("<HHI", header)
+        payload = recv_exact(s, size - 8) if size > 8 else b""
+        if payload is None:
+            return None
+        if opcode == MSG_REPLY:
+            return payload
+
+
+class Client:
+    """A raw client with a context current on a small pbuffer."""
+
+    def __init__(self, address, token=None):
+        self.s, self.welcome = connect(address, token=token)
+        self.s.settimeout(60)
+
+    def send(self, name, payload=b""):
+        self.s.sendall(message(OP[name], payload))
+
+    def setup(self):
+        self.send("glsGetConfigs")
+        reply = read_reply(self.s)
+        n = struct.unpack_from("<I", reply)[0]
+        nattr = (len(reply) - 4) // (4 * n)
+        config = None
+        for i in range(n):
+            a = struct.unpack_from(f"<{nattr}i", reply, 4 + 4 * nattr * i)
+            # EGL_CONFIG_ID index 11, EGL_RENDERABLE_TYPE 23 (ES2 bit 4), EGL_SURFACE_TYPE 27 (pbuffer 1)
+            if a[23] & 4 and a[27] & 1 and a[1] == 8:
+                config = a[11]
+                break
+        self.send("glsCreateContext", struct.pack("<IiIi", 1, config, 0, 2))
+        self.send("glsCreatePbufferSurface", struct.pack("<Iiiiiii", 1, config, 64, 64, 0x305C, 0x305C, 0))
+        self.send("glsMakeCurrent", struct.pack("<III", 1, 1, 1))
+        return self
+
+    def get_error(self):
+        """glGetError through the server; None when the connection ended."""
+        try:
+            self.send("glGetError")
+            reply = read_reply(self.s)
+        except OSError:
+            return None
+        return None if reply is None else struct.unpack_from("<I", reply)[0]
+
+    def close(self):
+        self.s.close()

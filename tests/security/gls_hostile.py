@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""Hostile clients against glstream-server (issue 4): each case speaks the
+wire protocol raw and must get a GL error or a clean disconnect with a
+logged reason, while a well-behaved client beside them renders correctly.
+Also checks the worker's confinement (/proc/PID/status: seccomp filter,
+no_new_privs; /proc/PID/limits) and TCP authentication by cookie."""
+import os
+import socket
+import struct
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "harness"))
+import glslib  # noqa: E402
+from glswire import (OP, Client, GL_ARRAY_BUFFER, GL_NO_ERROR, GL_OUT_OF_MEMORY, GL_RGBA,  # noqa: E402
+                     GL_STATIC_DRAW, GL_TEXTURE_2D, GL_UNSIGNED_BYTE, OBJ_BUFFER, OBJ_TEXTURE,
+                     WELCOME_AUTH_FAILED, WELCOME_OK, blob, closed_by_server, connect, message)
+
+passed = failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"ok: {what}", flush=True)
+    else:
+        failed += 1
+        print(f"FAIL: {what}", flush=True)
+
+
+def workers_of(server_pid):
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(server_pid)],
+                         capture_output=True, text=True).stdout
+    return [int(p) for p in out.split()]
+
+
+def proc_field(pid, name, path="status"):
+    try:
+        with open(f"/proc/{pid}/{path}") as f:
+            for line in f:
+                if line.startswith(name):
+                    return line[len(name):].strip()
+    except OSError:
+        return None
+    return None
+
+
+def ends_with_reason(session, c, reason, timeout=30):
+    ended = closed_by_server(c.s, timeout)
+    deadline = time.monotonic() + 5
+    while reason not in glslib.read_text(session.server_log) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return ended and reason in glslib.read_text(session.server_log)
+
+
+def gen(type_, names):
+    return struct.pack("<II", type_, len(names)) + struct.pack(f"<{len(names)}I", *names)
+
+
+def tex_null(w, h):
+    return struct.pack("<IiiiiiII", GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE)
+
+
+def bad_client_cases(session, sock):
+    # (name, setup needed, bytes after setup, expected GL error or None, logged reason)
+    cases = [
+        ("truncated command (connection ends inside it)", True,
+         message(OP["glClearColor"], b"\0" * 8, size=24), None, "client left in the middle of a command"),
+        ("blob length past the message", True,
+         message(OP["glBufferData"], struct.pack("<IqII", GL_ARRAY_BUFFER, 16, GL_STATIC_DRAW, 0xFFFFFFF0)),
+         None, "malformed glBufferData"),
+        ("huge element count", True,
+         message(OP["glsGenObjects"], struct.pack("<II", OBJ_BUFFER, 0x40000000)), None, "malformed glsGenObjects"),
+        ("huge message size", False, message(1, size=0xFFFFFFFC), None, "malformed message header"),
+        ("unknown opcode 0", False, message(0), None, "unknown opcode 0"),
+        ("reserved opcode 12", False, message(12), None, "unknown opcode 12"),
+        ("unknown opcode 65535", False, message(65535), None, "unknown opcode 65535"),
+        ("glTexImage2D width*height*4 overflowing 32 bits, 4 bytes sent", True,
+         message(OP["glTexImage2D"], tex_null(0x10000, 0x10001) + blob(b"\0" * 4)), None,
+         "glTexImage2D of 65536x65537 carries 4 bytes"),
+        ("glTexImage2D negative size", True,
+         message(OP["glTexImage2D"], tex_null(-1, -0x7fffffff) + blob(b"")), None, "glTexImage2D of -1x"),
+        ("glBufferData of 2^62 bytes carrying 16", True,
+         message(OP["glBufferData"], struct.pack("<Iq", GL_ARRAY_BUFFER, 1 << 62) +
+                 struct.pack("<I", GL_STATIC_DRAW) + blob(b"\0" * 16)), None, "glBufferData of 4611686018427387904"),
+        ("id of another type (a buffer bound as a texture)", True,
+         message(OP["glsGenObjects"], gen(OBJ_BUFFER, [5])) +
+         message(OP["glBindTexture"], struct.pack("<II", GL_TEXTURE_2D, 5)), None, "unknown object name 5"),
+        ("use after delete", True,
+         message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [7])) +
+         message(OP["glsDeleteObjects"], gen(OBJ_TEXTURE, [7])) +
+         message(OP["glBindTexture"], struct.pack("<II", GL_TEXTURE_2D, 7)), None, "unknown object name 7"),
+        ("double delete", True,
+         message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [8])) +
+         message(OP["glsDeleteObjects"], gen(OBJ_TEXTURE, [8, 8])), None, "glsDeleteObjects of unknown name 8"),
+        ("duplicate creation", True, message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [9, 9])), None,
+         "used or reserved name 9"),
+        ("glsBufferDataNull of 2^62 bytes", True,
+         message(OP["glsGenObjects"], gen(OBJ_BUFFER, [3])) +
+         message(OP["glBindBuffer"], struct.pack("<II", GL_ARRAY_BUFFER, 3)) +
+         message(OP["glsBufferDataNull"], struct.pack("<IqI", GL_ARRAY_BUFFER, 1 << 62, GL_STATIC_DRAW)),
+         GL_OUT_OF_MEMORY, None),
+        ("glsTexImage2DNull of 65536x65536 (16 GiB)", True,
+         message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [4])) +
+         message(OP["glBindTexture"], struct.pack("<II", GL_TEXTURE_2D, 4)) +
+         message(OP["glsTexImage2DNull"], tex_null(0x10000, 0x10000)), GL_OUT_OF_MEMORY, None),
+        ("a 4 GiB texture request (32768x32768 RGBA)", True,
+         message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [4])) +
+         message(OP["glBindTexture"], struct.pack("<II", GL_TEXTURE_2D, 4)) +
+         message(OP["glsTexImage2DNull"], tex_null(0x8000, 0x8000)), "any", None),
+        ("10,000 objects (within the default quota)", True,
+         message(OP["glsGenObjects"], gen(OBJ_TEXTURE, list(range(1, 10001)))), GL_NO_ERROR, None),
+    ]
+    for name, setup, data, error, reason in cases:
+        c = Client(sock)
+        if setup:
+            c.setup()
+        c.s.sendall(data)
+        if error is not None:
+            got = c.get_error()
+            ok = got is not None and (got != GL_NO_ERROR if error == "any" else got == error)
+            check(ok, f"{name}: GL error {got if got is None else hex(got)}")
+        else:
+            if reason.startswith("client left"):
+                c.s.shutdown(socket.SHUT_WR)
+            check(ends_with_reason(session, c, reason), f"{name}: clean disconnect, logged '{reason}'")
+        c.close()
+
+    # 4 GiB in 1 GiB textures: the memory limit (2 GiB) gives
+    # GL_OUT_OF_MEMORY or a clean end of this worker, never the machine.
+    c = Client(sock).setup()
+    errors = []
+    for i in range(4):
+        c.send("glsGenObjects", gen(OBJ_TEXTURE, [100 + i]))
+        c.send("glBindTexture", struct.pack("<II", GL_TEXTURE_2D, 100 + i))
+        c.send("glsTexImage2DNull", tex_null(16384, 16384))
+        errors.append(c.get_error())
+        if errors[-1] is None:
+            break
+    check(GL_OUT_OF_MEMORY in errors or None in errors,
+          f"4 x 1 GiB textures: GL_OUT_OF_MEMORY or a disconnect ({errors})")
+    c.close()
+
+
+def confinement_cases(session, sock, server):
+    c = Client(sock).setup()
+    check(c.get_error() == GL_NO_ERROR, "a raw client gets a context")
+    pids = workers_of(server.pid)
+    check(len(pids) == 1, "one worker for the client")
+    if pids:
+        pid = pids[0]
+        check(proc_field(pid, "Seccomp:") == "2", f"worker {pid} runs under a seccomp filter (Seccomp: 2)")
+        check(proc_field(pid, "NoNewPrivs:") == "1", f"worker {pid} has no_new_privs (NoNewPrivs: 1)")
+        data = proc_field(pid, "Max data size", "limits") or ""
+        check(data.split()[:1] == [str(2048 << 20)], f"worker memory limit 2 GiB (Max data size {data})")
+        core = proc_field(pid, "Max core file size", "limits") or ""
+        check(core.split()[:1] == ["0"], "worker core dumps off")
+        nofile = proc_field(pid, "Max open files", "limits") or ""
+        check(nofile.split()[:1] == ["64"], f"worker open files limited ({nofile})")
+    c.close()
+
+
+def quota_cases():
+    with glslib.Session(prefix="glstream-quota-") as small:
+        sock = small.start_server(extra_args=["-v", "--max-objects", "1000"])
+        c = Client(sock).setup()
+        c.send("glsGenObjects", gen(OBJ_TEXTURE, list(range(1, 901))))
+        check(c.get_error() == GL_NO_ERROR, "--max-objects 1000: 900 objects are fine")
+        c.send("glsDeleteObjects", gen(OBJ_TEXTURE, list(range(1, 501))))
+        c.send("glsGenObjects", gen(OBJ_BUFFER, list(range(1, 501))))
+        check(c.get_error() == GL_NO_ERROR, "--max-objects 1000: deleted names are given back")
+        c.send("glsGenObjects", gen(OBJ_TEXTURE, list(range(2000, 12000))))
+        check(ends_with_reason(small, c, "object quota exceeded"),
+              "--max-objects 1000: 10,000 more objects end the client with a logged reason")
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def tcp_cases(session, api_test):
+    server_bin = os.environ["GLSTREAM_SERVER_BIN"]
+    cookie = os.path.join(session.tmpdir, "cfg", "glstream", "cookie")
+    port = free_port()
+    log = os.path.join(session.tmpdir, "tcp-server.log")
+    env = dict(session.env, XDG_CONFIG_HOME=os.path.join(session.tmpdir, "cfg"))
+    env.pop("GLSTREAM_COOKIE", None)
+    env.pop(glslib.GLVND_VENDOR_VAR, None)  # the server renders with the host's EGL
+    env.pop("GLSTREAM_SERVER", None)
+    with open(log, "wb") as logf:
+        server = session.spawn("tcp-server", [server_bin, "-v", "--tcp", f"127.0.0.1:{port}"],
+                               stdout=logf, stderr=logf, env=env)
+    deadline = time.monotonic() + 10
+    while not os.path.exists(cookie) or "listening on tcp" not in glslib.read_text(log):
+        if time.monotonic() > deadline or server.poll() is not None:
+            check(False, "TCP server starts:\n" + glslib.read_text(log))
+            return
+        time.sleep(0.05)
+    st = os.stat(cookie)
+    check(st.st_size == 32 and st.st_mode & 0o777 == 0o600, "the TCP cookie is created: 32 bytes, mode 600")
+    token = open(cookie, "rb").read()
+    addr = ("127.0.0.1", port)
+    s, welcome = connect(addr)
+    check(welcome is not None and welcome[2] == WELCOME_AUTH_FAILED and closed_by_server(s),
+          "TCP without a token: refused (status 3) and closed")
+    s, welcome = connect(addr, token=bytes(32))
+    check(welcome is not None and welcome[2] == WELCOME_AUTH_FAILED and closed_by_server(s),
+          "TCP with a wrong token: refused and closed")
+    time.sleep(0.3)
+    text = glslib.read_text(log)
+    check("no authentication token" in text and "wrong authentication token" in text,
+          "TCP refusals are logged")
+    c = Client(addr, token=token)
+    check(c.welcome[2] == WELCOME_OK, "TCP with the cookie's token: accepted")
+    c.setup()
+    check(c.get_error() == GL_NO_ERROR, "TCP with the cookie: GL works")
+    c.close()
+    env = dict(session.env, GLSTREAM_SERVER=f"tcp:127.0.0.1:{port}", GLSTREAM_COOKIE=cookie)
+    check(session.run([api_test], timeout=120, env=env, stdout=subprocess.DEVNULL) == 0,
+          "the real client library authenticates over TCP (GLSTREAM_COOKIE) and passes the API test")
+
+
+def main():
+    glslib.install_signal_handlers()
+    api_test = sys.argv[1]
+    with glslib.Session() as session:
+        try:
+            session.start_xvfb()
+            sock = session.start_server(extra_args=["-v"])
+            server = [p for n, p in session.procs if n == "glstream-server"][0]
+            confinement_cases(session, sock, server)
+            # A well-behaved client renders beside the hostile ones.
+            good = session.spawn("good", [api_test], stdout=subprocess.DEVNULL)
+            bad_client_cases(session, sock)
+            check(good.wait(timeout=180) == 0, "a well-behaved client beside them passes the API test")
+            check(server.poll() is None, "the server survives every hostile client")
+            check(session.run([api_test], timeout=120, stdout=subprocess.DEVNULL) == 0,
+                  "a well-behaved client after them passes the API test")
+            quota_cases()
+            tcp_cases(session, api_test)
+        except glslib.HarnessError as e:
+            check(False, f"harness: {e}")
+        if failed:
+            session.dump_logs()
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
