@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "glsc_gl.h"
 #include "glsc_present.h"
@@ -228,6 +229,7 @@ static EGLBoolean glsc_eglInitialize(EGLDisplay dpy, EGLint *major, EGLint *mino
 static void glsc_surface_free(struct glsc_surface *s);
 static void glsc_context_free(struct glsc_context *c);
 static void glsc_wire_release_locked(uint32_t context, uint32_t surface);
+static void glsc_surface_share_frames_locked(struct glsc_surface *s);
 
 static void glsc_collect(uint32_t key, uint64_t value, void *data)
 {
@@ -551,8 +553,11 @@ static EGLSurface glsc_surface_publish(struct glsc_surface *s, uint16_t opcode, 
 			w = gls_put_i32(w, params[i]);
 	}
 	gls_idmap_put(&s->display->surfaces, s->id, (uint64_t)(uintptr_t)s);
-	if (s->window)
+	if (s->window) {
 		glsc_stream_register_surface_locked(s->id, s);
+		if (w)
+			glsc_surface_share_frames_locked(s);
+	}
 	glsc_unlock();
 	if (!w) {
 		glsc_surface_free(s);
@@ -794,6 +799,7 @@ static void glsc_surface_track_size_locked(struct glsc_surface *s)
 		w = gls_put_u32(w, s->id);
 		w = gls_put_i32(w, width);
 		gls_put_i32(w, height);
+		glsc_surface_share_frames_locked(s);
 	}
 }
 
@@ -1227,6 +1233,30 @@ void glsc_surface_show_frame(struct glsc_surface *surface, uint32_t width, uint3
 {
 	if (surface->present)
 		glsc_present_frame(surface->present, width, height, pixels);
+}
+
+void glsc_surface_show_shared_frame(struct glsc_surface *surface, uint32_t width, uint32_t height, uint32_t slot)
+{
+	if (surface->present)
+		glsc_present_shared_frame(surface->present, width, height, slot);
+}
+
+/* Gives the worker frame memory the X server shows from, for the surface's
+ * current size: frames then cross no socket and one copy less.
+ * wire glsAttachFrameMemory: u32 surface, u32 width, u32 height + a memfd */
+static void glsc_surface_share_frames_locked(struct glsc_surface *s)
+{
+	if (!s->window || !glsc_stream_shared_frames())
+		return;
+	int fd = glsc_present_share_frames(s->present, (uint32_t)s->width, (uint32_t)s->height);
+	if (fd < 0)
+		return;
+	uint8_t payload[12], *w = payload;
+	w = gls_put_u32(w, s->id);
+	w = gls_put_u32(w, (uint32_t)s->width);
+	gls_put_u32(w, (uint32_t)s->height);
+	glsc_stream_send_fd_locked(GLS_OP_glsAttachFrameMemory, payload, sizeof(payload), fd);
+	close(fd);
 }
 
 /* wire glsReadSurface: u32 surface -> reply u32 width, u32 height, then

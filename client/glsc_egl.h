@@ -51,8 +51,10 @@ struct glsc_surface {
 	bool destroy_pending;
 };
 
-/* Called by the stream when a frame for this surface arrives. */
+/* Called by the stream when a frame for this surface arrives: its pixels,
+ * or the slot of the surface's shared frame memory the worker wrote. */
 void glsc_surface_show_frame(struct glsc_surface *surface, uint32_t width, uint32_t height, const uint8_t *pixels);
+void glsc_surface_show_shared_frame(struct glsc_surface *surface, uint32_t width, uint32_t height, uint32_t slot);
 
 /* The EGL entry points and the vendor callbacks (glsc_main.c uses them). */
 void *glsc_egl_proc(const char *name);

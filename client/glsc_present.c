@@ -2,13 +2,17 @@
  * Xlib connection. Every request is checked, so a window that disappears
  * is a reply we read, never an error sent to the application's handler. */
 #include "glsc_present.h"
+#include "gls_protocol.h"
 
 #include <X11/Xlib-xcb.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
+#include <sys/mman.h>
 #include <sys/shm.h>
+#include <unistd.h>
 #include <xcb/shm.h>
 #include <xcb/xcb.h>
 
@@ -27,6 +31,10 @@ struct glsc_present {
 	/* top-down copy for XPutImage when MIT-SHM is unavailable */
 	uint8_t *rows;
 	size_t rows_size;
+	/* frame slots the worker writes into (a memfd the X server maps too) */
+	bool shared_ok;          /* MIT-SHM 1.2: segments from file descriptors */
+	xcb_shm_seg_t shared_segment;
+	uint32_t shared_width, shared_height;
 };
 
 struct glsc_present *glsc_present_create(void *x11, unsigned long window)
@@ -64,6 +72,13 @@ struct glsc_present *glsc_present_create(void *x11, unsigned long window)
 	}
 	const xcb_query_extension_reply_t *shm = xcb_get_extension_data(p->conn, &xcb_shm_id);
 	p->use_shm = shm && shm->present && !getenv("GLSTREAM_NO_SHM");
+	if (p->use_shm) {
+		xcb_shm_query_version_reply_t *version =
+			xcb_shm_query_version_reply(p->conn, xcb_shm_query_version(p->conn), NULL);
+		p->shared_ok = version && (version->major_version > 1 ||
+					   (version->major_version == 1 && version->minor_version >= 2));
+		free(version);
+	}
 	return p;
 }
 
@@ -77,11 +92,20 @@ static void glsc_present_drop_shm(struct glsc_present *p)
 	p->shm_size = 0;
 }
 
+static void glsc_present_drop_shared(struct glsc_present *p)
+{
+	if (!p->shared_width)
+		return;
+	xcb_discard_reply(p->conn, xcb_shm_detach_checked(p->conn, p->shared_segment).sequence);
+	p->shared_width = p->shared_height = 0;
+}
+
 void glsc_present_destroy(struct glsc_present *p)
 {
 	if (!p)
 		return;
 	glsc_present_drop_shm(p);
+	glsc_present_drop_shared(p);
 	xcb_free_gc(p->conn, p->gc);
 	xcb_flush(p->conn);
 	free(p->rows);
@@ -180,6 +204,54 @@ bool glsc_present_frame(struct glsc_present *p, uint32_t width, uint32_t height,
 	if (error) {
 		free(error);
 		p->broken = true; /* the window is gone: stop drawing into it */
+	}
+	return !p->broken;
+}
+
+int glsc_present_share_frames(struct glsc_present *p, uint32_t width, uint32_t height)
+{
+	glsc_present_drop_shared(p);
+	if (!p->shared_ok || p->broken || !width || !height || width > 0x7fff || height > 0x7fff)
+		return -1;
+	size_t size = (size_t)width * height * 4 * GLS_FRAME_SLOTS;
+	int fd = memfd_create("glstream-frames", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	if (fd < 0)
+		return -1;
+	/* Sealed so that nobody can shrink it under the worker's writes. */
+	if (ftruncate(fd, (off_t)size) < 0 || fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_SEAL) < 0)
+		goto err_close;
+	int for_x = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	if (for_x < 0)
+		goto err_close;
+	p->shared_segment = xcb_generate_id(p->conn);
+	/* xcb passes for_x to the X server and closes it. */
+	xcb_generic_error_t *error =
+		xcb_request_check(p->conn, xcb_shm_attach_fd_checked(p->conn, p->shared_segment, for_x, 1));
+	if (error) {
+		free(error);
+		p->shared_ok = false; /* the X server cannot map it: do without */
+		goto err_close;
+	}
+	p->shared_width = width;
+	p->shared_height = height;
+	return fd;
+err_close:
+	close(fd);
+	return -1;
+}
+
+bool glsc_present_shared_frame(struct glsc_present *p, uint32_t width, uint32_t height, uint32_t slot)
+{
+	if (p->broken || width != p->shared_width || height != p->shared_height || slot >= GLS_FRAME_SLOTS)
+		return false;
+	uint32_t offset = slot * width * height * 4;
+	/* Checked: once answered, the X server is done with the slot. */
+	xcb_generic_error_t *error = xcb_request_check(p->conn, xcb_shm_put_image_checked(p->conn, p->window,
+		p->gc, width, height, 0, 0, width, height, 0, 0, p->depth, XCB_IMAGE_FORMAT_Z_PIXMAP, 0,
+		p->shared_segment, offset));
+	if (error) {
+		free(error);
+		p->broken = true;
 	}
 	return !p->broken;
 }

@@ -18,4 +18,11 @@ bool glsc_present_window_size(struct glsc_present *present, int *width, int *hei
  * false when the drawable is gone. */
 bool glsc_present_frame(struct glsc_present *present, uint32_t width, uint32_t height, const uint8_t *pixels);
 
+/* Sets up GLS_FRAME_SLOTS frame slots of width x height in shared memory
+ * that the X server maps too, and returns the memfd to hand to the worker
+ * (the caller closes it), or -1 when this X server or transport cannot. */
+int glsc_present_share_frames(struct glsc_present *present, uint32_t width, uint32_t height);
+/* Shows the frame the worker wrote into a slot (top row first). */
+bool glsc_present_shared_frame(struct glsc_present *present, uint32_t width, uint32_t height, uint32_t slot);
+
 #endif

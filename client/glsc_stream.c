@@ -35,6 +35,7 @@ static struct {
 	int fd;
 	bool connected;
 	bool lost;
+	bool shared_frames; /* the server maps frame memory we pass it */
 	int timeout_ms;
 	uint8_t *batch;
 	size_t batch_len, batch_cap;
@@ -239,6 +240,12 @@ bool glsc_stream_connect_locked(void)
 		goto err_close;
 	}
 
+	/* Passing memory needs a unix socket and a server that offers it. */
+	struct sockaddr_storage peer;
+	socklen_t peer_len = sizeof(peer);
+	glsc_stream.shared_frames = (le32toh(welcome.capabilities) & GLS_CAP_SHARED_FRAMES) &&
+				    getsockname(fd, (struct sockaddr *)&peer, &peer_len) == 0 &&
+				    peer.ss_family == AF_UNIX && !getenv("GLSTREAM_NO_SHARED_FRAMES");
 	glsc_stream.batch_cap = GLSC_BATCH_SIZE;
 	glsc_stream.batch = malloc(glsc_stream.batch_cap);
 	if (!glsc_stream.batch)
@@ -336,7 +343,22 @@ static bool glsc_read_message(uint16_t *opcode, size_t *payload_size)
 	*opcode = le16toh(header.opcode);
 	*payload_size = size;
 	glsc_stream.counted.bytes_received += GLS_MSG_HEADER_SIZE + size;
-	if (*opcode == GLS_MSG_FRAME) {
+	if (*opcode == GLS_MSG_FRAME_SHARED) {
+		struct gls_reader r;
+		gls_reader_init(&r, glsc_stream.message, size);
+		uint32_t id = gls_get_u32(&r), width = gls_get_u32(&r), height = gls_get_u32(&r);
+		uint32_t slot = gls_get_u32(&r);
+		if (!gls_reader_done(&r)) {
+			errno = EPROTO;
+			glsc_stream_set_lost("malformed frame");
+			return false;
+		}
+		if (glsc_stream.frames_in_flight)
+			glsc_stream.frames_in_flight--;
+		uint64_t surface;
+		if (gls_idmap_get(&glsc_stream.surfaces, id, &surface))
+			glsc_surface_show_shared_frame((struct glsc_surface *)(uintptr_t)surface, width, height, slot);
+	} else if (*opcode == GLS_MSG_FRAME) {
 		struct gls_reader r;
 		gls_reader_init(&r, glsc_stream.message, size);
 		uint32_t id = gls_get_u32(&r), width = gls_get_u32(&r), height = gls_get_u32(&r);
@@ -401,6 +423,57 @@ void glsc_stream_frame_sent_locked(void)
 			glsc_stream_set_lost("unexpected reply");
 		}
 	}
+}
+
+bool glsc_stream_shared_frames(void)
+{
+	return glsc_stream.shared_frames && !glsc_stream.lost;
+}
+
+bool glsc_stream_send_fd_locked(uint16_t opcode, const void *payload, size_t size, int fd)
+{
+	glsc_send_batch();
+	if (glsc_stream.lost)
+		return false;
+	struct gls_msg_header header = {
+		.opcode = htole16(opcode),
+		.size = htole32((uint32_t)(GLS_MSG_HEADER_SIZE + size)),
+	};
+	struct iovec iov[2] = {{&header, sizeof(header)}, {(void *)payload, size}};
+	union {
+		struct cmsghdr align;
+		char buf[CMSG_SPACE(sizeof(int))];
+	} control;
+	memset(&control, 0, sizeof(control));
+	struct msghdr msg = {.msg_iov = iov, .msg_iovlen = 2, .msg_control = control.buf,
+			     .msg_controllen = sizeof(control.buf)};
+	struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
+	cmsg->cmsg_level = SOL_SOCKET;
+	cmsg->cmsg_type = SCM_RIGHTS;
+	cmsg->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(cmsg), &fd, sizeof(int));
+	/* The descriptor travels with the first byte; the rest may follow. */
+	ssize_t n;
+	do
+		n = sendmsg(glsc_stream.fd, &msg, MSG_NOSIGNAL);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		glsc_stream_set_lost("sending");
+		return false;
+	}
+	size_t total = sizeof(header) + size;
+	if ((size_t)n < total) {
+		uint8_t all[64];
+		memcpy(all, &header, sizeof(header));
+		memcpy(all + sizeof(header), payload, size);
+		if (!gls_write_all(glsc_stream.fd, all + n, total - (size_t)n)) {
+			glsc_stream_set_lost("sending");
+			return false;
+		}
+	}
+	glsc_stream.counted.commands++;
+	glsc_stream.counted.bytes_sent += total;
+	return true;
 }
 
 void glsc_stream_register_surface_locked(uint32_t id, struct glsc_surface *surface)

@@ -32,6 +32,11 @@ bool glsc_stream_wait_reply_locked(const uint8_t **reply, size_t *size);
 /* Presentation bookkeeping: called after a swap command was queued. */
 void glsc_stream_frame_sent_locked(void);
 
+/* True when frames can come through memory we pass to the server. */
+bool glsc_stream_shared_frames(void);
+/* Sends one command (payload at most 56 bytes) with a file descriptor. */
+bool glsc_stream_send_fd_locked(uint16_t opcode, const void *payload, size_t size, int fd);
+
 /* Surfaces that receive frames, by wire id. */
 void glsc_stream_register_surface_locked(uint32_t id, struct glsc_surface *surface);
 void glsc_stream_unregister_surface_locked(uint32_t id);

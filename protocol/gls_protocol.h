@@ -47,6 +47,7 @@ enum {
 
 enum {
 	GLS_CAP_READBACK_PRESENT = 1u << 0, /* frames come back as GLS_MSG_FRAME */
+	GLS_CAP_SHARED_FRAMES = 1u << 1,    /* glsAttachFrameMemory (unix sockets) */
 };
 
 /* Every message in both directions starts with this 8-byte header. `size`
@@ -64,7 +65,12 @@ struct gls_msg_header {
 enum {
 	GLS_MSG_REPLY = 1, /* the answer to the oldest unanswered sync command */
 	GLS_MSG_FRAME = 2, /* a presented frame: see struct gls_frame */
+	GLS_MSG_FRAME_SHARED = 3, /* a frame in shared memory: struct gls_frame, reserved = slot */
 };
+
+/* Frame slots of a surface's shared frame memory: the client is at most 2
+ * frames behind, so the worker never writes a slot still to be shown. */
+#define GLS_FRAME_SLOTS 3u
 
 /* GLS_MSG_FRAME payload, followed by height rows of width*4 bytes in
  * B,G,R,A byte order, bottom row first (OpenGL's order). */

@@ -45,6 +45,7 @@ static void glss_free_surface(uint32_t id, uint64_t value, void *data)
 	struct glss_worker *w = data;
 	struct glss_surface *s = (struct glss_surface *)(uintptr_t)value;
 	eglDestroySurface(w->display, s->host);
+	glss_surface_drop_frames(s);
 	free(s);
 }
 

@@ -12,5 +12,7 @@ void glss_egl_reset(struct glss_worker *w);
 struct glss_surface *glss_surface_lookup(struct glss_worker *w, uint32_t id);
 /* Sends the surface's pixels to the client as a GLS_MSG_FRAME. */
 void glss_present_frame(struct glss_worker *w, struct glss_surface *surface);
+/* Unmaps the surface's shared frame memory, if any. */
+void glss_surface_drop_frames(struct glss_surface *surface);
 
 #endif

@@ -1,7 +1,10 @@
 /* Presentation by readback: on swap the worker reads the window surface
  * and sends it to the client as a GLS_MSG_FRAME (B,G,R,A, bottom row
  * first), leaving the application's GL state as it found it. */
+#include <fcntl.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "glss_egl.h"
 #include "gls_log.h"
@@ -56,17 +59,97 @@ static void glss_read_surface(struct glss_worker *w, struct glss_surface *s, uin
 			       w->read ? w->read->host : EGL_NO_SURFACE, w->current->host);
 }
 
+/* Turns a bottom-up image top-down in place (X wants the top row first). */
+static void glss_flip_rows(uint8_t *p, uint32_t width, uint32_t height, uint8_t *spare_row)
+{
+	size_t stride = (size_t)width * 4;
+	for (uint32_t y = 0; y < height / 2; y++) {
+		uint8_t *top = p + (size_t)y * stride, *bottom = p + (size_t)(height - 1 - y) * stride;
+		memcpy(spare_row, top, stride);
+		memcpy(top, bottom, stride);
+		memcpy(bottom, spare_row, stride);
+	}
+}
+
 void glss_present_frame(struct glss_worker *w, struct glss_surface *s)
 {
-	size_t bytes = (size_t)s->width * (size_t)s->height * 4;
+	uint32_t width = (uint32_t)s->width, height = (uint32_t)s->height;
+	size_t bytes = (size_t)width * height * 4;
+	if (s->frames && width == s->frames_width && height == s->frames_height && bytes) {
+		/* Straight into the memory the client's X server shows from. */
+		uint32_t slot = s->next_slot;
+		s->next_slot = (slot + 1) % GLS_FRAME_SLOTS;
+		uint8_t *frame = s->frames + (size_t)slot * bytes;
+		uint8_t *spare_row = glss_scratch(w, (size_t)width * 4);
+		if (!spare_row)
+			return;
+		glss_read_surface(w, s, frame);
+		glss_flip_rows(frame, width, height, spare_row);
+		uint8_t *p = glss_message_begin(w, GLS_MSG_FRAME_SHARED, sizeof(struct gls_frame));
+		if (!p)
+			return;
+		p = gls_put_u32(p, s->id);
+		p = gls_put_u32(p, width);
+		p = gls_put_u32(p, height);
+		gls_put_u32(p, slot);
+		return;
+	}
 	uint8_t *p = glss_message_begin(w, GLS_MSG_FRAME, sizeof(struct gls_frame) + bytes);
 	if (!p)
 		return;
 	p = gls_put_u32(p, s->id);
-	p = gls_put_u32(p, (uint32_t)s->width);
-	p = gls_put_u32(p, (uint32_t)s->height);
+	p = gls_put_u32(p, width);
+	p = gls_put_u32(p, height);
 	p = gls_put_u32(p, 0);
 	glss_read_surface(w, s, p);
+}
+
+void glss_surface_drop_frames(struct glss_surface *s)
+{
+	if (s->frames)
+		munmap(s->frames, s->frames_size);
+	s->frames = NULL;
+	s->frames_size = 0;
+	s->frames_width = s->frames_height = 0;
+}
+
+/* wire glsAttachFrameMemory: u32 surface, u32 width, u32 height, with a
+ * memfd (sealed against shrinking) of GLS_FRAME_SLOTS frames of that size */
+void glss_exec_glsAttachFrameMemory(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t id = gls_get_u32(r), width = gls_get_u32(r), height = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	int fd = glss_take_fd(w);
+	if (fd < 0) {
+		glss_fail(w, "glsAttachFrameMemory without a file descriptor");
+		return;
+	}
+	struct glss_surface *s = glss_surface_lookup(w, id);
+	/* Sealed: the client cannot shrink it under our writes (no SIGBUS).
+	 * lseek tells the size (the sandbox refuses the stat family). */
+	int seals = fcntl(fd, F_GET_SEALS);
+	off_t end = lseek(fd, 0, SEEK_END);
+	uint64_t size = (uint64_t)width * height * 4 * GLS_FRAME_SLOTS;
+	if (!s || !s->window || !width || !height || width > 16384 || height > 16384 || seals < 0 ||
+	    !(seals & F_SEAL_SHRINK) || end < 0 || (uint64_t)end < size) {
+		if (s)
+			glss_fail(w, "unusable frame memory for surface %u", id);
+		close(fd);
+		return;
+	}
+	void *frames = mmap(NULL, (size_t)size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	close(fd);
+	if (frames == MAP_FAILED) {
+		glss_fail(w, "cannot map frame memory for surface %u", id);
+		return;
+	}
+	glss_surface_drop_frames(s);
+	s->frames = frames;
+	s->frames_size = (size_t)size;
+	s->frames_width = width;
+	s->frames_height = height;
+	s->next_slot = 0;
 }
 
 /* wire glsReadSurface: u32 surface -> reply u32 width, u32 height, pixels

@@ -213,8 +213,9 @@ static bool glss_apply_seccomp(void)
 	const struct scmp_arg_cmp get_name[] = {GLSS_ARG(0, SCMP_CMP_EQ, PR_GET_NAME, 0)};
 	ok = ok && glss_add_rule(ctx, SCMP_ACT_ALLOW, "prctl", 1, set_name);
 	ok = ok && glss_add_rule(ctx, SCMP_ACT_ALLOW, "prctl", 1, get_name);
-	/* fcntl: file status and close-on-exec flags only */
-	static const int fcntl_cmds[] = {F_GETFL, F_SETFL, F_GETFD, F_SETFD};
+	/* fcntl: file status and close-on-exec flags, and the seals of frame
+	 * memory the client passes (glsAttachFrameMemory) */
+	static const int fcntl_cmds[] = {F_GETFL, F_SETFL, F_GETFD, F_SETFD, F_GET_SEALS};
 	for (size_t i = 0; ok && i < sizeof(fcntl_cmds) / sizeof(fcntl_cmds[0]); i++) {
 		const struct scmp_arg_cmp cmd[] = {GLSS_ARG(1, SCMP_CMP_EQ, (scmp_datum_t)fcntl_cmds[i], 0)};
 		ok = glss_add_rule(ctx, SCMP_ACT_ALLOW, "fcntl", 1, cmd);

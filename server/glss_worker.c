@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "glss_egl.h"
@@ -160,6 +161,51 @@ static bool glss_send_some(struct glss_worker *w)
 	return true;
 }
 
+int glss_take_fd(struct glss_worker *w)
+{
+	if (!w->received_fd_count)
+		return -1;
+	int fd = w->received_fds[0];
+	w->received_fd_count--;
+	memmove(w->received_fds, w->received_fds + 1, w->received_fd_count * sizeof(int));
+	return fd;
+}
+
+/* Reads what is available; on a unix socket also the descriptors that
+ * come with the bytes (queued for glss_take_fd). */
+static long glss_read_input(struct glss_worker *w, void *data, size_t size)
+{
+	if (!w->unix_socket)
+		return gls_read_some(w->in_fd, data, size);
+	struct iovec iov = {data, size};
+	union {
+		struct cmsghdr align;
+		char buf[CMSG_SPACE(sizeof(int) * GLSS_MAX_RECEIVED_FDS)];
+	} control;
+	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf,
+			     .msg_controllen = sizeof(control.buf)};
+	ssize_t n;
+	do
+		n = recvmsg(w->in_fd, &msg, MSG_CMSG_CLOEXEC);
+	while (n < 0 && errno == EINTR);
+	for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
+			continue;
+		size_t count = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+		for (size_t i = 0; i < count; i++) {
+			int fd;
+			memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
+			if (w->received_fd_count < GLSS_MAX_RECEIVED_FDS)
+				w->received_fds[w->received_fd_count++] = fd;
+			else
+				close(fd); /* more than any command can use: a violation below */
+		}
+	}
+	if (msg.msg_flags & MSG_CTRUNC)
+		glss_fail(w, "the client sent more file descriptors than allowed");
+	return (long)n;
+}
+
 static bool glss_handshake(struct glss_worker *w)
 {
 	struct gls_hello hello;
@@ -172,7 +218,7 @@ static bool glss_handshake(struct glss_worker *w)
 		.version = htole32(GLS_PROTOCOL_VERSION),
 		.status = htole32(GLS_WELCOME_OK),
 		.max_message = htole32(w->max_message),
-		.capabilities = htole32(GLS_CAP_READBACK_PRESENT),
+		.capabilities = htole32(GLS_CAP_READBACK_PRESENT | (w->unix_socket ? GLS_CAP_SHARED_FRAMES : 0)),
 	};
 	bool ok = true;
 	uint32_t flags = le32toh(hello.flags);
@@ -251,6 +297,10 @@ int glss_worker_run(int in_fd, int out_fd)
 {
 	struct glss_worker w = {.in_fd = in_fd, .out_fd = out_fd, .max_message = glss_limits.max_message};
 	int status = 1;
+	int domain = 0;
+	socklen_t domain_len = sizeof(domain);
+	w.unix_socket = in_fd == out_fd && getsockopt(in_fd, SOL_SOCKET, SO_DOMAIN, &domain, &domain_len) == 0 &&
+			domain == AF_UNIX;
 	if (!glss_handshake(&w))
 		return 1;
 	glss_record_open(&w);
@@ -295,7 +345,7 @@ int glss_worker_run(int in_fd, int out_fd)
 			w.in = bigger;
 			w.in_cap *= 2;
 		}
-		long n = gls_read_some(in_fd, w.in + w.in_len, w.in_cap - w.in_len);
+		long n = glss_read_input(&w, w.in + w.in_len, w.in_cap - w.in_len);
 		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 			continue;
 		if (n <= 0) {
@@ -330,6 +380,8 @@ int glss_worker_run(int in_fd, int out_fd)
 	}
 out:
 	glss_egl_fini(&w);
+	while (w.received_fd_count)
+		close(glss_take_fd(&w));
 	free(w.in);
 	free(w.out);
 	free(w.scratch);

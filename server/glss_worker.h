@@ -40,7 +40,15 @@ struct glss_surface {
 	EGLConfig config;
 	bool window; /* frames go back to the client on swap */
 	EGLint width, height;
+	/* frame memory shared with the client and its X server, if any */
+	uint8_t *frames;
+	size_t frames_size;
+	uint32_t frames_width, frames_height;
+	uint32_t next_slot;
 };
+
+/* File descriptors received with the client's bytes, oldest first. */
+#define GLSS_MAX_RECEIVED_FDS 4
 
 struct glss_worker {
 	int in_fd, out_fd;
@@ -56,6 +64,10 @@ struct glss_worker {
 	struct gls_idmap surfaces; /* client id -> struct glss_surface* */
 	struct glss_context *current;
 	struct glss_surface *draw, *read;
+
+	bool unix_socket;  /* descriptors can come with the client's bytes */
+	int received_fds[GLSS_MAX_RECEIVED_FDS];
+	unsigned received_fd_count;
 
 	char *scratch;     /* NUL-terminated copies of strings */
 	size_t scratch_cap;
@@ -84,6 +96,9 @@ void glss_reply_scalar(struct glss_worker *w, uint64_t value);
 uint8_t *glss_reply_begin(struct glss_worker *w, size_t size);
 /* Reserves a message of any opcode (e.g. GLS_MSG_FRAME). */
 uint8_t *glss_message_begin(struct glss_worker *w, uint16_t opcode, size_t size);
+
+/* The oldest file descriptor received and not yet used, or -1. */
+int glss_take_fd(struct glss_worker *w);
 
 /* A string argument (u32 length + bytes) copied NUL-terminated into scratch. */
 const char *glss_get_string(struct glss_worker *w, struct gls_reader *r);

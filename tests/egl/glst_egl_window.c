@@ -66,6 +66,31 @@ static bool present_and_check(Display *x, Window win, Visual *vis, EGLDisplay dp
     return false;
 }
 
+/* The top rows of the GL image (largest y) must be the window's top rows. */
+static bool orientation_is_right(Display *x, Window win, Visual *vis, EGLDisplay dpy, EGLSurface surf,
+                                 int w, int h)
+{
+    static const int red[3] = { 255, 0, 0 }, blue[3] = { 0, 0, 255 };
+    for (int attempt = 0; attempt < 40; attempt++) {
+        glViewport(0, 0, w, h);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(0, h / 2, w, h - h / 2);
+        glClearColor(1, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glScissor(0, 0, w, h / 2);
+        glClearColor(0, 0, 1, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glDisable(GL_SCISSOR_TEST);
+        if (!eglSwapBuffers(dpy, surf))
+            return false;
+        XSync(x, False);
+        if (window_pixel_is(x, win, vis, w / 2, 1, red) && window_pixel_is(x, win, vis, w / 2, h - 2, blue))
+            return true;
+        sleep_ms(50);
+    }
+    return false;
+}
+
 static Window create_window(Display *x, EGLDisplay dpy, EGLConfig config, Visual **vis_out)
 {
     EGLint visual_id = 0;
@@ -171,6 +196,7 @@ void glst_egl_test_window(void)
     }
     GLST_CHECK(resized);
     GLST_CHECK(present_and_check(x, win, vis, dpy, surf, BIG_W, BIG_H, teal));
+    GLST_CHECK(orientation_is_right(x, win, vis, dpy, surf, BIG_W, BIG_H));
 
     /* eglCopyBuffers: the window's color buffer into a pixmap of its size. */
     glClearColor(0.0f, 1.0f, 0.0f, 1.0f);

@@ -6,7 +6,8 @@ import struct
 MAGIC = 0x534C4721
 VERSION = 1
 HELLO_TOKEN = 1
-MSG_REPLY, MSG_FRAME = 1, 2
+MSG_REPLY, MSG_FRAME, MSG_FRAME_SHARED = 1, 2, 3
+FRAME_SLOTS = 3
 WELCOME_OK, WELCOME_BAD_VERSION, WELCOME_BAD_MAGIC, WELCOME_AUTH_FAILED = 0, 1, 2, 3
 
 # opcodes (protocol/commands.txt)
@@ -14,7 +15,8 @@ OP = dict(glsSetError=1, glsGetConfigs=2, glsCreateContext=4, glsCreatePbufferSu
           glsMakeCurrent=9, glsGenObjects=18, glsDeleteObjects=19, glsCreateShaderProgram=20,
           glsTexImage2DNull=21, glsBufferDataNull=26, glBindBuffer=103, glBindTexture=106,
           glBufferData=112, glClear=115, glClearColor=116, glFinish=144, glGetError=160,
-          glTexImage2D=205, glUseProgram=230)
+          glTexImage2D=205, glUseProgram=230, glsCreateWindowSurface=6, glsSwapBuffers=10,
+          glsAttachFrameMemory=28, glEnable=142, glScissor=196)
 OBJ_BUFFER, OBJ_TEXTURE = 0, 1
 GL_NO_ERROR, GL_INVALID_ENUM, GL_INVALID_VALUE, GL_INVALID_OPERATION, GL_OUT_OF_MEMORY = \
     0, 0x500, 0x501, 0x502, 0x505
@@ -110,6 +112,7 @@ class Client:
             if a[23] & 4 and a[27] & 1 and a[1] == 8:
                 config = a[11]
                 break
+        self.config = config
         self.send("glsCreateContext", struct.pack("<IiIi", 1, config, 0, 2))
         self.send("glsCreatePbufferSurface", struct.pack("<Iiiiiii", 1, config, 64, 64, 0x305C, 0x305C, 0))
         self.send("glsMakeCurrent", struct.pack("<III", 1, 1, 1))

@@ -4,6 +4,8 @@ wire protocol raw and must get a GL error or a clean disconnect with a
 logged reason, while a well-behaved client beside them renders correctly.
 Also checks the worker's confinement (/proc/PID/status: seccomp filter,
 no_new_privs; /proc/PID/limits) and TCP authentication by cookie."""
+import fcntl
+import mmap
 import os
 import socket
 import struct
@@ -15,7 +17,10 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import glslib  # noqa: E402
 from glswire import (OP, Client, GL_ARRAY_BUFFER, GL_NO_ERROR, GL_OUT_OF_MEMORY, GL_RGBA,  # noqa: E402
                      GL_STATIC_DRAW, GL_TEXTURE_2D, GL_UNSIGNED_BYTE, OBJ_BUFFER, OBJ_TEXTURE,
-                     WELCOME_AUTH_FAILED, WELCOME_OK, blob, closed_by_server, connect, message)
+                     WELCOME_AUTH_FAILED, WELCOME_OK, blob, closed_by_server, connect, message,
+                     recv_exact, FRAME_SLOTS, MSG_FRAME_SHARED)
+
+GL_SCISSOR_TEST, GL_COLOR_BUFFER_BIT = 0x0C11, 0x4000
 
 passed = failed = 0
 
@@ -144,6 +149,66 @@ def bad_client_cases(session, sock):
     c.close()
 
 
+def frame_memory(size, seal=True):
+    fd = os.memfd_create("hostile-frames", os.MFD_ALLOW_SEALING)
+    os.ftruncate(fd, size)
+    if seal:
+        fcntl.fcntl(fd, fcntl.F_ADD_SEALS, fcntl.F_SEAL_SHRINK)
+    return fd
+
+
+def frame_memory_cases(session, sock):
+    """glsAttachFrameMemory: the worker writes frames into memory the
+    client passes, only when it is sealed against shrinking and large
+    enough; a frame then lands in a slot, top row first."""
+    w, h = 16, 8
+    frame_bytes = w * h * 4
+    attach = message(OP["glsAttachFrameMemory"], struct.pack("<III", 2, w, h))
+
+    def window_client():
+        c = Client(sock).setup()
+        c.send("glsCreateWindowSurface", struct.pack("<Iiii", 2, c.config, w, h))
+        c.send("glsMakeCurrent", struct.pack("<III", 1, 2, 2))
+        return c
+
+    c = window_client()
+    c.s.sendall(attach)
+    check(ends_with_reason(session, c, "glsAttachFrameMemory without a file descriptor"),
+          "frame memory without a descriptor: clean disconnect")
+    c.close()
+    for name, fd in (("unsealed", frame_memory(frame_bytes * FRAME_SLOTS, seal=False)),
+                     ("too small", frame_memory(frame_bytes * FRAME_SLOTS - 1))):
+        c = window_client()
+        socket.send_fds(c.s, [attach], [fd])
+        os.close(fd)
+        check(ends_with_reason(session, c, "unusable frame memory for surface 2"),
+              f"{name} frame memory: clean disconnect")
+        c.close()
+
+    c = window_client()
+    fd = frame_memory(frame_bytes * FRAME_SLOTS)
+    socket.send_fds(c.s, [attach], [fd])
+    memory = mmap.mmap(fd, frame_bytes * FRAME_SLOTS)
+    os.close(fd)
+    # Top half red, bottom half blue (GL's y grows upwards).
+    c.send("glEnable", struct.pack("<I", GL_SCISSOR_TEST))
+    for y, rgb in ((h // 2, (1.0, 0.0, 0.0)), (0, (0.0, 0.0, 1.0))):
+        c.send("glScissor", struct.pack("<iiii", 0, y, w, h // 2))
+        c.send("glClearColor", struct.pack("<4f", *rgb, 1.0))
+        c.send("glClear", struct.pack("<I", GL_COLOR_BUFFER_BIT))
+    c.send("glsSwapBuffers", struct.pack("<I", 2))
+    header = recv_exact(c.s, 8)
+    opcode, _flags, size = struct.unpack("<HHI", header) if header else (None, 0, 0)
+    payload = recv_exact(c.s, size - 8) if header else None
+    check(opcode == MSG_FRAME_SHARED and payload is not None and
+          struct.unpack("<4I", payload) == (2, w, h, 0), "a frame in attached memory is announced with its slot")
+    top, bottom = memory[0:4], memory[frame_bytes - 4:frame_bytes]
+    check(top == bytes([0, 0, 255, 255]) and bottom == bytes([255, 0, 0, 255]),
+          f"the shared frame is B,G,R,A, top row first (top {top.hex()}, bottom {bottom.hex()})")
+    memory.close()
+    c.close()
+
+
 def confinement_cases(session, sock, server):
     c = Client(sock).setup()
     check(c.get_error() == GL_NO_ERROR, "a raw client gets a context")
@@ -238,6 +303,7 @@ def main():
             # A well-behaved client renders beside the hostile ones.
             good = session.spawn("good", [api_test], stdout=subprocess.DEVNULL)
             bad_client_cases(session, sock)
+            frame_memory_cases(session, sock)
             check(good.wait(timeout=180) == 0, "a well-behaved client beside them passes the API test")
             check(server.poll() is None, "the server survives every hostile client")
             check(session.run([api_test], timeout=120, stdout=subprocess.DEVNULL) == 0,
