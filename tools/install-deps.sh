@@ -17,17 +17,19 @@ case "${1:-}" in
 esac
 
 # Build: compiler, meson/ninja, Khronos registry (gl.xml), EGL/GLES/glvnd/X11
-# headers (xcb and MIT-SHM for presentation), libseccomp.  Run/test: Mesa (llvmpipe), Xvfb, xwd (x11-apps),
-# xwininfo (x11-utils), netpbm (PNG screenshots), es2gears_x11 and
+# headers (xcb and MIT-SHM for presentation), libseccomp.  Run/test: Mesa
+# (llvmpipe), Xvfb, xwd (x11-apps), xwininfo (x11-utils), netpbm (PNG screenshots), es2gears_x11 and
 # glmark2-es2.  In Debian 12, es2gears_x11 is part of mesa-utils, which also
 # provides the old package name mesa-utils-extra.  Conformance
 # (tests/conformance): piglit, waffle-utils (without it piglit skips every
 # GLES shader test), apitrace + apitrace-tracers (eglretrace, egltrace.so).
+# Fuzzing (tests/fuzz/run-fuzz): clang and its libFuzzer runtime.
 PACKAGES="build-essential meson ninja-build pkg-config python3 khronos-api
 libegl-dev libgles-dev libglvnd-dev libx11-dev libxcb1-dev libxcb-shm0-dev
 libx11-xcb-dev libseccomp-dev
 libegl-mesa0 libgl1-mesa-dri xvfb x11-apps x11-utils netpbm mesa-utils
-glmark2-es2-x11 piglit waffle-utils apitrace apitrace-tracers $OPTIONAL"
+glmark2-es2-x11 piglit waffle-utils apitrace apitrace-tracers clang libclang-rt-14-dev
+$OPTIONAL"
 
 is_installed() {
     [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true)" = installed ]
