@@ -9,8 +9,6 @@
 
 void *glsc_get_proc_address(const char *name);
 
-static const __EGLapiExports *glsc_exports;
-
 /* Every EGL 1.4 function, and every GLES 2.0 function or extension function
  * we implement; extension functions are found even when the server lacks
  * the extension (the extension string tells the application). */
@@ -62,7 +60,7 @@ __egl_Main(uint32_t version, const __EGLapiExports *exports, __EGLvendorInfo *ve
 	(void)vendor;
 	if (EGL_VENDOR_ABI_GET_MAJOR_VERSION(version) != EGL_VENDOR_ABI_MAJOR_VERSION)
 		return EGL_FALSE;
-	glsc_exports = exports;
+	(void)exports; /* glvnd's own bookkeeping suffices: we keep per-thread state */
 	imports->getPlatformDisplay = glsc_get_platform_display;
 	imports->getSupportsAPI = glsc_supports_api;
 	imports->getVendorString = glsc_vendor_string;
