@@ -75,6 +75,11 @@ static struct glsc_display *glsc_display_get(EGLDisplay handle)
 EGLDisplay glsc_get_platform_display(EGLenum platform, void *native, const EGLAttrib *attribs)
 {
 	int screen = -1;
+	if (getenv("GLSTREAM_IN_SERVER")) {
+		/* glstream-server must render with the host driver, not with us. */
+		glsc_fail(EGL_BAD_PARAMETER);
+		return EGL_NO_DISPLAY;
+	}
 	if (platform == EGL_NONE) {
 		/* eglGetDisplay: the default display, or an Xlib Display*. */
 		platform = (native || getenv("DISPLAY")) ? EGL_PLATFORM_X11_KHR : EGL_PLATFORM_SURFACELESS_MESA;

@@ -17,7 +17,10 @@ bool glss_egl_init(struct glss_worker *w)
 	if (w->display == EGL_NO_DISPLAY || !eglInitialize(w->display, &major, &minor)) {
 		w->display = eglGetDisplay(EGL_DEFAULT_DISPLAY);
 		if (w->display == EGL_NO_DISPLAY || !eglInitialize(w->display, &major, &minor)) {
-			gls_error("cannot initialize the host EGL display (0x%x)", eglGetError());
+			gls_error("cannot initialize the host EGL display (0x%x)%s", eglGetError(),
+				  getenv("__EGL_VENDOR_LIBRARY_FILENAMES")
+					  ? "; __EGL_VENDOR_LIBRARY_FILENAMES is set: does it name the host driver's vendor?"
+					  : "");
 			return false;
 		}
 	}

@@ -400,6 +400,39 @@ static void glss_server_close(struct glss_server *s)
 	s->lock_fd = -1;
 }
 
+/* systemd socket activation (glstream.socket): listening unix sockets
+ * handed over as file descriptors 3... Returns -1 when none were. */
+static int glss_listen_inherited(struct glss_server *s)
+{
+	const char *pid = getenv("LISTEN_PID"), *fds = getenv("LISTEN_FDS");
+	if (!pid || !fds || strtol(pid, NULL, 10) != (long)getpid())
+		return -1;
+	long count = strtol(fds, NULL, 10);
+	/* Not for the workers, nor for anything they start. */
+	unsetenv("LISTEN_PID");
+	unsetenv("LISTEN_FDS");
+	unsetenv("LISTEN_FDNAMES");
+	if (count < 1 || count > GLSS_MAX_LISTENERS) {
+		gls_error("socket activation passed %ld sockets", count);
+		return 0;
+	}
+	for (int fd = 3; fd < 3 + count; fd++) {
+		int domain = 0, listening = 0;
+		socklen_t len = sizeof(int);
+		if (getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &len) < 0 || domain != AF_UNIX ||
+		    getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) < 0 || !listening) {
+			/* TCP needs --tcp and its cookie: never by activation */
+			gls_error("socket activation: descriptor %d is not a listening unix socket", fd);
+			return 0;
+		}
+		fcntl(fd, F_SETFD, FD_CLOEXEC);
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+		s->listeners[s->count++] = (struct pollfd){.fd = fd, .events = POLLIN};
+	}
+	gls_info("listening on %ld socket(s) from systemd", count);
+	return 1;
+}
+
 int glss_listen_and_serve(const struct glss_listen_options *options)
 {
 	struct glss_server s = {.lock_fd = -1};
@@ -428,7 +461,12 @@ int glss_listen_and_serve(const struct glss_listen_options *options)
 	sigaction(SIGTERM, &stop, NULL);
 	sigaction(SIGCHLD, &child, NULL);
 
-	if (options->tcp_address) {
+	int inherited = glss_listen_inherited(&s);
+	if (inherited == 0) {
+		goto out;
+	} else if (inherited > 0) {
+		/* the sockets are systemd's: nothing of ours to unlink */
+	} else if (options->tcp_address) {
 		if (!glss_listen_tcp(&s, options->tcp_address))
 			goto out;
 	} else if (options->socket_path) {

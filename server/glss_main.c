@@ -177,6 +177,11 @@ int main(int argc, char **argv)
 		gls_warn("--no-sandbox: workers run without seccomp and limits; for debugging only");
 	glss_sandbox_prepare();
 
+	/* If glvnd hands this process the glstream vendor (an inherited
+	 * __EGL_VENDOR_LIBRARY_FILENAMES), it declines at once instead of
+	 * connecting to a server again and again (client/glsc_egl.c). */
+	setenv("GLSTREAM_IN_SERVER", "1", 1);
+
 	/* A client that goes away mid-write must cost an EPIPE in its worker,
 	 * not a killed process (stdio writes to pipes with write()). */
 	signal(SIGPIPE, SIG_IGN);

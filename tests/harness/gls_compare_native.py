@@ -51,10 +51,12 @@ def compare_file(a, b, name):
 
 
 def main(argv):
-    p = argparse.ArgumentParser(usage="%(prog)s [--xvfb] [--timeout S] -- CMD ARGS...")
+    p = argparse.ArgumentParser(usage="%(prog)s [--xvfb] [--qrexec] [--timeout S] -- CMD ARGS...")
     p.add_argument("--xvfb", action="store_true",
                    help="accepted for symmetry; an Xvfb is always started")
     p.add_argument("--timeout", type=float, default=120.0, help="seconds per run")
+    p.add_argument("--qrexec", action="store_true",
+                   help="the glstream run goes over a stand-in qrexec call (glstream-server --stdio)")
     p.add_argument("cmd", nargs=argparse.REMAINDER)
     args = p.parse_args(argv)
     cmd = args.cmd[1:] if args.cmd[:1] == ["--"] else args.cmd
@@ -84,7 +86,10 @@ def main(argv):
 
         # 2. through glstream
         try:
-            s.start_server()
+            if args.qrexec:
+                s.use_qrexec_stand_in()
+            else:
+                s.start_server()
         except glslib.HarnessError as e:
             glslib.log(f"error: {e}")
             return 1

@@ -22,10 +22,12 @@ import glslib  # noqa: E402
 
 
 def parse_args(argv):
-    p = argparse.ArgumentParser(usage="%(prog)s [--xvfb] [--server] [--timeout S] -- CMD ARGS...")
+    p = argparse.ArgumentParser(usage="%(prog)s [--xvfb] [--server | --qrexec] [--timeout S] -- CMD ARGS...")
     p.add_argument("--xvfb", action="store_true", help="run CMD under a private Xvfb")
     p.add_argument("--server", action="store_true",
                    help="run CMD through a private glstream-server")
+    p.add_argument("--qrexec", action="store_true",
+                   help="run CMD through glstream over a stand-in qrexec call (glstream-server --stdio)")
     p.add_argument("--timeout", type=float, default=300.0, help="seconds before CMD is killed")
     p.add_argument("cmd", nargs=argparse.REMAINDER, help="-- CMD ARGS...")
     args = p.parse_args(argv)
@@ -45,12 +47,14 @@ def main(argv):
                 s.start_xvfb()
             if args.server:
                 s.start_server()
+            elif args.qrexec:
+                s.use_qrexec_stand_in()
             else:
                 s.native_env()
         except glslib.HarnessError as e:
             glslib.log(f"error: {e}")
             return 1
-        mode = "through glstream" if args.server else "natively"
+        mode = "through glstream" if args.server else "through glstream over qrexec" if args.qrexec else "natively"
         glslib.log(f"running {mode}: {' '.join(args.cmd)}"
                    + (f" (DISPLAY={s.env['DISPLAY']})" if args.xvfb else ""))
         try:

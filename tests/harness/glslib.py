@@ -166,6 +166,26 @@ class Session:
         self.env[GLVND_VENDOR_VAR] = vendor_json
         return sock
 
+    def use_qrexec_stand_in(self, qube="test-qube"):
+        """Point the environment at a qrexec 'server': GLSTREAM_SERVER=
+        qrexec:sys-gui-gpu with tests/qubes/fake-qrexec-client-vm standing in
+        for Qubes' qrexec-client-vm (it runs qubes/glstream.Server, i.e.
+        glstream-server --stdio, per connection)."""
+        server_bin = os.environ.get("GLSTREAM_SERVER_BIN")
+        vendor_json = os.environ.get("GLSTREAM_VENDOR_JSON")
+        if not server_bin or not vendor_json:
+            raise HarnessError("GLSTREAM_SERVER_BIN / GLSTREAM_VENDOR_JSON not set (run through `meson test`)")
+        here = os.path.dirname(os.path.abspath(__file__))
+        self.server_log = os.path.join(self.tmpdir, "server.log")
+        self.env.update({
+            "GLSTREAM_SERVER": "qrexec:sys-gui-gpu",
+            "GLSTREAM_QREXEC_CLIENT": os.path.join(here, "..", "qubes", "fake-qrexec-client-vm"),
+            "GLSTREAM_SERVER_BIN": server_bin,
+            "GLSTREAM_FAKE_QUBE": qube,
+            "GLSTREAM_FAKE_QREXEC_LOG": self.server_log,
+            GLVND_VENDOR_VAR: vendor_json,
+        })
+
     def server_alive(self):
         return any(n == "glstream-server" and p.poll() is None for n, p in self.procs)
 

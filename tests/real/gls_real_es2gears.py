@@ -44,6 +44,8 @@ def colour_stats(rows):
 def main(argv):
     p = argparse.ArgumentParser()
     p.add_argument("--native", action="store_true", help="run natively, without glstream")
+    p.add_argument("--qrexec", action="store_true",
+                   help="through glstream over a stand-in qrexec call (glstream-server --stdio)")
     p.add_argument("--seconds", type=float, default=3.0, help="run time before the capture")
     p.add_argument("--fps-wait", type=float, default=20.0,
                    help="how long to wait for the first FPS line after the capture")
@@ -60,6 +62,9 @@ def main(argv):
             s.start_xvfb(extra_args=["-br"])        # black root window
             if args.native:
                 s.native_env()
+                prefix = []
+            elif args.qrexec:
+                s.use_qrexec_stand_in()
                 prefix = []
             else:
                 sock = s.start_server()

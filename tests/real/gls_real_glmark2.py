@@ -76,6 +76,8 @@ def available_scenes():
 def main(argv):
     p = argparse.ArgumentParser()
     p.add_argument("--native", action="store_true", help="run natively, without glstream")
+    p.add_argument("--qrexec", action="store_true",
+                   help="through glstream over a stand-in qrexec call (glstream-server --stdio)")
     p.add_argument("--duration", default="0.2", help="seconds per scene")
     p.add_argument("--size", default="400x300", help="window size")
     p.add_argument("--timeout", type=float, default=280.0)
@@ -96,6 +98,9 @@ def main(argv):
             s.start_xvfb()
             if args.native:
                 s.native_env()
+                prefix = []
+            elif args.qrexec:
+                s.use_qrexec_stand_in()
                 prefix = []
             else:
                 s.native_env()          # glstream-run sets what it needs
