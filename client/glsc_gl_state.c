@@ -30,6 +30,23 @@ static const char *const glsc_extensions[] = {
 	"GL_OES_fbo_render_mipmap",
 	"GL_EXT_blend_minmax",
 	"GL_EXT_frag_depth",           /* GLSL only: gl_FragDepthEXT */
+	"GL_OES_vertex_half_float",    /* GL_HALF_FLOAT_OES attributes */
+	"GL_OES_texture_half_float",   /* GL_HALF_FLOAT_OES texels */
+	"GL_OES_texture_half_float_linear",
+	"GL_OES_texture_float",
+	"GL_OES_texture_float_linear",
+	"GL_EXT_texture_rg",           /* GL_RED_EXT, GL_RG_EXT texels */
+	"GL_EXT_polygon_offset_clamp", /* glPolygonOffsetClampEXT */
+	/* compressed formats: glCompressedTex(Sub)Image2D carry any format */
+	"GL_OES_compressed_ETC1_RGB8_texture",
+	"GL_EXT_compressed_ETC1_RGB8_sub_texture",
+	"GL_EXT_texture_compression_dxt1",
+	"GL_EXT_texture_compression_s3tc",
+	"GL_ANGLE_texture_compression_dxt3",
+	"GL_ANGLE_texture_compression_dxt5",
+	"GL_EXT_texture_compression_rgtc",
+	"GL_EXT_texture_compression_bptc",
+	"GL_KHR_texture_compression_astc_ldr",
 };
 
 uint8_t *glsc_begin(struct glsc_context *ctx, uint16_t opcode, size_t payload)
@@ -233,17 +250,31 @@ bool glsc_hook_glDisableVertexAttribArray(GLuint index)
 	return glsc_vertex_attrib_array(index, false);
 }
 
-bool glsc_hook_glPixelStorei(GLenum pname, GLint param)
+/* OpenGL ES 2.0 has the two alignments only: the row length and skips of
+ * later versions would change how many bytes uploads and readbacks take,
+ * so they are refused here as an ES 2.0 driver refuses them.
+ * wire glPixelStorei: u32 pname, i32 param */
+void glsc_glPixelStorei(GLenum pname, GLint param)
 {
-	struct glsc_context *ctx = glsc_current_context();
+	if (pname != GL_PACK_ALIGNMENT && pname != GL_UNPACK_ALIGNMENT) {
+		glsc_set_error(GL_INVALID_ENUM);
+		return;
+	}
+	struct glsc_context *ctx = glsc_gl_enter();
 	if (!ctx)
-		return false;
-	bool valid = param == 1 || param == 2 || param == 4 || param == 8;
-	if (pname == GL_PACK_ALIGNMENT && valid)
-		ctx->pack_alignment = param;
-	else if (pname == GL_UNPACK_ALIGNMENT && valid)
-		ctx->unpack_alignment = param;
-	return true;
+		return;
+	if (param == 1 || param == 2 || param == 4 || param == 8) {
+		if (pname == GL_PACK_ALIGNMENT)
+			ctx->pack_alignment = param;
+		else
+			ctx->unpack_alignment = param;
+	}
+	uint8_t *w = glsc_begin(ctx, GLS_OP_glPixelStorei, 8); /* the driver checks param */
+	if (w) {
+		w = gls_put_u32(w, pname);
+		gls_put_i32(w, param);
+	}
+	glsc_gl_leave();
 }
 
 bool glsc_hook_glBindVertexArrayOES(GLuint array)

@@ -7,10 +7,12 @@ static unsigned gls_components(GLenum format)
 	switch (format) {
 	case GL_ALPHA:
 	case GL_LUMINANCE:
+	case GL_RED_EXT: /* EXT_texture_rg */
 	case GL_DEPTH_COMPONENT:
 	case GL_STENCIL_INDEX8: /* not an upload format; never matches a type below */
 		return 1;
 	case GL_LUMINANCE_ALPHA:
+	case GL_RG_EXT:
 		return 2;
 	case GL_RGB:
 		return 3;

@@ -102,6 +102,22 @@ void glss_exec_glsMapBufferRead(struct glss_worker *w, struct gls_reader *r)
 	}
 }
 
+/* wire glPixelStorei: u32 pname, i32 param. Only the ES 2.0 alignments:
+ * a row length or skip would make the driver read or write other bytes
+ * than the sizes checked here. */
+void glss_exec_glPixelStorei(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum pname = gls_get_u32(r);
+	GLint param = gls_get_i32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (pname != GL_PACK_ALIGNMENT && pname != GL_UNPACK_ALIGNMENT) {
+		glss_set_error(w, GL_INVALID_ENUM);
+		return;
+	}
+	glPixelStorei(pname, param);
+}
+
 static GLint glss_alignment(GLenum pname)
 {
 	GLint alignment = 4;

@@ -141,16 +141,26 @@ def main():
             with open(err_path, "wb") as err:
                 victim = session.spawn("victim", [gears], stdout=subprocess.DEVNULL, stderr=err)
                 time.sleep(2)
-                os.killpg(server.pid, signal.SIGKILL)
-                for w in workers_of(server.pid):
+                # The workers first: once the server is gone they are no
+                # longer its children and could be missed.
+                deadline = time.monotonic() + 15
+                doomed = workers_of(server.pid)
+                while not doomed and time.monotonic() < deadline:
+                    time.sleep(0.1)
+                    doomed = workers_of(server.pid)
+                time.sleep(1)  # a few frames drawn
+                check(len(doomed) >= 1, "the client's worker is found")
+                for w in doomed:
                     os.kill(w, signal.SIGKILL)
+                os.killpg(server.pid, signal.SIGKILL)
                 subprocess.run(["pkill", "-KILL", "-s", str(server.pid)])
                 deadline = time.monotonic() + 15
                 while time.monotonic() < deadline and "lost the connection" not in glslib.read_text(err_path):
                     time.sleep(0.1)
             text = glslib.read_text(err_path)
-            check(text.count("lost the connection to glstream-server") == 1,
-                  "a client whose server vanished says so once")
+            said = text.count("lost the connection to glstream-server")
+            check(said == 1, f"a client whose server vanished says so once (said {said} times"
+                  + ("" if said == 1 else f"; its stderr: {text[-400:]!r}") + ")")
             check(not blocked(victim), "the client goes on (exits or keeps running), never blocked in a read")
         except glslib.HarnessError as e:
             check(False, f"harness: {e}")

@@ -15,7 +15,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "harness"))
 import glslib  # noqa: E402
-from glswire import (OP, Client, GL_ARRAY_BUFFER, GL_NO_ERROR, GL_OUT_OF_MEMORY, GL_RGBA,  # noqa: E402
+from glswire import (OP, Client, GL_ARRAY_BUFFER, GL_INVALID_ENUM, GL_NO_ERROR, GL_OUT_OF_MEMORY, GL_RGBA,  # noqa: E402
                      GL_STATIC_DRAW, GL_TEXTURE_2D, GL_UNSIGNED_BYTE, OBJ_BUFFER, OBJ_TEXTURE,
                      WELCOME_AUTH_FAILED, WELCOME_OK, blob, closed_by_server, connect, message,
                      recv_exact, FRAME_SLOTS, MSG_FRAME_SHARED)
@@ -115,6 +115,8 @@ def bad_client_cases(session, sock):
          message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [4])) +
          message(OP["glBindTexture"], struct.pack("<II", GL_TEXTURE_2D, 4)) +
          message(OP["glsTexImage2DNull"], tex_null(0x8000, 0x8000)), "any", None),
+        ("GL_UNPACK_ROW_LENGTH (not ES 2.0: would make uploads read past their data)", True,
+         message(OP["glPixelStorei"], struct.pack("<Ii", 0x0CF2, 1 << 20)), GL_INVALID_ENUM, None),
         ("10,000 objects (within the default quota)", True,
          message(OP["glsGenObjects"], gen(OBJ_TEXTURE, list(range(1, 10001)))), GL_NO_ERROR, None),
     ]
