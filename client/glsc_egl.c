@@ -114,6 +114,7 @@ EGLDisplay glsc_get_platform_display(EGLenum platform, void *native, const EGLAt
 	d->screen = screen;
 	gls_idmap_init(&d->surfaces);
 	gls_idmap_init(&d->contexts);
+	gls_idmap_init(&d->syncs);
 	d->next = glsc_displays;
 	glsc_displays = d;
 out:
@@ -1407,6 +1408,171 @@ static EGLDisplay glsc_eglGetDisplay(EGLNativeDisplayType native)
 	return glsc_get_platform_display(EGL_NONE, (void *)native, NULL);
 }
 
+/* ---- EGL 1.5 fence sync objects ---- */
+
+/* The sync a handle names on an initialized display, setting the error. */
+static bool glsc_sync_get(EGLDisplay dpy, EGLSync sync, struct glsc_display **out)
+{
+	struct glsc_display *d = glsc_display_get(dpy);
+	if (!d)
+		return false;
+	glsc_lock();
+	bool known = gls_idmap_get(&d->syncs, (uint32_t)(uintptr_t)sync, NULL);
+	glsc_unlock();
+	if (!known) {
+		glsc_fail(EGL_BAD_PARAMETER);
+		return false;
+	}
+	*out = d;
+	return true;
+}
+
+/* A one-word command about a sync object; with a reply when asked.
+ * wire glsDestroySync, glsWaitSync, glsGetSyncStatus: u32 sync
+ *   (glsGetSyncStatus -> reply i32 EGL_SIGNALED or EGL_UNSIGNALED) */
+static bool glsc_sync_command(uint16_t opcode, uint32_t id, EGLint *answer)
+{
+	/* In the caller's context when it has one (glsWaitSync waits there). */
+	if (!glsc_gl_enter())
+		glsc_lock();
+	uint8_t *w = glsc_stream_begin_locked(opcode, 4);
+	if (w)
+		gls_put_u32(w, id);
+	bool ok = w && !answer;
+	const uint8_t *reply;
+	size_t size;
+	if (w && answer && glsc_stream_wait_reply_locked(&reply, &size) && size == 4) {
+		struct gls_reader r;
+		gls_reader_init(&r, reply, size);
+		*answer = gls_get_i32(&r);
+		ok = true;
+	}
+	glsc_unlock();
+	return ok;
+}
+
+/* wire glsCreateSync: u32 new sync id (a fence in the current context) */
+static EGLSync glsc_eglCreateSync(EGLDisplay dpy, EGLenum type, const EGLAttrib *attribs)
+{
+	struct glsc_display *d = glsc_display_get(dpy);
+	if (!d)
+		return EGL_NO_SYNC;
+	if (type != EGL_SYNC_FENCE) {
+		glsc_fail(EGL_BAD_PARAMETER); /* no reusable or OpenCL event syncs */
+		return EGL_NO_SYNC;
+	}
+	if (attribs && attribs[0] != EGL_NONE) {
+		glsc_fail(EGL_BAD_ATTRIBUTE);
+		return EGL_NO_SYNC;
+	}
+	/* The fence goes into the current context's command stream. */
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx || ctx->display != d) {
+		if (ctx)
+			glsc_gl_leave();
+		glsc_fail(ctx || !glsc_stream_lost() ? EGL_BAD_MATCH : EGL_CONTEXT_LOST);
+		return EGL_NO_SYNC;
+	}
+	uint32_t id = glsc_next_object_id++;
+	uint8_t *w = glsc_begin(ctx, GLS_OP_glsCreateSync, 4);
+	if (w) {
+		gls_put_u32(w, id);
+		gls_idmap_put(&d->syncs, id, 1);
+	}
+	glsc_gl_leave();
+	if (!w) {
+		glsc_fail(EGL_BAD_ALLOC);
+		return EGL_NO_SYNC;
+	}
+	glsc_succeed();
+	return (EGLSync)(uintptr_t)id;
+}
+
+static EGLBoolean glsc_eglDestroySync(EGLDisplay dpy, EGLSync sync)
+{
+	struct glsc_display *d;
+	if (!glsc_sync_get(dpy, sync, &d))
+		return EGL_FALSE;
+	uint32_t id = (uint32_t)(uintptr_t)sync;
+	glsc_lock();
+	gls_idmap_remove(&d->syncs, id, NULL);
+	glsc_unlock();
+	glsc_sync_command(GLS_OP_glsDestroySync, id, NULL);
+	return glsc_succeed();
+}
+
+/* wire glsClientWaitSync: u32 sync, i32 flags, i64 timeout (ns) -> reply
+ *   i32 EGL_CONDITION_SATISFIED, EGL_TIMEOUT_EXPIRED or EGL_FALSE */
+static EGLint glsc_eglClientWaitSync(EGLDisplay dpy, EGLSync sync, EGLint flags, EGLTime timeout)
+{
+	struct glsc_display *d;
+	if (!glsc_sync_get(dpy, sync, &d))
+		return EGL_FALSE;
+	if (!glsc_gl_enter())
+		glsc_lock(); /* a fence needs no current context to be waited on */
+	EGLint result = EGL_FALSE;
+	uint8_t *w = glsc_stream_begin_locked(GLS_OP_glsClientWaitSync, 16);
+	if (w) {
+		w = gls_put_u32(w, (uint32_t)(uintptr_t)sync);
+		w = gls_put_i32(w, flags);
+		gls_put_i64(w, timeout > INT64_MAX ? INT64_MAX : (int64_t)timeout);
+	}
+	const uint8_t *reply;
+	size_t size;
+	if (w && glsc_stream_wait_reply_locked(&reply, &size) && size == 4) {
+		struct gls_reader r;
+		gls_reader_init(&r, reply, size);
+		result = gls_get_i32(&r);
+	}
+	glsc_unlock();
+	if (result == EGL_FALSE) {
+		glsc_fail(glsc_stream_lost() ? EGL_CONTEXT_LOST : EGL_BAD_PARAMETER);
+		return EGL_FALSE;
+	}
+	glsc_succeed();
+	return result;
+}
+
+static EGLBoolean glsc_eglWaitSync(EGLDisplay dpy, EGLSync sync, EGLint flags)
+{
+	struct glsc_display *d;
+	if (!glsc_sync_get(dpy, sync, &d))
+		return EGL_FALSE;
+	if (flags != 0)
+		return glsc_fail(EGL_BAD_PARAMETER);
+	if (!glsc_current_context())
+		return glsc_fail(EGL_BAD_MATCH);
+	/* The server waits before the context's next commands run. */
+	return glsc_sync_command(GLS_OP_glsWaitSync, (uint32_t)(uintptr_t)sync, NULL) ? glsc_succeed()
+										    : glsc_fail(EGL_CONTEXT_LOST);
+}
+
+static EGLBoolean glsc_eglGetSyncAttrib(EGLDisplay dpy, EGLSync sync, EGLint attribute, EGLAttrib *value)
+{
+	struct glsc_display *d;
+	if (!glsc_sync_get(dpy, sync, &d))
+		return EGL_FALSE;
+	if (!value)
+		return glsc_fail(EGL_BAD_PARAMETER);
+	switch (attribute) {
+	case EGL_SYNC_TYPE:
+		*value = EGL_SYNC_FENCE;
+		return glsc_succeed();
+	case EGL_SYNC_CONDITION:
+		*value = EGL_SYNC_PRIOR_COMMANDS_COMPLETE;
+		return glsc_succeed();
+	case EGL_SYNC_STATUS: {
+		EGLint status;
+		if (!glsc_sync_command(GLS_OP_glsGetSyncStatus, (uint32_t)(uintptr_t)sync, &status))
+			return glsc_fail(EGL_CONTEXT_LOST);
+		*value = status;
+		return glsc_succeed();
+	}
+	default:
+		return glsc_fail(EGL_BAD_ATTRIBUTE);
+	}
+}
+
 static void (*glsc_eglGetProcAddress(const char *name))(void);
 
 #define GLSC_EGL_PROC(name) {#name, (void *)glsc_##name}
@@ -1417,6 +1583,7 @@ static const struct {
 	GLSC_EGL_PROC(eglBindAPI),
 	GLSC_EGL_PROC(eglBindTexImage),
 	GLSC_EGL_PROC(eglChooseConfig),
+	GLSC_EGL_PROC(eglClientWaitSync),
 	GLSC_EGL_PROC(eglCopyBuffers),
 	GLSC_EGL_PROC(eglCreateContext),
 	GLSC_EGL_PROC(eglCreatePbufferFromClientBuffer),
@@ -1425,9 +1592,11 @@ static const struct {
 	GLSC_EGL_PROC(eglCreatePlatformPixmapSurface),
 	GLSC_EGL_PROC(eglCreatePlatformWindowSurface),
 	GLSC_EGL_PROC(eglCreatePlatformWindowSurfaceEXT),
+	GLSC_EGL_PROC(eglCreateSync),
 	GLSC_EGL_PROC(eglCreateWindowSurface),
 	GLSC_EGL_PROC(eglDestroyContext),
 	GLSC_EGL_PROC(eglDestroySurface),
+	GLSC_EGL_PROC(eglDestroySync),
 	GLSC_EGL_PROC(eglGetConfigAttrib),
 	GLSC_EGL_PROC(eglGetConfigs),
 	GLSC_EGL_PROC(eglGetCurrentContext),
@@ -1436,6 +1605,7 @@ static const struct {
 	GLSC_EGL_PROC(eglGetDisplay),
 	GLSC_EGL_PROC(eglGetError),
 	GLSC_EGL_PROC(eglGetProcAddress),
+	GLSC_EGL_PROC(eglGetSyncAttrib),
 	GLSC_EGL_PROC(eglInitialize),
 	GLSC_EGL_PROC(eglMakeCurrent),
 	GLSC_EGL_PROC(eglQueryAPI),
@@ -1451,6 +1621,7 @@ static const struct {
 	GLSC_EGL_PROC(eglWaitClient),
 	GLSC_EGL_PROC(eglWaitGL),
 	GLSC_EGL_PROC(eglWaitNative),
+	GLSC_EGL_PROC(eglWaitSync),
 };
 
 void *glsc_egl_proc(const char *name)

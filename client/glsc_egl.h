@@ -34,6 +34,7 @@ struct glsc_display {
 	EGLint config_count;
 	struct gls_idmap surfaces; /* id -> struct glsc_surface* */
 	struct gls_idmap contexts; /* id -> struct glsc_context* */
+	struct gls_idmap syncs;    /* id -> 1: fence sync objects */
 };
 
 struct glsc_surface {

@@ -38,6 +38,7 @@ bool glss_egl_init(struct glss_worker *w)
 	gls_info("host EGL %d.%d: %s", major, minor, eglQueryString(w->display, EGL_VENDOR));
 	gls_idmap_init(&w->contexts);
 	gls_idmap_init(&w->surfaces);
+	gls_idmap_init(&w->syncs);
 	glss_load_ext_procs();
 	return true;
 }
@@ -76,6 +77,13 @@ static void glss_free_context(uint32_t id, uint64_t value, void *data)
 	free(c);
 }
 
+static void glss_free_sync(uint32_t id, uint64_t value, void *data)
+{
+	(void)id;
+	struct glss_worker *w = data;
+	eglDestroySync(w->display, (EGLSync)(uintptr_t)value);
+}
+
 void glss_egl_reset(struct glss_worker *w)
 {
 	if (w->display == EGL_NO_DISPLAY)
@@ -83,10 +91,13 @@ void glss_egl_reset(struct glss_worker *w)
 	eglMakeCurrent(w->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
 	w->current = NULL;
 	w->draw = w->read = NULL;
+	gls_idmap_each(&w->syncs, glss_free_sync, w);
 	gls_idmap_each(&w->surfaces, glss_free_surface, w);
 	gls_idmap_each(&w->contexts, glss_free_context, w);
+	gls_idmap_free(&w->syncs);
 	gls_idmap_free(&w->surfaces);
 	gls_idmap_free(&w->contexts);
+	gls_idmap_init(&w->syncs);
 	gls_idmap_init(&w->contexts);
 	gls_idmap_init(&w->surfaces);
 }
@@ -513,4 +524,94 @@ void glss_exec_glsGetContextInfo(struct glss_worker *w, struct gls_reader *r)
 	for (int i = 0; i < 5; i++)
 		p = glss_put_string(p, strings[i]);
 	gls_put_i32(p, max_attribs);
+}
+
+/* ---- EGL 1.5 fence syncs ---- */
+
+static EGLSync glss_sync_lookup(struct glss_worker *w, uint32_t id)
+{
+	uint64_t value;
+	if (!gls_idmap_get(&w->syncs, id, &value)) {
+		glss_fail(w, "unknown sync %u", id);
+		return EGL_NO_SYNC;
+	}
+	return (EGLSync)(uintptr_t)value;
+}
+
+/* wire glsCreateSync: u32 new sync id (a fence in the current context) */
+void glss_exec_glsCreateSync(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t id = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!w->current || id == 0 || gls_idmap_get(&w->syncs, id, NULL)) {
+		glss_fail(w, "glsCreateSync %u without a context or with a used id", id);
+		return;
+	}
+	EGLSync sync = eglCreateSync(w->display, EGL_SYNC_FENCE, NULL);
+	if (sync == EGL_NO_SYNC || !gls_idmap_put(&w->syncs, id, (uint64_t)(uintptr_t)sync)) {
+		glss_fail(w, "the host could not create fence %u (0x%x)", id, eglGetError());
+		if (sync != EGL_NO_SYNC)
+			eglDestroySync(w->display, sync);
+	}
+}
+
+/* wire glsDestroySync: u32 sync */
+void glss_exec_glsDestroySync(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t id = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	EGLSync sync = glss_sync_lookup(w, id);
+	if (sync == EGL_NO_SYNC)
+		return;
+	gls_idmap_remove(&w->syncs, id, NULL);
+	eglDestroySync(w->display, sync);
+}
+
+/* wire glsClientWaitSync: u32 sync, i32 flags, i64 timeout (ns) -> reply
+ * i32 EGL_CONDITION_SATISFIED, EGL_TIMEOUT_EXPIRED or EGL_FALSE. Only this
+ * client's worker waits. */
+void glss_exec_glsClientWaitSync(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t id = gls_get_u32(r);
+	EGLint flags = gls_get_i32(r);
+	int64_t timeout = gls_get_i64(r);
+	if (!gls_reader_done(r))
+		return;
+	EGLSync sync = glss_sync_lookup(w, id);
+	if (sync == EGL_NO_SYNC)
+		return;
+	EGLint result = eglClientWaitSync(w->display, sync, flags & EGL_SYNC_FLUSH_COMMANDS_BIT,
+					  timeout < 0 ? EGL_FOREVER : (EGLTime)timeout);
+	uint8_t *p = glss_reply_begin(w, 4);
+	if (p)
+		gls_put_i32(p, result);
+}
+
+/* wire glsWaitSync: u32 sync (the current context waits on the server) */
+void glss_exec_glsWaitSync(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t id = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	EGLSync sync = glss_sync_lookup(w, id);
+	if (sync != EGL_NO_SYNC && w->current)
+		eglWaitSync(w->display, sync, 0);
+}
+
+/* wire glsGetSyncStatus: u32 sync -> reply i32 EGL_SIGNALED or EGL_UNSIGNALED */
+void glss_exec_glsGetSyncStatus(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t id = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	EGLSync sync = glss_sync_lookup(w, id);
+	if (sync == EGL_NO_SYNC)
+		return;
+	EGLAttrib status = EGL_UNSIGNALED;
+	eglGetSyncAttrib(w->display, sync, EGL_SYNC_STATUS, &status);
+	uint8_t *p = glss_reply_begin(w, 4);
+	if (p)
+		gls_put_i32(p, (EGLint)status);
 }

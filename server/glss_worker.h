@@ -62,6 +62,7 @@ struct glss_worker {
 	EGLDisplay display;
 	struct gls_idmap contexts; /* client id -> struct glss_context* */
 	struct gls_idmap surfaces; /* client id -> struct glss_surface* */
+	struct gls_idmap syncs;    /* client id -> host EGLSync */
 	struct glss_context *current;
 	struct glss_surface *draw, *read;
 

@@ -413,6 +413,7 @@ int main(void)
         test_pbuffer_and_context(dpy, config);
         test_errors(dpy, config);
         glst_egl_test_threads(dpy, config);
+        glst_egl_test_sync(dpy, config);
         test_surfaceless(dpy, config);
         test_terminate(dpy, config);
     } else {

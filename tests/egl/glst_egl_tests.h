@@ -14,6 +14,9 @@ void glst_clear_and_expect(float r, float g, float b, float a, int x, int y, con
 /* Two threads render to two pbuffers with their own contexts at once. */
 void glst_egl_test_threads(EGLDisplay dpy, EGLConfig config);
 
+/* EGL 1.5 fence sync objects. */
+void glst_egl_test_sync(EGLDisplay dpy, EGLConfig config);
+
 /* X11 window surfaces: swap, XGetImage, resize. Skipped without DISPLAY. */
 void glst_egl_test_window(void);
 

@@ -100,6 +100,8 @@ def bad_client_cases(session, sock):
         ("double delete", True,
          message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [8])) +
          message(OP["glsDeleteObjects"], gen(OBJ_TEXTURE, [8, 8])), None, "glsDeleteObjects of unknown name 8"),
+        ("wait on an unknown EGL sync", True,
+         message(OP["glsClientWaitSync"], struct.pack("<Iiq", 77, 0, 0)), None, "unknown sync 77"),
         ("duplicate creation", True, message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [9, 9])), None,
          "used or reserved name 9"),
         ("glsBufferDataNull of 2^62 bytes", True,
