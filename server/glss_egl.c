@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "glss_gl_generated.h"
+#include "glss_present_window.h"
 #include "gls_log.h"
 
 bool glss_egl_init(struct glss_worker *w)
@@ -50,6 +51,7 @@ static void glss_free_surface(uint32_t id, uint64_t value, void *data)
 	struct glss_surface *s = (struct glss_surface *)(uintptr_t)value;
 	eglDestroySurface(w->display, s->host);
 	glss_surface_drop_frames(s);
+	glss_present_window_drop(w, s);
 	free(s);
 }
 

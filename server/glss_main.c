@@ -12,6 +12,7 @@
 #include "gls_log.h"
 #include "gls_protocol.h"
 #include "glss_listener.h"
+#include "glss_present_window.h"
 #include "glss_sandbox.h"
 
 /* meson's project version; the build may pass the real one. */
@@ -38,6 +39,9 @@ static void glss_usage(FILE *out)
 		"                   GLSTREAM_COOKIE=PATH there)\n"
 		"  --stdio          serve one client on stdin/stdout, then exit\n"
 		"                   (qrexec, inetd, ssh)\n"
+		"  --present=MODE   where frames go: readback (default: back to the\n"
+		"                   client, which shows them in its window) or window\n"
+		"                   (a window of the worker's own on this server's DISPLAY)\n"
 		"\n"
 		"Limits of each client's worker (see docs/security.md):\n"
 		"  --max-memory MiB       memory (RLIMIT_DATA; default %u, 0: unlimited)\n"
@@ -70,13 +74,14 @@ static unsigned long long glss_parse_number(const char *option, const char *text
 int main(int argc, char **argv)
 {
 	enum { OPT_SOCKET = 256, OPT_TCP, OPT_STDIO, OPT_VERSION, OPT_COOKIE, OPT_MAX_MEMORY, OPT_MAX_OBJECTS,
-	       OPT_MAX_COMMAND, OPT_NO_SANDBOX };
+	       OPT_MAX_COMMAND, OPT_NO_SANDBOX, OPT_PRESENT };
 	static const struct option long_options[] = {
 		{"cookie", required_argument, NULL, OPT_COOKIE},
 		{"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
 		{"max-objects", required_argument, NULL, OPT_MAX_OBJECTS},
 		{"max-command-size", required_argument, NULL, OPT_MAX_COMMAND},
 		{"no-sandbox", no_argument, NULL, OPT_NO_SANDBOX},
+		{"present", required_argument, NULL, OPT_PRESENT},
 		{"socket", required_argument, NULL, OPT_SOCKET},
 		{"tcp", required_argument, NULL, OPT_TCP},
 		{"stdio", no_argument, NULL, OPT_STDIO},
@@ -115,6 +120,16 @@ int main(int argc, char **argv)
 			glss_limits.max_message = (uint32_t)glss_parse_number("--max-command-size", optarg,
 									      GLSS_MIN_COMMAND_SIZE, GLS_MAX_MESSAGE) &
 						  ~3u;
+			break;
+		case OPT_PRESENT:
+			if (strcmp(optarg, "readback") == 0) {
+				glss_present_mode = GLSS_PRESENT_READBACK;
+			} else if (strcmp(optarg, "window") == 0) {
+				glss_present_mode = GLSS_PRESENT_WINDOW;
+			} else {
+				fprintf(stderr, "glstream-server: --present takes readback or window\n");
+				return 2;
+			}
 			break;
 		case OPT_NO_SANDBOX:
 			glss_limits.sandbox = false;

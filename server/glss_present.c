@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "glss_egl.h"
+#include "glss_present_window.h"
 #include "gls_log.h"
 
 static bool glss_has_bgra_readback(void)
@@ -75,6 +76,23 @@ void glss_present_frame(struct glss_worker *w, struct glss_surface *s)
 {
 	uint32_t width = (uint32_t)s->width, height = (uint32_t)s->height;
 	size_t bytes = (size_t)width * height * 4;
+	if (glss_present_mode == GLSS_PRESENT_WINDOW) {
+		/* Shown here; the client gets an empty frame, which paces it. */
+		uint8_t *frame = glss_scratch(w, bytes + (size_t)width * 4);
+		if (!frame)
+			return;
+		glss_read_surface(w, s, frame);
+		glss_flip_rows(frame, width, height, frame + bytes);
+		glss_present_window_show(w, s, frame);
+		uint8_t *p = glss_message_begin(w, GLS_MSG_FRAME, sizeof(struct gls_frame));
+		if (p) {
+			p = gls_put_u32(p, s->id);
+			p = gls_put_u32(p, 0);
+			p = gls_put_u32(p, 0);
+			gls_put_u32(p, 0);
+		}
+		return;
+	}
 	if (s->frames && width == s->frames_width && height == s->frames_height && bytes) {
 		/* Straight into the memory the client's X server shows from. */
 		uint32_t slot = s->next_slot;

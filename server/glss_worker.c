@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "glss_egl.h"
+#include "glss_present_window.h"
 #include "glss_gl_generated.h"
 #include "glss_sandbox.h"
 #include "gls_cookie.h"
@@ -305,6 +306,8 @@ int glss_worker_run(int in_fd, int out_fd)
 		return 1;
 	glss_record_open(&w);
 	if (!glss_egl_init(&w))
+		goto out;
+	if (glss_present_mode == GLSS_PRESENT_WINDOW && !glss_present_window_open(&w))
 		goto out;
 	if (!glss_sandbox_apply())
 		goto out;

@@ -45,6 +45,9 @@ struct glss_surface {
 	size_t frames_size;
 	uint32_t frames_width, frames_height;
 	uint32_t next_slot;
+	/* --present=window: the window on the server's display */
+	uint32_t present_window;
+	uint32_t present_width, present_height;
 };
 
 /* File descriptors received with the client's bytes, oldest first. */
