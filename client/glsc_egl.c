@@ -635,7 +635,20 @@ static EGLSurface glsc_create_window(struct glsc_display *d, EGLConfig config, u
 	s->height = height;
 
 	const EGLint params[] = {c->values[GLSC_ATTR_EGL_CONFIG_ID], width, height};
-	return glsc_surface_publish(s, GLS_OP_glsCreateWindowSurface, params, 3);
+	EGLSurface handle = glsc_surface_publish(s, GLS_OP_glsCreateWindowSurface, params, 3);
+	if (handle != EGL_NO_SURFACE) {
+		/* The window's id in our X server: the GUI domain's window for
+		 * it carries this id (--present=qubes).
+		 * wire glsSetNativeWindow: u32 surface, u32 X window id */
+		glsc_lock();
+		uint8_t *w = glsc_stream_begin_locked(GLS_OP_glsSetNativeWindow, 8);
+		if (w) {
+			w = gls_put_u32(w, s->id);
+			gls_put_u32(w, (uint32_t)window);
+		}
+		glsc_unlock();
+	}
+	return handle;
 }
 
 static EGLSurface glsc_eglCreateWindowSurface(EGLDisplay dpy, EGLConfig config, EGLNativeWindowType window, const EGLint *attribs)

@@ -42,6 +42,8 @@ static void glss_usage(FILE *out)
 		"  --present=MODE   where frames go: readback (default: back to the\n"
 		"                   client, which shows them in its window) or window\n"
 		"                   (a window of the worker's own on this server's DISPLAY)\n"
+		"                   or qubes (qubes-guid's window for the client's window\n"
+		"                   on this DISPLAY; a qrexec service only)\n"
 		"\n"
 		"Limits of each client's worker (see docs/security.md):\n"
 		"  --max-memory MiB       memory (RLIMIT_DATA; default %u, 0: unlimited)\n"
@@ -126,8 +128,10 @@ int main(int argc, char **argv)
 				glss_present_mode = GLSS_PRESENT_READBACK;
 			} else if (strcmp(optarg, "window") == 0) {
 				glss_present_mode = GLSS_PRESENT_WINDOW;
+			} else if (strcmp(optarg, "qubes") == 0) {
+				glss_present_mode = GLSS_PRESENT_QUBES;
 			} else {
-				fprintf(stderr, "glstream-server: --present takes readback or window\n");
+				fprintf(stderr, "glstream-server: --present takes readback, window or qubes\n");
 				return 2;
 			}
 			break;

@@ -76,7 +76,7 @@ void glss_present_frame(struct glss_worker *w, struct glss_surface *s)
 {
 	uint32_t width = (uint32_t)s->width, height = (uint32_t)s->height;
 	size_t bytes = (size_t)width * height * 4;
-	if (glss_present_mode == GLSS_PRESENT_WINDOW) {
+	if (glss_present_mode != GLSS_PRESENT_READBACK) {
 		/* Shown here; the client gets an empty frame, which paces it. */
 		uint8_t *frame = glss_scratch(w, bytes + (size_t)width * 4);
 		if (!frame)

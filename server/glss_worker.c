@@ -307,7 +307,7 @@ int glss_worker_run(int in_fd, int out_fd)
 	glss_record_open(&w);
 	if (!glss_egl_init(&w))
 		goto out;
-	if (glss_present_mode == GLSS_PRESENT_WINDOW && !glss_present_window_open(&w))
+	if (glss_present_mode != GLSS_PRESENT_READBACK && !glss_present_window_open(&w))
 		goto out;
 	if (!glss_sandbox_apply())
 		goto out;

@@ -45,8 +45,11 @@ struct glss_surface {
 	size_t frames_size;
 	uint32_t frames_width, frames_height;
 	uint32_t next_slot;
-	/* --present=window: the window on the server's display */
+	/* --present=window: the window on the server's display; qubes: the
+	 * GUI domain's window for the client's window native_window */
+	uint32_t native_window;
 	uint32_t present_window;
+	int64_t next_search_ns; /* qubes: when to look for the window again */
 	uint32_t present_width, present_height;
 };
 

@@ -1,6 +1,7 @@
 /* Draws a known pattern in an X11 window through EGL for a while: the top
  * half red, the bottom half blue (96x64). Used to check where frames end
- * up (--present=window). Usage: glst_window_pattern SECONDS */
+ * up (--present=window, --present=qubes). Prints its window id first.
+ * Usage: glst_window_pattern SECONDS */
 #include <EGL/egl.h>
 #include <GLES2/gl2.h>
 #include <X11/Xlib.h>
@@ -30,6 +31,9 @@ int main(int argc, char **argv)
 	XStoreName(x, win, "glst_window_pattern");
 	XMapWindow(x, win);
 	XSync(x, False);
+	/* The id qubes-guid would put in _QUBES_VMWINDOWID (tests read it). */
+	printf("window 0x%lx\n", win);
+	fflush(stdout);
 	EGLSurface surf = eglCreateWindowSurface(dpy, config, (EGLNativeWindowType)win, NULL);
 	EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, ctx_attribs);
 	if (surf == EGL_NO_SURFACE || ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, surf, surf, ctx)) {
