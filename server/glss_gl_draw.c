@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <EGL/egl.h>
+
 #include "glss_gl_generated.h"
 #include "glss_worker.h"
 
@@ -26,6 +28,28 @@ void glss_exec_glVertexAttribPointer(struct glss_worker *w, struct gls_reader *r
 	glVertexAttribPointer(index, size, type, normalized, stride, (const void *)(uintptr_t)offset);
 }
 
+static unsigned glss_attrib_type_size(GLenum type)
+{
+	switch (type) {
+	case GL_BYTE:
+	case GL_UNSIGNED_BYTE:
+		return 1;
+	case GL_SHORT:
+	case GL_UNSIGNED_SHORT:
+	case GL_HALF_FLOAT_OES:
+		return 2;
+	case GL_FIXED:
+	case GL_FLOAT:
+		return 4;
+	default:
+		return 0;
+	}
+}
+
+/* The largest stride accepted for a client array (GLES 3.1 guarantees
+ * 2048; ample for ES 2 programs). */
+#define GLSS_MAX_CLIENT_STRIDE 65536
+
 /* wire glsClientArray: u32 index, i32 size, u32 type, u32 normalized,
  *   i32 stride, u32 first vertex, blob (the vertices from `first` on) */
 void glss_exec_glsClientArray(struct glss_worker *w, struct gls_reader *r)
@@ -41,8 +65,15 @@ void glss_exec_glsClientArray(struct glss_worker *w, struct gls_reader *r)
 	if (!gls_reader_done(r))
 		return;
 	struct glss_context *c = w->current;
-	if (!c || index >= GLSS_MAX_ATTRIBS || stride <= 0 || len == 0) {
+	uint32_t element = size >= 1 && size <= 4 ? (uint32_t)size * glss_attrib_type_size(type) : 0;
+	if (!c || index >= GLSS_MAX_ATTRIBS || !element || stride <= 0 || stride > GLSS_MAX_CLIENT_STRIDE ||
+	    len < element) {
 		glss_fail(w, "bad glsClientArray for attribute %u", index);
+		return;
+	}
+	uint32_t count = (len - element) / (uint32_t)stride + 1;
+	if ((uint64_t)first + count > UINT32_MAX) {
+		glss_fail(w, "glsClientArray vertices past 2^32");
 		return;
 	}
 	/* Kept until replaced: the driver reads it at draw time. */
@@ -57,9 +88,12 @@ void glss_exec_glsClientArray(struct glss_worker *w, struct gls_reader *r)
 	}
 	memcpy(c->client_arrays[index], data, len);
 	/* The driver finds vertex i at base + i * stride; base lies before our
-	 * copy so that vertex `first` is its first byte. The draws that follow
-	 * read only vertices from `first` on (the client computed them). */
+	 * copy so that vertex `first` is its first byte. Draws are checked to
+	 * read only [first, first + count) (glss_check_client_arrays). */
 	uintptr_t base = (uintptr_t)c->client_arrays[index] - (uintptr_t)first * (uintptr_t)stride;
+	c->client_array_base[index] = base;
+	c->client_array_first[index] = first;
+	c->client_array_count[index] = count;
 	GLint buffer = 0;
 	glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &buffer);
 	if (buffer)
@@ -67,6 +101,100 @@ void glss_exec_glsClientArray(struct glss_worker *w, struct gls_reader *r)
 	glVertexAttribPointer(index, size, type, normalized, stride, (const void *)base);
 	if (buffer)
 		glBindBuffer(GL_ARRAY_BUFFER, (GLuint)buffer);
+}
+
+/* Before a draw that reads vertices lo..hi: every enabled attribute that
+ * reads client memory must be one of our copies and cover that range, so
+ * that the driver never reads outside what the client sent. An enabled
+ * attribute without any (a null pointer) is disabled for this draw, as
+ * if unused. Returns false (the worker ends) on a range outside a copy;
+ * *disabled collects the attributes to enable again after the draw. */
+static bool glss_check_client_arrays(struct glss_worker *w, uint32_t lo, uint32_t hi, uint32_t *disabled)
+{
+	struct glss_context *c = w->current;
+	*disabled = 0;
+	if (!c)
+		return true;
+	GLint max_attribs = 0;
+	glGetIntegerv(GL_MAX_VERTEX_ATTRIBS, &max_attribs);
+	for (GLint i = 0; i < max_attribs && i < GLSS_MAX_ATTRIBS; i++) {
+		GLint enabled = 0, buffer = 0;
+		glGetVertexAttribiv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_ENABLED, &enabled);
+		if (!enabled)
+			continue;
+		glGetVertexAttribiv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, &buffer);
+		if (buffer)
+			continue; /* buffer reads are bounded by the driver */
+		void *pointer = NULL;
+		glGetVertexAttribPointerv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_POINTER, &pointer);
+		if ((uintptr_t)pointer != c->client_array_base[i] || !c->client_arrays[i]) {
+			glDisableVertexAttribArray((GLuint)i);
+			*disabled |= 1u << i;
+			continue;
+		}
+		if (lo < c->client_array_first[i] || hi - c->client_array_first[i] >= c->client_array_count[i]) {
+			glss_fail(w, "a draw reads vertices %u..%u of attribute %d, sent %u..%u", lo, hi, i,
+				  c->client_array_first[i], c->client_array_first[i] + c->client_array_count[i] - 1);
+			return false;
+		}
+	}
+	return true;
+}
+
+static void glss_restore_arrays(uint32_t disabled)
+{
+	for (GLuint i = 0; disabled; i++, disabled >>= 1)
+		if (disabled & 1)
+			glEnableVertexAttribArray(i);
+}
+
+static unsigned glss_index_size(GLenum type)
+{
+	switch (type) {
+	case GL_UNSIGNED_BYTE: return 1;
+	case GL_UNSIGNED_SHORT: return 2;
+	case GL_UNSIGNED_INT: return 4;
+	default: return 0;
+	}
+}
+
+/* The smallest and largest of count indices. */
+static void glss_index_range(const void *indices, GLenum type, uint32_t count, uint32_t *lo, uint32_t *hi)
+{
+	uint32_t min = UINT32_MAX, max = 0;
+	for (uint32_t i = 0; i < count; i++) {
+		uint32_t v;
+		if (type == GL_UNSIGNED_BYTE) {
+			v = ((const uint8_t *)indices)[i];
+		} else if (type == GL_UNSIGNED_SHORT) {
+			uint16_t s16;
+			memcpy(&s16, (const uint8_t *)indices + 2 * (size_t)i, 2);
+			v = s16;
+		} else {
+			memcpy(&v, (const uint8_t *)indices + 4 * (size_t)i, 4);
+		}
+		min = v < min ? v : min;
+		max = v > max ? v : max;
+	}
+	*lo = min;
+	*hi = max;
+}
+
+/* True when an enabled attribute reads client memory (a range check is due). */
+static bool glss_client_arrays_in_use(void)
+{
+	GLint max_attribs = 0;
+	glGetIntegerv(GL_MAX_VERTEX_ATTRIBS, &max_attribs);
+	for (GLint i = 0; i < max_attribs && i < GLSS_MAX_ATTRIBS; i++) {
+		GLint enabled = 0, buffer = 0;
+		glGetVertexAttribiv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_ENABLED, &enabled);
+		if (enabled) {
+			glGetVertexAttribiv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, &buffer);
+			if (!buffer)
+				return true;
+		}
+	}
+	return false;
 }
 
 /* wire glDrawArrays: u32 mode, i32 first, i32 count */
@@ -77,13 +205,20 @@ void glss_exec_glDrawArrays(struct glss_worker *w, struct gls_reader *r)
 	GLsizei count = gls_get_i32(r);
 	if (!gls_reader_done(r))
 		return;
+	uint32_t disabled = 0;
+	if (first >= 0 && count > 0 &&
+	    !glss_check_client_arrays(w, (uint32_t)first, (uint32_t)first + (uint32_t)count - 1, &disabled))
+		return;
 	glDrawArrays(mode, first, count);
+	glss_restore_arrays(disabled);
 }
 
 /* wire glDrawElements: u32 mode, i32 count, u32 type, i64 offset into the
  *   bound GL_ELEMENT_ARRAY_BUFFER */
 void glss_exec_glDrawElements(struct glss_worker *w, struct gls_reader *r)
 {
+	static PFNGLMAPBUFFERRANGEEXTPROC map_range;
+	static PFNGLUNMAPBUFFEROESPROC unmap;
 	GLenum mode = gls_get_u32(r);
 	GLsizei count = gls_get_i32(r);
 	GLenum type = gls_get_u32(r);
@@ -96,17 +231,30 @@ void glss_exec_glDrawElements(struct glss_worker *w, struct gls_reader *r)
 		glss_fail(w, "glDrawElements offset %lld without an element buffer", (long long)offset);
 		return;
 	}
-	glDrawElements(mode, count, type, (const void *)(uintptr_t)offset);
-}
-
-static unsigned glss_index_size(GLenum type)
-{
-	switch (type) {
-	case GL_UNSIGNED_BYTE: return 1;
-	case GL_UNSIGNED_SHORT: return 2;
-	case GL_UNSIGNED_INT: return 4;
-	default: return 0;
+	unsigned size = glss_index_size(type);
+	uint32_t disabled = 0;
+	if (count > 0 && size && glss_client_arrays_in_use()) {
+		/* Client arrays with indices in a buffer: read the indices to
+		 * know which vertices the draw reads. */
+		if (!map_range) {
+			map_range = (PFNGLMAPBUFFERRANGEEXTPROC)eglGetProcAddress("glMapBufferRangeEXT");
+			unmap = (PFNGLUNMAPBUFFEROESPROC)eglGetProcAddress("glUnmapBufferOES");
+		}
+		const void *indices = map_range && unmap ? map_range(GL_ELEMENT_ARRAY_BUFFER, (GLintptr)offset,
+								    (GLsizeiptr)count * size, GL_MAP_READ_BIT_EXT)
+							 : NULL;
+		if (!indices) {
+			glss_fail(w, "glDrawElements reads indices outside its element buffer");
+			return;
+		}
+		uint32_t lo, hi;
+		glss_index_range(indices, type, (uint32_t)count, &lo, &hi);
+		unmap(GL_ELEMENT_ARRAY_BUFFER);
+		if (!glss_check_client_arrays(w, lo, hi, &disabled))
+			return;
 	}
+	glDrawElements(mode, count, type, (const void *)(uintptr_t)offset);
+	glss_restore_arrays(disabled);
 }
 
 /* wire glsDrawElementsInline: u32 mode, i32 count, u32 type, blob indices */
@@ -127,7 +275,15 @@ void glss_exec_glsDrawElementsInline(struct glss_worker *w, struct gls_reader *r
 		glss_fail(w, "glsDrawElementsInline of %d indices carries %u bytes", count, len);
 		return;
 	}
+	uint32_t disabled = 0;
+	if (size && count > 0) {
+		uint32_t lo, hi;
+		glss_index_range(indices, type, (uint32_t)count, &lo, &hi);
+		if (!glss_check_client_arrays(w, lo, hi, &disabled))
+			return;
+	}
 	/* An unknown type or a negative count: the driver reports it first. */
 	static const uint32_t none;
 	glDrawElements(mode, count, type, len ? indices : &none);
+	glss_restore_arrays(disabled);
 }

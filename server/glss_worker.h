@@ -32,6 +32,11 @@ struct glss_context {
 	/* vertices of client-side arrays, kept until the attribute changes */
 	uint8_t *client_arrays[GLSS_MAX_ATTRIBS];
 	size_t client_array_sizes[GLSS_MAX_ATTRIBS];
+	/* what each holds: the pointer given to the driver, and the vertices
+	 * [first, first + count) a draw may read through it */
+	uintptr_t client_array_base[GLSS_MAX_ATTRIBS];
+	uint32_t client_array_first[GLSS_MAX_ATTRIBS];
+	uint32_t client_array_count[GLSS_MAX_ATTRIBS];
 };
 
 struct glss_surface {

@@ -100,6 +100,14 @@ def bad_client_cases(session, sock):
         ("double delete", True,
          message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [8])) +
          message(OP["glsDeleteObjects"], gen(OBJ_TEXTURE, [8, 8])), None, "glsDeleteObjects of unknown name 8"),
+        ("a draw reading past the client array it sent", True,
+         message(OP["glEnableVertexAttribArray"], struct.pack("<I", 0)) +
+         message(OP["glsClientArray"], struct.pack("<IiIIiI", 0, 2, 0x1406, 0, 8, 0) + blob(b"\0" * 32)) +
+         message(OP["glDrawArrays"], struct.pack("<Iii", 4, 0, 1000)), None,
+         "a draw reads vertices 0..999 of attribute 0, sent 0..3"),
+        ("a client array with a huge stride and first vertex (fuzzer crash)", True,
+         message(OP["glsClientArray"], struct.pack("<IiIIiI", 1, 2, 0x1406, 0, 0x732e0008, 0x61746d79) +
+                 blob(b"\0" * 32)), None, "bad glsClientArray for attribute 1"),
         ("wait on an unknown EGL sync", True,
          message(OP["glsClientWaitSync"], struct.pack("<Iiq", 77, 0, 0)), None, "unknown sync 77"),
         ("duplicate creation", True, message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [9, 9])), None,
