@@ -396,7 +396,7 @@ void glsc_glTexImage2D(GLenum target, GLint level, GLint internalformat, GLsizei
 	if (inline_data) {
 		w = gls_put_u32(w, (uint32_t)size);
 		gls_put_bytes(w, pixels, (size_t)size);
-	} else if (pixels && size > GLSC_CHUNK) {
+	} else if (pixels && size > GLSC_CHUNK && size != GLS_IMAGE_TOO_LARGE) {
 		glsc_tex_sub_image_locked(ctx, target, level, 0, 0, width, height, format, type, pixels);
 	}
 out:
@@ -418,6 +418,10 @@ static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, G
 	int64_t size = gls_image_size(width, height, format, type, ctx->unpack_alignment);
 	if (size < 0)
 		size = 0; /* unknown format/type: the driver reports it */
+	if (size == GLS_IMAGE_TOO_LARGE) {
+		glsc_set_error_locked(GL_INVALID_VALUE); /* larger than any texture */
+		return;
+	}
 	if (size > GLSC_CHUNK) {
 		int64_t stride = gls_row_stride(width, format, type, ctx->unpack_alignment);
 		GLsizei band = glsc_band_rows(stride);
@@ -501,6 +505,10 @@ static void glsc_read_pixels_locked(struct glsc_context *ctx, GLint x, GLint y, 
 {
 	int64_t size = gls_image_size(width, height, format, type, ctx->pack_alignment);
 	int64_t stride = gls_row_stride(width, format, type, ctx->pack_alignment);
+	if (size == GLS_IMAGE_TOO_LARGE) {
+		glsc_set_error_locked(GL_INVALID_VALUE); /* larger than any framebuffer */
+		return;
+	}
 	if (size > GLSC_CHUNK) {
 		GLsizei band = glsc_band_rows(stride);
 		for (GLsizei row = 0; row < height; row += band) {

@@ -70,6 +70,8 @@ int64_t gls_image_size(GLsizei width, GLsizei height, GLenum format, GLenum type
 		return -1;
 	if (width <= 0 || height <= 0)
 		return 0;
-	/* width, height < 2^31 and bpp <= 16: no overflow in 64 bits */
+	/* stride < 2^36 and height < 2^31: the product may not fit 63 bits */
+	if (stride > ((int64_t)1 << 62) / height)
+		return GLS_IMAGE_TOO_LARGE;
 	return stride * (height - 1) + (int64_t)width * gls_pixel_size(format, type);
 }

@@ -10,7 +10,10 @@ unsigned gls_pixel_size(GLenum format, GLenum type);
 
 /* Bytes of a width x height rectangle whose rows start on multiples of
  * `alignment` (the last row is not padded): 0 for an empty or negative
- * rectangle, -1 for an unknown format/type or a bad alignment. */
+ * rectangle, -1 for an unknown format/type or a bad alignment, and
+ * GLS_IMAGE_TOO_LARGE past 2^62 bytes (no GL object is that large; the
+ * product of the largest width, height and pixel size overflows 64 bits). */
+#define GLS_IMAGE_TOO_LARGE INT64_MAX
 int64_t gls_image_size(GLsizei width, GLsizei height, GLenum format, GLenum type, GLint alignment);
 
 /* Distance in bytes between the starts of two rows, or -1. */
