@@ -7,35 +7,8 @@
 #include "glsc_gl.h"
 #include "glsc_gl_generated.h"
 #include "glsc_stream.h"
+#include "gls_pixels.h"
 #include "gls_wire.h"
-
-static unsigned glsc_attrib_type_size(GLenum type)
-{
-	switch (type) {
-	case GL_BYTE:
-	case GL_UNSIGNED_BYTE:
-		return 1;
-	case GL_SHORT:
-	case GL_UNSIGNED_SHORT:
-	case GL_HALF_FLOAT_OES:
-		return 2;
-	case GL_FIXED:
-	case GL_FLOAT:
-		return 4;
-	default:
-		return 0;
-	}
-}
-
-static unsigned glsc_index_size(GLenum type)
-{
-	switch (type) {
-	case GL_UNSIGNED_BYTE: return 1;
-	case GL_UNSIGNED_SHORT: return 2;
-	case GL_UNSIGNED_INT: return 4;
-	default: return 0;
-	}
-}
 
 /* wire glVertexAttribPointer: u32 index, i32 size, u32 type, u32 normalized,
  *   i32 stride, i64 offset into the bound GL_ARRAY_BUFFER */
@@ -48,7 +21,7 @@ void glsc_glVertexAttribPointer(GLuint index, GLint size, GLenum type, GLboolean
 	GLenum error = GL_NO_ERROR;
 	if ((GLint)index >= ctx->info.max_vertex_attribs || size < 1 || size > 4 || stride < 0)
 		error = GL_INVALID_VALUE;
-	else if (!glsc_attrib_type_size(type))
+	else if (!gls_attrib_type_size(type))
 		error = GL_INVALID_ENUM;
 	if (error != GL_NO_ERROR) {
 		glsc_set_error_locked(error);
@@ -84,7 +57,7 @@ static void glsc_send_client_arrays(struct glsc_context *ctx, uint32_t first, ui
 		struct glsc_vertex_attrib *a = &ctx->vertex_array->attribs[i];
 		if (!a->enabled || a->buffer || !a->pointer)
 			continue;
-		size_t element = (size_t)a->size * glsc_attrib_type_size(a->type);
+		size_t element = (size_t)a->size * gls_attrib_type_size(a->type);
 		size_t stride = a->stride ? (size_t)a->stride : element;
 		uint64_t bytes = (uint64_t)(last - first) * stride + element;
 		if (bytes > GLS_MAX_MESSAGE - 64) {
@@ -158,7 +131,7 @@ void glsc_glDrawElements(GLenum mode, GLsizei count, GLenum type, const void *in
 	struct glsc_context *ctx = glsc_gl_enter();
 	if (!ctx)
 		return;
-	unsigned index_size = glsc_index_size(type);
+	unsigned index_size = gls_index_size(type);
 	GLuint element_buffer = ctx->vertex_array->element_buffer;
 	size_t bytes = count > 0 ? (size_t)count * index_size : 0;
 

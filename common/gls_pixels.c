@@ -75,3 +75,31 @@ int64_t gls_image_size(GLsizei width, GLsizei height, GLenum format, GLenum type
 		return GLS_IMAGE_TOO_LARGE;
 	return stride * (height - 1) + (int64_t)width * gls_pixel_size(format, type);
 }
+
+unsigned gls_attrib_type_size(GLenum type)
+{
+	switch (type) {
+	case GL_BYTE:
+	case GL_UNSIGNED_BYTE:
+		return 1;
+	case GL_SHORT:
+	case GL_UNSIGNED_SHORT:
+	case GL_HALF_FLOAT_OES:
+		return 2;
+	case GL_FIXED:
+	case GL_FLOAT:
+		return 4;
+	default:
+		return 0;
+	}
+}
+
+unsigned gls_index_size(GLenum type)
+{
+	switch (type) {
+	case GL_UNSIGNED_BYTE: return 1;
+	case GL_UNSIGNED_SHORT: return 2;
+	case GL_UNSIGNED_INT: return 4;
+	default: return 0;
+	}
+}

@@ -6,6 +6,7 @@
 
 #include "glss_gl_generated.h"
 #include "glss_worker.h"
+#include "gls_pixels.h"
 
 /* wire glVertexAttribPointer: u32 index, i32 size, u32 type, u32 normalized,
  *   i32 stride, i64 offset into the bound GL_ARRAY_BUFFER */
@@ -28,24 +29,6 @@ void glss_exec_glVertexAttribPointer(struct glss_worker *w, struct gls_reader *r
 	glVertexAttribPointer(index, size, type, normalized, stride, (const void *)(uintptr_t)offset);
 }
 
-static unsigned glss_attrib_type_size(GLenum type)
-{
-	switch (type) {
-	case GL_BYTE:
-	case GL_UNSIGNED_BYTE:
-		return 1;
-	case GL_SHORT:
-	case GL_UNSIGNED_SHORT:
-	case GL_HALF_FLOAT_OES:
-		return 2;
-	case GL_FIXED:
-	case GL_FLOAT:
-		return 4;
-	default:
-		return 0;
-	}
-}
-
 /* The largest stride accepted for a client array (GLES 3.1 guarantees
  * 2048; ample for ES 2 programs). */
 #define GLSS_MAX_CLIENT_STRIDE 65536
@@ -65,7 +48,7 @@ void glss_exec_glsClientArray(struct glss_worker *w, struct gls_reader *r)
 	if (!gls_reader_done(r))
 		return;
 	struct glss_context *c = w->current;
-	uint32_t element = size >= 1 && size <= 4 ? (uint32_t)size * glss_attrib_type_size(type) : 0;
+	uint32_t element = size >= 1 && size <= 4 ? (uint32_t)size * gls_attrib_type_size(type) : 0;
 	if (!c || index >= GLSS_MAX_ATTRIBS || !element || stride <= 0 || stride > GLSS_MAX_CLIENT_STRIDE ||
 	    len < element) {
 		glss_fail(w, "bad glsClientArray for attribute %u", index);
@@ -148,16 +131,6 @@ static void glss_restore_arrays(uint32_t disabled)
 			glEnableVertexAttribArray(i);
 }
 
-static unsigned glss_index_size(GLenum type)
-{
-	switch (type) {
-	case GL_UNSIGNED_BYTE: return 1;
-	case GL_UNSIGNED_SHORT: return 2;
-	case GL_UNSIGNED_INT: return 4;
-	default: return 0;
-	}
-}
-
 /* The smallest and largest of count indices. */
 static void glss_index_range(const void *indices, GLenum type, uint32_t count, uint32_t *lo, uint32_t *hi)
 {
@@ -231,7 +204,7 @@ void glss_exec_glDrawElements(struct glss_worker *w, struct gls_reader *r)
 		glss_fail(w, "glDrawElements offset %lld without an element buffer", (long long)offset);
 		return;
 	}
-	unsigned size = glss_index_size(type);
+	unsigned size = gls_index_size(type);
 	uint32_t disabled = 0;
 	if (count > 0 && size && glss_client_arrays_in_use()) {
 		/* Client arrays with indices in a buffer: read the indices to
@@ -269,7 +242,7 @@ void glss_exec_glsDrawElementsInline(struct glss_worker *w, struct gls_reader *r
 		return;
 	GLint buffer = 0;
 	glGetIntegerv(GL_ELEMENT_ARRAY_BUFFER_BINDING, &buffer);
-	unsigned size = glss_index_size(type);
+	unsigned size = gls_index_size(type);
 	uint64_t expected = count > 0 ? (uint64_t)count * size : 0;
 	if (buffer || (size && expected != len)) {
 		glss_fail(w, "glsDrawElementsInline of %d indices carries %u bytes", count, len);

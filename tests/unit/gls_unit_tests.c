@@ -81,6 +81,10 @@ static void test_pixels(void)
 	CHECK(gls_pixel_size(GL_RG_EXT, GL_HALF_FLOAT_OES) == 4);
 	CHECK(gls_pixel_size(GL_BGRA_EXT, GL_UNSIGNED_BYTE) == 4);
 	CHECK(gls_pixel_size(0x1234, GL_UNSIGNED_BYTE) == 0);
+	CHECK(gls_attrib_type_size(GL_FLOAT) == 4 && gls_attrib_type_size(GL_HALF_FLOAT_OES) == 2 &&
+	      gls_attrib_type_size(GL_BYTE) == 1 && gls_attrib_type_size(GL_UNSIGNED_INT) == 0);
+	CHECK(gls_index_size(GL_UNSIGNED_INT) == 4 && gls_index_size(GL_UNSIGNED_SHORT) == 2 &&
+	      gls_index_size(GL_FLOAT) == 0);
 	/* rows padded to the alignment, the last one not */
 	CHECK(gls_row_stride(7, GL_RGB, GL_UNSIGNED_BYTE, 4) == 24);
 	CHECK(gls_image_size(7, 5, GL_RGB, GL_UNSIGNED_BYTE, 4) == 24 * 4 + 21);
