@@ -5,6 +5,7 @@
 #include <time.h>
 #include <xcb/xcb.h>
 
+#include "glss_egl.h"
 #include "glss_worker.h"
 #include "gls_log.h"
 
@@ -191,12 +192,9 @@ void glss_exec_glsSetNativeWindow(struct glss_worker *w, struct gls_reader *r)
 	uint32_t id = gls_get_u32(r), window = gls_get_u32(r);
 	if (!gls_reader_done(r))
 		return;
-	uint64_t value;
-	if (!gls_idmap_get(&w->surfaces, id, &value)) {
-		glss_fail(w, "unknown surface %u", id);
+	struct glss_surface *s = glss_surface_lookup(w, id);
+	if (!s)
 		return;
-	}
-	struct glss_surface *s = (struct glss_surface *)(uintptr_t)value;
 	s->native_window = window;
 	if (glss_present_mode == GLSS_PRESENT_QUBES)
 		s->present_window = 0; /* look for this window's */
