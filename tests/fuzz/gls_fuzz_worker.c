@@ -14,6 +14,7 @@
 #include "glss_sandbox.h"
 #include "glss_worker.h"
 #include "gls_log.h"
+#include "gls_opcodes.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -34,9 +35,71 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* Legal requests that only cost time or memory — draws of very many
+ * vertices, huge surfaces, gigabyte allocations — are a denial of service
+ * of the client's own worker (out of scope, bounded by its limits) and
+ * would look like hangs or leaks to libFuzzer: inputs with any are
+ * skipped. Everything else runs. */
+#define GLSS_FUZZ_MAX_DRAW_VERTICES (1 << 20)
+#define GLSS_FUZZ_MAX_PIXELS (1u << 20)
+#define GLSS_FUZZ_MAX_BYTES (64u << 20)
+
+static uint32_t glss_fuzz_u32(const uint8_t *message, uint32_t length, size_t offset)
+{
+	uint32_t v = 0;
+	if (offset + 4 <= length)
+		memcpy(&v, message + offset, 4);
+	return v;
+}
+
+static bool glss_fuzz_too_heavy(const uint8_t *data, size_t size)
+{
+	for (size_t at = 0; at + 8 <= size;) {
+		const uint8_t *m = data + at;
+		uint16_t opcode;
+		uint32_t length;
+		memcpy(&opcode, m, 2);
+		memcpy(&length, m + 4, 4);
+		if (length < 8 || length > size - at)
+			return false;
+		uint64_t pixels = 0, bytes = 0;
+		int32_t vertices = 0;
+		switch (opcode) {
+		case GLS_OP_glDrawArrays: /* mode, first, count */
+			vertices = (int32_t)glss_fuzz_u32(m, length, 16);
+			break;
+		case GLS_OP_glDrawElements: /* mode, count, ... */
+		case GLS_OP_glsDrawElementsInline:
+			vertices = (int32_t)glss_fuzz_u32(m, length, 12);
+			break;
+		case GLS_OP_glsCreateWindowSurface: /* id, config, width, height */
+		case GLS_OP_glsCreatePbufferSurface:
+			pixels = (uint64_t)glss_fuzz_u32(m, length, 16) * glss_fuzz_u32(m, length, 20);
+			break;
+		case GLS_OP_glsResizeSurface: /* id, width, height */
+			pixels = (uint64_t)glss_fuzz_u32(m, length, 12) * glss_fuzz_u32(m, length, 16);
+			break;
+		case GLS_OP_glsTexImage2DNull: /* target, level, internalformat, width, height */
+			pixels = (uint64_t)glss_fuzz_u32(m, length, 20) * glss_fuzz_u32(m, length, 24);
+			break;
+		case GLS_OP_glsBufferDataNull: /* target, i64 size */
+			bytes = glss_fuzz_u32(m, length, 12) | (uint64_t)glss_fuzz_u32(m, length, 16) << 32;
+			break;
+		default:
+			break;
+		}
+		if (vertices > GLSS_FUZZ_MAX_DRAW_VERTICES || pixels > GLSS_FUZZ_MAX_PIXELS || bytes > GLSS_FUZZ_MAX_BYTES)
+			return true;
+		at += length;
+	}
+	return false;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct glss_worker *w = &glss_fuzz_worker;
+	if (glss_fuzz_too_heavy(data, size))
+		return 0;
 	if (!glss_fuzz_ready) {
 		if (!glss_worker_init_detached(w)) {
 			fprintf(stderr, "glstream-fuzz: no host EGL display\n");
