@@ -396,27 +396,14 @@ static bool glsc_read_message(uint16_t *opcode, size_t *payload_size)
 	*opcode = le16toh(header.opcode);
 	*payload_size = size;
 	glsc_stream.counted.bytes_received += GLS_MSG_HEADER_SIZE + size;
-	if (*opcode == GLS_MSG_FRAME_SHARED) {
+	if (*opcode == GLS_MSG_FRAME || *opcode == GLS_MSG_FRAME_SHARED) {
+		/* struct gls_frame; then the pixels, or the slot of shared memory */
 		struct gls_reader r;
 		gls_reader_init(&r, glsc_stream.message, size);
 		uint32_t id = gls_get_u32(&r), width = gls_get_u32(&r), height = gls_get_u32(&r);
 		uint32_t slot = gls_get_u32(&r);
-		if (!gls_reader_done(&r)) {
-			errno = EPROTO;
-			glsc_stream_set_lost("malformed frame");
-			return false;
-		}
-		if (glsc_stream.frames_in_flight)
-			glsc_stream.frames_in_flight--;
-		uint64_t surface;
-		if (gls_idmap_get(&glsc_stream.surfaces, id, &surface))
-			glsc_surface_show_shared_frame((struct glsc_surface *)(uintptr_t)surface, width, height, slot);
-	} else if (*opcode == GLS_MSG_FRAME) {
-		struct gls_reader r;
-		gls_reader_init(&r, glsc_stream.message, size);
-		uint32_t id = gls_get_u32(&r), width = gls_get_u32(&r), height = gls_get_u32(&r);
-		gls_get_u32(&r);
-		uint64_t bytes = (uint64_t)width * height * 4;
+		bool shared = *opcode == GLS_MSG_FRAME_SHARED;
+		uint64_t bytes = shared ? 0 : (uint64_t)width * height * 4;
 		if (r.bad || bytes != (uint64_t)(r.end - r.p)) {
 			errno = EPROTO;
 			glsc_stream_set_lost("malformed frame");
@@ -424,9 +411,14 @@ static bool glsc_read_message(uint16_t *opcode, size_t *payload_size)
 		}
 		if (glsc_stream.frames_in_flight)
 			glsc_stream.frames_in_flight--;
-		uint64_t surface;
-		if (gls_idmap_get(&glsc_stream.surfaces, id, &surface))
-			glsc_surface_show_frame((struct glsc_surface *)(uintptr_t)surface, width, height, r.p);
+		uint64_t value;
+		if (gls_idmap_get(&glsc_stream.surfaces, id, &value)) {
+			struct glsc_surface *surface = (struct glsc_surface *)(uintptr_t)value;
+			if (shared)
+				glsc_surface_show_shared_frame(surface, width, height, slot);
+			else
+				glsc_surface_show_frame(surface, width, height, r.p);
+		}
 	} else if (*opcode != GLS_MSG_REPLY) {
 		errno = EPROTO;
 		glsc_stream_set_lost("unknown message");

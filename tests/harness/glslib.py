@@ -22,6 +22,26 @@ XVFB_SCREEN = "1280x1024x24"
 GLVND_VENDOR_VAR = "__EGL_VENDOR_LIBRARY_FILENAMES"
 
 
+class Checks:
+    """The assertions of a test script: check(ok, what) prints an ok/FAIL
+    line and counts; summary() prints "N passed, N failed" and returns the
+    exit status."""
+
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def __call__(self, ok, what):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+        print(("ok: " if ok else "FAIL: ") + what, flush=True)
+
+    def summary(self):
+        print(f"{self.passed} passed, {self.failed} failed")
+        return 1 if self.failed else 0
+
+
 class HarnessError(Exception):
     """A problem of the test environment, not of the program under test."""
 

@@ -23,12 +23,7 @@ def close(a, b):
 
 def main():
     pattern, guid = sys.argv[1], sys.argv[2]
-    passed = failed = 0
-
-    def check(ok, what):
-        nonlocal passed, failed
-        passed, failed = passed + ok, failed + (not ok)
-        print(("ok: " if ok else "FAIL: ") + what, flush=True)
+    check = glslib.Checks()
 
     glslib.install_signal_handlers()
     with glslib.Session(prefix="glstream-present-qubes-") as s:
@@ -87,10 +82,9 @@ def main():
         check(app.returncode == 0, f"the application ends normally ({out.strip()!r})")
         text = glslib.read_text(s.server_log)
         check("of test-qube" in text and "other-qube" not in text, "the server used test-qube's windows only")
-        if failed:
+        if check.failed:
             s.dump_logs()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return check.summary()
 
 
 if __name__ == "__main__":

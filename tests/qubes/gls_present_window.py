@@ -21,12 +21,7 @@ def close(a, b):
 
 def main():
     program = sys.argv[1]
-    passed = failed = 0
-
-    def check(ok, what):
-        nonlocal passed, failed
-        passed, failed = passed + ok, failed + (not ok)
-        print(("ok: " if ok else "FAIL: ") + what, flush=True)
+    check = glslib.Checks()
 
     glslib.install_signal_handlers()
     with glslib.Session(prefix="glstream-present-window-") as s:
@@ -52,10 +47,9 @@ def main():
               "the application's own window stays untouched")
         out = proc.communicate(timeout=30)[0].decode(errors="replace")
         check(proc.returncode == 0 and " frames" in out, f"the program ends normally ({out.strip()!r})")
-        if failed:
+        if check.failed:
             s.dump_logs()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return check.summary()
 
 
 if __name__ == "__main__":

@@ -21,17 +21,7 @@ import glslib  # noqa: E402
 from glswire import MAGIC, VERSION, closed_by_server, message, recv_exact  # noqa: E402,F401
 from glswire import connect as wire_connect  # noqa: E402
 
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok: {what}", flush=True)
-    else:
-        failed += 1
-        print(f"FAIL: {what}", flush=True)
+check = glslib.Checks()
 
 
 def connect(sock_path, version=VERSION, magic=MAGIC):
@@ -164,10 +154,9 @@ def main():
             check(not blocked(victim), "the client goes on (exits or keeps running), never blocked in a read")
         except glslib.HarnessError as e:
             check(False, f"harness: {e}")
-        if failed:
+        if check.failed:
             session.dump_logs()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return check.summary()
 
 
 if __name__ == "__main__":

@@ -22,17 +22,7 @@ from glswire import (OP, Client, GL_ARRAY_BUFFER, GL_INVALID_ENUM, GL_NO_ERROR, 
 
 GL_SCISSOR_TEST, GL_COLOR_BUFFER_BIT = 0x0C11, 0x4000
 
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok: {what}", flush=True)
-    else:
-        failed += 1
-        print(f"FAIL: {what}", flush=True)
+check = glslib.Checks()
 
 
 def workers_of(server_pid):
@@ -327,10 +317,9 @@ def main():
             tcp_cases(session, api_test)
         except glslib.HarnessError as e:
             check(False, f"harness: {e}")
-        if failed:
+        if check.failed:
             session.dump_logs()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return check.summary()
 
 
 if __name__ == "__main__":
