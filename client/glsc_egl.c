@@ -15,7 +15,10 @@
 #include "gls_wire.h"
 
 #define GLSC_EGL_VERSION_STRING "1.4 glstream " GLSTREAM_VERSION
-#define GLSC_EGL_EXTENSIONS "EGL_KHR_surfaceless_context"
+#define GLSC_EGL_EXTENSIONS                                                                        \
+	"EGL_EXT_buffer_age EGL_EXT_swap_buffers_with_damage EGL_KHR_create_context "              \
+	"EGL_KHR_fence_sync EGL_KHR_gl_colorspace EGL_KHR_no_config_context "                      \
+	"EGL_KHR_surfaceless_context EGL_KHR_swap_buffers_with_damage EGL_KHR_wait_sync"
 #define GLSC_CLIENT_EXTENSIONS "EGL_EXT_platform_base EGL_KHR_platform_x11 EGL_EXT_platform_x11 EGL_MESA_platform_surfaceless"
 
 struct glsc_thread {
@@ -26,15 +29,15 @@ struct glsc_thread {
 
 static _Thread_local struct glsc_thread glsc_thread = {.error = EGL_SUCCESS};
 static struct glsc_display *glsc_displays; /* guarded by glsc_lock */
-static uint32_t glsc_next_object_id = 1;   /* surfaces and contexts */
+uint32_t glsc_next_object_id = 1; /* surfaces, contexts, syncs, images */
 
-static EGLBoolean glsc_fail(EGLint error)
+EGLBoolean glsc_fail(EGLint error)
 {
 	glsc_thread.error = error;
 	return EGL_FALSE;
 }
 
-static EGLBoolean glsc_succeed(void)
+EGLBoolean glsc_succeed(void)
 {
 	glsc_thread.error = EGL_SUCCESS;
 	return EGL_TRUE;
@@ -56,7 +59,7 @@ static struct glsc_display *glsc_display_lookup(EGLDisplay handle)
 }
 
 /* Finds an initialized display, setting the EGL error otherwise. */
-static struct glsc_display *glsc_display_get(EGLDisplay handle)
+struct glsc_display *glsc_display_get(EGLDisplay handle)
 {
 	glsc_lock();
 	struct glsc_display *d = glsc_display_lookup(handle);
@@ -544,6 +547,7 @@ static struct glsc_surface *glsc_surface_new(struct glsc_display *d, struct glsc
 	s->texture_format = EGL_NO_TEXTURE;
 	s->texture_target = EGL_NO_TEXTURE;
 	s->swap_interval = 1;
+	s->colorspace = EGL_GL_COLORSPACE_LINEAR_KHR;
 	return s;
 }
 
@@ -574,6 +578,41 @@ static EGLSurface glsc_surface_publish(struct glsc_surface *s, uint16_t opcode, 
 	return (EGLSurface)(uintptr_t)s->id;
 }
 
+static EGLBoolean glsc_eglDestroySurface(EGLDisplay dpy, EGLSurface surface);
+
+/* EGL_KHR_gl_colorspace: an sRGB surface is a host surface created with
+ * that colorspace. Whether the host's config allows it is known only there,
+ * so this one creation attribute costs a round trip.
+ * wire glsSurfaceColorspace: u32 surface, i32 colorspace -> reply i32 EGL error */
+static EGLSurface glsc_surface_set_colorspace(struct glsc_display *d, EGLSurface handle, EGLint colorspace)
+{
+	if (handle == EGL_NO_SURFACE || colorspace == EGL_GL_COLORSPACE_LINEAR_KHR)
+		return handle;
+	EGLint error = EGL_BAD_ALLOC;
+	const uint8_t *reply;
+	size_t size;
+	glsc_lock();
+	uint8_t *w = glsc_stream_begin_locked(GLS_OP_glsSurfaceColorspace, 8);
+	if (w) {
+		w = gls_put_u32(w, (uint32_t)(uintptr_t)handle);
+		gls_put_i32(w, colorspace);
+	}
+	if (w && glsc_stream_wait_reply_locked(&reply, &size) && size == 4) {
+		struct gls_reader r;
+		gls_reader_init(&r, reply, size);
+		error = gls_get_i32(&r);
+	}
+	struct glsc_surface *s = glsc_surface_get(d, handle);
+	if (s && error == EGL_SUCCESS)
+		s->colorspace = colorspace;
+	glsc_unlock();
+	if (error == EGL_SUCCESS)
+		return handle;
+	glsc_eglDestroySurface((EGLDisplay)d, handle);
+	glsc_fail(error == EGL_BAD_ALLOC || glsc_stream_lost() ? EGL_BAD_ALLOC : EGL_BAD_MATCH);
+	return EGL_NO_SURFACE;
+}
+
 struct glsc_window_search {
 	unsigned long window;
 	bool found;
@@ -595,11 +634,17 @@ static EGLSurface glsc_create_window(struct glsc_display *d, EGLConfig config, u
 		glsc_fail(EGL_BAD_CONFIG);
 		return EGL_NO_SURFACE;
 	}
+	EGLint colorspace = EGL_GL_COLORSPACE_LINEAR_KHR;
 	for (const EGLint *a = attribs; a && a[0] != EGL_NONE; a += 2) {
 		if (a[0] == EGL_RENDER_BUFFER && a[1] == EGL_BACK_BUFFER)
 			continue;
 		if (a[0] == EGL_RENDER_BUFFER && a[1] == EGL_SINGLE_BUFFER)
 			continue; /* a hint: window surfaces stay back-buffered */
+		if (a[0] == EGL_GL_COLORSPACE_KHR &&
+		    (a[1] == EGL_GL_COLORSPACE_LINEAR_KHR || a[1] == EGL_GL_COLORSPACE_SRGB_KHR)) {
+			colorspace = a[1];
+			continue;
+		}
 		glsc_fail(EGL_BAD_ATTRIBUTE);
 		return EGL_NO_SURFACE;
 	}
@@ -635,7 +680,8 @@ static EGLSurface glsc_create_window(struct glsc_display *d, EGLConfig config, u
 	s->height = height;
 
 	const EGLint params[] = {c->values[GLSC_ATTR_EGL_CONFIG_ID], width, height};
-	EGLSurface handle = glsc_surface_publish(s, GLS_OP_glsCreateWindowSurface, params, 3);
+	EGLSurface handle = glsc_surface_set_colorspace(
+		d, glsc_surface_publish(s, GLS_OP_glsCreateWindowSurface, params, 3), colorspace);
 	if (handle != EGL_NO_SURFACE) {
 		/* The window's id in our X server: the GUI domain's window for
 		 * it carries this id (--present=qubes).
@@ -702,7 +748,7 @@ static EGLSurface glsc_eglCreatePbufferSurface(EGLDisplay dpy, EGLConfig config,
 		return EGL_NO_SURFACE;
 	}
 	EGLint width = 0, height = 0, largest = EGL_FALSE, format = EGL_NO_TEXTURE,
-	       target = EGL_NO_TEXTURE, mipmap = EGL_FALSE;
+	       target = EGL_NO_TEXTURE, mipmap = EGL_FALSE, colorspace = EGL_GL_COLORSPACE_LINEAR_KHR;
 	for (const EGLint *a = attribs; a && a[0] != EGL_NONE; a += 2) {
 		switch (a[0]) {
 		case EGL_WIDTH: width = a[1]; break;
@@ -711,6 +757,13 @@ static EGLSurface glsc_eglCreatePbufferSurface(EGLDisplay dpy, EGLConfig config,
 		case EGL_TEXTURE_FORMAT: format = a[1]; break;
 		case EGL_TEXTURE_TARGET: target = a[1]; break;
 		case EGL_MIPMAP_TEXTURE: mipmap = a[1] ? EGL_TRUE : EGL_FALSE; break;
+		case EGL_GL_COLORSPACE_KHR:
+			if (a[1] != EGL_GL_COLORSPACE_LINEAR_KHR && a[1] != EGL_GL_COLORSPACE_SRGB_KHR) {
+				glsc_fail(EGL_BAD_ATTRIBUTE);
+				return EGL_NO_SURFACE;
+			}
+			colorspace = a[1];
+			break;
 		case EGL_VG_COLORSPACE:
 		case EGL_VG_ALPHA_FORMAT:
 			break;
@@ -760,7 +813,8 @@ static EGLSurface glsc_eglCreatePbufferSurface(EGLDisplay dpy, EGLConfig config,
 	s->mipmap_texture = mipmap;
 
 	const EGLint params[] = {c->values[GLSC_ATTR_EGL_CONFIG_ID], width, height, format, target, mipmap};
-	return glsc_surface_publish(s, GLS_OP_glsCreatePbufferSurface, params, 6);
+	return glsc_surface_set_colorspace(d, glsc_surface_publish(s, GLS_OP_glsCreatePbufferSurface, params, 6),
+					   colorspace);
 }
 
 static EGLSurface glsc_eglCreatePixmapSurface(EGLDisplay dpy, EGLConfig config, EGLNativePixmapType pixmap, const EGLint *attribs)
@@ -813,6 +867,7 @@ static void glsc_surface_track_size_locked(struct glsc_surface *s)
 		return;
 	s->width = width;
 	s->height = height;
+	s->buffer_age = 0; /* the worker's new surface holds no frame yet */
 	uint8_t *w = glsc_stream_begin_locked(GLS_OP_glsResizeSurface, 12);
 	if (w) {
 		w = gls_put_u32(w, s->id);
@@ -858,6 +913,15 @@ static EGLBoolean glsc_eglQuerySurface(EGLDisplay dpy, EGLSurface surface, EGLin
 	case EGL_PIXEL_ASPECT_RATIO: v = EGL_UNKNOWN; break;
 	case EGL_VG_ALPHA_FORMAT: v = EGL_VG_ALPHA_FORMAT_NONPRE; break;
 	case EGL_VG_COLORSPACE: v = EGL_VG_COLORSPACE_sRGB; break;
+	case EGL_GL_COLORSPACE_KHR: v = s->colorspace; break;
+	case EGL_BUFFER_AGE_EXT:
+		/* The back buffer is the worker's single host surface, which
+		 * keeps the frame just swapped: age 1 after a swap, 0 before the
+		 * first one and after a resize. Pbuffers have no swaps: 0. */
+		if (!glsc_thread.context || glsc_thread.context->draw != s)
+			return glsc_fail(EGL_BAD_SURFACE);
+		v = s->window ? s->buffer_age : 0;
+		break;
 	default:
 		return glsc_fail(EGL_BAD_ATTRIBUTE);
 	}
@@ -966,26 +1030,55 @@ static void glsc_context_free(struct glsc_context *c)
 	free(c);
 }
 
+/* Context attributes: EGL 1.4's client version and EGL_KHR_create_context's
+ * version, minor version and flags. Only OpenGL ES 2.0 is offered; the flags
+ * and profile attributes that exist only for desktop OpenGL are errors. */
+static EGLint glsc_parse_context_attribs(const EGLint *attribs, EGLint *version)
+{
+	EGLint major = 1, minor = 0;
+	for (const EGLint *a = attribs; a && a[0] != EGL_NONE; a += 2) {
+		switch (a[0]) {
+		case EGL_CONTEXT_MAJOR_VERSION_KHR: /* == EGL_CONTEXT_CLIENT_VERSION */
+			major = a[1];
+			break;
+		case EGL_CONTEXT_MINOR_VERSION_KHR:
+			minor = a[1];
+			break;
+		case EGL_CONTEXT_FLAGS_KHR:
+			/* Debug contexts exist for OpenGL ES; robust access and
+			 * forward compatibility are desktop OpenGL flags. */
+			if (a[1] & ~EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR)
+				return EGL_BAD_ATTRIBUTE;
+			break;
+		default: /* profile mask, reset strategy: desktop OpenGL only */
+			return EGL_BAD_ATTRIBUTE;
+		}
+	}
+	if (major != 2 || minor != 0)
+		return EGL_BAD_MATCH;
+	*version = major;
+	return EGL_SUCCESS;
+}
+
 static EGLContext glsc_eglCreateContext(EGLDisplay dpy, EGLConfig config, EGLContext share, const EGLint *attribs)
 {
 	struct glsc_display *d = glsc_display_get(dpy);
 	if (!d)
 		return EGL_NO_CONTEXT;
-	struct glsc_config *c = glsc_config_get(d, config);
-	if (!c) {
+	/* EGL_KHR_no_config_context: a context for surfaces of any config. */
+	struct glsc_config *c = NULL;
+	if (config != EGL_NO_CONFIG_KHR && !(c = glsc_config_get(d, config))) {
 		glsc_fail(EGL_BAD_CONFIG);
 		return EGL_NO_CONTEXT;
 	}
 	EGLint version = 1;
-	for (const EGLint *a = attribs; a && a[0] != EGL_NONE; a += 2) {
-		if (a[0] != EGL_CONTEXT_CLIENT_VERSION) {
-			glsc_fail(EGL_BAD_ATTRIBUTE);
-			return EGL_NO_CONTEXT;
-		}
-		version = a[1];
+	EGLint error = glsc_parse_context_attribs(attribs, &version);
+	if (error != EGL_SUCCESS) {
+		glsc_fail(error);
+		return EGL_NO_CONTEXT;
 	}
-	/* Only OpenGL ES 2 is offered: the config must be able to render it. */
-	if (version != 2 || !(c->values[GLSC_ATTR_EGL_RENDERABLE_TYPE] & EGL_OPENGL_ES2_BIT)) {
+	/* The config must be able to render OpenGL ES 2. */
+	if (c && !(c->values[GLSC_ATTR_EGL_RENDERABLE_TYPE] & EGL_OPENGL_ES2_BIT)) {
 		glsc_fail(EGL_BAD_MATCH);
 		return EGL_NO_CONTEXT;
 	}
@@ -1019,7 +1112,7 @@ static EGLContext glsc_eglCreateContext(EGLDisplay dpy, EGLConfig config, EGLCon
 	uint8_t *w = glsc_stream_begin_locked(GLS_OP_glsCreateContext, 16);
 	if (w) {
 		w = gls_put_u32(w, ctx->id);
-		w = gls_put_i32(w, c->values[GLSC_ATTR_EGL_CONFIG_ID]);
+		w = gls_put_i32(w, c ? c->values[GLSC_ATTR_EGL_CONFIG_ID] : 0);
 		w = gls_put_u32(w, shared ? shared->id : 0);
 		gls_put_i32(w, version);
 	}
@@ -1059,7 +1152,7 @@ static EGLBoolean glsc_eglQueryContext(EGLDisplay dpy, EGLContext context, EGLin
 		return glsc_fail(EGL_BAD_CONTEXT);
 	EGLint v;
 	switch (attribute) {
-	case EGL_CONFIG_ID: v = c->config->values[GLSC_ATTR_EGL_CONFIG_ID]; break;
+	case EGL_CONFIG_ID: v = c->config ? c->config->values[GLSC_ATTR_EGL_CONFIG_ID] : 0; break;
 	case EGL_CONTEXT_CLIENT_TYPE: v = EGL_OPENGL_ES_API; break;
 	case EGL_CONTEXT_CLIENT_VERSION: v = c->client_version; break;
 	case EGL_RENDER_BUFFER:
@@ -1181,8 +1274,9 @@ static EGLBoolean glsc_eglMakeCurrent(EGLDisplay dpy, EGLSurface draw, EGLSurfac
 		rs = glsc_surface_get(d, read);
 		if (!ds || !rs)
 			return glsc_fail(EGL_BAD_SURFACE);
-		/* The context and surfaces must share one color buffer layout. */
-		for (int i = 0; i < 2; i++) {
+		/* The context and surfaces must share one color buffer layout
+		 * (a context without config fits every surface). */
+		for (int i = 0; i < 2 && ctx->config; i++) {
 			const EGLint *cv = ctx->config->values, *sv = (i ? rs : ds)->config->values;
 			if (cv[GLSC_ATTR_EGL_RED_SIZE] != sv[GLSC_ATTR_EGL_RED_SIZE] ||
 			    cv[GLSC_ATTR_EGL_GREEN_SIZE] != sv[GLSC_ATTR_EGL_GREEN_SIZE] ||
@@ -1240,12 +1334,26 @@ static EGLBoolean glsc_eglSwapBuffers(EGLDisplay dpy, EGLSurface surface)
 	if (w) {
 		gls_put_u32(w, s->id);
 		glsc_stream_frame_sent_locked();
+		s->buffer_age = 1;
 	}
 	/* The next frame renders at the window's new size, as with a driver. */
 	glsc_surface_track_size_locked(s);
 	bool lost = glsc_stream_lost();
 	glsc_unlock();
 	return lost ? glsc_fail(EGL_CONTEXT_LOST) : glsc_succeed();
+}
+
+/* EGL_KHR_swap_buffers_with_damage, EGL_EXT_swap_buffers_with_damage: the
+ * rectangles are a hint the extensions let an implementation ignore; the
+ * whole frame is presented. */
+static EGLBoolean glsc_eglSwapBuffersWithDamageKHR(EGLDisplay dpy, EGLSurface surface, const EGLint *rects,
+						   EGLint n_rects)
+{
+	if (!glsc_display_get(dpy))
+		return EGL_FALSE;
+	if (n_rects < 0 || (n_rects > 0 && !rects))
+		return glsc_fail(EGL_BAD_PARAMETER);
+	return glsc_eglSwapBuffers(dpy, surface);
 }
 
 void glsc_surface_show_frame(struct glsc_surface *surface, uint32_t width, uint32_t height, const uint8_t *pixels)
@@ -1421,171 +1529,6 @@ static EGLDisplay glsc_eglGetDisplay(EGLNativeDisplayType native)
 	return glsc_get_platform_display(EGL_NONE, (void *)native, NULL);
 }
 
-/* ---- EGL 1.5 fence sync objects ---- */
-
-/* The sync a handle names on an initialized display, setting the error. */
-static bool glsc_sync_get(EGLDisplay dpy, EGLSync sync, struct glsc_display **out)
-{
-	struct glsc_display *d = glsc_display_get(dpy);
-	if (!d)
-		return false;
-	glsc_lock();
-	bool known = gls_idmap_get(&d->syncs, (uint32_t)(uintptr_t)sync, NULL);
-	glsc_unlock();
-	if (!known) {
-		glsc_fail(EGL_BAD_PARAMETER);
-		return false;
-	}
-	*out = d;
-	return true;
-}
-
-/* A one-word command about a sync object; with a reply when asked.
- * wire glsDestroySync, glsWaitSync, glsGetSyncStatus: u32 sync
- *   (glsGetSyncStatus -> reply i32 EGL_SIGNALED or EGL_UNSIGNALED) */
-static bool glsc_sync_command(uint16_t opcode, uint32_t id, EGLint *answer)
-{
-	/* In the caller's context when it has one (glsWaitSync waits there). */
-	if (!glsc_gl_enter())
-		glsc_lock();
-	uint8_t *w = glsc_stream_begin_locked(opcode, 4);
-	if (w)
-		gls_put_u32(w, id);
-	bool ok = w && !answer;
-	const uint8_t *reply;
-	size_t size;
-	if (w && answer && glsc_stream_wait_reply_locked(&reply, &size) && size == 4) {
-		struct gls_reader r;
-		gls_reader_init(&r, reply, size);
-		*answer = gls_get_i32(&r);
-		ok = true;
-	}
-	glsc_unlock();
-	return ok;
-}
-
-/* wire glsCreateSync: u32 new sync id (a fence in the current context) */
-static EGLSync glsc_eglCreateSync(EGLDisplay dpy, EGLenum type, const EGLAttrib *attribs)
-{
-	struct glsc_display *d = glsc_display_get(dpy);
-	if (!d)
-		return EGL_NO_SYNC;
-	if (type != EGL_SYNC_FENCE) {
-		glsc_fail(EGL_BAD_PARAMETER); /* no reusable or OpenCL event syncs */
-		return EGL_NO_SYNC;
-	}
-	if (attribs && attribs[0] != EGL_NONE) {
-		glsc_fail(EGL_BAD_ATTRIBUTE);
-		return EGL_NO_SYNC;
-	}
-	/* The fence goes into the current context's command stream. */
-	struct glsc_context *ctx = glsc_gl_enter();
-	if (!ctx || ctx->display != d) {
-		if (ctx)
-			glsc_gl_leave();
-		glsc_fail(ctx || !glsc_stream_lost() ? EGL_BAD_MATCH : EGL_CONTEXT_LOST);
-		return EGL_NO_SYNC;
-	}
-	uint32_t id = glsc_next_object_id++;
-	uint8_t *w = glsc_begin(ctx, GLS_OP_glsCreateSync, 4);
-	if (w) {
-		gls_put_u32(w, id);
-		gls_idmap_put(&d->syncs, id, 1);
-	}
-	glsc_gl_leave();
-	if (!w) {
-		glsc_fail(EGL_BAD_ALLOC);
-		return EGL_NO_SYNC;
-	}
-	glsc_succeed();
-	return (EGLSync)(uintptr_t)id;
-}
-
-static EGLBoolean glsc_eglDestroySync(EGLDisplay dpy, EGLSync sync)
-{
-	struct glsc_display *d;
-	if (!glsc_sync_get(dpy, sync, &d))
-		return EGL_FALSE;
-	uint32_t id = (uint32_t)(uintptr_t)sync;
-	glsc_lock();
-	gls_idmap_remove(&d->syncs, id, NULL);
-	glsc_unlock();
-	glsc_sync_command(GLS_OP_glsDestroySync, id, NULL);
-	return glsc_succeed();
-}
-
-/* wire glsClientWaitSync: u32 sync, i32 flags, i64 timeout (ns) -> reply
- *   i32 EGL_CONDITION_SATISFIED, EGL_TIMEOUT_EXPIRED or EGL_FALSE */
-static EGLint glsc_eglClientWaitSync(EGLDisplay dpy, EGLSync sync, EGLint flags, EGLTime timeout)
-{
-	struct glsc_display *d;
-	if (!glsc_sync_get(dpy, sync, &d))
-		return EGL_FALSE;
-	if (!glsc_gl_enter())
-		glsc_lock(); /* a fence needs no current context to be waited on */
-	EGLint result = EGL_FALSE;
-	uint8_t *w = glsc_stream_begin_locked(GLS_OP_glsClientWaitSync, 16);
-	if (w) {
-		w = gls_put_u32(w, (uint32_t)(uintptr_t)sync);
-		w = gls_put_i32(w, flags);
-		gls_put_i64(w, timeout > INT64_MAX ? INT64_MAX : (int64_t)timeout);
-	}
-	const uint8_t *reply;
-	size_t size;
-	if (w && glsc_stream_wait_reply_locked(&reply, &size) && size == 4) {
-		struct gls_reader r;
-		gls_reader_init(&r, reply, size);
-		result = gls_get_i32(&r);
-	}
-	glsc_unlock();
-	if (result == EGL_FALSE) {
-		glsc_fail(glsc_stream_lost() ? EGL_CONTEXT_LOST : EGL_BAD_PARAMETER);
-		return EGL_FALSE;
-	}
-	glsc_succeed();
-	return result;
-}
-
-static EGLBoolean glsc_eglWaitSync(EGLDisplay dpy, EGLSync sync, EGLint flags)
-{
-	struct glsc_display *d;
-	if (!glsc_sync_get(dpy, sync, &d))
-		return EGL_FALSE;
-	if (flags != 0)
-		return glsc_fail(EGL_BAD_PARAMETER);
-	if (!glsc_current_context())
-		return glsc_fail(EGL_BAD_MATCH);
-	/* The server waits before the context's next commands run. */
-	return glsc_sync_command(GLS_OP_glsWaitSync, (uint32_t)(uintptr_t)sync, NULL) ? glsc_succeed()
-										    : glsc_fail(EGL_CONTEXT_LOST);
-}
-
-static EGLBoolean glsc_eglGetSyncAttrib(EGLDisplay dpy, EGLSync sync, EGLint attribute, EGLAttrib *value)
-{
-	struct glsc_display *d;
-	if (!glsc_sync_get(dpy, sync, &d))
-		return EGL_FALSE;
-	if (!value)
-		return glsc_fail(EGL_BAD_PARAMETER);
-	switch (attribute) {
-	case EGL_SYNC_TYPE:
-		*value = EGL_SYNC_FENCE;
-		return glsc_succeed();
-	case EGL_SYNC_CONDITION:
-		*value = EGL_SYNC_PRIOR_COMMANDS_COMPLETE;
-		return glsc_succeed();
-	case EGL_SYNC_STATUS: {
-		EGLint status;
-		if (!glsc_sync_command(GLS_OP_glsGetSyncStatus, (uint32_t)(uintptr_t)sync, &status))
-			return glsc_fail(EGL_CONTEXT_LOST);
-		*value = status;
-		return glsc_succeed();
-	}
-	default:
-		return glsc_fail(EGL_BAD_ATTRIBUTE);
-	}
-}
-
 static void (*glsc_eglGetProcAddress(const char *name))(void);
 
 #define GLSC_EGL_PROC(name) {#name, (void *)glsc_##name}
@@ -1596,7 +1539,6 @@ static const struct {
 	GLSC_EGL_PROC(eglBindAPI),
 	GLSC_EGL_PROC(eglBindTexImage),
 	GLSC_EGL_PROC(eglChooseConfig),
-	GLSC_EGL_PROC(eglClientWaitSync),
 	GLSC_EGL_PROC(eglCopyBuffers),
 	GLSC_EGL_PROC(eglCreateContext),
 	GLSC_EGL_PROC(eglCreatePbufferFromClientBuffer),
@@ -1605,11 +1547,9 @@ static const struct {
 	GLSC_EGL_PROC(eglCreatePlatformPixmapSurface),
 	GLSC_EGL_PROC(eglCreatePlatformWindowSurface),
 	GLSC_EGL_PROC(eglCreatePlatformWindowSurfaceEXT),
-	GLSC_EGL_PROC(eglCreateSync),
 	GLSC_EGL_PROC(eglCreateWindowSurface),
 	GLSC_EGL_PROC(eglDestroyContext),
 	GLSC_EGL_PROC(eglDestroySurface),
-	GLSC_EGL_PROC(eglDestroySync),
 	GLSC_EGL_PROC(eglGetConfigAttrib),
 	GLSC_EGL_PROC(eglGetConfigs),
 	GLSC_EGL_PROC(eglGetCurrentContext),
@@ -1618,7 +1558,6 @@ static const struct {
 	GLSC_EGL_PROC(eglGetDisplay),
 	GLSC_EGL_PROC(eglGetError),
 	GLSC_EGL_PROC(eglGetProcAddress),
-	GLSC_EGL_PROC(eglGetSyncAttrib),
 	GLSC_EGL_PROC(eglInitialize),
 	GLSC_EGL_PROC(eglMakeCurrent),
 	GLSC_EGL_PROC(eglQueryAPI),
@@ -1629,12 +1568,13 @@ static const struct {
 	GLSC_EGL_PROC(eglReleaseThread),
 	GLSC_EGL_PROC(eglSurfaceAttrib),
 	GLSC_EGL_PROC(eglSwapBuffers),
+	{"eglSwapBuffersWithDamageEXT", (void *)glsc_eglSwapBuffersWithDamageKHR},
+	GLSC_EGL_PROC(eglSwapBuffersWithDamageKHR),
 	GLSC_EGL_PROC(eglSwapInterval),
 	GLSC_EGL_PROC(eglTerminate),
 	GLSC_EGL_PROC(eglWaitClient),
 	GLSC_EGL_PROC(eglWaitGL),
 	GLSC_EGL_PROC(eglWaitNative),
-	GLSC_EGL_PROC(eglWaitSync),
 };
 
 void *glsc_egl_proc(const char *name)
@@ -1642,7 +1582,7 @@ void *glsc_egl_proc(const char *name)
 	for (size_t i = 0; i < sizeof(glsc_egl_procs) / sizeof(glsc_egl_procs[0]); i++)
 		if (strcmp(glsc_egl_procs[i].name, name) == 0)
 			return glsc_egl_procs[i].fn;
-	return NULL;
+	return glsc_egl_sync_proc(name);
 }
 
 static void (*glsc_eglGetProcAddress(const char *name))(void)

@@ -48,6 +48,8 @@ struct glsc_surface {
 	EGLint texture_format, texture_target, mipmap_texture, mipmap_level;
 	EGLint largest_pbuffer;
 	EGLint swap_interval;
+	EGLint colorspace; /* EGL_GL_COLORSPACE_KHR */
+	EGLint buffer_age; /* EGL_EXT_buffer_age: 1 once a frame was swapped, 0 after a resize */
 	unsigned current_refs; /* contexts it is current to */
 	bool destroy_pending;
 };
@@ -57,7 +59,22 @@ struct glsc_surface {
 void glsc_surface_show_frame(struct glsc_surface *surface, uint32_t width, uint32_t height, const uint8_t *pixels);
 void glsc_surface_show_shared_frame(struct glsc_surface *surface, uint32_t width, uint32_t height, uint32_t slot);
 
+/* Shared by the EGL files (glsc_egl*.c): the calling thread's EGL error,
+ * the initialized display a handle names (else the error is set), and the
+ * next id of a surface, context, sync or image (guarded by glsc_lock). */
+EGLBoolean glsc_fail(EGLint error);
+EGLBoolean glsc_succeed(void);
+struct glsc_display *glsc_display_get(EGLDisplay handle);
+extern uint32_t glsc_next_object_id;
+
+/* Entry points by name, per file: EGL core + platform, fence syncs. */
+void *glsc_egl_sync_proc(const char *name);
+
 /* The EGL entry points and the vendor callbacks (glsc_main.c uses them). */
+struct __EGLapiExportsRec;
+void glsc_dispatch_init(const struct __EGLapiExportsRec *exports);
+void *glsc_dispatch_address(const char *name);
+void glsc_dispatch_set_index(const char *name, int index);
 void *glsc_egl_proc(const char *name);
 EGLDisplay glsc_get_platform_display(EGLenum platform, void *native, const EGLAttrib *attribs);
 const char *glsc_platform_extensions(void);

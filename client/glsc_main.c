@@ -42,30 +42,18 @@ static const char *glsc_vendor_string(int name)
 	return name == __EGL_VENDOR_STRING_PLATFORM_EXTENSIONS ? glsc_platform_extensions() : NULL;
 }
 
-static void *glsc_dispatch_address(const char *name)
-{
-	(void)name;
-	return NULL; /* no EGL display extension functions yet */
-}
-
-static void glsc_set_dispatch_index(const char *name, int index)
-{
-	(void)name;
-	(void)index;
-}
-
 __attribute__((visibility("default"))) EGLBoolean
 __egl_Main(uint32_t version, const __EGLapiExports *exports, __EGLvendorInfo *vendor, __EGLapiImports *imports)
 {
 	(void)vendor;
 	if (EGL_VENDOR_ABI_GET_MAJOR_VERSION(version) != EGL_VENDOR_ABI_MAJOR_VERSION)
 		return EGL_FALSE;
-	(void)exports; /* glvnd's own bookkeeping suffices: we keep per-thread state */
+	glsc_dispatch_init(exports);
 	imports->getPlatformDisplay = glsc_get_platform_display;
 	imports->getSupportsAPI = glsc_supports_api;
 	imports->getVendorString = glsc_vendor_string;
 	imports->getProcAddress = glsc_get_proc_address;
 	imports->getDispatchAddress = glsc_dispatch_address;
-	imports->setDispatchIndex = glsc_set_dispatch_index;
+	imports->setDispatchIndex = glsc_dispatch_set_index;
 	return EGL_TRUE;
 }

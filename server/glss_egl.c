@@ -230,9 +230,10 @@ void glss_exec_glsCreateContext(struct glss_worker *w, struct gls_reader *r)
 		glss_fail(w, "context version %d is not offered", version);
 		return;
 	}
-	EGLConfig config = glss_config_by_id(w, config_id);
+	/* Config id 0: a context without config (EGL_KHR_no_config_context). */
+	EGLConfig config = config_id ? glss_config_by_id(w, config_id) : EGL_NO_CONFIG_KHR;
 	struct glss_context *share = share_id ? glss_context_lookup(w, share_id) : NULL;
-	if (!config || (share_id && !share))
+	if ((config_id && !config) || (share_id && !share))
 		return;
 	struct glss_context *c = calloc(1, sizeof(*c));
 	if (!c)
@@ -294,7 +295,43 @@ static struct glss_surface *glss_surface_new(struct glss_worker *w, uint32_t id,
 	}
 	s->id = id;
 	s->config = config;
+	s->texture_format = EGL_NO_TEXTURE;
+	s->texture_target = EGL_NO_TEXTURE;
+	s->mipmap_texture = EGL_FALSE;
+	s->colorspace = EGL_GL_COLORSPACE_LINEAR_KHR;
 	return s;
+}
+
+/* A host pbuffer with the surface's attributes at the given size. */
+static EGLSurface glss_surface_create_host(struct glss_worker *w, const struct glss_surface *s, EGLint width,
+					   EGLint height)
+{
+	EGLint attribs[16] = {EGL_WIDTH, width, EGL_HEIGHT, height};
+	int n = 4;
+	if (s->texture_format != EGL_NO_TEXTURE) {
+		attribs[n++] = EGL_TEXTURE_FORMAT;
+		attribs[n++] = s->texture_format;
+		attribs[n++] = EGL_TEXTURE_TARGET;
+		attribs[n++] = s->texture_target;
+		attribs[n++] = EGL_MIPMAP_TEXTURE;
+		attribs[n++] = s->mipmap_texture;
+	}
+	if (s->colorspace != EGL_GL_COLORSPACE_LINEAR_KHR) {
+		attribs[n++] = EGL_GL_COLORSPACE_KHR;
+		attribs[n++] = s->colorspace;
+	}
+	attribs[n] = EGL_NONE;
+	return eglCreatePbufferSurface(w->display, s->config, attribs);
+}
+
+/* Replaces the host surface (same id for the client), keeping it current. */
+static void glss_surface_replace_host(struct glss_worker *w, struct glss_surface *s, EGLSurface fresh)
+{
+	EGLSurface old = s->host;
+	s->host = fresh;
+	if (w->current && (w->draw == s || w->read == s))
+		eglMakeCurrent(w->display, w->draw->host, w->read->host, w->current->host);
+	eglDestroySurface(w->display, old);
 }
 
 static bool glss_surface_add(struct glss_worker *w, struct glss_surface *s)
@@ -329,8 +366,7 @@ void glss_exec_glsCreateWindowSurface(struct glss_worker *w, struct gls_reader *
 	s->window = true;
 	s->width = width;
 	s->height = height;
-	const EGLint attribs[] = {EGL_WIDTH, width, EGL_HEIGHT, height, EGL_NONE};
-	s->host = eglCreatePbufferSurface(w->display, s->config, attribs);
+	s->host = glss_surface_create_host(w, s, width, height);
 	glss_surface_add(w, s);
 }
 
@@ -353,9 +389,10 @@ void glss_exec_glsCreatePbufferSurface(struct glss_worker *w, struct gls_reader 
 		return;
 	s->width = width;
 	s->height = height;
-	const EGLint attribs[] = {EGL_WIDTH, width, EGL_HEIGHT, height, EGL_TEXTURE_FORMAT, format,
-				  EGL_TEXTURE_TARGET, target, EGL_MIPMAP_TEXTURE, mipmap, EGL_NONE};
-	s->host = eglCreatePbufferSurface(w->display, s->config, attribs);
+	s->texture_format = format;
+	s->texture_target = target;
+	s->mipmap_texture = mipmap;
+	s->host = glss_surface_create_host(w, s, width, height);
 	glss_surface_add(w, s);
 }
 
@@ -390,19 +427,44 @@ void glss_exec_glsResizeSurface(struct glss_worker *w, struct gls_reader *r)
 		glss_fail(w, "bad resize of surface %u to %dx%d", id, width, height);
 		return;
 	}
-	const EGLint attribs[] = {EGL_WIDTH, width, EGL_HEIGHT, height, EGL_NONE};
-	EGLSurface fresh = eglCreatePbufferSurface(w->display, s->config, attribs);
+	EGLSurface fresh = glss_surface_create_host(w, s, width, height);
 	if (fresh == EGL_NO_SURFACE) {
 		glss_fail(w, "the host could not resize surface %u (0x%x)", id, eglGetError());
 		return;
 	}
-	EGLSurface old = s->host;
-	s->host = fresh;
 	s->width = width;
 	s->height = height;
-	if (w->current && (w->draw == s || w->read == s))
-		eglMakeCurrent(w->display, w->draw->host, w->read->host, w->current->host);
-	eglDestroySurface(w->display, old);
+	glss_surface_replace_host(w, s, fresh);
+}
+
+/* wire glsSurfaceColorspace: u32 surface, i32 EGL_GL_COLORSPACE_KHR value
+ *   -> reply i32 EGL error. Sent right after the surface's creation; the
+ *   host surface is re-created in that colorspace if the host allows it. */
+void glss_exec_glsSurfaceColorspace(struct glss_worker *w, struct gls_reader *r)
+{
+	uint32_t id = gls_get_u32(r);
+	EGLint colorspace = gls_get_i32(r);
+	if (!gls_reader_done(r))
+		return;
+	struct glss_surface *s = glss_surface_lookup(w, id);
+	if (!s)
+		return;
+	if (colorspace != EGL_GL_COLORSPACE_LINEAR_KHR && colorspace != EGL_GL_COLORSPACE_SRGB_KHR) {
+		glss_fail(w, "colorspace 0x%x for surface %u", colorspace, id);
+		return;
+	}
+	EGLint previous = s->colorspace, error = EGL_SUCCESS;
+	s->colorspace = colorspace;
+	EGLSurface fresh = glss_surface_create_host(w, s, s->width, s->height);
+	if (fresh == EGL_NO_SURFACE) {
+		error = eglGetError();
+		s->colorspace = previous;
+	} else {
+		glss_surface_replace_host(w, s, fresh);
+	}
+	uint8_t *p = glss_reply_begin(w, 4);
+	if (p)
+		gls_put_i32(p, error == EGL_SUCCESS || error == EGL_BAD_ALLOC ? error : EGL_BAD_MATCH);
 }
 
 /* wire glsMakeCurrent: u32 context, u32 draw surface, u32 read surface

@@ -45,6 +45,8 @@ struct glss_surface {
 	EGLConfig config;
 	bool window; /* frames go back to the client on swap */
 	EGLint width, height;
+	/* host creation attributes kept for re-creation (resize, colorspace) */
+	EGLint texture_format, texture_target, mipmap_texture, colorspace;
 	/* frame memory shared with the client and its X server, if any */
 	uint8_t *frames;
 	size_t frames_size;

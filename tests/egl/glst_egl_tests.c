@@ -414,6 +414,7 @@ int main(void)
         test_errors(dpy, config);
         glst_egl_test_threads(dpy, config);
         glst_egl_test_sync(dpy, config);
+        glst_egl_test_ext(dpy, config);
         test_surfaceless(dpy, config);
         test_terminate(dpy, config);
     } else {

@@ -17,6 +17,13 @@ void glst_egl_test_threads(EGLDisplay dpy, EGLConfig config);
 /* EGL 1.5 fence sync objects. */
 void glst_egl_test_sync(EGLDisplay dpy, EGLConfig config);
 
+/* EGL extensions: create_context, no_config_context, KHR fence syncs,
+ * gl_colorspace. glst_egl_ext checks that an extension is advertised (and
+ * must be, through glstream). */
+void glst_egl_test_ext(EGLDisplay dpy, EGLConfig config);
+bool glst_is_glstream(EGLDisplay dpy);
+bool glst_egl_ext(EGLDisplay dpy, const char *name);
+
 /* X11 window surfaces: swap, XGetImage, resize. Skipped without DISPLAY. */
 void glst_egl_test_window(void);
 

@@ -91,6 +91,65 @@ static bool orientation_is_right(Display *x, Window win, Visual *vis, EGLDisplay
     return false;
 }
 
+/* EGL_EXT_buffer_age: an age of n promises the back buffer holds the frame
+ * swapped n frames ago; checked by reading it back. */
+static void test_buffer_age(EGLDisplay dpy, EGLSurface surf, int w, int h)
+{
+    if (!glst_egl_ext(dpy, "EGL_EXT_buffer_age"))
+        return;
+    static const float colors[3][3] = { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } };
+    for (int frame = 0; frame < 3; frame++) {
+        glViewport(0, 0, w, h);
+        glClearColor(colors[frame][0], colors[frame][1], colors[frame][2], 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        GLST_CHECK(eglSwapBuffers(dpy, surf));
+    }
+    EGLint age = -1;
+    GLST_CHECK(eglQuerySurface(dpy, surf, EGL_BUFFER_AGE_EXT, &age));
+    GLST_CHECK(age >= 0 && age <= 3);
+    if (glst_is_glstream(dpy))
+        GLST_CHECK_INT(age, 1);
+    if (age >= 1 && age <= 3) {
+        const float *c = colors[3 - age];
+        unsigned char px[4] = { 0 };
+        glReadPixels(w / 2, h / 2, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
+        GLST_CHECK(px[0] == (unsigned char)(c[0] * 255) && px[1] == (unsigned char)(c[1] * 255) &&
+                   px[2] == (unsigned char)(c[2] * 255));
+    }
+}
+
+typedef EGLBoolean (*glst_swap_damage_fn)(EGLDisplay, EGLSurface, const EGLint *, EGLint);
+
+/* EGL_KHR_swap_buffers_with_damage: errors, then a swap that shows the frame. */
+static void test_swap_with_damage(Display *x, Window win, Visual *vis, EGLDisplay dpy, EGLSurface surf, int w,
+                                  int h)
+{
+    if (!glst_egl_ext(dpy, "EGL_KHR_swap_buffers_with_damage"))
+        return;
+    glst_swap_damage_fn swap = (glst_swap_damage_fn)eglGetProcAddress("eglSwapBuffersWithDamageKHR");
+    GLST_CHECK(swap != NULL);
+    if (!swap)
+        return;
+    const EGLint rect[4] = { 0, 0, w, h };
+    GLST_CHECK(!swap(dpy, surf, rect, -1));
+    GLST_CHECK_EGL(EGL_BAD_PARAMETER);
+    GLST_CHECK(!swap(dpy, surf, NULL, 1));
+    GLST_CHECK_EGL(EGL_BAD_PARAMETER);
+    static const int purple[3] = { 128, 0, 255 };
+    bool shown = false;
+    for (int attempt = 0; attempt < 40 && !shown; attempt++) {
+        glViewport(0, 0, w, h);
+        glClearColor(purple[0] / 255.0f, purple[1] / 255.0f, purple[2] / 255.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        GLST_CHECK(swap(dpy, surf, rect, 1));
+        XSync(x, False);
+        shown = window_pixel_is(x, win, vis, w / 2, h / 2, purple);
+        if (!shown)
+            sleep_ms(50);
+    }
+    GLST_CHECK(shown);
+}
+
 static Window create_window(Display *x, EGLDisplay dpy, EGLConfig config, Visual **vis_out)
 {
     EGLint visual_id = 0;
@@ -213,8 +272,16 @@ void glst_egl_test_window(void)
     GLST_CHECK(window_pixel_is(x, small, vis, 4, 4, green));
     XFreePixmap(x, small);
     XFreePixmap(x, pix);
+    test_buffer_age(dpy, surf, BIG_W, BIG_H);
+    test_swap_with_damage(x, win, vis, dpy, surf, BIG_W, BIG_H);
 
     GLST_CHECK(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT));
+    if (glst_has_egl_ext(dpy, "EGL_EXT_buffer_age")) {
+        /* The age of a surface that is not the current draw surface. */
+        EGLint age = -1;
+        GLST_CHECK(!eglQuerySurface(dpy, surf, EGL_BUFFER_AGE_EXT, &age));
+        GLST_CHECK_EGL(EGL_BAD_SURFACE);
+    }
     GLST_CHECK(eglDestroySurface(dpy, surf));
     GLST_CHECK(eglDestroyContext(dpy, ctx));
     XDestroyWindow(x, win);

@@ -1,0 +1,183 @@
+/* EGL extensions on pbuffers and contexts: EGL_KHR_create_context,
+ * EGL_KHR_no_config_context, EGL_KHR_fence_sync + EGL_KHR_wait_sync (found
+ * through eglGetProcAddress, so through glvnd's dispatch stubs) and
+ * EGL_KHR_gl_colorspace. Natively a part runs when the driver advertises
+ * the extension; through glstream each one must be advertised. */
+#include "glst_egl_tests.h"
+
+#include <stdio.h>
+#include <string.h>
+
+bool glst_is_glstream(EGLDisplay dpy)
+{
+    const char *vendor = eglQueryString(dpy, EGL_VENDOR);
+    return vendor && strcmp(vendor, "glstream") == 0;
+}
+
+bool glst_egl_ext(EGLDisplay dpy, const char *name)
+{
+    bool has = glst_has_egl_ext(dpy, name);
+    if (!has && glst_is_glstream(dpy))
+        glst_fail_msg(__FILE__, __LINE__, "glstream does not advertise %s", name);
+    if (!has)
+        printf("%s not advertised: its checks are skipped\n", name);
+    return has;
+}
+
+static EGLContext create_context(EGLDisplay dpy, EGLConfig config, const EGLint *attribs, EGLint expected_error)
+{
+    EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, attribs);
+    GLST_CHECK_EGL(expected_error);
+    GLST_CHECK((ctx != EGL_NO_CONTEXT) == (expected_error == EGL_SUCCESS));
+    return ctx;
+}
+
+static void test_create_context(EGLDisplay dpy, EGLConfig config)
+{
+    if (!glst_egl_ext(dpy, "EGL_KHR_create_context"))
+        return;
+    static const EGLint es20[] = { EGL_CONTEXT_MAJOR_VERSION_KHR, 2, EGL_CONTEXT_MINOR_VERSION_KHR, 0, EGL_NONE };
+    EGLContext ctx = create_context(dpy, config, es20, EGL_SUCCESS);
+    EGLint v = 0;
+    GLST_CHECK(eglQueryContext(dpy, ctx, EGL_CONTEXT_CLIENT_VERSION, &v));
+    GLST_CHECK_INT(v, 2);
+    GLST_CHECK(eglDestroyContext(dpy, ctx));
+
+    static const EGLint debug[] = { EGL_CONTEXT_MAJOR_VERSION_KHR, 2, EGL_CONTEXT_FLAGS_KHR,
+                                    EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR, EGL_NONE };
+    ctx = create_context(dpy, config, debug, EGL_SUCCESS);
+    GLST_CHECK(eglDestroyContext(dpy, ctx));
+
+    /* Robust access is a desktop OpenGL flag (OpenGL ES has its own
+     * extension for it); OpenGL ES 2.1 does not exist. */
+    static const EGLint robust[] = { EGL_CONTEXT_MAJOR_VERSION_KHR, 2, EGL_CONTEXT_FLAGS_KHR,
+                                     EGL_CONTEXT_OPENGL_ROBUST_ACCESS_BIT_KHR, EGL_NONE };
+    create_context(dpy, config, robust, EGL_BAD_ATTRIBUTE);
+    static const EGLint es21[] = { EGL_CONTEXT_MAJOR_VERSION_KHR, 2, EGL_CONTEXT_MINOR_VERSION_KHR, 1, EGL_NONE };
+    create_context(dpy, config, es21, EGL_BAD_MATCH);
+    if (glst_is_glstream(dpy)) {
+        /* glstream offers OpenGL ES 2.0 only, so far. */
+        static const EGLint es30[] = { EGL_CONTEXT_MAJOR_VERSION_KHR, 3, EGL_NONE };
+        create_context(dpy, config, es30, EGL_BAD_MATCH);
+    }
+}
+
+static void expect_clear_result(float value, int expected)
+{
+    glClearColor(value, value, value, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    unsigned char px[4] = { 0 };
+    glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
+    GLST_CHECK_GL(GL_NO_ERROR);
+    if (px[0] < expected - 2 || px[0] > expected + 2)
+        glst_fail_msg(__FILE__, __LINE__, "cleared to %.2f, read %d, expected %d", value, px[0], expected);
+    else
+        GLST_CHECK(true);
+}
+
+static void test_no_config_context(EGLDisplay dpy, EGLConfig config)
+{
+    if (!glst_egl_ext(dpy, "EGL_KHR_no_config_context"))
+        return;
+    EGLContext ctx = create_context(dpy, EGL_NO_CONFIG_KHR, glst_es2_ctx_attribs, EGL_SUCCESS);
+    EGLint v = -1;
+    GLST_CHECK(eglQueryContext(dpy, ctx, EGL_CONFIG_ID, &v));
+    GLST_CHECK_INT(v, 0);
+    static const EGLint pb_attribs[] = { EGL_WIDTH, 8, EGL_HEIGHT, 8, EGL_NONE };
+    EGLSurface pb = eglCreatePbufferSurface(dpy, config, pb_attribs);
+    GLST_CHECK(pb != EGL_NO_SURFACE);
+    GLST_CHECK(eglMakeCurrent(dpy, pb, pb, ctx));
+    expect_clear_result(1.0f, 255);
+    GLST_CHECK(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT));
+    GLST_CHECK(eglDestroySurface(dpy, pb));
+    GLST_CHECK(eglDestroyContext(dpy, ctx));
+}
+
+typedef EGLSyncKHR (*glst_create_sync_khr_fn)(EGLDisplay, EGLenum, const EGLint *);
+typedef EGLBoolean (*glst_destroy_sync_khr_fn)(EGLDisplay, EGLSyncKHR);
+typedef EGLint (*glst_client_wait_sync_khr_fn)(EGLDisplay, EGLSyncKHR, EGLint, EGLTimeKHR);
+typedef EGLint (*glst_wait_sync_khr_fn)(EGLDisplay, EGLSyncKHR, EGLint);
+typedef EGLBoolean (*glst_get_sync_attrib_khr_fn)(EGLDisplay, EGLSyncKHR, EGLint, EGLint *);
+
+static void test_khr_fence_sync(EGLDisplay dpy, EGLConfig config)
+{
+    if (!glst_egl_ext(dpy, "EGL_KHR_fence_sync") || !glst_egl_ext(dpy, "EGL_KHR_wait_sync"))
+        return;
+    glst_create_sync_khr_fn create = (glst_create_sync_khr_fn)eglGetProcAddress("eglCreateSyncKHR");
+    glst_destroy_sync_khr_fn destroy = (glst_destroy_sync_khr_fn)eglGetProcAddress("eglDestroySyncKHR");
+    glst_client_wait_sync_khr_fn client_wait =
+        (glst_client_wait_sync_khr_fn)eglGetProcAddress("eglClientWaitSyncKHR");
+    glst_wait_sync_khr_fn wait = (glst_wait_sync_khr_fn)eglGetProcAddress("eglWaitSyncKHR");
+    glst_get_sync_attrib_khr_fn get_attrib = (glst_get_sync_attrib_khr_fn)eglGetProcAddress("eglGetSyncAttribKHR");
+    GLST_CHECK(create && destroy && client_wait && wait && get_attrib);
+    if (!create || !destroy || !client_wait || !wait || !get_attrib)
+        return;
+
+    static const EGLint pb_attribs[] = { EGL_WIDTH, 8, EGL_HEIGHT, 8, EGL_NONE };
+    EGLSurface pb = eglCreatePbufferSurface(dpy, config, pb_attribs);
+    EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, glst_es2_ctx_attribs);
+    GLST_CHECK(eglMakeCurrent(dpy, pb, pb, ctx));
+    static const EGLint bad_attribs[] = { EGL_SYNC_STATUS_KHR, EGL_SIGNALED_KHR, EGL_NONE };
+    GLST_CHECK(create(dpy, EGL_SYNC_FENCE_KHR, bad_attribs) == EGL_NO_SYNC_KHR);
+    GLST_CHECK_EGL(EGL_BAD_ATTRIBUTE);
+
+    glClear(GL_COLOR_BUFFER_BIT);
+    EGLSyncKHR sync = create(dpy, EGL_SYNC_FENCE_KHR, NULL);
+    GLST_CHECK(sync != EGL_NO_SYNC_KHR);
+    EGLint v = 0;
+    GLST_CHECK(get_attrib(dpy, sync, EGL_SYNC_TYPE_KHR, &v));
+    GLST_CHECK_HEX(v, EGL_SYNC_FENCE_KHR);
+    GLST_CHECK(get_attrib(dpy, sync, EGL_SYNC_CONDITION_KHR, &v));
+    GLST_CHECK_HEX(v, EGL_SYNC_PRIOR_COMMANDS_COMPLETE_KHR);
+    GLST_CHECK_HEX(client_wait(dpy, sync, EGL_SYNC_FLUSH_COMMANDS_BIT_KHR, EGL_FOREVER_KHR),
+                   EGL_CONDITION_SATISFIED_KHR);
+    GLST_CHECK(get_attrib(dpy, sync, EGL_SYNC_STATUS_KHR, &v));
+    GLST_CHECK_HEX(v, EGL_SIGNALED_KHR);
+    GLST_CHECK_INT(wait(dpy, sync, 0), EGL_TRUE);
+    GLST_CHECK_INT(wait(dpy, sync, 1), EGL_FALSE);
+    GLST_CHECK_EGL(EGL_BAD_PARAMETER);
+    GLST_CHECK(destroy(dpy, sync));
+    GLST_CHECK(!destroy(dpy, sync));
+    GLST_CHECK_EGL(EGL_BAD_PARAMETER);
+
+    GLST_CHECK(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT));
+    GLST_CHECK(eglDestroyContext(dpy, ctx));
+    GLST_CHECK(eglDestroySurface(dpy, pb));
+}
+
+/* An sRGB surface stores the encoded value: 0.5 is written as 188. */
+static void test_colorspace(EGLDisplay dpy, EGLConfig config)
+{
+    if (!glst_egl_ext(dpy, "EGL_KHR_gl_colorspace"))
+        return;
+    static const EGLint bad[] = { EGL_WIDTH, 8, EGL_HEIGHT, 8, EGL_GL_COLORSPACE_KHR, 0x1234, EGL_NONE };
+    GLST_CHECK(eglCreatePbufferSurface(dpy, config, bad) == EGL_NO_SURFACE);
+    GLST_CHECK_EGL(EGL_BAD_ATTRIBUTE);
+    EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, glst_es2_ctx_attribs);
+    static const struct {
+        EGLint colorspace;
+        int expected;
+    } cases[] = { { EGL_GL_COLORSPACE_SRGB_KHR, 188 }, { EGL_GL_COLORSPACE_LINEAR_KHR, 128 } };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const EGLint attribs[] = { EGL_WIDTH, 8, EGL_HEIGHT, 8, EGL_GL_COLORSPACE_KHR, cases[i].colorspace,
+                                   EGL_NONE };
+        EGLSurface pb = eglCreatePbufferSurface(dpy, config, attribs);
+        GLST_CHECK(pb != EGL_NO_SURFACE);
+        EGLint v = 0;
+        GLST_CHECK(eglQuerySurface(dpy, pb, EGL_GL_COLORSPACE_KHR, &v));
+        GLST_CHECK_HEX(v, cases[i].colorspace);
+        GLST_CHECK(eglMakeCurrent(dpy, pb, pb, ctx));
+        expect_clear_result(0.5f, cases[i].expected);
+        GLST_CHECK(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT));
+        GLST_CHECK(eglDestroySurface(dpy, pb));
+    }
+    GLST_CHECK(eglDestroyContext(dpy, ctx));
+}
+
+void glst_egl_test_ext(EGLDisplay dpy, EGLConfig config)
+{
+    test_create_context(dpy, config);
+    test_no_config_context(dpy, config);
+    test_khr_fence_sync(dpy, config);
+    test_colorspace(dpy, config);
+}
