@@ -17,7 +17,8 @@
 #define GLSC_EGL_VERSION_STRING "1.4 glstream " GLSTREAM_VERSION
 #define GLSC_EGL_EXTENSIONS                                                                        \
 	"EGL_EXT_buffer_age EGL_EXT_swap_buffers_with_damage EGL_KHR_create_context "              \
-	"EGL_KHR_fence_sync EGL_KHR_gl_colorspace EGL_KHR_no_config_context "                      \
+	"EGL_KHR_fence_sync EGL_KHR_gl_colorspace EGL_KHR_gl_renderbuffer_image "                  \
+	"EGL_KHR_gl_texture_2D_image EGL_KHR_image_base EGL_KHR_no_config_context "                \
 	"EGL_KHR_surfaceless_context EGL_KHR_swap_buffers_with_damage EGL_KHR_wait_sync"
 #define GLSC_CLIENT_EXTENSIONS "EGL_EXT_platform_base EGL_KHR_platform_x11 EGL_EXT_platform_x11 EGL_MESA_platform_surfaceless"
 
@@ -118,6 +119,7 @@ EGLDisplay glsc_get_platform_display(EGLenum platform, void *native, const EGLAt
 	gls_idmap_init(&d->surfaces);
 	gls_idmap_init(&d->contexts);
 	gls_idmap_init(&d->syncs);
+	gls_idmap_init(&d->images);
 	d->next = glsc_displays;
 	glsc_displays = d;
 out:
@@ -247,6 +249,29 @@ static void glsc_collect(uint32_t key, uint64_t value, void *data)
 	*(*cursor)++ = (void *)(uintptr_t)value;
 }
 
+static void glsc_collect_key(uint32_t key, uint64_t value, void *data)
+{
+	(void)value;
+	uint32_t **cursor = data;
+	*(*cursor)++ = key;
+}
+
+/* Destroys every sync or image of a terminated display in the worker. */
+static void glsc_destroy_all_locked(struct gls_idmap *map, uint16_t opcode)
+{
+	uint32_t *ids = calloc(map->count + 1, sizeof(*ids)), *cursor = ids;
+	if (!ids)
+		return; /* the worker frees them when the client goes */
+	gls_idmap_each(map, glsc_collect_key, &cursor);
+	for (uint32_t *id = ids; id < cursor; id++) {
+		gls_idmap_remove(map, *id, NULL);
+		uint8_t *w = glsc_stream_begin_locked(opcode, 4);
+		if (w)
+			gls_put_u32(w, *id);
+	}
+	free(ids);
+}
+
 static EGLBoolean glsc_eglTerminate(EGLDisplay dpy)
 {
 	glsc_lock();
@@ -279,6 +304,11 @@ static EGLBoolean glsc_eglTerminate(EGLDisplay dpy)
 			glsc_surface_free(s);
 	}
 	free(objects);
+	/* Syncs and images are the display's too (EGL 1.5, 3.2). */
+	glsc_lock();
+	glsc_destroy_all_locked(&d->syncs, GLS_OP_glsDestroySync);
+	glsc_destroy_all_locked(&d->images, GLS_OP_glsDestroyImage);
+	glsc_unlock();
 	free(d->configs);
 	d->configs = NULL;
 	d->config_count = 0;
@@ -1582,7 +1612,8 @@ void *glsc_egl_proc(const char *name)
 	for (size_t i = 0; i < sizeof(glsc_egl_procs) / sizeof(glsc_egl_procs[0]); i++)
 		if (strcmp(glsc_egl_procs[i].name, name) == 0)
 			return glsc_egl_procs[i].fn;
-	return glsc_egl_sync_proc(name);
+	void *fn = glsc_egl_sync_proc(name);
+	return fn ? fn : glsc_egl_image_proc(name);
 }
 
 static void (*glsc_eglGetProcAddress(const char *name))(void)

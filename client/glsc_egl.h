@@ -35,6 +35,7 @@ struct glsc_display {
 	struct gls_idmap surfaces; /* id -> struct glsc_surface* */
 	struct gls_idmap contexts; /* id -> struct glsc_context* */
 	struct gls_idmap syncs;    /* id -> 1: fence sync objects */
+	struct gls_idmap images;   /* id -> 1: EGL images */
 };
 
 struct glsc_surface {
@@ -67,8 +68,9 @@ EGLBoolean glsc_succeed(void);
 struct glsc_display *glsc_display_get(EGLDisplay handle);
 extern uint32_t glsc_next_object_id;
 
-/* Entry points by name, per file: EGL core + platform, fence syncs. */
+/* Entry points by name, per file: EGL core + platform, fence syncs, images. */
 void *glsc_egl_sync_proc(const char *name);
+void *glsc_egl_image_proc(const char *name);
 
 /* The EGL entry points and the vendor callbacks (glsc_main.c uses them). */
 struct __EGLapiExportsRec;

@@ -14,7 +14,9 @@
 
 #define GLSC_DISPATCH_FUNCTIONS(X)                                                                 \
 	X(eglClientWaitSyncKHR)                                                                    \
+	X(eglCreateImageKHR)                                                                       \
 	X(eglCreateSyncKHR)                                                                        \
+	X(eglDestroyImageKHR)                                                                      \
 	X(eglDestroySyncKHR)                                                                       \
 	X(eglGetSyncAttribKHR)                                                                     \
 	X(eglSwapBuffersWithDamageEXT)                                                             \
@@ -56,6 +58,19 @@ static EGLint glsc_stub_eglClientWaitSyncKHR(EGLDisplay dpy, EGLSyncKHR sync, EG
 {
 	PFNEGLCLIENTWAITSYNCKHRPROC fn = glsc_dispatch_fetch(dpy, GLSC_DISPATCH_eglClientWaitSyncKHR);
 	return fn ? fn(dpy, sync, flags, timeout) : EGL_FALSE;
+}
+
+static EGLImageKHR glsc_stub_eglCreateImageKHR(EGLDisplay dpy, EGLContext ctx, EGLenum target, EGLClientBuffer buffer,
+					       const EGLint *attribs)
+{
+	PFNEGLCREATEIMAGEKHRPROC fn = glsc_dispatch_fetch(dpy, GLSC_DISPATCH_eglCreateImageKHR);
+	return fn ? fn(dpy, ctx, target, buffer, attribs) : EGL_NO_IMAGE_KHR;
+}
+
+static EGLBoolean glsc_stub_eglDestroyImageKHR(EGLDisplay dpy, EGLImageKHR image)
+{
+	PFNEGLDESTROYIMAGEKHRPROC fn = glsc_dispatch_fetch(dpy, GLSC_DISPATCH_eglDestroyImageKHR);
+	return fn ? fn(dpy, image) : EGL_FALSE;
 }
 
 static EGLSyncKHR glsc_stub_eglCreateSyncKHR(EGLDisplay dpy, EGLenum type, const EGLint *attribs)

@@ -40,6 +40,7 @@ bool glss_egl_init(struct glss_worker *w)
 	gls_idmap_init(&w->contexts);
 	gls_idmap_init(&w->surfaces);
 	gls_idmap_init(&w->syncs);
+	gls_idmap_init(&w->images);
 	glss_load_ext_procs();
 	return true;
 }
@@ -94,6 +95,7 @@ void glss_egl_reset(struct glss_worker *w)
 	w->current = NULL;
 	w->draw = w->read = NULL;
 	gls_idmap_each(&w->syncs, glss_free_sync, w);
+	glss_images_reset(w); /* before their source contexts go */
 	gls_idmap_each(&w->surfaces, glss_free_surface, w);
 	gls_idmap_each(&w->contexts, glss_free_context, w);
 	gls_idmap_free(&w->syncs);
@@ -135,7 +137,7 @@ struct glss_surface *glss_surface_lookup(struct glss_worker *w, uint32_t id)
 	return (struct glss_surface *)(uintptr_t)value;
 }
 
-static struct glss_context *glss_context_lookup(struct glss_worker *w, uint32_t id)
+struct glss_context *glss_context_lookup(struct glss_worker *w, uint32_t id)
 {
 	uint64_t value;
 	if (!gls_idmap_get(&w->contexts, id, &value)) {

@@ -10,6 +10,10 @@ void glss_egl_fini(struct glss_worker *w);
  * (harnesses: a fresh worker for the next input). */
 void glss_egl_reset(struct glss_worker *w);
 struct glss_surface *glss_surface_lookup(struct glss_worker *w, uint32_t id);
+/* The context a client id names; unknown ids end the worker. */
+struct glss_context *glss_context_lookup(struct glss_worker *w, uint32_t id);
+/* Destroys every EGL image of the client (glss_image.c). */
+void glss_images_reset(struct glss_worker *w);
 /* Sends the surface's pixels to the client as a GLS_MSG_FRAME. */
 void glss_present_frame(struct glss_worker *w, struct glss_surface *surface);
 /* Unmaps the surface's shared frame memory, if any. */

@@ -76,6 +76,7 @@ struct glss_worker {
 	struct gls_idmap contexts; /* client id -> struct glss_context* */
 	struct gls_idmap surfaces; /* client id -> struct glss_surface* */
 	struct gls_idmap syncs;    /* client id -> host EGLSync */
+	struct gls_idmap images;   /* client id -> host EGLImage */
 	struct glss_context *current;
 	struct glss_surface *draw, *read;
 

@@ -174,10 +174,145 @@ static void test_colorspace(EGLDisplay dpy, EGLConfig config)
     GLST_CHECK(eglDestroyContext(dpy, ctx));
 }
 
+typedef EGLImageKHR (*glst_create_image_fn)(EGLDisplay, EGLContext, EGLenum, EGLClientBuffer, const EGLint *);
+typedef EGLBoolean (*glst_destroy_image_fn)(EGLDisplay, EGLImageKHR);
+typedef void (*glst_image_target_fn)(GLenum, GLeglImageOES);
+
+/* The colour at (0, 0) of a texture or renderbuffer, read through an FBO. */
+static bool attachment_reads(GLenum kind, GLuint object, const unsigned char rgba[4])
+{
+    GLuint fbo;
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    if (kind == GL_TEXTURE_2D)
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, object, 0);
+    else
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, object);
+    unsigned char px[4] = { 0 };
+    bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &fbo);
+    return complete && memcmp(px, rgba, 4) == 0;
+}
+
+static void clear_attachment(GLenum kind, GLuint object, float r, float g, float b)
+{
+    GLuint fbo;
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    if (kind == GL_TEXTURE_2D)
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, object, 0);
+    else
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, object);
+    glClearColor(r, g, b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &fbo);
+}
+
+/* EGL images of a texture and of a renderbuffer: a sibling made from the
+ * image shares the source's pixels both ways; the errors of creation. */
+static void test_images(EGLDisplay dpy, EGLConfig config)
+{
+    if (!glst_egl_ext(dpy, "EGL_KHR_image_base") || !glst_egl_ext(dpy, "EGL_KHR_gl_texture_2D_image") ||
+        !glst_egl_ext(dpy, "EGL_KHR_gl_renderbuffer_image"))
+        return;
+    glst_create_image_fn create = (glst_create_image_fn)eglGetProcAddress("eglCreateImageKHR");
+    glst_destroy_image_fn destroy = (glst_destroy_image_fn)eglGetProcAddress("eglDestroyImageKHR");
+    glst_image_target_fn target_texture = (glst_image_target_fn)eglGetProcAddress("glEGLImageTargetTexture2DOES");
+    glst_image_target_fn target_renderbuffer =
+        (glst_image_target_fn)eglGetProcAddress("glEGLImageTargetRenderbufferStorageOES");
+    GLST_CHECK(create && destroy && target_texture && target_renderbuffer);
+    if (!create || !destroy || !target_texture || !target_renderbuffer)
+        return;
+    static const EGLint pb_attribs[] = { EGL_WIDTH, 8, EGL_HEIGHT, 8, EGL_NONE };
+    EGLSurface pb = eglCreatePbufferSurface(dpy, config, pb_attribs);
+    EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, glst_es2_ctx_attribs);
+    GLST_CHECK(eglMakeCurrent(dpy, pb, pb, ctx));
+    GLST_CHECK(glst_has_gl_ext("GL_OES_EGL_image"));
+
+    static const unsigned char red[4] = { 255, 0, 0, 255 }, green[4] = { 0, 255, 0, 255 },
+                               blue[4] = { 0, 0, 255, 255 };
+    unsigned char texels[4 * 4 * 4];
+    for (size_t i = 0; i < sizeof(texels); i += 4)
+        memcpy(texels + i, red, 4);
+    GLuint tex[2];
+    glGenTextures(2, tex);
+    glBindTexture(GL_TEXTURE_2D, tex[0]);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 4, 4, 0, GL_RGBA, GL_UNSIGNED_BYTE, texels);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+
+    /* Errors: no object, an attribute images do not take, no context. */
+    static const EGLint level0[] = { EGL_GL_TEXTURE_LEVEL_KHR, 0, EGL_IMAGE_PRESERVED_KHR, EGL_TRUE, EGL_NONE };
+    GLST_CHECK(create(dpy, ctx, EGL_GL_TEXTURE_2D_KHR, (EGLClientBuffer)0, level0) == EGL_NO_IMAGE_KHR);
+    GLST_CHECK_EGL(EGL_BAD_PARAMETER);
+    static const EGLint bad[] = { 0x3555, 4, EGL_NONE };
+    GLST_CHECK(create(dpy, ctx, EGL_GL_TEXTURE_2D_KHR, (EGLClientBuffer)(uintptr_t)tex[0], bad) ==
+               EGL_NO_IMAGE_KHR);
+    GLST_CHECK_EGL(EGL_BAD_PARAMETER);
+    if (glst_is_glstream(dpy)) {
+        /* Mesa 22.3 itself crashes here (it uses the context unchecked). */
+        GLST_CHECK(create(dpy, EGL_NO_CONTEXT, EGL_GL_TEXTURE_2D_KHR, (EGLClientBuffer)(uintptr_t)tex[0],
+                          level0) == EGL_NO_IMAGE_KHR);
+        GLST_CHECK_EGL(EGL_BAD_CONTEXT);
+    }
+    /* A level the texture does not have: the driver's answer. */
+    static const EGLint level3[] = { EGL_GL_TEXTURE_LEVEL_KHR, 3, EGL_NONE };
+    GLST_CHECK(create(dpy, ctx, EGL_GL_TEXTURE_2D_KHR, (EGLClientBuffer)(uintptr_t)tex[0], level3) ==
+               EGL_NO_IMAGE_KHR);
+    GLST_CHECK_EGL(EGL_BAD_PARAMETER);
+
+    EGLImageKHR image = create(dpy, ctx, EGL_GL_TEXTURE_2D_KHR, (EGLClientBuffer)(uintptr_t)tex[0], level0);
+    GLST_CHECK(image != EGL_NO_IMAGE_KHR);
+    GLST_CHECK_EGL(EGL_SUCCESS);
+    glBindTexture(GL_TEXTURE_2D, tex[1]);
+    target_texture(GL_TEXTURE_2D, image);
+    GLST_CHECK_GL(GL_NO_ERROR);
+    GLST_CHECK(attachment_reads(GL_TEXTURE_2D, tex[1], red));
+    clear_attachment(GL_TEXTURE_2D, tex[1], 0, 1, 0);
+    GLST_CHECK(attachment_reads(GL_TEXTURE_2D, tex[0], green));
+    /* The target must be GL_TEXTURE_2D. */
+    target_texture(GL_TEXTURE_CUBE_MAP, image);
+    GLST_CHECK_GL(GL_INVALID_ENUM);
+    if (glst_is_glstream(dpy)) {
+        /* An image id the client does not own never reaches the driver. */
+        target_texture(GL_TEXTURE_2D, (GLeglImageOES)(uintptr_t)0x7777);
+        GLST_CHECK_GL(GL_INVALID_VALUE);
+        GLST_CHECK(attachment_reads(GL_TEXTURE_2D, tex[1], green));
+    }
+
+    GLuint rb[2];
+    glGenRenderbuffers(2, rb);
+    glBindRenderbuffer(GL_RENDERBUFFER, rb[0]);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8_OES, 4, 4);
+    EGLImageKHR rb_image = create(dpy, ctx, EGL_GL_RENDERBUFFER_KHR, (EGLClientBuffer)(uintptr_t)rb[0], NULL);
+    GLST_CHECK(rb_image != EGL_NO_IMAGE_KHR);
+    glBindRenderbuffer(GL_RENDERBUFFER, rb[1]);
+    target_renderbuffer(GL_RENDERBUFFER, rb_image);
+    GLST_CHECK_GL(GL_NO_ERROR);
+    clear_attachment(GL_RENDERBUFFER, rb[1], 0, 0, 1);
+    GLST_CHECK(attachment_reads(GL_RENDERBUFFER, rb[0], blue));
+
+    GLST_CHECK(destroy(dpy, image));
+    GLST_CHECK(destroy(dpy, rb_image));
+    GLST_CHECK(!destroy(dpy, image));
+    GLST_CHECK_EGL(EGL_BAD_PARAMETER);
+    /* Siblings keep the pixels after the image goes. */
+    GLST_CHECK(attachment_reads(GL_TEXTURE_2D, tex[1], green));
+    glDeleteTextures(2, tex);
+    glDeleteRenderbuffers(2, rb);
+    GLST_CHECK_GL(GL_NO_ERROR);
+    GLST_CHECK(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT));
+    GLST_CHECK(eglDestroyContext(dpy, ctx));
+    GLST_CHECK(eglDestroySurface(dpy, pb));
+}
+
 void glst_egl_test_ext(EGLDisplay dpy, EGLConfig config)
 {
     test_create_context(dpy, config);
     test_no_config_context(dpy, config);
     test_khr_fence_sync(dpy, config);
     test_colorspace(dpy, config);
+    test_images(dpy, config);
 }
