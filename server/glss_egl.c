@@ -9,6 +9,7 @@
 
 #include "glss_gl_generated.h"
 #include "glss_present_window.h"
+#include "glss_shader_cache.h"
 #include "gls_log.h"
 
 bool glss_egl_init(struct glss_worker *w)
@@ -42,6 +43,14 @@ bool glss_egl_init(struct glss_worker *w)
 	gls_idmap_init(&w->syncs);
 	gls_idmap_init(&w->images);
 	glss_load_ext_procs();
+	if (glss_shader_cache.in_use) {
+		/* The driver opens its shader cache with its first context:
+		 * that must happen now, while the worker may still open files. */
+		static const EGLint attribs[] = {EGL_CONTEXT_CLIENT_VERSION, 2, EGL_NONE};
+		EGLContext probe = eglCreateContext(w->display, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, attribs);
+		if (probe != EGL_NO_CONTEXT)
+			eglDestroyContext(w->display, probe);
+	}
 	return true;
 }
 

@@ -14,6 +14,7 @@
 #include "glss_listener.h"
 #include "glss_present_window.h"
 #include "glss_sandbox.h"
+#include "glss_shader_cache.h"
 
 /* meson's project version; the build may pass the real one. */
 #ifndef GLSTREAM_VERSION
@@ -52,10 +53,17 @@ static void glss_usage(FILE *out)
 		"                         at least %u)\n"
 		"  --no-sandbox           no seccomp filter, no rlimits: for debugging only\n"
 		"\n"
+		"  --shader-cache DIR     the driver's shader cache, a directory per client\n"
+		"                         identity (local uid, Qubes qube) under DIR; each\n"
+		"                         cache file at most %u MiB (default DIR:\n"
+		"                         $XDG_CACHE_HOME/glstream/shader-cache)\n"
+		"  --no-shader-cache      compile every shader anew\n"
+		"\n"
 		"  -v, --verbose    log connections; twice for debug messages\n"
 		"  -h, --help       show this help and exit\n"
 		"      --version    show the version and exit\n",
-		GLSS_DEFAULT_MAX_MEMORY_MIB, GLSS_DEFAULT_MAX_OBJECTS, GLS_MAX_MESSAGE, GLSS_MIN_COMMAND_SIZE);
+		GLSS_DEFAULT_MAX_MEMORY_MIB, GLSS_DEFAULT_MAX_OBJECTS, GLS_MAX_MESSAGE, GLSS_MIN_COMMAND_SIZE,
+		GLSS_SHADER_CACHE_MAX_MIB);
 }
 
 /* A decimal number in [min, max]; exits with usage status 2 otherwise. */
@@ -76,7 +84,7 @@ static unsigned long long glss_parse_number(const char *option, const char *text
 int main(int argc, char **argv)
 {
 	enum { OPT_SOCKET = 256, OPT_TCP, OPT_STDIO, OPT_VERSION, OPT_COOKIE, OPT_MAX_MEMORY, OPT_MAX_OBJECTS,
-	       OPT_MAX_COMMAND, OPT_NO_SANDBOX, OPT_PRESENT };
+	       OPT_MAX_COMMAND, OPT_NO_SANDBOX, OPT_PRESENT, OPT_SHADER_CACHE, OPT_NO_SHADER_CACHE };
 	static const struct option long_options[] = {
 		{"cookie", required_argument, NULL, OPT_COOKIE},
 		{"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
@@ -84,6 +92,8 @@ int main(int argc, char **argv)
 		{"max-command-size", required_argument, NULL, OPT_MAX_COMMAND},
 		{"no-sandbox", no_argument, NULL, OPT_NO_SANDBOX},
 		{"present", required_argument, NULL, OPT_PRESENT},
+		{"shader-cache", required_argument, NULL, OPT_SHADER_CACHE},
+		{"no-shader-cache", no_argument, NULL, OPT_NO_SHADER_CACHE},
 		{"socket", required_argument, NULL, OPT_SOCKET},
 		{"tcp", required_argument, NULL, OPT_TCP},
 		{"stdio", no_argument, NULL, OPT_STDIO},
@@ -94,7 +104,8 @@ int main(int argc, char **argv)
 	};
 	struct glss_listen_options listen = {0};
 	bool stdio = false;
-	const char *cookie = NULL;
+	const char *cookie = NULL, *shader_cache = NULL;
+	bool no_shader_cache = false;
 	int verbose = 0;
 	int opt;
 
@@ -137,6 +148,16 @@ int main(int argc, char **argv)
 			break;
 		case OPT_NO_SANDBOX:
 			glss_limits.sandbox = false;
+			break;
+		case OPT_SHADER_CACHE:
+			if (!optarg[0] || optarg[0] != '/') {
+				fprintf(stderr, "glstream-server: --shader-cache needs an absolute path\n");
+				return 2;
+			}
+			shader_cache = optarg;
+			break;
+		case OPT_NO_SHADER_CACHE:
+			no_shader_cache = true;
 			break;
 		case 'v':
 			verbose++;
@@ -195,6 +216,8 @@ int main(int argc, char **argv)
 	if (!glss_limits.sandbox)
 		gls_warn("--no-sandbox: workers run without seccomp and limits; for debugging only");
 	glss_sandbox_prepare();
+	if (!no_shader_cache)
+		glss_shader_cache_init(shader_cache);
 
 	/* If glvnd hands this process the glstream vendor (an inherited
 	 * __EGL_VENDOR_LIBRARY_FILENAMES), it declines at once instead of

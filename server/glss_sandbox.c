@@ -39,6 +39,7 @@
 
 #include "gls_log.h"
 #include "gls_protocol.h"
+#include "glss_shader_cache.h"
 
 struct glss_limits glss_limits = {
 	.max_memory_mib = GLSS_DEFAULT_MAX_MEMORY_MIB,
@@ -53,9 +54,10 @@ void glss_sandbox_prepare(void)
 {
 	if (!glss_limits.sandbox)
 		return;
-	/* Mesa's shader cache lives in the user's home and is shared by every
-	 * program: a compromised worker must not be able to poison it, and
-	 * the sandbox cannot open files anyway. */
+	/* Mesa's own shader cache lives in the user's home and is shared by
+	 * every program: a compromised worker must not be able to poison it.
+	 * A worker gets a cache of its client's own instead
+	 * (glss_shader_cache_select), or none. */
 	setenv("MESA_SHADER_CACHE_DISABLE", "true", 1);
 	setenv("MESA_DISK_CACHE_SINGLE_FILE", "0", 1);
 }
@@ -90,6 +92,12 @@ static const char *const glss_refused[] = {
 	"faccessat", "faccessat2", "readlink", "readlinkat", "ioctl", "mkdir", "mkdirat",
 	"rename", "renameat", "renameat2", "unlink", "unlinkat", "flock", "socket",
 	"memfd_create", "getdents64", "sched_setattr", "sched_getattr",
+};
+
+/* The shader cache's reads, writes and locks on the files the driver
+ * opened before the sandbox (descriptors only: no path). */
+static const char *const glss_cache_io[] = {
+	"flock", "pread64", "pwrite64", "fsync", "fdatasync",
 };
 
 static void glss_on_sigsys(int sig, siginfo_t *info, void *context)
@@ -143,6 +151,12 @@ static bool glss_apply_rlimits(void)
 {
 	bool ok = glss_set_rlimit(RLIMIT_CORE, "RLIMIT_CORE", 0) &&
 		  glss_set_rlimit(RLIMIT_NOFILE, "RLIMIT_NOFILE", GLSS_MAX_OPEN_FILES);
+	if (ok && glss_shader_cache.in_use) {
+		/* The shader cache files stop growing there: a write past it
+		 * fails (EFBIG) instead of raising SIGXFSZ. */
+		signal(SIGXFSZ, SIG_IGN);
+		ok = glss_set_rlimit(RLIMIT_FSIZE, "RLIMIT_FSIZE", (rlim_t)glss_shader_cache.max_mib << 20);
+	}
 	if (ok && glss_limits.max_memory_mib && !GLSS_ADDRESS_SANITIZER) {
 		struct rlimit cur;
 		rlim_t want = (rlim_t)glss_limits.max_memory_mib * 1024u * 1024u;
@@ -198,8 +212,14 @@ static bool glss_apply_seccomp(void)
 	}
 	for (size_t i = 0; ok && i < sizeof(glss_allowed) / sizeof(glss_allowed[0]); i++)
 		ok = glss_add_rule(ctx, SCMP_ACT_ALLOW, glss_allowed[i], 0, NULL);
-	for (size_t i = 0; ok && i < sizeof(glss_refused) / sizeof(glss_refused[0]); i++)
+	for (size_t i = 0; ok && i < sizeof(glss_refused) / sizeof(glss_refused[0]); i++) {
+		/* The shader cache's files are open already: it may lock them. */
+		if (glss_shader_cache.in_use && strcmp(glss_refused[i], "flock") == 0)
+			continue;
 		ok = glss_add_rule(ctx, SCMP_ACT_ERRNO(EPERM), glss_refused[i], 0, NULL);
+	}
+	for (size_t i = 0; ok && glss_shader_cache.in_use && i < sizeof(glss_cache_io) / sizeof(glss_cache_io[0]); i++)
+		ok = glss_add_rule(ctx, SCMP_ACT_ALLOW, glss_cache_io[i], 0, NULL);
 
 	/* Threads only: a clone without CLONE_THREAD (a fork) traps. */
 	const struct scmp_arg_cmp thread_only[] = {GLSS_ARG(0, SCMP_CMP_MASKED_EQ, CLONE_THREAD, CLONE_THREAD)};

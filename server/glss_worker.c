@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "glss_shader_cache.h"
 #include "glss_egl.h"
 #include "glss_present_window.h"
 #include "glss_gl_generated.h"
@@ -305,6 +306,7 @@ int glss_worker_run(int in_fd, int out_fd)
 	if (!glss_handshake(&w))
 		return 1;
 	glss_record_open(&w);
+	glss_shader_cache_select(in_fd, w.unix_socket);
 	if (!glss_egl_init(&w))
 		goto out;
 	if (glss_present_mode != GLSS_PRESENT_READBACK && !glss_present_window_open(&w))

@@ -167,6 +167,9 @@ class Session:
             raise HarnessError(f"GLSTREAM_VENDOR_JSON missing or not a file: {vendor_json!r}")
         sock = os.path.join(self.tmpdir, "s.sock")
         self.server_log = os.path.join(self.tmpdir, "server.log")
+        if not any(a in ("--shader-cache", "--no-shader-cache") for a in extra_args):
+            # the session's own cache, not the user's
+            extra_args = ("--shader-cache", os.path.join(self.tmpdir, "shader-cache"), *extra_args)
         with open(self.server_log, "wb") as logf:
             proc = subprocess.Popen([server_bin, "--socket", sock, *extra_args],
                                     stdin=subprocess.DEVNULL, stdout=logf, stderr=logf,
@@ -204,6 +207,8 @@ class Session:
             "GLSTREAM_FAKE_QUBE": qube,
             "GLSTREAM_FAKE_QREXEC_LOG": self.server_log,
             GLVND_VENDOR_VAR: vendor_json,
+            # the service's server keeps its shader cache in the session
+            "XDG_CACHE_HOME": os.path.join(self.tmpdir, "xdg-cache"),
         })
 
     def server_alive(self):
