@@ -38,6 +38,7 @@ static const char *const glsc_extensions[] = {
 	"GL_EXT_texture_rg",           /* GL_RED_EXT, GL_RG_EXT texels */
 	"GL_EXT_polygon_offset_clamp", /* glPolygonOffsetClampEXT */
 	"GL_OES_EGL_image",            /* textures and renderbuffers from EGL images */
+	"GL_OES_EGL_image_external",   /* ... and GL_TEXTURE_EXTERNAL_OES textures */
 	"GL_OES_EGL_sync",             /* EGL fence syncs in the GL command stream */
 	/* compressed formats: glCompressedTex(Sub)Image2D carry any format */
 	"GL_OES_compressed_ETC1_RGB8_texture",

@@ -104,6 +104,7 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	NAME(GL_VERTEX_ARRAY_BINDING_OES, GLS_OBJ_VERTEX_ARRAY),
 	V(GL_MAX_TEXTURE_MAX_ANISOTROPY_EXT, 1),
 	V(GL_FRAGMENT_SHADER_DERIVATIVE_HINT_OES, 1),
+	NAME(GL_TEXTURE_BINDING_EXTERNAL_OES, GLS_OBJ_TEXTURE),
 };
 
 static const struct glss_get_pname glss_tex_pnames[] = {
@@ -112,6 +113,7 @@ static const struct glss_get_pname glss_tex_pnames[] = {
 	V(GL_TEXTURE_WRAP_S, 1),
 	V(GL_TEXTURE_WRAP_T, 1),
 	V(GL_TEXTURE_MAX_ANISOTROPY_EXT, 1),
+	V(GL_REQUIRED_TEXTURE_IMAGE_UNITS_OES, 1),
 };
 
 static const struct glss_get_pname glss_buffer_pnames[] = {

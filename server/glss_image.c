@@ -99,7 +99,7 @@ void glss_images_reset(struct glss_worker *w)
  *   u32 target, u32 image id. The target is checked here, since the
  *   driver would otherwise see an image handle for a target it rejects. */
 static void glss_image_target(struct glss_worker *w, struct gls_reader *r, GLenum expected_target,
-			      void (*fn)(GLenum, GLeglImageOES))
+			      GLenum other_target, void (*fn)(GLenum, GLeglImageOES))
 {
 	GLenum target = gls_get_u32(r);
 	uint32_t id = gls_get_u32(r);
@@ -114,7 +114,7 @@ static void glss_image_target(struct glss_worker *w, struct gls_reader *r, GLenu
 		return;
 	}
 	uint64_t image;
-	if (target != expected_target)
+	if (target != expected_target && target != other_target)
 		glss_set_error(w, GL_INVALID_ENUM);
 	else if (!gls_idmap_get(&w->images, id, &image))
 		glss_set_error(w, GL_INVALID_VALUE); /* not an EGL image (as Mesa reports) */
@@ -124,10 +124,12 @@ static void glss_image_target(struct glss_worker *w, struct gls_reader *r, GLenu
 
 void glss_exec_glEGLImageTargetTexture2DOES(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_image_target(w, r, GL_TEXTURE_2D, glss_ext.glEGLImageTargetTexture2DOES);
+	/* GL_TEXTURE_EXTERNAL_OES: GL_OES_EGL_image_external, which the client
+	 * offers when the host has it (the driver rejects it otherwise). */
+	glss_image_target(w, r, GL_TEXTURE_2D, GL_TEXTURE_EXTERNAL_OES, glss_ext.glEGLImageTargetTexture2DOES);
 }
 
 void glss_exec_glEGLImageTargetRenderbufferStorageOES(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_image_target(w, r, GL_RENDERBUFFER, glss_ext.glEGLImageTargetRenderbufferStorageOES);
+	glss_image_target(w, r, GL_RENDERBUFFER, GL_RENDERBUFFER, glss_ext.glEGLImageTargetRenderbufferStorageOES);
 }

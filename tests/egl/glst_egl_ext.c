@@ -211,6 +211,67 @@ static void clear_attachment(GLenum kind, GLuint object, float r, float g, float
     glDeleteFramebuffers(1, &fbo);
 }
 
+static GLuint compile(GLenum type, const char *source)
+{
+    GLuint shader = glCreateShader(type);
+    glShaderSource(shader, 1, &source, NULL);
+    glCompileShader(shader);
+    GLint ok = 0;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    GLST_CHECK(ok);
+    return shader;
+}
+
+/* GL_OES_EGL_image_external: the image as a GL_TEXTURE_EXTERNAL_OES
+ * texture, sampled by a samplerExternalOES over the whole 8x8 surface. */
+static void test_image_external(EGLImageKHR image, glst_image_target_fn target_texture, const unsigned char rgba[4])
+{
+    if (!glst_has_gl_ext("GL_OES_EGL_image_external")) {
+        GLST_CHECK(!glst_is_glstream(eglGetCurrentDisplay()));
+        return;
+    }
+    GLuint tex;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_EXTERNAL_OES, tex);
+    target_texture(GL_TEXTURE_EXTERNAL_OES, image);
+    GLST_CHECK_GL(GL_NO_ERROR);
+    GLint v = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_EXTERNAL_OES, &v);
+    GLST_CHECK_INT(v, (GLint)tex);
+    glGetTexParameteriv(GL_TEXTURE_EXTERNAL_OES, GL_REQUIRED_TEXTURE_IMAGE_UNITS_OES, &v);
+    GLST_CHECK_INT(v, 1);
+    glTexParameteri(GL_TEXTURE_EXTERNAL_OES, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    GLuint program = glCreateProgram();
+    glAttachShader(program, compile(GL_VERTEX_SHADER,
+                                    "attribute vec2 pos; varying vec2 uv;\n"
+                                    "void main() { uv = pos * 0.5 + 0.5; gl_Position = vec4(pos, 0.0, 1.0); }\n"));
+    glAttachShader(program, compile(GL_FRAGMENT_SHADER,
+                                    "#extension GL_OES_EGL_image_external : require\n"
+                                    "precision mediump float; uniform samplerExternalOES image; varying vec2 uv;\n"
+                                    "void main() { gl_FragColor = texture2D(image, uv); }\n"));
+    glBindAttribLocation(program, 0, "pos");
+    glLinkProgram(program);
+    GLint linked = 0;
+    glGetProgramiv(program, GL_LINK_STATUS, &linked);
+    GLST_CHECK(linked);
+    glUseProgram(program);
+    static const float quad[] = { -1, -1, 1, -1, -1, 1, 1, 1 };
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, quad);
+    glEnableVertexAttribArray(0);
+    glViewport(0, 0, 8, 8);
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    unsigned char px[4] = { 0 };
+    glReadPixels(4, 4, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
+    GLST_CHECK(memcmp(px, rgba, 4) == 0);
+    GLST_CHECK_GL(GL_NO_ERROR);
+    glDisableVertexAttribArray(0);
+    glUseProgram(0);
+    glDeleteProgram(program);
+    glDeleteTextures(1, &tex);
+}
+
 /* EGL images of a texture and of a renderbuffer: a sibling made from the
  * image shares the source's pixels both ways; the errors of creation. */
 static void test_images(EGLDisplay dpy, EGLConfig config)
@@ -272,7 +333,8 @@ static void test_images(EGLDisplay dpy, EGLConfig config)
     GLST_CHECK(attachment_reads(GL_TEXTURE_2D, tex[1], red));
     clear_attachment(GL_TEXTURE_2D, tex[1], 0, 1, 0);
     GLST_CHECK(attachment_reads(GL_TEXTURE_2D, tex[0], green));
-    /* The target must be GL_TEXTURE_2D. */
+    test_image_external(image, target_texture, green);
+    /* The target must be GL_TEXTURE_2D (or external). */
     target_texture(GL_TEXTURE_CUBE_MAP, image);
     GLST_CHECK_GL(GL_INVALID_ENUM);
     if (glst_is_glstream(dpy)) {
