@@ -23,7 +23,6 @@
 /* Room given to the driver for any query, more than any pname writes: a
  * driver that knows more than our tables never writes past our buffer. */
 #define GLSS_MIN_ROOM 16
-#define GLSS_UNKNOWN_PNAME_ROOM 256
 
 /* The host getters, called through one switch so that the write detection
  * below can run any of them twice. */
@@ -201,11 +200,10 @@ static void glss_get(struct glss_worker *w, enum glss_get_family family, const s
 {
 	const struct glss_get_pname *info = glss_get_pname_lookup(family, c->pname);
 	uint8_t *values = NULL;
-	if (!info) {
-		/* The driver raises GL_INVALID_ENUM; one that knows the pname
-		 * from an API we do not offer (ES 3.x) gets it from us. */
-		if (glss_get_checked(w, c, GLSS_UNKNOWN_PNAME_ROOM, &values))
-			glss_set_error(w, GL_INVALID_ENUM);
+	/* A pname of another API (ES 3.x) or of an extension not advertised
+	 * to this client never reaches the driver. */
+	if (!info || !glss_valid_AnyEnum(w, c->pname)) {
+		glss_set_error(w, GL_INVALID_ENUM);
 		glss_reply_values(w, c->fn, NULL, 0);
 		return;
 	}
@@ -281,6 +279,17 @@ void glss_exec_glGetError(struct glss_worker *w, struct gls_reader *r)
 /* ---- object parameters: wire u32 target/object, u32 pname ->
  *      reply: u32 count, count x 4-byte values ---- */
 
+/* The target of a target's parameter query (GL_INVALID_ENUM raised if not). */
+static bool glss_get_target_valid(struct glss_worker *w, enum glss_get_family family, GLenum target)
+{
+	switch (family) {
+	case GLSS_GET_TEX_PARAMETER: return glss_check_enums_glGetTexParameteriv(w, target);
+	case GLSS_GET_BUFFER_PARAMETER: return glss_check_enums_glGetBufferParameteriv(w, target);
+	case GLSS_GET_RENDERBUFFER_PARAMETER: return glss_check_enums_glGetRenderbufferParameteriv(w, target);
+	default: return true; /* the object is a program, shader or attribute */
+	}
+}
+
 static void glss_get_object(struct glss_worker *w, struct gls_reader *r, enum glss_get_family family,
 			    enum glss_getter fn, bool shader_program)
 {
@@ -290,6 +299,10 @@ static void glss_get_object(struct glss_worker *w, struct gls_reader *r, enum gl
 		return;
 	if (shader_program && !glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &object))
 		return;
+	if (!glss_get_target_valid(w, family, object)) {
+		glss_reply_values(w, fn, NULL, 0);
+		return;
+	}
 	struct glss_get_call c = {.fn = fn, .object = object, .pname = pname};
 	glss_get(w, family, &c);
 }
@@ -342,6 +355,10 @@ void glss_exec_glGetFramebufferAttachmentParameteriv(struct glss_worker *w, stru
 	GLenum pname = gls_get_u32(r);
 	if (!gls_reader_done(r))
 		return;
+	if (!glss_check_enums_glGetFramebufferAttachmentParameteriv(w, target, attachment)) {
+		glss_reply_values(w, GLSS_HOST_ATTACHMENT_PARAMETERIV, NULL, 0);
+		return;
+	}
 	struct glss_get_call c = {
 		.fn = GLSS_HOST_ATTACHMENT_PARAMETERIV, .object = target, .arg = (GLint)attachment, .pname = pname};
 	glss_get(w, GLSS_GET_ATTACHMENT_PARAMETER, &c);
@@ -600,7 +617,8 @@ void glss_exec_glGetShaderPrecisionFormat(struct glss_worker *w, struct gls_read
 	/* ranges and precisions are small and non-negative: INT_MIN marks
 	 * what the driver left alone */
 	GLint range[2] = {INT_MIN, INT_MIN}, precision = INT_MIN;
-	glGetShaderPrecisionFormat(shader_type, precision_type, range, &precision);
+	if (glss_check_enums_glGetShaderPrecisionFormat(w, shader_type, precision_type))
+		glGetShaderPrecisionFormat(shader_type, precision_type, range, &precision);
 	bool ok = precision != INT_MIN;
 	uint8_t *p = glss_reply_begin(w, 16);
 	if (!p)
@@ -623,10 +641,9 @@ static void glss_tex_parameter(struct glss_worker *w, struct gls_reader *r, bool
 		return;
 	/* Every ES 2.0 texture parameter has one value; a pname from another
 	 * API (4-value border colours...) must not read past it. */
-	if (!glss_get_pname_lookup(GLSS_GET_TEX_PARAMETER, pname)) {
-		glss_set_error(w, GL_INVALID_ENUM);
+	if (!(is_float ? glss_check_enums_glTexParameterfv(w, target, pname)
+		       : glss_check_enums_glTexParameteriv(w, target, pname)))
 		return;
-	}
 	union {
 		GLfloat f[4];
 		GLint i[4];
