@@ -195,6 +195,38 @@ static enum gls_object_type glss_attached_type(struct glss_worker *w, const stru
 	return type == GL_TEXTURE ? GLS_OBJ_TEXTURE : type == GL_RENDERBUFFER ? GLS_OBJ_RENDERBUFFER : GLS_OBJ_COUNT;
 }
 
+/* GL_COMPRESSED_TEXTURE_FORMATS and its count: the host's formats this
+ * client may use. Those of OpenGL ES 3 (ETC2, EAC) are the host's but not
+ * ours: glCompressedTexImage2D refuses them here, so they are not listed. */
+static void glss_get_compressed_formats(struct glss_worker *w, const struct glss_get_call *c)
+{
+	GLint n = 0;
+	glGetIntegerv(GL_NUM_COMPRESSED_TEXTURE_FORMATS, &n);
+	n = n < 0 ? 0 : n > GLSS_MAX_LIST_VALUES ? GLSS_MAX_LIST_VALUES : n;
+	/* room for the driver's list, then for the answer */
+	GLint *formats = glss_scratch(w, 4 * ((size_t)n + GLSS_MIN_ROOM) + 4 * ((size_t)n + 1));
+	if (!formats)
+		return;
+	if (n)
+		glGetIntegerv(GL_COMPRESSED_TEXTURE_FORMATS, formats);
+	size_t kept = 0;
+	for (GLint i = 0; i < n; i++)
+		if (glss_valid_CompressedTextureFormat(w, (GLenum)formats[i]))
+			formats[kept++] = formats[i];
+	uint8_t *out = (uint8_t *)(formats + n + GLSS_MIN_ROOM);
+	bool list = c->pname == GL_COMPRESSED_TEXTURE_FORMATS;
+	size_t count = list ? kept : 1;
+	for (size_t i = 0; i < count; i++) {
+		GLint v = list ? formats[i] : (GLint)kept;
+		GLfloat f = (GLfloat)v;
+		if (c->fn == GLSS_HOST_BOOLEANV)
+			out[i] = v != 0;
+		else
+			memcpy(out + 4 * i, c->fn == GLSS_HOST_FLOATV ? (const void *)&f : (const void *)&v, 4);
+	}
+	glss_reply_values(w, c->fn, out, count);
+}
+
 /* Answers a query of `family` with all the values of its pname. */
 static void glss_get(struct glss_worker *w, enum glss_get_family family, const struct glss_get_call *c)
 {
@@ -205,6 +237,11 @@ static void glss_get(struct glss_worker *w, enum glss_get_family family, const s
 	if (!info || !glss_valid_AnyEnum(w, c->pname)) {
 		glss_set_error(w, GL_INVALID_ENUM);
 		glss_reply_values(w, c->fn, NULL, 0);
+		return;
+	}
+	if (family == GLSS_GET_STATE &&
+	    (c->pname == GL_COMPRESSED_TEXTURE_FORMATS || c->pname == GL_NUM_COMPRESSED_TEXTURE_FORMATS)) {
+		glss_get_compressed_formats(w, c);
 		return;
 	}
 	if (info->names == GLSS_GET_ATTACHED_OBJECT) {

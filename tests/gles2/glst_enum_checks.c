@@ -286,6 +286,27 @@ static void test_extension_enums(void)
     CHECK_ERR(expect_if("GL_OES_element_index_uint"));
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
 
+    /* every compressed format listed is one glCompressedTexImage2D takes
+     * (16 bytes: one 4x4 block of most formats; the size may be wrong for
+     * some, GL_INVALID_VALUE, but never GL_INVALID_ENUM) */
+    GLint count = get_int(GL_NUM_COMPRESSED_TEXTURE_FORMATS);
+    GLint formats[256];
+    GLST_CHECK(count >= 0 && count <= 256);
+    if (count > 0 && count <= 256) {
+        glGetIntegerv(GL_COMPRESSED_TEXTURE_FORMATS, formats);
+        static const GLubyte block[16];
+        int refused = 0;
+        for (GLint i = 0; i < count; i++) {
+            glCompressedTexImage2D(GL_TEXTURE_2D, 0, (GLenum)formats[i], 4, 4, 0, 16, block);
+            if (glGetError() == GL_INVALID_ENUM) {
+                glst_fail_msg(__FILE__, __LINE__, "listed compressed format 0x%x refused", formats[i]);
+                refused++;
+            }
+        }
+        GLST_CHECK_INT(refused, 0);
+    }
+    GLST_CHECK(count > 0 || !glst_has_gl_ext("GL_OES_compressed_ETC1_RGB8_texture"));
+
     /* reading back BGRA */
     glClearColor(0, 0, 1, 1);
     glClear(GL_COLOR_BUFFER_BIT);
