@@ -10,6 +10,7 @@
 #include "glss_gl_generated.h"
 #include "glss_present_window.h"
 #include "glss_shader_cache.h"
+#include "gls_extensions.h"
 #include "gls_log.h"
 
 bool glss_egl_init(struct glss_worker *w)
@@ -505,6 +506,10 @@ void glss_exec_glsMakeCurrent(struct glss_worker *w, struct gls_reader *r)
 	w->current = c;
 	w->draw = draw;
 	w->read = read;
+	if (c && !c->extensions_known) {
+		c->extensions = gls_extensions_advertised((const char *)glGetString(GL_EXTENSIONS));
+		c->extensions_known = true;
+	}
 }
 
 /* wire glsSwapBuffers: u32 surface (the current draw surface, a window) */

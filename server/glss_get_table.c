@@ -100,7 +100,7 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	NAME(GL_TEXTURE_BINDING_CUBE_MAP, GLS_OBJ_TEXTURE),
 	V(GL_UNPACK_ALIGNMENT, 1),
 	V(GL_VIEWPORT, 4),
-	/* extensions: the driver reports GL_INVALID_ENUM when it lacks them */
+	/* extensions: valid only when advertised to the client (glss_valid_AnyEnum) */
 	NAME(GL_VERTEX_ARRAY_BINDING_OES, GLS_OBJ_VERTEX_ARRAY),
 	V(GL_MAX_TEXTURE_MAX_ANISOTROPY_EXT, 1),
 	V(GL_FRAGMENT_SHADER_DERIVATIVE_HINT_OES, 1),

@@ -24,6 +24,8 @@ void glss_exec_glBufferData(struct glss_worker *w, struct gls_reader *r)
 		glss_fail(w, "glBufferData of %lld bytes carries %u", (long long)size, len);
 		return;
 	}
+	if (!glss_check_enums_glBufferData(w, target, usage))
+		return;
 	glBufferData(target, (GLsizeiptr)size, data, usage);
 }
 
@@ -34,7 +36,7 @@ void glss_exec_glsBufferDataNull(struct glss_worker *w, struct gls_reader *r)
 	GLenum target = gls_get_u32(r);
 	int64_t size = gls_get_i64(r);
 	GLenum usage = gls_get_u32(r);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_check_enums_glBufferData(w, target, usage))
 		return;
 	if (size > GLSS_MAX_BUFFER_SIZE) {
 		glss_set_error(w, GL_OUT_OF_MEMORY);
@@ -64,6 +66,8 @@ void glss_exec_glBufferSubData(struct glss_worker *w, struct gls_reader *r)
 		glss_fail(w, "glBufferSubData of %lld bytes carries %u", (long long)size, len);
 		return;
 	}
+	if (!glss_check_enums_glBufferSubData(w, target))
+		return;
 	glBufferSubData(target, (GLintptr)offset, (GLsizeiptr)size, size > 0 ? data : NULL);
 }
 
@@ -109,12 +113,8 @@ void glss_exec_glPixelStorei(struct glss_worker *w, struct gls_reader *r)
 {
 	GLenum pname = gls_get_u32(r);
 	GLint param = gls_get_i32(r);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_check_enums_glPixelStorei(w, pname))
 		return;
-	if (pname != GL_PACK_ALIGNMENT && pname != GL_UNPACK_ALIGNMENT) {
-		glss_set_error(w, GL_INVALID_ENUM);
-		return;
-	}
 	glPixelStorei(pname, param);
 }
 
@@ -136,7 +136,7 @@ void glss_exec_glTexImage2D(struct glss_worker *w, struct gls_reader *r)
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
 	uint32_t len;
 	const void *pixels = gls_get_blob(r, &len);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_check_enums_glTexImage2D(w, target, format, type))
 		return;
 	int64_t expected = gls_image_size(width, height, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
 	if (expected <= 0 || expected != len) {
@@ -155,7 +155,7 @@ void glss_exec_glsTexImage2DNull(struct glss_worker *w, struct gls_reader *r)
 	GLsizei width = gls_get_i32(r), height = gls_get_i32(r);
 	GLint border = gls_get_i32(r);
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_check_enums_glTexImage2D(w, target, format, type))
 		return;
 	int64_t size = gls_image_size(width, height, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
 	void *zeros = NULL;
@@ -181,7 +181,7 @@ void glss_exec_glTexSubImage2D(struct glss_worker *w, struct gls_reader *r)
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
 	uint32_t len;
 	const void *pixels = gls_get_blob(r, &len);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_check_enums_glTexSubImage2D(w, target, format, type))
 		return;
 	int64_t expected = gls_image_size(width, height, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
 	if (expected < 0) {
@@ -214,6 +214,8 @@ void glss_exec_glCompressedTexImage2D(struct glss_worker *w, struct gls_reader *
 		glss_fail(w, "glCompressedTexImage2D of %d bytes carries %u", image_size, len);
 		return;
 	}
+	if (!glss_check_enums_glCompressedTexImage2D(w, target, internalformat))
+		return;
 	glCompressedTexImage2D(target, level, internalformat, width, height, border, image_size, data);
 }
 
@@ -234,6 +236,8 @@ void glss_exec_glCompressedTexSubImage2D(struct glss_worker *w, struct gls_reade
 		glss_fail(w, "glCompressedTexSubImage2D of %d bytes carries %u", image_size, len);
 		return;
 	}
+	if (!glss_check_enums_glCompressedTexSubImage2D(w, target, format))
+		return;
 	glCompressedTexSubImage2D(target, level, xoffset, yoffset, width, height, format, image_size, data);
 }
 
@@ -246,6 +250,12 @@ void glss_exec_glReadPixels(struct glss_worker *w, struct gls_reader *r)
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
 	if (!gls_reader_done(r))
 		return;
+	if (!glss_check_enums_glReadPixels(w, format, type)) {
+		uint8_t *p = glss_reply_begin(w, 4); /* answered: no pixels */
+		if (p)
+			gls_put_u32(p, 0);
+		return;
+	}
 	int64_t size = gls_image_size(width, height, format, type, glss_alignment(GL_PACK_ALIGNMENT));
 	if (size > GLS_MAX_MESSAGE - 64) {
 		glss_set_error(w, GL_OUT_OF_MEMORY);

@@ -18,7 +18,7 @@ void glss_exec_glVertexAttribPointer(struct glss_worker *w, struct gls_reader *r
 	GLboolean normalized = gls_get_u32(r) ? GL_TRUE : GL_FALSE;
 	GLsizei stride = gls_get_i32(r);
 	int64_t offset = gls_get_i64(r);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_check_enums_glVertexAttribPointer(w, type))
 		return;
 	GLint buffer = 0;
 	glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &buffer);
@@ -45,7 +45,7 @@ void glss_exec_glsClientArray(struct glss_worker *w, struct gls_reader *r)
 	uint32_t first = gls_get_u32(r);
 	uint32_t len;
 	const void *data = gls_get_blob(r, &len);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_check_enums_glVertexAttribPointer(w, type))
 		return;
 	struct glss_context *c = w->current;
 	uint32_t element = size >= 1 && size <= 4 ? (uint32_t)size * gls_attrib_type_size(type) : 0;
@@ -176,7 +176,7 @@ void glss_exec_glDrawArrays(struct glss_worker *w, struct gls_reader *r)
 	GLenum mode = gls_get_u32(r);
 	GLint first = gls_get_i32(r);
 	GLsizei count = gls_get_i32(r);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_check_enums_glDrawArrays(w, mode))
 		return;
 	uint32_t disabled = 0;
 	if (first >= 0 && count > 0 &&
@@ -196,7 +196,7 @@ void glss_exec_glDrawElements(struct glss_worker *w, struct gls_reader *r)
 	GLsizei count = gls_get_i32(r);
 	GLenum type = gls_get_u32(r);
 	int64_t offset = gls_get_i64(r);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_check_enums_glDrawElements(w, mode, type))
 		return;
 	GLint buffer = 0;
 	glGetIntegerv(GL_ELEMENT_ARRAY_BUFFER_BINDING, &buffer);
@@ -238,7 +238,7 @@ void glss_exec_glsDrawElementsInline(struct glss_worker *w, struct gls_reader *r
 	GLenum type = gls_get_u32(r);
 	uint32_t len;
 	const void *indices = gls_get_blob(r, &len);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_check_enums_glDrawElements(w, mode, type))
 		return;
 	GLint buffer = 0;
 	glGetIntegerv(GL_ELEMENT_ARRAY_BUFFER_BINDING, &buffer);

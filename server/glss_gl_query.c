@@ -23,7 +23,6 @@
 /* Room given to the driver for any query, more than any pname writes: a
  * driver that knows more than our tables never writes past our buffer. */
 #define GLSS_MIN_ROOM 16
-#define GLSS_UNKNOWN_PNAME_ROOM 256
 
 /* The host getters, called through one switch so that the write detection
  * below can run any of them twice. */
@@ -196,17 +195,53 @@ static enum gls_object_type glss_attached_type(struct glss_worker *w, const stru
 	return type == GL_TEXTURE ? GLS_OBJ_TEXTURE : type == GL_RENDERBUFFER ? GLS_OBJ_RENDERBUFFER : GLS_OBJ_COUNT;
 }
 
+/* GL_COMPRESSED_TEXTURE_FORMATS and its count: the host's formats this
+ * client may use. Those of OpenGL ES 3 (ETC2, EAC) are the host's but not
+ * ours: glCompressedTexImage2D refuses them here, so they are not listed. */
+static void glss_get_compressed_formats(struct glss_worker *w, const struct glss_get_call *c)
+{
+	GLint n = 0;
+	glGetIntegerv(GL_NUM_COMPRESSED_TEXTURE_FORMATS, &n);
+	n = n < 0 ? 0 : n > GLSS_MAX_LIST_VALUES ? GLSS_MAX_LIST_VALUES : n;
+	/* room for the driver's list, then for the answer */
+	GLint *formats = glss_scratch(w, 4 * ((size_t)n + GLSS_MIN_ROOM) + 4 * ((size_t)n + 1));
+	if (!formats)
+		return;
+	if (n)
+		glGetIntegerv(GL_COMPRESSED_TEXTURE_FORMATS, formats);
+	size_t kept = 0;
+	for (GLint i = 0; i < n; i++)
+		if (glss_valid_CompressedTextureFormat(w, (GLenum)formats[i]))
+			formats[kept++] = formats[i];
+	uint8_t *out = (uint8_t *)(formats + n + GLSS_MIN_ROOM);
+	bool list = c->pname == GL_COMPRESSED_TEXTURE_FORMATS;
+	size_t count = list ? kept : 1;
+	for (size_t i = 0; i < count; i++) {
+		GLint v = list ? formats[i] : (GLint)kept;
+		GLfloat f = (GLfloat)v;
+		if (c->fn == GLSS_HOST_BOOLEANV)
+			out[i] = v != 0;
+		else
+			memcpy(out + 4 * i, c->fn == GLSS_HOST_FLOATV ? (const void *)&f : (const void *)&v, 4);
+	}
+	glss_reply_values(w, c->fn, out, count);
+}
+
 /* Answers a query of `family` with all the values of its pname. */
 static void glss_get(struct glss_worker *w, enum glss_get_family family, const struct glss_get_call *c)
 {
 	const struct glss_get_pname *info = glss_get_pname_lookup(family, c->pname);
 	uint8_t *values = NULL;
-	if (!info) {
-		/* The driver raises GL_INVALID_ENUM; one that knows the pname
-		 * from an API we do not offer (ES 3.x) gets it from us. */
-		if (glss_get_checked(w, c, GLSS_UNKNOWN_PNAME_ROOM, &values))
-			glss_set_error(w, GL_INVALID_ENUM);
+	/* A pname of another API (ES 3.x) or of an extension not advertised
+	 * to this client never reaches the driver. */
+	if (!info || !glss_valid_AnyEnum(w, c->pname)) {
+		glss_set_error(w, GL_INVALID_ENUM);
 		glss_reply_values(w, c->fn, NULL, 0);
+		return;
+	}
+	if (family == GLSS_GET_STATE &&
+	    (c->pname == GL_COMPRESSED_TEXTURE_FORMATS || c->pname == GL_NUM_COMPRESSED_TEXTURE_FORMATS)) {
+		glss_get_compressed_formats(w, c);
 		return;
 	}
 	if (info->names == GLSS_GET_ATTACHED_OBJECT) {
@@ -281,6 +316,17 @@ void glss_exec_glGetError(struct glss_worker *w, struct gls_reader *r)
 /* ---- object parameters: wire u32 target/object, u32 pname ->
  *      reply: u32 count, count x 4-byte values ---- */
 
+/* The target of a target's parameter query (GL_INVALID_ENUM raised if not). */
+static bool glss_get_target_valid(struct glss_worker *w, enum glss_get_family family, GLenum target)
+{
+	switch (family) {
+	case GLSS_GET_TEX_PARAMETER: return glss_check_enums_glGetTexParameteriv(w, target);
+	case GLSS_GET_BUFFER_PARAMETER: return glss_check_enums_glGetBufferParameteriv(w, target);
+	case GLSS_GET_RENDERBUFFER_PARAMETER: return glss_check_enums_glGetRenderbufferParameteriv(w, target);
+	default: return true; /* the object is a program, shader or attribute */
+	}
+}
+
 static void glss_get_object(struct glss_worker *w, struct gls_reader *r, enum glss_get_family family,
 			    enum glss_getter fn, bool shader_program)
 {
@@ -290,6 +336,10 @@ static void glss_get_object(struct glss_worker *w, struct gls_reader *r, enum gl
 		return;
 	if (shader_program && !glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &object))
 		return;
+	if (!glss_get_target_valid(w, family, object)) {
+		glss_reply_values(w, fn, NULL, 0);
+		return;
+	}
 	struct glss_get_call c = {.fn = fn, .object = object, .pname = pname};
 	glss_get(w, family, &c);
 }
@@ -342,6 +392,10 @@ void glss_exec_glGetFramebufferAttachmentParameteriv(struct glss_worker *w, stru
 	GLenum pname = gls_get_u32(r);
 	if (!gls_reader_done(r))
 		return;
+	if (!glss_check_enums_glGetFramebufferAttachmentParameteriv(w, target, attachment)) {
+		glss_reply_values(w, GLSS_HOST_ATTACHMENT_PARAMETERIV, NULL, 0);
+		return;
+	}
 	struct glss_get_call c = {
 		.fn = GLSS_HOST_ATTACHMENT_PARAMETERIV, .object = target, .arg = (GLint)attachment, .pname = pname};
 	glss_get(w, GLSS_GET_ATTACHMENT_PARAMETER, &c);
@@ -600,7 +654,8 @@ void glss_exec_glGetShaderPrecisionFormat(struct glss_worker *w, struct gls_read
 	/* ranges and precisions are small and non-negative: INT_MIN marks
 	 * what the driver left alone */
 	GLint range[2] = {INT_MIN, INT_MIN}, precision = INT_MIN;
-	glGetShaderPrecisionFormat(shader_type, precision_type, range, &precision);
+	if (glss_check_enums_glGetShaderPrecisionFormat(w, shader_type, precision_type))
+		glGetShaderPrecisionFormat(shader_type, precision_type, range, &precision);
 	bool ok = precision != INT_MIN;
 	uint8_t *p = glss_reply_begin(w, 16);
 	if (!p)
@@ -623,10 +678,9 @@ static void glss_tex_parameter(struct glss_worker *w, struct gls_reader *r, bool
 		return;
 	/* Every ES 2.0 texture parameter has one value; a pname from another
 	 * API (4-value border colours...) must not read past it. */
-	if (!glss_get_pname_lookup(GLSS_GET_TEX_PARAMETER, pname)) {
-		glss_set_error(w, GL_INVALID_ENUM);
+	if (!(is_float ? glss_check_enums_glTexParameterfv(w, target, pname)
+		       : glss_check_enums_glTexParameteriv(w, target, pname)))
 		return;
-	}
 	union {
 		GLfloat f[4];
 		GLint i[4];

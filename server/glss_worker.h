@@ -28,6 +28,11 @@ struct glss_context {
 	EGLContext host;
 	struct glss_share_group *share;
 	GLenum pending_error; /* an error glstream raised, reported before the driver's */
+	/* GLS_EXT_BIT()s of the extensions advertised to the client for this
+	 * context (as the client decides: ours that the host has), known from
+	 * the first glsMakeCurrent; enums they bring are valid only then */
+	uint64_t extensions;
+	bool extensions_known;
 	struct gls_idmap vertex_arrays; /* VAOs are per context, not shared */
 	/* vertices of client-side arrays, kept until the attribute changes */
 	uint8_t *client_arrays[GLSS_MAX_ATTRIBS];

@@ -1,0 +1,334 @@
+"""The enum values each streamed command accepts, for the worker's checks.
+
+For every GLenum parameter (the C type GLenum: GLint parameters such as
+glTexImage2D's internalformat report bad values as GL_INVALID_VALUE in
+OpenGL ES 2.0, and the driver checks them) the accepted set is, by default,
+the parameter's gl.xml `group` restricted to the values OpenGL ES 2.0
+(feature GL_ES_VERSION_2_0) and the extensions glstream can advertise
+(protocol/extensions.txt) require. Group membership and availability are
+taken by value, so aliases count (GL_TEXTURE_MAX_ANISOTROPY_EXT is
+GL_TEXTURE_MAX_ANISOTROPY, in TextureParameterName).
+
+gl.xml's groups serve every API at once: some miss ES 2.0 values
+(PixelType has no GL_UNSIGNED_SHORT_5_6_5) and most are wider than ES 2.0
+allows for the command (TextureTarget for glBindTexture). SETS below
+replaces them where that matters; PARAM_SETS says which parameter uses
+which set. Each value is available in ES 2.0 itself or with the
+extensions that require it; `NAME@EXT|EXT` pins a value to the extensions
+that make it valid for this use (GL_FLOAT texels need OES_texture_float
+though GL_FLOAT itself is core). `+Group` takes a gl.xml group's values,
+`-NAME` drops one.
+
+An extension-only value is accepted at run time only when that extension
+is advertised to the client (the worker's context keeps the bits).
+"""
+import sys
+
+# The exact ES 2.0 sets (OpenGL ES 2.0.25 specification and man pages),
+# with the extensions that widen them.
+SETS = {
+    # glBindTexture, glTexParameter*, glGetTexParameter*, glGenerateMipmap
+    'TextureBindTarget': ['GL_TEXTURE_2D', 'GL_TEXTURE_CUBE_MAP',
+                          'GL_TEXTURE_EXTERNAL_OES@GL_OES_EGL_image_external'],
+    # external textures have no mipmaps (OES_EGL_image_external)
+    'MipmapTarget': ['GL_TEXTURE_2D', 'GL_TEXTURE_CUBE_MAP'],
+    # glTexImage2D & co, glFramebufferTexture2D's textarget: a 2D image
+    'TextureImageTarget': ['GL_TEXTURE_2D', 'GL_TEXTURE_CUBE_MAP_POSITIVE_X', 'GL_TEXTURE_CUBE_MAP_NEGATIVE_X',
+                           'GL_TEXTURE_CUBE_MAP_POSITIVE_Y', 'GL_TEXTURE_CUBE_MAP_NEGATIVE_Y',
+                           'GL_TEXTURE_CUBE_MAP_POSITIVE_Z', 'GL_TEXTURE_CUBE_MAP_NEGATIVE_Z'],
+    # EnableCap also lists GL_TEXTURE_2D (a capability of OpenGL ES 1 only)
+    'EnableCap': ['GL_BLEND', 'GL_CULL_FACE', 'GL_DEPTH_TEST', 'GL_DITHER', 'GL_POLYGON_OFFSET_FILL',
+                  'GL_SAMPLE_ALPHA_TO_COVERAGE', 'GL_SAMPLE_COVERAGE', 'GL_SCISSOR_TEST', 'GL_STENCIL_TEST'],
+    # ES 2.0 draws 16-bit indices at most; 32-bit ones with OES_element_index_uint
+    'DrawElementsType': ['GL_UNSIGNED_BYTE', 'GL_UNSIGNED_SHORT',
+                         'GL_UNSIGNED_INT@GL_OES_element_index_uint'],
+    # ES 2.0 has no integer attributes (INT and UNSIGNED_INT are ES 3.0)
+    'VertexAttribPointerType': ['GL_BYTE', 'GL_UNSIGNED_BYTE', 'GL_SHORT', 'GL_UNSIGNED_SHORT', 'GL_FIXED',
+                                'GL_FLOAT', 'GL_HALF_FLOAT_OES@GL_OES_vertex_half_float'],
+    # glTexImage2D, glTexSubImage2D format (PixelFormat lacks the
+    # extensions' formats and lists GL_UNSIGNED_SHORT/INT as formats)
+    'TexturePixelFormat': ['GL_ALPHA', 'GL_LUMINANCE', 'GL_LUMINANCE_ALPHA', 'GL_RGB', 'GL_RGBA',
+                           'GL_DEPTH_COMPONENT@GL_OES_depth_texture',
+                           'GL_DEPTH_STENCIL_OES@GL_OES_packed_depth_stencil',
+                           'GL_RED_EXT@GL_EXT_texture_rg', 'GL_RG_EXT@GL_EXT_texture_rg',
+                           'GL_BGRA_EXT@GL_EXT_texture_format_BGRA8888'],
+    # glTexImage2D, glTexSubImage2D type (PixelType lacks GL_UNSIGNED_SHORT_5_6_5;
+    # BYTE, SHORT, INT are ES 3.0 texel types)
+    'TexturePixelType': ['GL_UNSIGNED_BYTE', 'GL_UNSIGNED_SHORT_5_6_5', 'GL_UNSIGNED_SHORT_4_4_4_4',
+                         'GL_UNSIGNED_SHORT_5_5_5_1',
+                         'GL_UNSIGNED_SHORT@GL_OES_depth_texture', 'GL_UNSIGNED_INT@GL_OES_depth_texture',
+                         'GL_UNSIGNED_INT_24_8_OES@GL_OES_packed_depth_stencil',
+                         'GL_HALF_FLOAT_OES@GL_OES_texture_half_float', 'GL_FLOAT@GL_OES_texture_float'],
+    # glReadPixels: ES 2.0 reads colour only; the implementation-chosen pair
+    # (GL_IMPLEMENTATION_COLOR_READ_FORMAT/TYPE) of a half-float or float
+    # colour buffer is accepted where those texels are.
+    'ReadPixelFormat': ['GL_ALPHA', 'GL_RGB', 'GL_RGBA',
+                        'GL_BGRA_EXT@GL_EXT_read_format_bgra',
+                        'GL_RED_EXT@GL_EXT_texture_rg', 'GL_RG_EXT@GL_EXT_texture_rg'],
+    'ReadPixelType': ['GL_UNSIGNED_BYTE', 'GL_UNSIGNED_SHORT_5_6_5', 'GL_UNSIGNED_SHORT_4_4_4_4',
+                      'GL_UNSIGNED_SHORT_5_5_5_1',
+                      'GL_UNSIGNED_SHORT_4_4_4_4_REV_EXT@GL_EXT_read_format_bgra',
+                      'GL_UNSIGNED_SHORT_1_5_5_5_REV_EXT@GL_EXT_read_format_bgra',
+                      'GL_HALF_FLOAT_OES@GL_OES_texture_half_float', 'GL_FLOAT@GL_OES_texture_float'],
+    # ES 2.0 allows GL_SRC_ALPHA_SATURATE as a source factor only (4.1.3)
+    'BlendDstFactor': ['+BlendingFactor', '-GL_SRC_ALPHA_SATURATE'],
+    # glRenderbufferStorage: the sized formats of ES 2.0 table 4.5 and the
+    # extensions' (InternalFormat also has unsized and compressed formats)
+    'RenderbufferFormat': ['GL_RGBA4', 'GL_RGB5_A1', 'GL_RGB565', 'GL_DEPTH_COMPONENT16', 'GL_STENCIL_INDEX8',
+                           'GL_DEPTH_COMPONENT24_OES', 'GL_DEPTH24_STENCIL8_OES',
+                           'GL_RGB8_OES@GL_OES_rgb8_rgba8', 'GL_RGBA8_OES@GL_OES_rgb8_rgba8|GL_ARM_rgba8',
+                           'GL_R8_EXT@GL_EXT_texture_rg', 'GL_RG8_EXT@GL_EXT_texture_rg'],
+    # glCompressedTex(Sub)Image2D: ES 2.0 itself has no compressed format;
+    # see COMPRESSED_FROM below
+    'CompressedTextureFormat': [],
+    # no extension glstream advertises defines a shader binary format
+    'ShaderBinaryFormat': [],
+}
+
+# Sets that also take every value any advertised extension whose name
+# contains one of these words requires (so a new compression extension
+# in protocol/extensions.txt needs no edit here).
+COMPRESSED_FROM = {'CompressedTextureFormat': ('compress',)}
+
+# (command, parameter) -> set name in SETS, or None: not checked (why).
+# Parameters not listed use their gl.xml group.
+PARAM_SETS = {
+    ('glBindTexture', 'target'): 'TextureBindTarget',
+    ('glTexParameterf', 'target'): 'TextureBindTarget',
+    ('glTexParameterfv', 'target'): 'TextureBindTarget',
+    ('glTexParameteri', 'target'): 'TextureBindTarget',
+    ('glTexParameteriv', 'target'): 'TextureBindTarget',
+    ('glGetTexParameterfv', 'target'): 'TextureBindTarget',
+    ('glGetTexParameteriv', 'target'): 'TextureBindTarget',
+    ('glGenerateMipmap', 'target'): 'MipmapTarget',
+    ('glTexImage2D', 'target'): 'TextureImageTarget',
+    ('glTexSubImage2D', 'target'): 'TextureImageTarget',
+    ('glCopyTexImage2D', 'target'): 'TextureImageTarget',
+    ('glCopyTexSubImage2D', 'target'): 'TextureImageTarget',
+    ('glCompressedTexImage2D', 'target'): 'TextureImageTarget',
+    ('glCompressedTexSubImage2D', 'target'): 'TextureImageTarget',
+    ('glFramebufferTexture2D', 'textarget'): 'TextureImageTarget',
+    ('glBlendFunc', 'dfactor'): 'BlendDstFactor',
+    ('glBlendFuncSeparate', 'dfactorRGB'): 'BlendDstFactor',
+    ('glBlendFuncSeparate', 'dfactorAlpha'): 'BlendDstFactor',
+    ('glEnable', 'cap'): 'EnableCap',
+    ('glDisable', 'cap'): 'EnableCap',
+    ('glIsEnabled', 'cap'): 'EnableCap',
+    ('glDrawElements', 'type'): 'DrawElementsType',
+    ('glVertexAttribPointer', 'type'): 'VertexAttribPointerType',
+    ('glTexImage2D', 'format'): 'TexturePixelFormat',
+    ('glTexSubImage2D', 'format'): 'TexturePixelFormat',
+    ('glTexImage2D', 'type'): 'TexturePixelType',
+    ('glTexSubImage2D', 'type'): 'TexturePixelType',
+    ('glReadPixels', 'format'): 'ReadPixelFormat',
+    ('glReadPixels', 'type'): 'ReadPixelType',
+    ('glRenderbufferStorage', 'internalformat'): 'RenderbufferFormat',
+    ('glCompressedTexImage2D', 'internalformat'): 'CompressedTextureFormat',
+    ('glCompressedTexSubImage2D', 'format'): 'CompressedTextureFormat',
+    # the ES 2.0 man page reports a bad internalformat here as
+    # GL_INVALID_VALUE, not GL_INVALID_ENUM: the driver checks it
+    ('glCopyTexImage2D', 'internalformat'): None,
+    # any format of GL_SHADER_BINARY_FORMATS is valid, a list the driver
+    # owns (empty on Mesa): the driver checks it
+    ('glShaderBinary', 'binaryFormat'): None,
+    # checked by hand with the image id (server/glss_image.c)
+    ('glEGLImageTargetTexture2DOES', 'target'): None,
+    ('glEGLImageTargetRenderbufferStorageOES', 'target'): None,
+    # glGet* pnames: the state tables (server/glss_get_table.c) know how
+    # many values each writes, and gate extension pnames with
+    # glss_enum_available(); GetPName misses many ES 2.0 pnames
+    ('glGetBooleanv', 'pname'): None,
+    ('glGetIntegerv', 'pname'): None,
+    ('glGetFloatv', 'pname'): None,
+    ('glGetTexParameterfv', 'pname'): None,
+    ('glGetTexParameteriv', 'pname'): None,
+    ('glGetBufferParameteriv', 'pname'): None,
+    ('glGetRenderbufferParameteriv', 'pname'): None,
+    ('glGetFramebufferAttachmentParameteriv', 'pname'): None,
+    ('glGetProgramiv', 'pname'): None,
+    ('glGetShaderiv', 'pname'): None,
+    ('glGetVertexAttribfv', 'pname'): None,
+    ('glGetVertexAttribiv', 'pname'): None,
+}
+
+
+def parse_extensions(path):
+    """protocol/extensions.txt -> [(name, registered)] in file order."""
+    exts = []
+    for line in open(path):
+        words = line.split('#', 1)[0].split()
+        if not words:
+            continue
+        if len(words) > 2 or (len(words) == 2 and words[1] != 'unregistered'):
+            sys.exit(f'extensions.txt: bad line: {line.strip()}')
+        exts.append((words[0], len(words) == 1))
+    names = [e[0] for e in exts]
+    if len(set(names)) != len(names):
+        sys.exit('extensions.txt: an extension is listed twice')
+    if len(names) > 64:
+        sys.exit('extensions.txt: more than 64 extensions; widen the advertised bitmask')
+    return exts
+
+
+class EnumRegistry:
+    """gl.xml's enums as far as ES 2.0 and our extensions are concerned."""
+
+    def __init__(self, root, extensions):
+        self.ext_names = [name for name, _ in extensions]
+        self.value = {}      # enum name -> value
+        self.groups = {}     # value -> set of group names
+        self.names = {}      # value -> the name ES 2.0 or an extension uses (for comments)
+        self.group_label = {}  # (group, value) -> the name that is in the group
+        self.labels = {}     # value -> name, for the set being derived
+        self.set_labels = {'AnyEnum': {}}  # set name -> its labels
+        for enums in root.iter('enums'):
+            if enums.get('type') == 'bitmask':
+                continue  # masks are GLbitfield values, never a GLenum's
+            for e in enums.iter('enum'):
+                api = e.get('api')
+                if api not in (None, 'gles2') or e.get('value') is None:
+                    continue
+                try:
+                    v = int(e.get('value'), 0) & 0xffffffff
+                except ValueError:
+                    continue
+                self.value[e.get('name')] = v
+                self.names.setdefault(v, e.get('name'))
+                for g in (e.get('group') or '').split(','):
+                    if g:
+                        self.groups.setdefault(v, set()).add(g)
+                        self.group_label.setdefault((g, v), e.get('name'))
+        self.core = set()    # values of ES 2.0
+        required = []        # names ES 2.0 and our extensions require, best labels first
+        for f in root.iter('feature'):
+            if f.get('name') == 'GL_ES_VERSION_2_0':
+                for r in f.iter('require'):
+                    required += [e.get('name') for e in r.iter('enum') if e.get('name') in self.value]
+        self.core = {self.value[n] for n in required}
+        self.ext_values = {n: set() for n in self.ext_names}  # extension -> values it requires
+        registered = {n for n, reg in extensions if reg}
+        found = set()
+        for x in root.iter('extension'):
+            name = x.get('name')
+            if name not in self.ext_values:
+                continue
+            found.add(name)
+            for r in x.iter('require'):
+                if r.get('api') not in (None, 'gles2'):
+                    continue
+                names = [e.get('name') for e in r.iter('enum') if e.get('name') in self.value]
+                required += names
+                self.ext_values[name] |= {self.value[n] for n in names}
+        for n in reversed(required):  # label values by the names ES 2.0 uses
+            self.names[self.value[n]] = n
+        for name in registered - found:
+            sys.exit(f'extensions.txt: {name} is not in gl.xml (mark it unregistered if it brings no enum)')
+        for name in found - registered:
+            sys.exit(f'extensions.txt: {name} is in gl.xml: drop "unregistered"')
+
+    def extensions_of(self, v):
+        """The advertisable extensions that bring value v."""
+        return {n for n in self.ext_names if v in self.ext_values[n]}
+
+    def available(self, v):
+        """None when v is core ES 2.0, else the set of extensions bringing it (maybe empty)."""
+        return None if v in self.core else self.extensions_of(v)
+
+    def set_from_group(self, group):
+        """value -> None (core) or extensions, for a gl.xml group."""
+        out = {}
+        for v, groups in self.groups.items():
+            if group in groups:
+                self.labels[v] = self.group_label[(group, v)]
+                avail = self.available(v)
+                if avail is None or avail:
+                    out[v] = avail
+        return out
+
+    def set_from_list(self, set_name):
+        out = {}
+        for entry in SETS[set_name]:
+            if entry[0] == '+':
+                out.update(self.set_from_group(entry[1:]))
+                continue
+            if entry[0] == '-':
+                out.pop(self.value[entry[1:]], None)
+                continue
+            name, _, pinned = entry.partition('@')
+            if name not in self.value:
+                sys.exit(f'gls_enums.py: {set_name}: {name} is not in gl.xml')
+            v = self.value[name]
+            self.labels[v] = name
+            if pinned:
+                exts = set(pinned.split('|'))
+                unknown = exts - set(self.ext_names)
+                if unknown:
+                    sys.exit(f'gls_enums.py: {set_name}: {name}: {unknown} not in extensions.txt')
+                out[v] = exts
+            else:
+                avail = self.available(v)
+                if avail is not None and not avail:
+                    sys.exit(f'gls_enums.py: {set_name}: {name} is neither ES 2.0 nor advertisable')
+                out[v] = avail
+        for word in COMPRESSED_FROM.get(set_name, ()):
+            for ext in self.ext_names:
+                if word in ext.lower():
+                    for v in self.ext_values[ext]:
+                        if self.available(v) is not None:
+                            out.setdefault(v, set()).add(ext)
+        return out
+
+    def any_available(self):
+        """Every value of ES 2.0 or an advertisable extension (for glGet* pnames)."""
+        out = {v: None for v in self.core}
+        for ext in self.ext_names:
+            for v in self.ext_values[ext]:
+                if v not in self.core:
+                    out.setdefault(v, set()).add(ext)
+        return out
+
+
+def param_set(cmd_name, param, registry):
+    """(set name, values) of a GLenum parameter, or None when unchecked."""
+    key = (cmd_name, param.name)
+    registry.labels = {}
+    if key in PARAM_SETS:
+        name = PARAM_SETS[key]
+        if name is None:
+            return None
+        values = registry.set_from_list(name)
+    elif param.group is None:
+        sys.exit(f'{cmd_name}: {param.name} has no gl.xml group: add it to PARAM_SETS in gls_enums.py')
+    elif param.group in SETS:
+        name = param.group
+        values = registry.set_from_list(name)
+    else:
+        name = param.group
+        values = registry.set_from_group(name)
+        if not values:
+            sys.exit(f'{cmd_name}: group {name} of {param.name} has no ES 2.0 value: add it to PARAM_SETS')
+    registry.set_labels[name] = registry.labels
+    return name, values
+
+
+def gen_check(name, values, registry, out):
+    """A C function: is `value` in the set for the worker's current client?"""
+    labels = registry.set_labels[name]
+    label = lambda v: labels.get(v, registry.names[v])
+    out.write(f'bool glss_valid_{name}(const struct glss_worker *w, GLenum value)\n{{\n')
+    out.write('\tswitch (value) {\n')
+    core = sorted(v for v, e in values.items() if e is None)
+    by_exts = {}
+    for v, exts in values.items():
+        if exts is not None:
+            by_exts.setdefault(tuple(sorted(exts)), []).append(v)
+    for v in core:
+        out.write(f'\tcase 0x{v:04X}: /* {label(v)} */\n')
+    if core:
+        out.write('\t\treturn true;\n')
+    for exts, vs in sorted(by_exts.items()):
+        for v in sorted(vs):
+            out.write(f'\tcase 0x{v:04X}: /* {label(v)} */\n')
+        bits = ' | '.join(f'GLS_EXT_BIT({e})' for e in exts)
+        out.write(f'\t\treturn glss_advertised(w, {bits});\n')
+    out.write('\tdefault:\n\t\treturn false;\n\t}\n}\n\n')
