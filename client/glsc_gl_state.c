@@ -7,47 +7,8 @@
 #include "glsc_gl.h"
 #include "glsc_gl_generated.h"
 #include "glsc_stream.h"
+#include "gls_extensions.h"
 #include "gls_wire.h"
-
-/* Extensions implemented end to end, advertised when the server has them. */
-static const char *const glsc_extensions[] = {
-	"GL_OES_mapbuffer",
-	"GL_EXT_map_buffer_range",
-	"GL_OES_vertex_array_object",
-	"GL_OES_element_index_uint",
-	"GL_OES_texture_npot",
-	"GL_OES_depth24",
-	"GL_OES_depth_texture",
-	"GL_OES_packed_depth_stencil",
-	"GL_OES_rgb8_rgba8",
-	"GL_ARM_rgba8",
-	"GL_EXT_texture_format_BGRA8888",
-	"GL_EXT_read_format_bgra",
-	"GL_OES_standard_derivatives",
-	"GL_OES_required_internalformat",
-	"GL_EXT_texture_filter_anisotropic",
-	"GL_OES_stencil8",
-	"GL_OES_fbo_render_mipmap",
-	"GL_EXT_blend_minmax",
-	"GL_EXT_frag_depth",           /* GLSL only: gl_FragDepthEXT */
-	"GL_OES_vertex_half_float",    /* GL_HALF_FLOAT_OES attributes */
-	"GL_OES_texture_half_float",   /* GL_HALF_FLOAT_OES texels */
-	"GL_OES_texture_half_float_linear",
-	"GL_OES_texture_float",
-	"GL_OES_texture_float_linear",
-	"GL_EXT_texture_rg",           /* GL_RED_EXT, GL_RG_EXT texels */
-	"GL_EXT_polygon_offset_clamp", /* glPolygonOffsetClampEXT */
-	/* compressed formats: glCompressedTex(Sub)Image2D carry any format */
-	"GL_OES_compressed_ETC1_RGB8_texture",
-	"GL_EXT_compressed_ETC1_RGB8_sub_texture",
-	"GL_EXT_texture_compression_dxt1",
-	"GL_EXT_texture_compression_s3tc",
-	"GL_ANGLE_texture_compression_dxt3",
-	"GL_ANGLE_texture_compression_dxt5",
-	"GL_EXT_texture_compression_rgtc",
-	"GL_EXT_texture_compression_bptc",
-	"GL_KHR_texture_compression_astc_ldr",
-};
 
 uint8_t *glsc_begin(struct glsc_context *ctx, uint16_t opcode, size_t payload)
 {
@@ -153,34 +114,6 @@ static char *glsc_read_string(struct gls_reader *r)
 	return s;
 }
 
-static bool glsc_has_word(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-	for (const char *p = list; (p = strstr(p, word)); p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0))
-			return true;
-	return false;
-}
-
-/* The extensions we advertise: ours that the server's driver also has. */
-static char *glsc_filter_extensions(const char *server)
-{
-	size_t total = 1;
-	for (size_t i = 0; i < sizeof(glsc_extensions) / sizeof(*glsc_extensions); i++)
-		total += strlen(glsc_extensions[i]) + 1;
-	char *out = calloc(1, total);
-	if (!out)
-		return NULL;
-	for (size_t i = 0; i < sizeof(glsc_extensions) / sizeof(*glsc_extensions); i++) {
-		const char *e = glsc_extensions[i];
-		if (glsc_has_word(server, e) && !glsc_has_word(out, e)) {
-			strcat(out, e);
-			strcat(out, " ");
-		}
-	}
-	return out;
-}
-
 /* wire: (none) -> reply: vendor, renderer, version, glsl version, extensions
  * (each u32 length + bytes), i32 GL_MAX_VERTEX_ATTRIBS */
 bool glsc_context_load_info_locked(struct glsc_context *ctx)
@@ -206,10 +139,10 @@ bool glsc_context_load_info_locked(struct glsc_context *ctx)
 	if (info->version)
 		snprintf(info->version, len, "OpenGL ES 2.0 glstream " GLSTREAM_VERSION " (%s)", host_version ? host_version : "");
 	info->glsl_version = strdup("OpenGL ES GLSL ES 1.00");
-	info->extensions = glsc_filter_extensions(host_extensions ? host_extensions : "");
-	info->has_ext[GLSC_EXT_OES_MAPBUFFER] = glsc_has_word(info->extensions, "GL_OES_mapbuffer");
-	info->has_ext[GLSC_EXT_EXT_MAP_BUFFER_RANGE] = glsc_has_word(info->extensions, "GL_EXT_map_buffer_range");
-	info->has_ext[GLSC_EXT_OES_VERTEX_ARRAY_OBJECT] = glsc_has_word(info->extensions, "GL_OES_vertex_array_object");
+	info->extensions = gls_extensions_advertised(host_extensions ? host_extensions : "");
+	info->has_ext[GLSC_EXT_OES_MAPBUFFER] = gls_has_word(info->extensions, "GL_OES_mapbuffer");
+	info->has_ext[GLSC_EXT_EXT_MAP_BUFFER_RANGE] = gls_has_word(info->extensions, "GL_EXT_map_buffer_range");
+	info->has_ext[GLSC_EXT_OES_VERTEX_ARRAY_OBJECT] = gls_has_word(info->extensions, "GL_OES_vertex_array_object");
 	free(host_version);
 	free(host_extensions);
 	ctx->info_loaded = !r.bad && info->vendor && info->renderer && info->version && info->glsl_version && info->extensions;

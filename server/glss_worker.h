@@ -21,6 +21,9 @@ struct glss_share_group {
 	unsigned refs;
 	struct gls_idmap names[GLS_OBJ_COUNT];      /* client name -> host name */
 	struct gls_idmap host_names[GLS_OBJ_COUNT]; /* host name -> client name */
+	/* client shader name -> the client's source, where the driver's
+	 * (masked) text differs (glss_shader_source.c) */
+	struct gls_idmap shader_sources;
 };
 
 struct glss_context {
@@ -28,6 +31,7 @@ struct glss_context {
 	EGLContext host;
 	struct glss_share_group *share;
 	GLenum pending_error; /* an error glstream raised, reported before the driver's */
+	char *advertised_extensions; /* what the client was offered; NULL until a shader needs it */
 	struct gls_idmap vertex_arrays; /* VAOs are per context, not shared */
 	/* vertices of client-side arrays, kept until the attribute changes */
 	uint8_t *client_arrays[GLSS_MAX_ATTRIBS];
