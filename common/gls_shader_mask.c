@@ -23,24 +23,30 @@
 static const char *const gls_builtin_macros[] = {"GL_FRAGMENT_PRECISION_HIGH"};
 
 enum gls_directive {
-	GLS_DIR_NONE,    /* not in a directive */
-	GLS_DIR_NAME,    /* after `#`, before its name */
-	GLS_DIR_VERSION, /* after `#version`, before its number */
-	GLS_DIR_RAW,     /* #error, #pragma: text, not tokens to rename */
+	GLS_DIR_NONE,      /* not in a directive */
+	GLS_DIR_NAME,      /* after `#`, before its name */
+	GLS_DIR_VERSION,   /* after `#version`, before its number */
+	GLS_DIR_EXTENSION, /* #extension: is it `all : warn`? */
+	GLS_DIR_RAW,       /* #error, #pragma: text, not tokens to rename */
 	GLS_DIR_OTHER,
 };
+
+/* Where an `#extension all : warn` stands in its matching. */
+enum gls_all_warn { GLS_ALL_WARN_NO, GLS_ALL_WARN_START, GLS_ALL_WARN_ALL, GLS_ALL_WARN_COLON, GLS_ALL_WARN_YES };
 
 struct gls_scan {
 	const char *src;
 	size_t len;
 	const char *advertised;
-	char *out;     /* the second run's output, NULL in the first */
-	size_t copied; /* src bytes before this one are in out */
-	size_t written;
-	size_t renames;
+	char *out;      /* the second run's output, NULL in the first */
+	size_t copied;  /* src bytes before this one are in the output */
+	size_t written; /* output bytes so far (counted in the first run too) */
+	bool changed;
 	bool refused;
-	size_t refused_at;      /* the `#` of the refused #version */
-	char version[12];       /* its number, when it has one that fits */
+	size_t refused_at;  /* the `#` of the refused #version */
+	char version[12];   /* its number, when it has one that fits */
+	size_t lines_at;    /* src[0, lines_at) holds `lines` newlines */
+	size_t lines;
 };
 
 static bool gls_is_newline(char c)
@@ -71,6 +77,17 @@ static size_t gls_splice(const struct gls_scan *s, size_t i)
 	return i;
 }
 
+/* The number of the line src[pos] is on (from 1); pos never decreases. */
+static size_t gls_line_of(struct gls_scan *s, size_t pos)
+{
+	for (; s->lines_at < pos; s->lines_at++) {
+		char c = s->src[s->lines_at];
+		if (c == '\n' || (c == '\r' && (s->lines_at + 1 >= s->len || s->src[s->lines_at + 1] != '\n')))
+			s->lines++;
+	}
+	return s->lines + 1;
+}
+
 /* Whether the identifier (its first `kept` characters in name, `n` in
  * all) is an extension name this context hides. */
 static bool gls_is_hidden(const struct gls_scan *s, const char *name, size_t kept, size_t n)
@@ -91,17 +108,59 @@ static bool gls_is_hidden(const struct gls_scan *s, const char *name, size_t kep
 	return !gls_has_word(s->advertised, name);
 }
 
-/* Inserts the prefix at src offset `at` (second run only). */
+/* Output: text of our own (counted only in the first run). */
+static void gls_put(struct gls_scan *s, const char *text, size_t n)
+{
+	if (s->out)
+		memcpy(s->out + s->written, text, n);
+	s->written += n;
+}
+
+#define gls_put_literal(s, literal) gls_put(s, literal, sizeof(literal) - 1)
+
+/* Output: the source up to `at`, which the next edit starts from. */
+static void gls_copy_to(struct gls_scan *s, size_t at)
+{
+	gls_put(s, s->src + s->copied, at - s->copied);
+	s->copied = at;
+	s->changed = true;
+}
+
+/* Renames the identifier whose "GL_" ends before `at`. */
 static void gls_rename_at(struct gls_scan *s, size_t at)
 {
-	s->renames++;
-	if (!s->out)
-		return;
-	memcpy(s->out + s->written, s->src + s->copied, at - s->copied);
-	s->written += at - s->copied;
-	memcpy(s->out + s->written, GLS_SHADER_MASK_PREFIX, GLS_PREFIX_LEN);
-	s->written += GLS_PREFIX_LEN;
-	s->copied = at;
+	gls_copy_to(s, at);
+	gls_put(s, GLS_SHADER_MASK_PREFIX, GLS_PREFIX_LEN);
+}
+
+/* `#extension all : warn` (from `hash` to the end of its line, `eol`)
+ * would enable every extension the host's compiler knows: it becomes
+ * `all : disable`, then `warn` for each advertised extension the
+ * compiler knows (defines), and a #line that gives the next line its
+ * own number back (in GLSL ES, the line after `#line n` is line n). */
+static void gls_rewrite_all_warn(struct gls_scan *s, size_t hash, size_t eol)
+{
+	gls_copy_to(s, hash);
+	gls_put_literal(s, "#extension all : disable\n");
+	for (const char *p = s->advertised; p && *p;) {
+		while (*p == ' ')
+			p++;
+		const char *word = p;
+		while (*p && *p != ' ')
+			p++;
+		size_t n = (size_t)(p - word);
+		if (!n)
+			continue;
+		gls_put_literal(s, "#ifdef ");
+		gls_put(s, word, n);
+		gls_put_literal(s, "\n#extension ");
+		gls_put(s, word, n);
+		gls_put_literal(s, " : warn\n#endif\n");
+	}
+	char line[40];
+	int m = snprintf(line, sizeof(line), "#line %zu%s", gls_line_of(s, eol) + 1, eol == s->len ? "\n" : "");
+	gls_put(s, line, m > 0 ? (size_t)m : 0);
+	s->copied = eol;
 }
 
 /* Skips a comment starting at i (a `/`); returns where it ends, or i
@@ -153,17 +212,29 @@ static bool gls_version_ok(struct gls_scan *s, size_t *i)
 	return !glued && strcmp(s->version, "100") == 0;
 }
 
-/* Scans the whole source: counts (and in the second run makes) the
- * renames, and finds a refused #version. */
-static void gls_scan_run(struct gls_scan *s)
+/* Ends a directive at `eol` (its newline, or the end of the source). */
+static void gls_directive_end(struct gls_scan *s, enum gls_directive dir, enum gls_all_warn all_warn, size_t hash,
+			      size_t eol)
+{
+	if (dir == GLS_DIR_EXTENSION && all_warn == GLS_ALL_WARN_YES)
+		gls_rewrite_all_warn(s, hash, eol);
+}
+
+/* Scans the whole source: measures (and in the second run writes) the
+ * output, or finds a refused #version. Stops early past max_len. */
+static void gls_scan_run(struct gls_scan *s, size_t max_len)
 {
 	enum gls_directive dir = GLS_DIR_NONE;
+	enum gls_all_warn all_warn = GLS_ALL_WARN_NO;
 	bool line_start = true;
 	size_t hash = 0;
 	size_t i = 0;
 	while ((i = gls_splice(s, i)) < s->len) {
+		if (s->written > max_len)
+			return;
 		char c = s->src[i];
 		if (gls_is_newline(c)) {
+			gls_directive_end(s, dir, all_warn, hash, i);
 			line_start = true;
 			dir = GLS_DIR_NONE;
 			i++;
@@ -203,6 +274,7 @@ static void gls_scan_run(struct gls_scan *s)
 			 * driver would not expand anyway */
 			if (dir == GLS_DIR_NAME)
 				dir = GLS_DIR_OTHER;
+			all_warn = c == ':' && all_warn == GLS_ALL_WARN_ALL ? GLS_ALL_WARN_COLON : GLS_ALL_WARN_NO;
 			i++;
 			continue;
 		}
@@ -219,27 +291,35 @@ static void gls_scan_run(struct gls_scan *s)
 		size_t kept = n < GLS_IDENT_KEEP ? n : GLS_IDENT_KEEP;
 		name[kept] = 0;
 		if (dir == GLS_DIR_NAME) {
-			if (strcmp(name, "version") == 0)
+			if (strcmp(name, "version") == 0) {
 				dir = GLS_DIR_VERSION;
-			else if (strcmp(name, "error") == 0 || strcmp(name, "pragma") == 0)
+			} else if (strcmp(name, "extension") == 0) {
+				dir = GLS_DIR_EXTENSION;
+				all_warn = GLS_ALL_WARN_START;
+			} else if (strcmp(name, "error") == 0 || strcmp(name, "pragma") == 0) {
 				dir = GLS_DIR_RAW;
-			else
+			} else {
 				dir = GLS_DIR_OTHER;
+			}
 			continue;
 		}
+		if (all_warn == GLS_ALL_WARN_START && strcmp(name, "all") == 0)
+			all_warn = GLS_ALL_WARN_ALL;
+		else if (all_warn == GLS_ALL_WARN_COLON && strcmp(name, "warn") == 0)
+			all_warn = GLS_ALL_WARN_YES;
+		else
+			all_warn = GLS_ALL_WARN_NO;
 		if (dir != GLS_DIR_RAW && gls_is_hidden(s, name, kept, n))
 			gls_rename_at(s, after_gl);
 	}
+	gls_directive_end(s, dir, all_warn, hash, s->len);
 }
 
 /* The source of a refused #version: its line, then an #error saying why
  * (on the same line, so the log points at it). */
-static enum gls_shader_mask_result gls_refuse(const struct gls_scan *s, char **out, size_t *out_len)
+static enum gls_shader_mask_result gls_refuse(struct gls_scan *s, char **out, size_t *out_len)
 {
-	size_t lines = 0;
-	for (size_t i = 0; i < s->refused_at; i++)
-		if (s->src[i] == '\n' || (s->src[i] == '\r' && (i + 1 >= s->len || s->src[i + 1] != '\n')))
-			lines++;
+	size_t lines = gls_line_of(s, s->refused_at) - 1;
 	char message[160];
 	unsigned long v = s->version[0] ? strtoul(s->version, NULL, 10) : 0;
 	int m;
@@ -267,21 +347,19 @@ enum gls_shader_mask_result gls_shader_mask(const char *src, size_t len, const c
 	*out = NULL;
 	*out_len = 0;
 	struct gls_scan s = {.src = src, .len = len, .advertised = advertised};
-	gls_scan_run(&s);
+	gls_scan_run(&s, max_len);
 	if (s.refused)
 		return gls_refuse(&s, out, out_len);
-	if (!s.renames)
+	if (!s.changed)
 		return GLS_SHADER_MASK_SAME;
-	/* renames <= len / 3: each needs its own "GL_" */
-	if (s.renames > (SIZE_MAX - len) / GLS_PREFIX_LEN || len + s.renames * GLS_PREFIX_LEN > max_len)
+	size_t size = s.written + (len - s.copied);
+	if (s.written > max_len || size > max_len)
 		return GLS_SHADER_MASK_TOO_LONG;
-	size_t size = len + s.renames * GLS_PREFIX_LEN;
 	struct gls_scan w = {.src = src, .len = len, .advertised = advertised, .out = malloc(size ? size : 1)};
 	if (!w.out)
 		return GLS_SHADER_MASK_NO_MEMORY;
-	gls_scan_run(&w);
-	memcpy(w.out + w.written, src + w.copied, len - w.copied);
-	w.written += len - w.copied;
+	gls_scan_run(&w, size);
+	gls_put(&w, src + w.copied, len - w.copied);
 	*out = w.out;
 	*out_len = w.written;
 	return GLS_SHADER_MASK_RENAMED;

@@ -2,6 +2,7 @@
  * more: an extension the context does not advertise cannot be required,
  * warns when enabled, and its macro is not defined; an advertised one
  * works; #version 300 es fails in an OpenGL ES 2.0 context; and
+ * `#extension all : warn` enables the advertised ones only; and
  * glGetShaderSource, the source length and the info log speak of the
  * source the application gave. Natively (Mesa, ES 3.2, every extension
  * advertised) the same checks hold the other way round; through glstream
@@ -156,6 +157,36 @@ static void test_advertised_derivatives(void)
     glDeleteShader(sh);
 }
 
+/* `#extension all : warn` enables what the context has, no more, and
+ * the lines after it keep their numbers. */
+static void test_all_warn(void)
+{
+    char log[1024];
+    GLuint sh = glCreateShader(GL_FRAGMENT_SHADER);
+    bool external = glst_has_gl_ext("GL_OES_EGL_image_external");
+    const char *sampler = "#extension all : warn\nprecision mediump float;\nuniform samplerExternalOES s;\n"
+                          "void main() { gl_FragColor = texture2D(s, vec2(0.0)); }\n";
+    GLint ok = compile_status(sh, sampler, log, sizeof(log));
+    if (ok != (external ? GL_TRUE : GL_FALSE))
+        glst_fail_msg(__FILE__, __LINE__, "all : warn, samplerExternalOES (advertised %d): %d %s", external, ok, log);
+    else
+        GLST_CHECK(true);
+    if (glst_has_gl_ext("GL_OES_standard_derivatives")) {
+        const char *derivatives = "#extension all : warn\nprecision mediump float;\nvarying vec2 v;\n"
+                                  "void main() { gl_FragColor = vec4(dFdx(v.x)); }\n";
+        GLST_CHECK_INT(compile_status(sh, derivatives, log, sizeof(log)), GL_TRUE);
+    }
+    const char *error_on_4 = "#extension all : warn\nprecision mediump float;\n\n"
+                             "void main() { gl_FragColor = vec4(1.0) + undeclared_x; }\n";
+    GLST_CHECK_INT(compile_status(sh, error_on_4, log, sizeof(log)), GL_FALSE);
+    if (!strstr(log, "0:4(") || strstr(log, "0:1(") || strstr(log, "0:5("))
+        glst_fail_msg(__FILE__, __LINE__, "error line after all : warn: %s", log);
+    else
+        GLST_CHECK(true);
+    glDeleteShader(sh);
+    GLST_CHECK_GL(GL_NO_ERROR);
+}
+
 static void test_versions(void)
 {
     char log[1024];
@@ -214,6 +245,7 @@ int main(void)
     if (is_es2_context())
         GLST_CHECK(hidden > 0);
     test_advertised_derivatives();
+    test_all_warn();
     test_versions();
     glst_egl_teardown(&egl);
     return glst_finish();
