@@ -114,25 +114,6 @@ static char *glsc_read_string(struct gls_reader *r)
 	return s;
 }
 
-/* The extensions we advertise (protocol/extensions.txt): ours that the
- * server's driver also has, as the worker decides too. */
-static char *glsc_extension_string(uint64_t bits)
-{
-	size_t total = 1;
-	for (unsigned i = 0; i < GLS_EXT_COUNT; i++)
-		total += strlen(gls_extension_names[i]) + 1;
-	char *out = calloc(1, total);
-	if (!out)
-		return NULL;
-	for (unsigned i = 0; i < GLS_EXT_COUNT; i++) {
-		if (bits & (UINT64_C(1) << i)) {
-			strcat(out, gls_extension_names[i]);
-			strcat(out, " ");
-		}
-	}
-	return out;
-}
-
 /* wire: (none) -> reply: vendor, renderer, version, glsl version, extensions
  * (each u32 length + bytes), i32 GL_MAX_VERTEX_ATTRIBS */
 bool glsc_context_load_info_locked(struct glsc_context *ctx)
@@ -159,7 +140,7 @@ bool glsc_context_load_info_locked(struct glsc_context *ctx)
 		snprintf(info->version, len, "OpenGL ES 2.0 glstream " GLSTREAM_VERSION " (%s)", host_version ? host_version : "");
 	info->glsl_version = strdup("OpenGL ES GLSL ES 1.00");
 	uint64_t advertised = gls_extensions_advertised(host_extensions ? host_extensions : "");
-	info->extensions = glsc_extension_string(advertised);
+	info->extensions = gls_extensions_string(advertised);
 	info->has_ext[GLSC_EXT_OES_MAPBUFFER] = advertised & GLS_EXT_BIT(GL_OES_mapbuffer);
 	info->has_ext[GLSC_EXT_EXT_MAP_BUFFER_RANGE] = advertised & GLS_EXT_BIT(GL_EXT_map_buffer_range);
 	info->has_ext[GLSC_EXT_OES_VERTEX_ARRAY_OBJECT] = advertised & GLS_EXT_BIT(GL_OES_vertex_array_object);

@@ -10,6 +10,7 @@
 #include "glss_gl_generated.h"
 #include "glss_present_window.h"
 #include "glss_shader_cache.h"
+#include "glss_shader_source.h"
 #include "gls_extensions.h"
 #include "gls_log.h"
 
@@ -74,6 +75,7 @@ static void glss_share_unref(struct glss_share_group *share)
 		gls_idmap_free(&share->names[t]);
 		gls_idmap_free(&share->host_names[t]);
 	}
+	glss_shader_sources_free(share);
 	free(share);
 }
 
@@ -86,6 +88,7 @@ static void glss_free_context(uint32_t id, uint64_t value, void *data)
 	gls_idmap_free(&c->vertex_arrays);
 	for (int i = 0; i < GLSS_MAX_ATTRIBS; i++)
 		free(c->client_arrays[i]);
+	free(c->advertised_extensions);
 	glss_share_unref(c->share);
 	free(c);
 }

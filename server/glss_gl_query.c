@@ -1,7 +1,7 @@
 /* Queries (glGet*, object parameters, info logs, active variables) and the
  * commands that pass state through pointers (glTexParameter*v,
- * glShaderSource, glShaderBinary). Every sync command gets exactly one
- * reply, also when the driver raised an error.
+ * glShaderBinary; glShaderSource is in glss_shader_source.c). Every sync
+ * command gets exactly one reply, also when the driver raised an error.
  *
  * GL leaves a getter's outputs alone when it raises an error, and the
  * client must too: the server tells it how many values the driver really
@@ -14,6 +14,7 @@
 
 #include "glss_get_table.h"
 #include "glss_gl_generated.h"
+#include "glss_shader_source.h"
 #include "glss_worker.h"
 
 /* Caps on what a client may make the driver write. */
@@ -369,9 +370,24 @@ void glss_exec_glGetProgramiv(struct glss_worker *w, struct gls_reader *r)
 	glss_get_object(w, r, GLSS_GET_PROGRAM, GLSS_HOST_PROGRAMIV, true);
 }
 
+/* As glss_get_object, with the lengths of a shader whose driver text
+ * differs from the client's answered from the client's. */
 void glss_exec_glGetShaderiv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_get_object(w, r, GLSS_GET_SHADER, GLSS_HOST_SHADERIV, true);
+	GLuint object = gls_get_u32(r);
+	GLenum pname = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	GLuint client = object;
+	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &object))
+		return;
+	GLint value;
+	if (glss_shader_length(w, client, object, pname, &value)) {
+		glss_reply_values(w, GLSS_HOST_SHADERIV, (const uint8_t *)&value, 1);
+		return;
+	}
+	struct glss_get_call c = {.fn = GLSS_HOST_SHADERIV, .object = object, .pname = pname};
+	glss_get(w, GLSS_GET_SHADER, &c);
 }
 
 void glss_exec_glGetVertexAttribfv(struct glss_worker *w, struct gls_reader *r)
@@ -535,6 +551,7 @@ static void glss_get_text(struct glss_worker *w, struct gls_reader *r, enum glss
 	GLsizei buf_size = gls_get_i32(r);
 	if (!gls_reader_done(r))
 		return;
+	GLuint client = object;
 	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &object))
 		return;
 	GLsizei room = glss_text_room(buf_size);
@@ -548,6 +565,8 @@ static void glss_get_text(struct glss_worker *w, struct gls_reader *r, enum glss
 	case GLSS_SHADER_SOURCE: glGetShaderSource(object, room, &length, text); break;
 	}
 	uint32_t len = glss_text_length(length, room);
+	if (length >= 0 && which != GLSS_PROGRAM_LOG) /* the client's text, not the masked one */
+		len = glss_shader_text(w, client, object, which == GLSS_SHADER_LOG, text, room, len);
 	uint8_t *p = glss_reply_begin(w, 8 + gls_pad4(len));
 	if (!p)
 		return;
@@ -700,28 +719,6 @@ void glss_exec_glTexParameterfv(struct glss_worker *w, struct gls_reader *r)
 void glss_exec_glTexParameteriv(struct glss_worker *w, struct gls_reader *r)
 {
 	glss_tex_parameter(w, r, false);
-}
-
-/* wire: u32 shader, i32 count, u32 length + the source (the client joined
- * the count strings); the driver gets it as one string of that length */
-void glss_exec_glShaderSource(struct glss_worker *w, struct gls_reader *r)
-{
-	GLuint shader = gls_get_u32(r);
-	GLsizei count = gls_get_i32(r);
-	uint32_t len;
-	const char *text = gls_get_blob(r, &len);
-	if (!gls_reader_done(r))
-		return;
-	if (count <= 0 && len) {
-		glss_fail(w, "glShaderSource of %d strings carries %u bytes", count, len);
-		return;
-	}
-	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &shader))
-		return;
-	const GLchar *string = text;
-	GLint length = (GLint)len; /* below GLS_MAX_MESSAGE */
-	/* count <= 0 reaches the driver as is: it rejects < 0, takes 0 as empty */
-	glShaderSource(shader, count > 0 ? 1 : count, &string, &length);
 }
 
 /* wire: i32 count, u32 n + n x u32 shader (n = max(count, 0)), u32 binaryformat,

@@ -21,6 +21,9 @@ struct glss_share_group {
 	unsigned refs;
 	struct gls_idmap names[GLS_OBJ_COUNT];      /* client name -> host name */
 	struct gls_idmap host_names[GLS_OBJ_COUNT]; /* host name -> client name */
+	/* client shader name -> the client's source, where the driver's
+	 * (masked) text differs (glss_shader_source.c) */
+	struct gls_idmap shader_sources;
 };
 
 struct glss_context {
@@ -33,6 +36,8 @@ struct glss_context {
 	 * the first glsMakeCurrent; enums they bring are valid only then */
 	uint64_t extensions;
 	bool extensions_known;
+	/* the same as text, for the shader scanner; NULL until a shader needs it */
+	char *advertised_extensions;
 	struct gls_idmap vertex_arrays; /* VAOs are per context, not shared */
 	/* vertices of client-side arrays, kept until the attribute changes */
 	uint8_t *client_arrays[GLSS_MAX_ATTRIBS];

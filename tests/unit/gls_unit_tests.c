@@ -1,14 +1,18 @@
 /* Unit tests of the code client and server share: the id map (growth,
  * removal, tombstones, reserved keys), pixel rectangle sizes (every ES 2.0
  * format/type pair and alignment, overflow-free) and the wire reader
- * (bounds, trailing bytes, array counts). */
+ * (bounds, trailing bytes, array counts), and the masking of shader
+ * sources (hidden extension names, comments, continuations, #version). */
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <GLES2/gl2.h>
 #include <GLES2/gl2ext.h>
 
 #include "gls_idmap.h"
 #include "gls_pixels.h"
+#include "gls_shader_mask.h"
 #include "gls_wire.h"
 
 static int passed, failed;
@@ -138,11 +142,203 @@ static void test_reader(void)
 	CHECK(gls_array_count(-5) == 0 && gls_array_count((int64_t)1 << 40) == -1 && gls_array_count(16) == 16);
 }
 
+/* ---- shader masking (common/gls_shader_mask.c) ---- */
+
+#define HIDE "GL_GLSTREAM_HIDDEN_"
+#define ALL_WARN                                                                                 \
+	"#extension all : disable\n"                                                             \
+	"#ifdef GL_OES_standard_derivatives\n#extension GL_OES_standard_derivatives : warn\n#endif\n" \
+	"#ifdef GL_EXT_frag_depth\n#extension GL_EXT_frag_depth : warn\n#endif\n"
+#define REFUSAL_300 "#error GLSL 3.00 is not supported. Supported versions are: 1.00 ES\n"
+static const char advertised[] = "GL_OES_standard_derivatives GL_EXT_frag_depth ";
+
+struct mask_case {
+	const char *in;
+	enum gls_shader_mask_result result;
+	const char *out; /* RENAMED, REFUSED: the driver's text */
+};
+
+static const struct mask_case mask_cases[] = {
+	{"void main() { gl_FragColor = vec4(1.0); }\n", GLS_SHADER_MASK_SAME, NULL},
+	/* #extension of a hidden extension: the driver sees an unknown one */
+	{"#extension GL_EXT_draw_buffers : require\n", GLS_SHADER_MASK_RENAMED,
+	 "#extension " HIDE "EXT_draw_buffers : require\n"},
+	{"#extension GL_EXT_draw_buffers:enable\n", GLS_SHADER_MASK_RENAMED, "#extension " HIDE "EXT_draw_buffers:enable\n"},
+	{"  #  extension GL_OES_standard_derivatives : enable\n", GLS_SHADER_MASK_SAME, NULL},
+	/* all : warn would enable every extension the compiler knows */
+	{"#extension all : warn\n", GLS_SHADER_MASK_RENAMED, ALL_WARN "#line 2\n"},
+	{"x;\n # extension /* c */ all:\\\nwarn // c\r\nint y;", GLS_SHADER_MASK_RENAMED,
+	 "x;\n " ALL_WARN "#line 4\r\nint y;"},
+	{"#extension all : warn", GLS_SHADER_MASK_RENAMED, ALL_WARN "#line 2\n"},
+	{"#extension all : disable\n#extension all : warn extra\n#extension all : enable\n#extension x all : warn\n",
+	 GLS_SHADER_MASK_SAME, NULL},
+	{"#extension all : warn\n#extension GL_EXT_foo : warn\n", GLS_SHADER_MASK_RENAMED,
+	 ALL_WARN "#line 2\n#extension " HIDE "EXT_foo : warn\n"},
+	/* every form of `defined`, and uses outside directives */
+	{"#ifdef GL_EXT_draw_buffers\n#endif\n#ifndef GL_OES_EGL_image_external\n#endif\n", GLS_SHADER_MASK_RENAMED,
+	 "#ifdef " HIDE "EXT_draw_buffers\n#endif\n#ifndef " HIDE "OES_EGL_image_external\n#endif\n"},
+	{"#if defined(GL_EXT_draw_buffers) || defined GL_OES_standard_derivatives\n#elif GL_EXT_frag_depth\n",
+	 GLS_SHADER_MASK_RENAMED,
+	 "#if defined(" HIDE "EXT_draw_buffers) || defined GL_OES_standard_derivatives\n#elif GL_EXT_frag_depth\n"},
+	{"#define GL_EXT_foo 1\nint x = GL_EXT_foo + 1GL_EXT_foo;", GLS_SHADER_MASK_RENAMED,
+	 "#define " HIDE "EXT_foo 1\nint x = " HIDE "EXT_foo + 1" HIDE "EXT_foo;"},
+	{"#ifdef GL_EXT_foo\r\n#endif\r\n", GLS_SHADER_MASK_RENAMED, "#ifdef " HIDE "EXT_foo\r\n#endif\r\n"},
+	/* comments hide names, also when continued or split by a continuation */
+	{"// GL_EXT_draw_buffers\n/* #extension GL_EXT_draw_buffers : require */ x;\n", GLS_SHADER_MASK_SAME, NULL},
+	{"// a comment \\\nGL_EXT_foo\n", GLS_SHADER_MASK_SAME, NULL},
+	{"/\\\n/ GL_EXT_foo\n/\\\r\n* GL_EXT_foo *\\\n/ GL_EXT_bar", GLS_SHADER_MASK_RENAMED,
+	 "/\\\n/ GL_EXT_foo\n/\\\r\n* GL_EXT_foo *\\\n/ " HIDE "EXT_bar"},
+	{"/* GL_EXT_foo **/ GL_EXT_bar /* unterminated GL_EXT_foo", GLS_SHADER_MASK_RENAMED,
+	 "/* GL_EXT_foo **/ " HIDE "EXT_bar /* unterminated GL_EXT_foo"},
+	{"a / b; GL_EXT_foo/GL_EXT_foo", GLS_SHADER_MASK_RENAMED, "a / b; " HIDE "EXT_foo/" HIDE "EXT_foo"},
+	/* a name continued over lines is one name */
+	{"#ifdef GL_EXT_draw_buf\\\nfers\n", GLS_SHADER_MASK_RENAMED, "#ifdef " HIDE "EXT_draw_buf\\\nfers\n"},
+	{"#ifdef G\\\nL\\\r\n_EXT_foo\n", GLS_SHADER_MASK_RENAMED, "#ifdef G\\\nL\\\r\n_GLSTREAM_HIDDEN_EXT_foo\n"},
+	{"#ifdef GL_OES_standard_\\\nderivatives\n", GLS_SHADER_MASK_SAME, NULL},
+	/* names that merely look like extension names */
+	{"GL_OES GL_ES GL_FRAGMENT_PRECISION_HIGH xGL_EXT_foo GL_core_profile GL__x GL_EXT_ GL_ext_foo gl_EXT_foo",
+	 GLS_SHADER_MASK_SAME, NULL},
+	{"GL_OES_standard_derivativesX GL_OES_standard_derivatives_ GL_EXT_frag_dept", GLS_SHADER_MASK_RENAMED,
+	 HIDE "OES_standard_derivativesX " HIDE "OES_standard_derivatives_ " HIDE "EXT_frag_dept"},
+	{"GL_GLSTREAM_HIDDEN_EXT_foo", GLS_SHADER_MASK_RENAMED, HIDE "GLSTREAM_HIDDEN_EXT_foo"},
+	/* #error and #pragma lines are text */
+	{"#error GL_EXT_foo is defined\n#pragma GL_EXT_foo\nGL_EXT_foo", GLS_SHADER_MASK_RENAMED,
+	 "#error GL_EXT_foo is defined\n#pragma GL_EXT_foo\n" HIDE "EXT_foo"},
+	/* # not first on its line starts no directive */
+	{"x # error GL_EXT_foo\n", GLS_SHADER_MASK_RENAMED, "x # error " HIDE "EXT_foo\n"},
+	/* #version: 100 only */
+	{"#version 100\nprecision mediump float;\n", GLS_SHADER_MASK_SAME, NULL},
+	{" /* c */ # version /* c */ 100 // c\n", GLS_SHADER_MASK_SAME, NULL},
+	{"#version 300 es\nout vec4 c;\n#extension GL_EXT_foo : require\n", GLS_SHADER_MASK_REFUSED, REFUSAL_300},
+	{"// comment\n/* two\nlines */\n#version 310 es\n", GLS_SHADER_MASK_REFUSED,
+	 "\n\n\n#error GLSL 3.10 is not supported. Supported versions are: 1.00 ES\n"},
+	{"#ver\\\nsion 3\\\n00 es\n", GLS_SHADER_MASK_REFUSED, REFUSAL_300},
+	{"#version 320 es", GLS_SHADER_MASK_REFUSED,
+	 "#error GLSL 3.20 is not supported. Supported versions are: 1.00 ES\n"},
+	{"#version 1000", GLS_SHADER_MASK_REFUSED, "#error GLSL 10.00 is not supported. Supported versions are: 1.00 ES\n"},
+	{"#version 100es", GLS_SHADER_MASK_REFUSED,
+	 "#error this #version is not supported. Supported versions are: 1.00 ES\n"},
+	{"#version 0100", GLS_SHADER_MASK_REFUSED,
+	 "#error this #version is not supported. Supported versions are: 1.00 ES\n"},
+	{"#version es", GLS_SHADER_MASK_REFUSED, "#error this #version is not supported. Supported versions are: 1.00 ES\n"},
+	{"#version 99999999999999999999", GLS_SHADER_MASK_REFUSED,
+	 "#error this #version is not supported. Supported versions are: 1.00 ES\n"},
+	{"// #version 300 es\nx #version 300 es\n", GLS_SHADER_MASK_SAME, NULL},
+};
+
+static void test_shader_mask_cases(void)
+{
+	for (size_t i = 0; i < sizeof(mask_cases) / sizeof(*mask_cases); i++) {
+		const struct mask_case *c = &mask_cases[i];
+		char *out = (char *)1;
+		size_t out_len = 1;
+		enum gls_shader_mask_result result = gls_shader_mask(c->in, strlen(c->in), advertised, 1 << 20, &out, &out_len);
+		bool ok = result == c->result;
+		if (c->out)
+			ok = ok && out && out_len == strlen(c->out) && memcmp(out, c->out, out_len) == 0;
+		else
+			ok = ok && !out && out_len == 0;
+		if (!ok)
+			fprintf(stderr, "mask case %zu: %d [%.*s]\n", i, (int)result, out ? (int)out_len : 0, out ? out : "");
+		CHECK(ok);
+		/* the driver's logs quote renamed names: they come back
+		 * (but for a "GL_" the input splits over lines, and all : warn) */
+		if (result == GLS_SHADER_MASK_RENAMED && !strstr(c->in, "G\\") && !strstr(c->out, "#line")) {
+			size_t n = gls_shader_unmask(out, out_len);
+			CHECK(n == strlen(c->in) && memcmp(out, c->in, n) == 0);
+		}
+		free(out);
+	}
+}
+
+static void test_shader_mask_edges(void)
+{
+	char *out;
+	size_t out_len;
+	/* NUL bytes are characters like any other */
+	static const char with_nul[] = "GL_EXT_a\0GL_EXT_b";
+	CHECK(gls_shader_mask(with_nul, sizeof(with_nul) - 1, advertised, 1 << 20, &out, &out_len) ==
+	      GLS_SHADER_MASK_RENAMED);
+	CHECK(out_len == sizeof(with_nul) - 1 + 32 && memcmp(out + 19, "EXT_a", 5) == 0 && out[24] == 0);
+	free(out);
+	/* a long name is never an advertised one */
+	char longname[300];
+	memset(longname, 'a', sizeof(longname));
+	memcpy(longname, "GL_OES_standard_derivatives", 27);
+	CHECK(gls_shader_mask(longname, sizeof(longname), advertised, 1 << 20, &out, &out_len) ==
+	      GLS_SHADER_MASK_RENAMED);
+	CHECK(out_len == sizeof(longname) + 16);
+	free(out);
+	/* growth is bounded by the caller */
+	static const char many[] = "GL_A_b GL_A_b GL_A_b GL_A_b";
+	CHECK(gls_shader_mask(many, sizeof(many) - 1, advertised, sizeof(many) - 1 + 63, &out, &out_len) ==
+	      GLS_SHADER_MASK_TOO_LONG && !out);
+	CHECK(gls_shader_mask(many, sizeof(many) - 1, advertised, sizeof(many) - 1 + 64, &out, &out_len) ==
+	      GLS_SHADER_MASK_RENAMED && out_len == sizeof(many) - 1 + 64);
+	free(out);
+	CHECK(gls_shader_mask("", 0, advertised, 0, &out, &out_len) == GLS_SHADER_MASK_SAME && !out);
+	/* logs: only whole renamed names are restored */
+	char log[] = "0:2(12): error: extension `GL_GLSTREAM_HIDDEN_EXT_draw_buffers' unsupported; "
+		     "aGL_GLSTREAM_HIDDEN_x a1GL_GLSTREAM_HIDDEN_x 1GL_GLSTREAM_HIDDEN_x GL_GLSTREAM_HIDDEN";
+	static const char unmasked[] = "0:2(12): error: extension `GL_EXT_draw_buffers' unsupported; "
+				       "aGL_GLSTREAM_HIDDEN_x a1GL_GLSTREAM_HIDDEN_x 1GL_x GL_GLSTREAM_HIDDEN";
+	size_t n = gls_shader_unmask(log, strlen(log));
+	CHECK(n == strlen(unmasked) && memcmp(log, unmasked, n) == 0);
+}
+
+/* Random sources of tricky pieces: bounded, and where nothing hides
+ * names from renaming or rewrites a directive (no comment, directive or
+ * continuation) only renames happen, which unmask undoes exactly. Run under ASan by
+ * tools/run-tests --sanitize. */
+static void test_shader_mask_random(void)
+{
+	static const char *const pieces[] = {
+		"GL_EXT_foo", "GL_OES_standard_derivatives", "GL_", "EXT_", "_x", "GL_ES", " ", "\n", "\r", "1",
+		"100", "version", "GLSTREAM_HIDDEN_", "a", "(", "defined", "/", "*", "#", "\\", "\\\n", "//", "/*",
+		"*/", "all", ":", "warn", "#extension all : warn", "#version 300 es\n", "#version 100\n", "#extension ", "#error ", "\0",
+	};
+	const size_t npieces = sizeof(pieces) / sizeof(*pieces);
+	uint32_t seed = 12345;
+	char src[512];
+	for (int round = 0; round < 20000; round++) {
+		size_t len = 0;
+		bool plain = round % 2 == 0; /* only pieces nothing can hide */
+		while (len < sizeof(src) - 32) {
+			seed = seed * 1103515245u + 12345u;
+			if ((seed >> 16) % 40 == 0)
+				break;
+			const char *p = pieces[(seed >> 8) % npieces];
+			size_t n = p[0] ? strlen(p) : 1;
+			if (plain && (strchr(p, '/') || strchr(p, '#') || strchr(p, '\\') || strchr(p, '*')))
+				continue;
+			memcpy(src + len, p, n);
+			len += n;
+		}
+		char *out;
+		size_t out_len;
+		enum gls_shader_mask_result result = gls_shader_mask(src, len, advertised, 1 << 20, &out, &out_len);
+		if (result == GLS_SHADER_MASK_RENAMED) {
+			CHECK(out && out_len <= 1 << 20);
+			if (plain) {
+				CHECK(out_len > len && (out_len - len) % 16 == 0);
+				size_t n = gls_shader_unmask(out, out_len);
+				CHECK(n == len && memcmp(out, src, len) == 0);
+			}
+		} else {
+			CHECK(result == GLS_SHADER_MASK_SAME ? !out : result == GLS_SHADER_MASK_REFUSED && out);
+		}
+		free(out);
+	}
+}
+
 int main(void)
 {
 	test_idmap();
 	test_pixels();
 	test_reader();
+	test_shader_mask_cases();
+	test_shader_mask_edges();
+	test_shader_mask_random();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -1,0 +1,44 @@
+/* The advertised extensions, as bits and as text (see gls_extensions.h). */
+#include "gls_extensions.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool gls_has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	if (!list || !n)
+		return false;
+	for (const char *p = list; (p = strstr(p, word)); p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0))
+			return true;
+	return false;
+}
+
+uint64_t gls_extensions_advertised(const char *host_extensions)
+{
+	uint64_t bits = 0;
+	for (unsigned i = 0; host_extensions && i < GLS_EXT_COUNT; i++)
+		if (gls_has_word(host_extensions, gls_extension_names[i]))
+			bits |= UINT64_C(1) << i;
+	return bits;
+}
+
+char *gls_extensions_string(uint64_t advertised)
+{
+	size_t total = 1;
+	for (unsigned i = 0; i < GLS_EXT_COUNT; i++)
+		total += strlen(gls_extension_names[i]) + 1;
+	char *out = calloc(1, total), *end = out;
+	if (!out)
+		return NULL;
+	for (unsigned i = 0; i < GLS_EXT_COUNT; i++) {
+		if (!(advertised & (UINT64_C(1) << i)))
+			continue;
+		size_t n = strlen(gls_extension_names[i]);
+		memcpy(end, gls_extension_names[i], n);
+		end[n] = ' ';
+		end += n + 1;
+	}
+	return out;
+}

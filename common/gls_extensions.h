@@ -1,0 +1,25 @@
+/* The OpenGL ES extensions glstream implements end to end
+ * (protocol/extensions.txt, generated into gls_extension_list.h). The
+ * client advertises those the host driver also has; the worker decides the
+ * same way, to accept the enums they bring and to let their GLSL names
+ * through the shader scanner (common/gls_shader_mask.h). */
+#ifndef GLS_EXTENSIONS_H
+#define GLS_EXTENSIONS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "gls_extension_list.h"
+
+/* Whether the space-separated `list` holds `word`. */
+bool gls_has_word(const char *list, const char *word);
+
+/* GLS_EXT_BIT()s of the extensions advertised on a host whose
+ * GL_EXTENSIONS is `host_extensions`: ours that it also has. */
+uint64_t gls_extensions_advertised(const char *host_extensions);
+
+/* Those extensions as text, in list order, each followed by a space.
+ * malloc'd; NULL when out of memory. */
+char *gls_extensions_string(uint64_t advertised);
+
+#endif

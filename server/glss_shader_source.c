@@ -1,0 +1,202 @@
+/* Shader sources: what the driver compiles is the client's source masked
+ * for the context (common/gls_shader_mask.h: extensions glstream does not
+ * advertise read as unknown, a #version other than 100 fails), and what
+ * the client reads back is its own.
+ *
+ * The advertised extensions are the context's (known from its first
+ * glsMakeCurrent, derived from the host's GL_EXTENSIONS exactly as the
+ * client derives them: common/gls_extensions.c). When the driver's text differs, the share
+ * group keeps the client's source under the client's shader name (client
+ * names are never reused), answering glGetShaderSource and
+ * GL_SHADER_SOURCE_LENGTH, and renamed names in the info log are turned
+ * back into the client's. A record lives as long as the name's entry in
+ * the share group, within the object quota. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "glss_gl_generated.h"
+#include "glss_shader_source.h"
+#include "gls_extensions.h"
+#include "gls_shader_mask.h"
+
+/* Masking never makes the driver's source longer than this: a longer one
+ * is refused with GL_OUT_OF_MEMORY (only sources made of little else than
+ * hidden extension names grow much). */
+#define GLSS_MAX_MASKED_SOURCE (GLS_MAX_MESSAGE + (1u << 20))
+/* Info logs read whole to restore names; a longer one is left as is. */
+#define GLSS_MAX_LOG (16u << 20)
+
+struct glss_shader_source {
+	bool renamed; /* the driver's logs may hold renamed names */
+	size_t len;
+	char text[];  /* the client's source */
+};
+
+static struct glss_shader_source *glss_source_lookup(struct glss_worker *w, GLuint client)
+{
+	uint64_t value;
+	if (!w->current || client == 0 || !gls_idmap_get(&w->current->share->shader_sources, client, &value))
+		return NULL;
+	return (struct glss_shader_source *)(uintptr_t)value;
+}
+
+static void glss_source_forget(struct glss_worker *w, GLuint client)
+{
+	uint64_t value;
+	if (gls_idmap_remove(&w->current->share->shader_sources, client, &value))
+		free((void *)(uintptr_t)value);
+}
+
+/* The extensions the current context advertises, computed once. */
+static const char *glss_advertised_text(struct glss_worker *w)
+{
+	struct glss_context *c = w->current;
+	if (!c->advertised_extensions)
+		c->advertised_extensions = gls_extensions_string(c->extensions);
+	return c->advertised_extensions;
+}
+
+/* Keeps the client's source of a shader whose driver text differs; the
+ * driver has taken the new source. */
+static bool glss_source_keep(struct glss_worker *w, GLuint client, enum gls_shader_mask_result result,
+			     const char *text, size_t len)
+{
+	glss_source_forget(w, client);
+	if (result == GLS_SHADER_MASK_SAME)
+		return true;
+	struct glss_shader_source *s = malloc(sizeof(*s) + (len ? len : 1));
+	if (!s)
+		goto err;
+	s->renamed = result == GLS_SHADER_MASK_RENAMED;
+	s->len = len;
+	memcpy(s->text, text, len);
+	if (!gls_idmap_put(&w->current->share->shader_sources, client, (uint64_t)(uintptr_t)s))
+		goto err_free;
+	return true;
+err_free:
+	free(s);
+err:
+	glss_fail(w, "out of memory for the source of shader %u", client);
+	return false;
+}
+
+/* wire: u32 shader, i32 count, u32 length + the source (the client joined
+ * the count strings); the driver gets it masked, as one string */
+void glss_exec_glShaderSource(struct glss_worker *w, struct gls_reader *r)
+{
+	GLuint shader = gls_get_u32(r);
+	GLsizei count = gls_get_i32(r);
+	uint32_t len;
+	const char *text = gls_get_blob(r, &len);
+	if (!gls_reader_done(r))
+		return;
+	if (count <= 0 && len) {
+		glss_fail(w, "glShaderSource of %d strings carries %u bytes", count, len);
+		return;
+	}
+	GLuint client = shader;
+	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &shader))
+		return;
+	if (!w->current) { /* the driver does nothing without a context */
+		glShaderSource(shader, count > 0 ? 1 : count, &text, &(GLint){(GLint)len});
+		return;
+	}
+	const char *advertised = glss_advertised_text(w);
+	if (!advertised) {
+		glss_fail(w, "out of memory for the extension list");
+		return;
+	}
+	char *masked = NULL;
+	size_t masked_len = 0;
+	enum gls_shader_mask_result result = GLS_SHADER_MASK_SAME;
+	if (len)
+		result = gls_shader_mask(text, len, advertised, GLSS_MAX_MASKED_SOURCE, &masked, &masked_len);
+	if (result == GLS_SHADER_MASK_NO_MEMORY) {
+		glss_fail(w, "out of memory masking the source of shader %u", client);
+		return;
+	}
+	if (result == GLS_SHADER_MASK_TOO_LONG) {
+		glss_set_error(w, GL_OUT_OF_MEMORY);
+		return;
+	}
+	const GLchar *string = masked ? masked : text;
+	GLint length = (GLint)(masked ? masked_len : len); /* both below GLSS_MAX_MASKED_SOURCE */
+	/* count <= 0 reaches the driver as is: it rejects < 0, takes 0 as empty */
+	glShaderSource(shader, count > 0 ? 1 : count, &string, &length);
+	free(masked);
+	/* the driver took it (else it raised an error and kept the old one) */
+	if (count >= 0 && client != GLS_NAME_NONEXISTENT && glIsShader(shader))
+		glss_source_keep(w, client, result, text, len);
+}
+
+/* The driver's info log with renamed names restored; malloc'd. */
+static char *glss_unmasked_log(GLuint host, size_t *len)
+{
+	GLint size = 0;
+	glGetShaderiv(host, GL_INFO_LOG_LENGTH, &size);
+	*len = 0;
+	if (size <= 0 || (uint32_t)size > GLSS_MAX_LOG)
+		return NULL;
+	char *log = malloc((size_t)size);
+	if (!log)
+		return NULL;
+	GLsizei written = 0;
+	glGetShaderInfoLog(host, size, &written, log);
+	*len = gls_shader_unmask(log, written > 0 && written < size ? (size_t)written : 0);
+	return log;
+}
+
+uint32_t glss_shader_text(struct glss_worker *w, GLuint client, GLuint host, bool log, char *text, GLsizei room,
+			  uint32_t len)
+{
+	const struct glss_shader_source *s = glss_source_lookup(w, client);
+	if (!s || room <= 0 || !glIsShader(host))
+		return len;
+	const char *from = s->text;
+	size_t n = s->len;
+	char *unmasked = NULL;
+	if (log) {
+		if (!s->renamed || !(unmasked = glss_unmasked_log(host, &n)))
+			return len;
+		from = unmasked;
+	}
+	if (n > (size_t)room - 1)
+		n = (size_t)room - 1;
+	memcpy(text, from, n);
+	free(unmasked);
+	return (uint32_t)n;
+}
+
+bool glss_shader_length(struct glss_worker *w, GLuint client, GLuint host, GLenum pname, GLint *value)
+{
+	if (pname != GL_SHADER_SOURCE_LENGTH && pname != GL_INFO_LOG_LENGTH)
+		return false;
+	const struct glss_shader_source *s = glss_source_lookup(w, client);
+	if (!s || !glIsShader(host))
+		return false;
+	size_t n = s->len;
+	if (pname == GL_INFO_LOG_LENGTH) {
+		char *unmasked;
+		if (!s->renamed || !(unmasked = glss_unmasked_log(host, &n)))
+			return false;
+		free(unmasked);
+		if (!n) /* an empty log: the driver's own answer */
+			return false;
+	}
+	/* with the terminating NUL; 0 when empty */
+	*value = n ? (GLint)n + 1 : 0;
+	return true;
+}
+
+static void glss_free_source(uint32_t client, uint64_t value, void *data)
+{
+	(void)client;
+	(void)data;
+	free((void *)(uintptr_t)value);
+}
+
+void glss_shader_sources_free(struct glss_share_group *share)
+{
+	gls_idmap_each(&share->shader_sources, glss_free_source, NULL);
+	gls_idmap_free(&share->shader_sources);
+}
