@@ -72,6 +72,9 @@ static bool glsc_is_constant(GLenum pname)
 	case GL_SHADER_COMPILER:
 	case GL_SUBPIXEL_BITS:
 	case GL_MAX_TEXTURE_MAX_ANISOTROPY_EXT:
+	case GL_MAX_DRAW_BUFFERS_EXT:
+	case GL_MAX_COLOR_ATTACHMENTS_EXT:
+	case GL_MAX_DUAL_SOURCE_DRAW_BUFFERS_EXT:
 		return true;
 	default:
 		return false;

@@ -37,6 +37,12 @@ static const char *const glsc_extensions[] = {
 	"GL_OES_texture_float_linear",
 	"GL_EXT_texture_rg",           /* GL_RED_EXT, GL_RG_EXT texels */
 	"GL_EXT_polygon_offset_clamp", /* glPolygonOffsetClampEXT */
+	"GL_EXT_draw_buffers",         /* glDrawBuffersEXT, gl_FragData[n] */
+	"GL_EXT_discard_framebuffer",  /* glDiscardFramebufferEXT */
+	"GL_EXT_shader_framebuffer_fetch", /* GLSL only: gl_LastFragData */
+	"GL_EXT_shader_framebuffer_fetch_non_coherent", /* + glFramebufferFetchBarrierEXT */
+	"GL_KHR_parallel_shader_compile", /* glMaxShaderCompilerThreadsKHR, GL_COMPLETION_STATUS_KHR */
+	"GL_EXT_blend_func_extended",  /* glBindFragDataLocation*EXT, SRC1 factors */
 	/* compressed formats: glCompressedTex(Sub)Image2D carry any format */
 	"GL_OES_compressed_ETC1_RGB8_texture",
 	"GL_EXT_compressed_ETC1_RGB8_sub_texture",
