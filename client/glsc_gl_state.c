@@ -43,6 +43,7 @@ static const char *const glsc_extensions[] = {
 	"GL_EXT_shader_framebuffer_fetch_non_coherent", /* + glFramebufferFetchBarrierEXT */
 	"GL_KHR_parallel_shader_compile", /* glMaxShaderCompilerThreadsKHR, GL_COMPLETION_STATUS_KHR */
 	"GL_EXT_blend_func_extended",  /* glBindFragDataLocation*EXT, SRC1 factors */
+	"GL_EXT_unpack_subimage",      /* applied by the client: uploads travel packed */
 	/* compressed formats: glCompressedTex(Sub)Image2D carry any format */
 	"GL_OES_compressed_ETC1_RGB8_texture",
 	"GL_EXT_compressed_ETC1_RGB8_sub_texture",
@@ -216,6 +217,7 @@ bool glsc_context_load_info_locked(struct glsc_context *ctx)
 	info->has_ext[GLSC_EXT_OES_MAPBUFFER] = glsc_has_word(info->extensions, "GL_OES_mapbuffer");
 	info->has_ext[GLSC_EXT_EXT_MAP_BUFFER_RANGE] = glsc_has_word(info->extensions, "GL_EXT_map_buffer_range");
 	info->has_ext[GLSC_EXT_OES_VERTEX_ARRAY_OBJECT] = glsc_has_word(info->extensions, "GL_OES_vertex_array_object");
+	info->has_ext[GLSC_EXT_EXT_UNPACK_SUBIMAGE] = glsc_has_word(info->extensions, "GL_EXT_unpack_subimage");
 	free(host_version);
 	free(host_extensions);
 	ctx->info_loaded = !r.bad && info->vendor && info->renderer && info->version && info->glsl_version && info->extensions;
@@ -256,19 +258,43 @@ bool glsc_hook_glDisableVertexAttribArray(GLuint index)
 	return glsc_vertex_attrib_array(index, false);
 }
 
+/* EXT_unpack_subimage's row length and skips: kept and applied by the
+ * client alone (glsc_gl_data.c sends uploads packed), never sent, so that
+ * the worker's driver reads exactly the bytes it received. */
+static GLint *glsc_unpack_subimage_state(struct glsc_context *ctx, GLenum pname)
+{
+	if (!ctx->info.has_ext[GLSC_EXT_EXT_UNPACK_SUBIMAGE])
+		return NULL;
+	switch (pname) {
+	case GL_UNPACK_ROW_LENGTH_EXT: return &ctx->unpack_row_length;
+	case GL_UNPACK_SKIP_ROWS_EXT: return &ctx->unpack_skip_rows;
+	case GL_UNPACK_SKIP_PIXELS_EXT: return &ctx->unpack_skip_pixels;
+	default: return NULL;
+	}
+}
+
 /* OpenGL ES 2.0 has the two alignments only: the row length and skips of
- * later versions would change how many bytes uploads and readbacks take,
- * so they are refused here as an ES 2.0 driver refuses them.
+ * later versions (and of the pack side) would change how many bytes
+ * uploads and readbacks take, so they are refused here as an ES 2.0
+ * driver refuses them; EXT_unpack_subimage's stay in the client.
  * wire glPixelStorei: u32 pname, i32 param */
 void glsc_glPixelStorei(GLenum pname, GLint param)
 {
-	if (pname != GL_PACK_ALIGNMENT && pname != GL_UNPACK_ALIGNMENT) {
-		glsc_set_error(GL_INVALID_ENUM);
-		return;
-	}
 	struct glsc_context *ctx = glsc_gl_enter();
 	if (!ctx)
 		return;
+	GLint *unpack_state = glsc_unpack_subimage_state(ctx, pname);
+	if (unpack_state) {
+		if (param < 0)
+			glsc_set_error_locked(GL_INVALID_VALUE);
+		else
+			*unpack_state = param;
+		goto out;
+	}
+	if (pname != GL_PACK_ALIGNMENT && pname != GL_UNPACK_ALIGNMENT) {
+		glsc_set_error_locked(GL_INVALID_ENUM);
+		goto out;
+	}
 	if (param == 1 || param == 2 || param == 4 || param == 8) {
 		if (pname == GL_PACK_ALIGNMENT)
 			ctx->pack_alignment = param;
@@ -280,6 +306,7 @@ void glsc_glPixelStorei(GLenum pname, GLint param)
 		w = gls_put_u32(w, pname);
 		gls_put_i32(w, param);
 	}
+out:
 	glsc_gl_leave();
 }
 

@@ -402,6 +402,135 @@ static void test_blend_func_extended(void)
     glDeleteProgram(prog);
 }
 
+/* ---- GL_EXT_unpack_subimage ---- */
+
+static uint32_t source_texel(int x, int y)
+{
+    return (uint32_t)(x * 7 + 1) | (uint32_t)(y * 5 + 2) << 8 | (uint32_t)((x ^ y) * 3) << 16 | 0xffu << 24;
+}
+
+/* Reads back an RGBA texture of w x h through an FBO and compares it with
+ * want (w x h texels, 0 = anything). */
+static void check_texture(GLuint tex, int w, int h, const uint32_t *want, const char *what)
+{
+    GLuint fbo;
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+    uint32_t *got = calloc((size_t)w * (size_t)h, 4);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, got);
+    int bad = 0;
+    for (int i = 0; i < w * h; i++)
+        if (want[i] && got[i] != want[i] && bad++ < 3)
+            glst_fail_msg(__FILE__, __LINE__, "%s: texel %d,%d = %08x, want %08x", what, i % w, i / w, got[i], want[i]);
+    if (!bad)
+        glst_check_impl(true, what, __FILE__, __LINE__);
+    unsigned long sum = 0;
+    for (int i = 0; i < w * h; i++)
+        sum = sum * 31 + got[i];
+    note("%s: %d bad texels, checksum %lu", what, bad, sum);
+    free(got);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &fbo);
+}
+
+static void test_unpack_subimage(void)
+{
+    if (!has("GL_EXT_unpack_subimage"))
+        return;
+    GLST_CHECK_INT(get_int(GL_UNPACK_ROW_LENGTH_EXT), 0);
+    GLST_CHECK_INT(get_int(GL_UNPACK_SKIP_ROWS_EXT), 0);
+    GLST_CHECK_INT(get_int(GL_UNPACK_SKIP_PIXELS_EXT), 0);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH_EXT, -1);
+    ERR("negative row length", GL_INVALID_VALUE);
+    glPixelStorei(GL_UNPACK_SKIP_ROWS_EXT, -3);
+    ERR("negative skip rows", GL_INVALID_VALUE);
+    GLST_CHECK_INT(get_int(GL_UNPACK_ROW_LENGTH_EXT), 0);
+
+    /* a 4x4 window of a 7x6 image, then a 2x2 one over its middle */
+    enum { SW = 7, SH = 6 };
+    uint32_t src[SW * SH], want[16];
+    for (int y = 0; y < SH; y++)
+        for (int x = 0; x < SW; x++)
+            src[y * SW + x] = source_texel(x, y);
+    GLuint tex;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH_EXT, SW);
+    glPixelStorei(GL_UNPACK_SKIP_PIXELS_EXT, 2);
+    glPixelStorei(GL_UNPACK_SKIP_ROWS_EXT, 1);
+    GLST_CHECK_INT(get_int(GL_UNPACK_ROW_LENGTH_EXT), SW);
+    check_getters(GL_UNPACK_SKIP_PIXELS_EXT);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 4, 4, 0, GL_RGBA, GL_UNSIGNED_BYTE, src);
+    glPixelStorei(GL_UNPACK_SKIP_PIXELS_EXT, 5);
+    glPixelStorei(GL_UNPACK_SKIP_ROWS_EXT, 3);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 1, 1, 2, 2, GL_RGBA, GL_UNSIGNED_BYTE, src);
+    ERR("uploads with row length and skips", GL_NO_ERROR);
+    for (int y = 0; y < 4; y++)
+        for (int x = 0; x < 4; x++)
+            want[y * 4 + x] = x >= 1 && x <= 2 && y >= 1 && y <= 2 ? source_texel(x - 1 + 5, y - 1 + 3)
+                                                                     : source_texel(x + 2, y + 1);
+    check_texture(tex, 4, 4, want, "RGBA window");
+
+    /* rows shorter than the rectangle: they overlap */
+    glPixelStorei(GL_UNPACK_ROW_LENGTH_EXT, 2);
+    glPixelStorei(GL_UNPACK_SKIP_PIXELS_EXT, 0);
+    glPixelStorei(GL_UNPACK_SKIP_ROWS_EXT, 0);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 4, 2, GL_RGBA, GL_UNSIGNED_BYTE, src);
+    for (int y = 0; y < 4; y++)
+        for (int x = 0; x < 4; x++)
+            if (y < 2)
+                want[y * 4 + x] = src[y * 2 + x];
+    check_texture(tex, 4, 4, want, "overlapping rows");
+
+    /* RGB rows padded to the alignment of 4 */
+    enum { RW = 5, RH = 4 };
+    uint8_t rgb[RH * 16];
+    for (int i = 0; i < (int)sizeof(rgb); i++)
+        rgb[i] = (uint8_t)(i * 13 + 7);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH_EXT, RW); /* 15 bytes: stride 16 */
+    glPixelStorei(GL_UNPACK_SKIP_PIXELS_EXT, 1);
+    glPixelStorei(GL_UNPACK_SKIP_ROWS_EXT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB, 3, 3, 0, GL_RGB, GL_UNSIGNED_BYTE, rgb);
+    ERR("RGB upload", GL_NO_ERROR);
+    uint32_t want_rgb[9];
+    for (int y = 0; y < 3; y++)
+        for (int x = 0; x < 3; x++) {
+            const uint8_t *p = rgb + (y + 1) * 16 + (x + 1) * 3;
+            want_rgb[y * 3 + x] = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | 0xffu << 24;
+        }
+    check_texture(tex, 3, 3, want_rgb, "RGB window, alignment 4");
+
+    /* past the 16 MiB the client sends in one piece: bands of rows */
+    enum { BW = 2100, BH = 2100, BROW = 2111 };
+    uint32_t *big = malloc((size_t)BROW * (BH + 3) * 4);
+    if (big) {
+        for (int y = 0; y < BH + 3; y++)
+            for (int x = 0; x < BROW; x++)
+                big[(size_t)y * BROW + x] = source_texel(x, y);
+        glPixelStorei(GL_UNPACK_ROW_LENGTH_EXT, BROW);
+        glPixelStorei(GL_UNPACK_SKIP_PIXELS_EXT, 9);
+        glPixelStorei(GL_UNPACK_SKIP_ROWS_EXT, 3);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, BW, BH, 0, GL_RGBA, GL_UNSIGNED_BYTE, big);
+        ERR("large upload with row length", GL_NO_ERROR);
+        uint32_t *want_big = calloc((size_t)BW * BH, 4);
+        if (want_big) {
+            for (int y = 0; y < BH; y++)
+                for (int x = 0; x < BW; x++)
+                    want_big[(size_t)y * BW + x] = source_texel(x + 9, y + 3);
+            check_texture(tex, BW, BH, want_big, "large window");
+            free(want_big);
+        }
+        free(big);
+    }
+    glPixelStorei(GL_UNPACK_ROW_LENGTH_EXT, 0);
+    glPixelStorei(GL_UNPACK_SKIP_PIXELS_EXT, 0);
+    glPixelStorei(GL_UNPACK_SKIP_ROWS_EXT, 0);
+    glDeleteTextures(1, &tex);
+    ERR("unpack_subimage end", GL_NO_ERROR);
+}
+
 int main(void)
 {
     glst_egl egl;
@@ -422,6 +551,7 @@ int main(void)
     test_framebuffer_fetch();
     test_parallel_shader_compile();
     test_blend_func_extended();
+    test_unpack_subimage();
     ERR("end", GL_NO_ERROR);
     glst_egl_teardown(&egl);
     if (out)
