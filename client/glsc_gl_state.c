@@ -44,6 +44,7 @@ static const char *const glsc_extensions[] = {
 	"GL_KHR_parallel_shader_compile", /* glMaxShaderCompilerThreadsKHR, GL_COMPLETION_STATUS_KHR */
 	"GL_EXT_blend_func_extended",  /* glBindFragDataLocation*EXT, SRC1 factors */
 	"GL_EXT_unpack_subimage",      /* applied by the client: uploads travel packed */
+	"GL_EXT_draw_instanced",       /* gl_InstanceIDEXT; instances read the vertices of one draw */
 	/* compressed formats: glCompressedTex(Sub)Image2D carry any format */
 	"GL_OES_compressed_ETC1_RGB8_texture",
 	"GL_EXT_compressed_ETC1_RGB8_sub_texture",

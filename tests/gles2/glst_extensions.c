@@ -531,6 +531,95 @@ static void test_unpack_subimage(void)
     ERR("unpack_subimage end", GL_NO_ERROR);
 }
 
+/* ---- GL_EXT_draw_instanced ---- */
+
+static void test_draw_instanced(void)
+{
+    if (!has("GL_EXT_draw_instanced"))
+        return;
+    PFNGLDRAWARRAYSINSTANCEDEXTPROC DrawArraysInstanced = proc("glDrawArraysInstancedEXT");
+    PFNGLDRAWELEMENTSINSTANCEDEXTPROC DrawElementsInstanced = proc("glDrawElementsInstancedEXT");
+    if (!DrawArraysInstanced || !DrawElementsInstanced)
+        return;
+    /* instance i: the quad moved i quarters of the width right, its own colour */
+    GLuint prog = glst_program("#extension GL_EXT_draw_instanced : require\n"
+                               "attribute vec2 a_pos;\n"
+                               "varying vec4 v_color;\n"
+                               "void main() {\n"
+                               "  float i = float(gl_InstanceIDEXT);\n"
+                               "  v_color = vec4(i / 3.0, 1.0 - i / 3.0, 0.5, 1.0);\n"
+                               "  gl_Position = vec4(a_pos.x + i * 0.5, a_pos.y, 0.0, 1.0);\n"
+                               "}\n",
+                               "precision mediump float;\n"
+                               "varying vec4 v_color;\n"
+                               "void main() { gl_FragColor = v_color; }\n");
+    /* vertices 0..1 unused, 2..5 a quarter-wide column */
+    static const GLfloat column[] = {9, 9, 9, 9, -1, -1, -0.5f, -1, -1, 1, -0.5f, 1};
+    static const GLushort quad_indices[] = {2, 3, 4, 3, 5, 4};
+    glUseProgram(prog);
+    GLuint loc = (GLuint)glGetAttribLocation(prog, "a_pos");
+    glVertexAttribPointer(loc, 2, GL_FLOAT, GL_FALSE, 0, column);
+    glEnableVertexAttribArray(loc);
+
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    DrawArraysInstanced(GL_TRIANGLE_STRIP, 2, 4, 4);
+    ERR("instanced arrays from client memory", GL_NO_ERROR);
+    for (int i = 0; i < 4; i++)
+        CHECK_PIXEL(i * 4 + 2, 8, (i * 255 + 1) / 3, 255 - (i * 255 + 1) / 3, 128, 255);
+
+    glClear(GL_COLOR_BUFFER_BIT);
+    DrawElementsInstanced(GL_TRIANGLES, 6, GL_UNSIGNED_SHORT, quad_indices, 2);
+    ERR("instanced client indices", GL_NO_ERROR);
+    CHECK_PIXEL(6, 8, 85, 170, 128, 255);
+    CHECK_PIXEL(10, 8, 0, 0, 0, 255);
+
+    /* vertices and indices in buffers */
+    GLuint buffers[2];
+    glGenBuffers(2, buffers);
+    glBindBuffer(GL_ARRAY_BUFFER, buffers[0]);
+    glBufferData(GL_ARRAY_BUFFER, sizeof(column), column, GL_STATIC_DRAW);
+    glVertexAttribPointer(loc, 2, GL_FLOAT, GL_FALSE, 0, (const void *)0);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, buffers[1]);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof(quad_indices), quad_indices, GL_STATIC_DRAW);
+    glClear(GL_COLOR_BUFFER_BIT);
+    DrawElementsInstanced(GL_TRIANGLES, 3, GL_UNSIGNED_SHORT, (const void *)(3 * sizeof(GLushort)), 3);
+    ERR("instanced buffer indices", GL_NO_ERROR);
+    CHECK_PIXEL(11, 14, 170, 85, 128, 255); /* upper-right half of the third column */
+    CHECK_PIXEL(9, 1, 0, 0, 0, 255);
+    CHECK_PIXEL(14, 14, 0, 0, 0, 255);
+
+    /* client vertices, indices in a buffer */
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    glVertexAttribPointer(loc, 2, GL_FLOAT, GL_FALSE, 0, column);
+    glClear(GL_COLOR_BUFFER_BIT);
+    DrawElementsInstanced(GL_TRIANGLES, 6, GL_UNSIGNED_SHORT, (const void *)0, 4);
+    ERR("instanced client vertices, buffer indices", GL_NO_ERROR);
+    CHECK_PIXEL(14, 3, 255, 0, 128, 255);
+
+    /* errors: the driver's */
+    DrawArraysInstanced(GL_TRIANGLE_STRIP, 2, 4, -1);
+    ERR("primcount -1", GL_INVALID_VALUE);
+    DrawArraysInstanced(GL_TRIANGLE_STRIP, 2, -4, 1);
+    ERR("count -4", GL_INVALID_VALUE);
+    DrawArraysInstanced(0x1234, 2, 4, 1);
+    ERR("bad mode", GL_INVALID_ENUM);
+    DrawElementsInstanced(GL_TRIANGLES, 6, GL_FLOAT, (const void *)0, 1);
+    ERR("bad index type", GL_INVALID_ENUM);
+    DrawElementsInstanced(GL_TRIANGLES, 6, GL_UNSIGNED_SHORT, (const void *)0, -2);
+    ERR("elements primcount -2", GL_INVALID_VALUE);
+    glClear(GL_COLOR_BUFFER_BIT);
+    DrawArraysInstanced(GL_TRIANGLE_STRIP, 2, 4, 0);
+    ERR("no instances", GL_NO_ERROR);
+    CHECK_PIXEL(2, 8, 0, 0, 0, 255);
+
+    glDisableVertexAttribArray(loc);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
+    glDeleteBuffers(2, buffers);
+    glDeleteProgram(prog);
+    ERR("draw_instanced end", GL_NO_ERROR);
+}
+
 int main(void)
 {
     glst_egl egl;
@@ -552,6 +641,7 @@ int main(void)
     test_parallel_shader_compile();
     test_blend_func_extended();
     test_unpack_subimage();
+    test_draw_instanced();
     ERR("end", GL_NO_ERROR);
     glst_egl_teardown(&egl);
     if (out)
