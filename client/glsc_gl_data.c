@@ -376,8 +376,8 @@ struct glsc_rows {
 };
 
 /* The application's rows of a width x height upload; false (error raised)
- * when they lie beyond any address. An unknown format/type gives no rows
- * (the driver reports it). */
+ * when they lie beyond any address. An unknown format/type or a rectangle
+ * larger than any texture gives no rows (the driver reports it). */
 static bool glsc_unpack_rows(struct glsc_context *ctx, GLsizei width, GLsizei height, GLenum format, GLenum type,
 			     const void *pixels, struct glsc_rows *rows)
 {
@@ -387,6 +387,10 @@ static bool glsc_unpack_rows(struct glsc_context *ctx, GLsizei width, GLsizei he
 			       ctx->unpack_skip_rows, ctx->unpack_skip_pixels, &l) || !pixels)
 		return true;
 	if (l.end == GLS_IMAGE_TOO_LARGE) {
+		/* a rectangle too large for any texture is the driver's error;
+		 * skips past any address would make a driver crash */
+		if (gls_image_size(width, height, format, type, ctx->unpack_alignment) == GLS_IMAGE_TOO_LARGE)
+			return true;
 		glsc_set_error_locked(GL_INVALID_VALUE);
 		return false;
 	}
