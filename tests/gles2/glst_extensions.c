@@ -185,7 +185,8 @@ static void test_draw_buffers(void)
     ERR("fbo swapped attachments", GL_INVALID_OPERATION);
     DrawBuffers(1, &back);
     ERR("fbo BACK", GL_INVALID_OPERATION);
-    DrawBuffers(max_draw + 1, att);
+    GLenum many[17] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1_EXT}; /* bufs holds n values */
+    DrawBuffers(max_draw + 1, many);
     ERR("n > MAX_DRAW_BUFFERS", GL_INVALID_VALUE);
     DrawBuffers(2, att);
     ERR("fbo two attachments", GL_NO_ERROR);
