@@ -124,6 +124,7 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	V(GL_DRAW_BUFFER15_EXT, 1),
 	V(GL_MAX_SHADER_COMPILER_THREADS_KHR, 1),
 	V(GL_MAX_DUAL_SOURCE_DRAW_BUFFERS_EXT, 1),
+	V(GL_FRAGMENT_SHADER_DISCARDS_SAMPLES_EXT, 1),
 };
 
 static const struct glss_get_pname glss_tex_pnames[] = {

@@ -260,6 +260,10 @@ static void test_discard_framebuffer(void)
 
 static void test_framebuffer_fetch(void)
 {
+    if (glst_has_token(exts, "GL_EXT_shader_framebuffer_fetch") ||
+        glst_has_token(exts, "GL_EXT_shader_framebuffer_fetch_non_coherent")) {
+        check_getters(GL_FRAGMENT_SHADER_DISCARDS_SAMPLES_EXT);
+    }
     if (has("GL_EXT_shader_framebuffer_fetch")) {
         GLuint prog = glst_program(vs_quad,
                                    "#extension GL_EXT_shader_framebuffer_fetch : require\n"
