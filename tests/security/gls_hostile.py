@@ -137,6 +137,10 @@ def bad_client_cases(session, sock):
          message(OP["glsTexImage2DNull"], tex_null(0x8000, 0x8000)), "any", None),
         ("GL_UNPACK_ROW_LENGTH (not ES 2.0: would make uploads read past their data)", True,
          message(OP["glPixelStorei"], struct.pack("<Ii", 0x0CF2, 1 << 20)), GL_INVALID_ENUM, None),
+        ("GL_UNPACK_SKIP_ROWS (EXT_unpack_subimage stays in the client)", True,
+         message(OP["glPixelStorei"], struct.pack("<Ii", 0x0CF3, 1 << 20)), GL_INVALID_ENUM, None),
+        ("GL_UNPACK_SKIP_PIXELS (EXT_unpack_subimage stays in the client)", True,
+         message(OP["glPixelStorei"], struct.pack("<Ii", 0x0CF4, 1 << 20)), GL_INVALID_ENUM, None),
         ("10,000 objects (within the default quota)", True,
          message(OP["glsGenObjects"], gen(OBJ_TEXTURE, list(range(1, 10001)))), GL_NO_ERROR, None),
     ]
