@@ -74,6 +74,8 @@ struct glsc_context {
 	struct glsc_vertex_array default_vertex_array;
 	struct gls_idmap vertex_arrays;      /* name -> struct glsc_vertex_array* */
 	GLint pack_alignment, unpack_alignment;
+	/* EXT_unpack_subimage: applied by the client alone (glsc_gl_data.c) */
+	GLint unpack_row_length, unpack_skip_rows, unpack_skip_pixels;
 
 	struct glsc_query_cache *query_cache; /* owned by glsc_gl_query.c */
 
@@ -87,6 +89,7 @@ enum glsc_extension {
 	GLSC_EXT_OES_MAPBUFFER,
 	GLSC_EXT_EXT_MAP_BUFFER_RANGE,
 	GLSC_EXT_OES_VERTEX_ARRAY_OBJECT,
+	GLSC_EXT_EXT_UNPACK_SUBIMAGE,
 	GLSC_EXT_COUNT
 };
 

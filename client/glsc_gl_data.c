@@ -365,12 +365,65 @@ void glsc_glGetBufferPointervOES(GLenum target, GLenum pname, void **params)
 
 /* ---- textures ---- */
 
+/* Uploads read the application's rows where the unpack state says (the
+ * alignment, and EXT_unpack_subimage's row length and skips) and travel
+ * packed with the alignment only: the worker's driver keeps row length and
+ * skips at 0, so it reads exactly the bytes sent, whatever the client
+ * claims. Only the rows the driver would read are sent. */
+struct glsc_rows {
+	const uint8_t *first; /* the first row in application memory */
+	int64_t stride;       /* application bytes from a row to the next */
+};
+
+/* The application's rows of a width x height upload; false (error raised)
+ * when they lie beyond any address. An unknown format/type or a rectangle
+ * larger than any texture gives no rows (the driver reports it). */
+static bool glsc_unpack_rows(struct glsc_context *ctx, GLsizei width, GLsizei height, GLenum format, GLenum type,
+			     const void *pixels, struct glsc_rows *rows)
+{
+	struct gls_unpack_layout l;
+	*rows = (struct glsc_rows){NULL, 0};
+	if (!gls_unpack_layout(width, height, format, type, ctx->unpack_alignment, ctx->unpack_row_length,
+			       ctx->unpack_skip_rows, ctx->unpack_skip_pixels, &l) || !pixels)
+		return true;
+	if (l.end == GLS_IMAGE_TOO_LARGE) {
+		/* a rectangle too large for any texture is the driver's error;
+		 * skips past any address would make a driver crash */
+		if (gls_image_size(width, height, format, type, ctx->unpack_alignment) == GLS_IMAGE_TOO_LARGE)
+			return true;
+		glsc_set_error_locked(GL_INVALID_VALUE);
+		return false;
+	}
+	*rows = (struct glsc_rows){(const uint8_t *)pixels + l.offset, l.stride};
+	return true;
+}
+
+/* Writes `size` bytes (gls_image_size) of rows packed with the alignment,
+ * padded to 4. */
+static uint8_t *glsc_put_rows(uint8_t *w, const struct glsc_rows *rows, GLsizei width, GLsizei height, GLenum format,
+			      GLenum type, GLint alignment, int64_t size)
+{
+	int64_t stride = gls_row_stride(width, format, type, alignment);
+	if (rows->stride == stride)
+		return gls_put_bytes(w, rows->first, (size_t)size);
+	size_t row_bytes = (size_t)width * gls_pixel_size(format, type);
+	uint8_t *out = w;
+	for (GLsizei y = 0; y < height; y++) {
+		memcpy(out, rows->first + (size_t)y * (size_t)rows->stride, row_bytes);
+		size_t pad = y + 1 < height ? (size_t)stride - row_bytes : gls_pad4((size_t)size) - (size_t)size;
+		memset(out + row_bytes, 0, pad);
+		out += row_bytes + pad;
+	}
+	return out;
+}
+
 /* wire glTexImage2D: u32 target, i32 level, i32 internalformat, i32 width,
  *   i32 height, i32 border, u32 format, u32 type, blob pixels (laid out with
  *   the current GL_UNPACK_ALIGNMENT)
  * wire glsTexImage2DNull: the same without the blob (pixels == NULL) */
 static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, GLint level, GLint xoffset, GLint yoffset,
-				      GLsizei width, GLsizei height, GLenum format, GLenum type, const void *pixels);
+				      GLsizei width, GLsizei height, GLenum format, GLenum type,
+				      const struct glsc_rows *rows);
 
 void glsc_glTexImage2D(GLenum target, GLint level, GLint internalformat, GLsizei width, GLsizei height,
 		       GLint border, GLenum format, GLenum type, const void *pixels)
@@ -379,8 +432,11 @@ void glsc_glTexImage2D(GLenum target, GLint level, GLint internalformat, GLsizei
 	if (!ctx)
 		return;
 	int64_t size = gls_image_size(width, height, format, type, ctx->unpack_alignment);
+	struct glsc_rows rows;
+	if (!glsc_unpack_rows(ctx, width, height, format, type, pixels, &rows))
+		goto out;
 	/* Large images: an empty image, then the pixels in bands of rows. */
-	bool inline_data = pixels && size > 0 && size <= GLSC_CHUNK;
+	bool inline_data = rows.first && size > 0 && size <= GLSC_CHUNK;
 	uint8_t *w = glsc_begin(ctx, inline_data ? GLS_OP_glTexImage2D : GLS_OP_glsTexImage2DNull,
 				32 + (inline_data ? 4 + gls_pad4((size_t)size) : 0));
 	if (!w)
@@ -395,9 +451,9 @@ void glsc_glTexImage2D(GLenum target, GLint level, GLint internalformat, GLsizei
 	w = gls_put_u32(w, type);
 	if (inline_data) {
 		w = gls_put_u32(w, (uint32_t)size);
-		gls_put_bytes(w, pixels, (size_t)size);
-	} else if (pixels && size > GLSC_CHUNK && size != GLS_IMAGE_TOO_LARGE) {
-		glsc_tex_sub_image_locked(ctx, target, level, 0, 0, width, height, format, type, pixels);
+		glsc_put_rows(w, &rows, width, height, format, type, ctx->unpack_alignment, size);
+	} else if (rows.first && size > GLSC_CHUNK && size != GLS_IMAGE_TOO_LARGE) {
+		glsc_tex_sub_image_locked(ctx, target, level, 0, 0, width, height, format, type, &rows);
 	}
 out:
 	glsc_gl_leave();
@@ -413,7 +469,8 @@ static GLsizei glsc_band_rows(int64_t stride)
 /* wire glTexSubImage2D: u32 target, i32 level, i32 xoffset, i32 yoffset,
  *   i32 width, i32 height, u32 format, u32 type, blob pixels */
 static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, GLint level, GLint xoffset, GLint yoffset,
-				      GLsizei width, GLsizei height, GLenum format, GLenum type, const void *pixels)
+				      GLsizei width, GLsizei height, GLenum format, GLenum type,
+				      const struct glsc_rows *rows)
 {
 	int64_t size = gls_image_size(width, height, format, type, ctx->unpack_alignment);
 	if (size < 0)
@@ -426,13 +483,13 @@ static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, G
 		int64_t stride = gls_row_stride(width, format, type, ctx->unpack_alignment);
 		GLsizei band = glsc_band_rows(stride);
 		for (GLsizei y = 0; y < height; y += band) {
-			GLsizei rows = height - y < band ? height - y : band;
-			glsc_tex_sub_image_locked(ctx, target, level, xoffset, yoffset + y, width, rows, format, type,
-						  (const uint8_t *)pixels + (size_t)y * (size_t)stride);
+			GLsizei n = height - y < band ? height - y : band;
+			struct glsc_rows part = {rows->first + (size_t)y * (size_t)rows->stride, rows->stride};
+			glsc_tex_sub_image_locked(ctx, target, level, xoffset, yoffset + y, width, n, format, type, &part);
 		}
 		return;
 	}
-	if (size > 0 && !pixels) {
+	if (size > 0 && !rows->first) {
 		glsc_set_error_locked(GL_INVALID_VALUE);
 		return;
 	}
@@ -448,7 +505,8 @@ static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, G
 	w = gls_put_u32(w, format);
 	w = gls_put_u32(w, type);
 	w = gls_put_u32(w, (uint32_t)size);
-	gls_put_bytes(w, pixels, (size_t)size);
+	if (size)
+		glsc_put_rows(w, rows, width, height, format, type, ctx->unpack_alignment, size);
 }
 
 void glsc_glTexSubImage2D(GLenum target, GLint level, GLint xoffset, GLint yoffset, GLsizei width, GLsizei height,
@@ -457,7 +515,9 @@ void glsc_glTexSubImage2D(GLenum target, GLint level, GLint xoffset, GLint yoffs
 	struct glsc_context *ctx = glsc_gl_enter();
 	if (!ctx)
 		return;
-	glsc_tex_sub_image_locked(ctx, target, level, xoffset, yoffset, width, height, format, type, pixels);
+	struct glsc_rows rows;
+	if (glsc_unpack_rows(ctx, width, height, format, type, pixels, &rows))
+		glsc_tex_sub_image_locked(ctx, target, level, xoffset, yoffset, width, height, format, type, &rows);
 	glsc_gl_leave();
 }
 

@@ -105,6 +105,26 @@ void glsc_glDrawArrays(GLenum mode, GLint first, GLsizei count)
 	glsc_gl_leave();
 }
 
+/* wire glDrawArraysInstancedEXT: u32 mode, i32 first, i32 count,
+ *   i32 primcount. Without divisors (no instanced arrays in ES 2.0) every
+ *   instance reads the vertices of one glDrawArrays. */
+void glsc_glDrawArraysInstancedEXT(GLenum mode, GLint first, GLsizei count, GLsizei primcount)
+{
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	if (first >= 0 && count > 0)
+		glsc_send_client_arrays(ctx, (uint32_t)first, (uint32_t)first + (uint32_t)count - 1);
+	uint8_t *w = glsc_begin(ctx, GLS_OP_glDrawArraysInstancedEXT, 16);
+	if (w) {
+		w = gls_put_u32(w, mode);
+		w = gls_put_i32(w, first);
+		w = gls_put_i32(w, count);
+		gls_put_i32(w, primcount);
+	}
+	glsc_gl_leave();
+}
+
 static void glsc_index_range(const void *indices, GLenum type, GLsizei count, uint32_t *lo, uint32_t *hi)
 {
 	uint32_t min = UINT32_MAX, max = 0;
@@ -125,12 +145,13 @@ static void glsc_index_range(const void *indices, GLenum type, GLsizei count, ui
 
 /* wire glDrawElements: u32 mode, i32 count, u32 type, i64 offset into the
  *   bound GL_ELEMENT_ARRAY_BUFFER
- * wire glsDrawElementsInline: u32 mode, i32 count, u32 type, blob indices */
-void glsc_glDrawElements(GLenum mode, GLsizei count, GLenum type, const void *indices)
+ * wire glsDrawElementsInline: u32 mode, i32 count, u32 type, blob indices
+ * wire glDrawElementsInstancedEXT: u32 mode, i32 count, u32 type,
+ *   i32 primcount, u32 inline, then i64 offset (inline 0) or blob indices
+ *   (every instance reads the vertices of one glDrawElements) */
+static void glsc_draw_elements_locked(struct glsc_context *ctx, GLenum mode, GLsizei count, GLenum type,
+				      const void *indices, bool instanced, GLsizei instances)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
-	if (!ctx)
-		return;
 	unsigned index_size = gls_index_size(type);
 	GLuint element_buffer = ctx->vertex_array->element_buffer;
 	size_t bytes = count > 0 ? (size_t)count * index_size : 0;
@@ -152,32 +173,58 @@ void glsc_glDrawElements(GLenum mode, GLsizei count, GLenum type, const void *in
 
 	uint8_t *w;
 	if (element_buffer) {
-		w = glsc_begin(ctx, GLS_OP_glDrawElements, 20);
+		w = instanced ? glsc_begin(ctx, GLS_OP_glDrawElementsInstancedEXT, 28)
+			      : glsc_begin(ctx, GLS_OP_glDrawElements, 20);
 		if (w) {
 			w = gls_put_u32(w, mode);
 			w = gls_put_i32(w, count);
 			w = gls_put_u32(w, type);
+			if (instanced) {
+				w = gls_put_i32(w, instances);
+				w = gls_put_u32(w, 0);
+			}
 			gls_put_i64(w, (int64_t)(uintptr_t)indices);
 		}
 	} else {
 		if (!indices && bytes) {
 			/* a driver would read address 0; report it instead */
 			glsc_set_error_locked(GL_INVALID_OPERATION);
-			goto out;
+			return;
 		}
 		if (bytes > GLS_MAX_MESSAGE - 64) {
 			glsc_set_error_locked(GL_OUT_OF_MEMORY);
-			goto out;
+			return;
 		}
-		w = glsc_begin(ctx, GLS_OP_glsDrawElementsInline, 16 + gls_pad4(bytes));
+		w = instanced ? glsc_begin(ctx, GLS_OP_glDrawElementsInstancedEXT, 24 + gls_pad4(bytes))
+			      : glsc_begin(ctx, GLS_OP_glsDrawElementsInline, 16 + gls_pad4(bytes));
 		if (w) {
 			w = gls_put_u32(w, mode);
 			w = gls_put_i32(w, count);
 			w = gls_put_u32(w, type);
+			if (instanced) {
+				w = gls_put_i32(w, instances);
+				w = gls_put_u32(w, 1);
+			}
 			w = gls_put_u32(w, (uint32_t)bytes);
 			gls_put_bytes(w, indices, bytes);
 		}
 	}
-out:
+}
+
+void glsc_glDrawElements(GLenum mode, GLsizei count, GLenum type, const void *indices)
+{
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	glsc_draw_elements_locked(ctx, mode, count, type, indices, false, 0);
+	glsc_gl_leave();
+}
+
+void glsc_glDrawElementsInstancedEXT(GLenum mode, GLsizei count, GLenum type, const void *indices, GLsizei primcount)
+{
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	glsc_draw_elements_locked(ctx, mode, count, type, indices, true, primcount);
 	glsc_gl_leave();
 }

@@ -72,6 +72,9 @@ static bool glsc_is_constant(GLenum pname)
 	case GL_SHADER_COMPILER:
 	case GL_SUBPIXEL_BITS:
 	case GL_MAX_TEXTURE_MAX_ANISOTROPY_EXT:
+	case GL_MAX_DRAW_BUFFERS_EXT:
+	case GL_MAX_COLOR_ATTACHMENTS_EXT:
+	case GL_MAX_DUAL_SOURCE_DRAW_BUFFERS_EXT:
 		return true;
 	default:
 		return false;
@@ -197,6 +200,15 @@ static bool glsc_state_local(struct glsc_context *ctx, GLenum pname, GLint *valu
 		return true;
 	case GL_UNPACK_ALIGNMENT:
 		*value = ctx->unpack_alignment;
+		return true;
+	case GL_UNPACK_ROW_LENGTH_EXT:
+	case GL_UNPACK_SKIP_ROWS_EXT:
+	case GL_UNPACK_SKIP_PIXELS_EXT:
+		/* without EXT_unpack_subimage the server reports GL_INVALID_ENUM */
+		if (!ctx->info.has_ext[GLSC_EXT_EXT_UNPACK_SUBIMAGE])
+			return false;
+		*value = pname == GL_UNPACK_ROW_LENGTH_EXT ? ctx->unpack_row_length
+			 : pname == GL_UNPACK_SKIP_ROWS_EXT ? ctx->unpack_skip_rows : ctx->unpack_skip_pixels;
 		return true;
 	case GL_VERTEX_ARRAY_BINDING_OES:
 		/* without the extension the driver reports GL_INVALID_ENUM */

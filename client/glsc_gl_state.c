@@ -144,6 +144,7 @@ bool glsc_context_load_info_locked(struct glsc_context *ctx)
 	info->has_ext[GLSC_EXT_OES_MAPBUFFER] = advertised & GLS_EXT_BIT(GL_OES_mapbuffer);
 	info->has_ext[GLSC_EXT_EXT_MAP_BUFFER_RANGE] = advertised & GLS_EXT_BIT(GL_EXT_map_buffer_range);
 	info->has_ext[GLSC_EXT_OES_VERTEX_ARRAY_OBJECT] = advertised & GLS_EXT_BIT(GL_OES_vertex_array_object);
+	info->has_ext[GLSC_EXT_EXT_UNPACK_SUBIMAGE] = advertised & GLS_EXT_BIT(GL_EXT_unpack_subimage);
 	free(host_version);
 	free(host_extensions);
 	ctx->info_loaded = !r.bad && info->vendor && info->renderer && info->version && info->glsl_version && info->extensions;
@@ -184,19 +185,43 @@ bool glsc_hook_glDisableVertexAttribArray(GLuint index)
 	return glsc_vertex_attrib_array(index, false);
 }
 
+/* EXT_unpack_subimage's row length and skips: kept and applied by the
+ * client alone (glsc_gl_data.c sends uploads packed), never sent, so that
+ * the worker's driver reads exactly the bytes it received. */
+static GLint *glsc_unpack_subimage_state(struct glsc_context *ctx, GLenum pname)
+{
+	if (!ctx->info.has_ext[GLSC_EXT_EXT_UNPACK_SUBIMAGE])
+		return NULL;
+	switch (pname) {
+	case GL_UNPACK_ROW_LENGTH_EXT: return &ctx->unpack_row_length;
+	case GL_UNPACK_SKIP_ROWS_EXT: return &ctx->unpack_skip_rows;
+	case GL_UNPACK_SKIP_PIXELS_EXT: return &ctx->unpack_skip_pixels;
+	default: return NULL;
+	}
+}
+
 /* OpenGL ES 2.0 has the two alignments only: the row length and skips of
- * later versions would change how many bytes uploads and readbacks take,
- * so they are refused here as an ES 2.0 driver refuses them.
+ * later versions (and of the pack side) would change how many bytes
+ * uploads and readbacks take, so they are refused here as an ES 2.0
+ * driver refuses them; EXT_unpack_subimage's stay in the client.
  * wire glPixelStorei: u32 pname, i32 param */
 void glsc_glPixelStorei(GLenum pname, GLint param)
 {
-	if (pname != GL_PACK_ALIGNMENT && pname != GL_UNPACK_ALIGNMENT) {
-		glsc_set_error(GL_INVALID_ENUM);
-		return;
-	}
 	struct glsc_context *ctx = glsc_gl_enter();
 	if (!ctx)
 		return;
+	GLint *unpack_state = glsc_unpack_subimage_state(ctx, pname);
+	if (unpack_state) {
+		if (param < 0)
+			glsc_set_error_locked(GL_INVALID_VALUE);
+		else
+			*unpack_state = param;
+		goto out;
+	}
+	if (pname != GL_PACK_ALIGNMENT && pname != GL_UNPACK_ALIGNMENT) {
+		glsc_set_error_locked(GL_INVALID_ENUM);
+		goto out;
+	}
 	if (param == 1 || param == 2 || param == 4 || param == 8) {
 		if (pname == GL_PACK_ALIGNMENT)
 			ctx->pack_alignment = param;
@@ -208,6 +233,7 @@ void glsc_glPixelStorei(GLenum pname, GLint param)
 		w = gls_put_u32(w, pname);
 		gls_put_i32(w, param);
 	}
+out:
 	glsc_gl_leave();
 }
 

@@ -76,6 +76,34 @@ int64_t gls_image_size(GLsizei width, GLsizei height, GLenum format, GLenum type
 	return stride * (height - 1) + (int64_t)width * gls_pixel_size(format, type);
 }
 
+/* a + b * c for non-negative terms, saturating at GLS_IMAGE_TOO_LARGE */
+static int64_t gls_add_product(int64_t a, int64_t b, int64_t c)
+{
+	if (a >= GLS_IMAGE_TOO_LARGE || (c && b > (GLS_IMAGE_TOO_LARGE - a) / c))
+		return GLS_IMAGE_TOO_LARGE;
+	return a + b * c;
+}
+
+bool gls_unpack_layout(GLsizei width, GLsizei height, GLenum format, GLenum type, GLint alignment,
+		       GLint row_length, GLint skip_rows, GLint skip_pixels, struct gls_unpack_layout *layout)
+{
+	*layout = (struct gls_unpack_layout){0, 0, 0, 0};
+	if (row_length < 0 || skip_rows < 0 || skip_pixels < 0)
+		return false;
+	/* rows of row_length pixels (at most 2^31 * 16 bytes: no overflow) */
+	int64_t stride = gls_row_stride(row_length ? row_length : width, format, type, alignment);
+	if (stride < 0)
+		return false;
+	if (width <= 0 || height <= 0)
+		return true;
+	unsigned bpp = gls_pixel_size(format, type);
+	layout->stride = stride;
+	layout->row_bytes = (int64_t)width * bpp;
+	layout->offset = gls_add_product((int64_t)skip_pixels * bpp, skip_rows, stride);
+	layout->end = gls_add_product(gls_add_product(layout->offset, height - 1, stride), 1, layout->row_bytes);
+	return true;
+}
+
 unsigned gls_attrib_type_size(GLenum type)
 {
 	switch (type) {

@@ -3,6 +3,7 @@
 #ifndef GLS_PIXELS_H
 #define GLS_PIXELS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <GLES2/gl2.h>
 
@@ -16,6 +17,21 @@ unsigned gls_pixel_size(GLenum format, GLenum type);
  * product of the largest width, height and pixel size overflows 64 bits). */
 #define GLS_IMAGE_TOO_LARGE INT64_MAX
 int64_t gls_image_size(GLsizei width, GLsizei height, GLenum format, GLenum type, GLint alignment);
+
+/* Where the rows of a width x height upload lie in client memory under
+ * EXT_unpack_subimage's GL_UNPACK_ROW_LENGTH (0: width), GL_UNPACK_SKIP_ROWS
+ * and GL_UNPACK_SKIP_PIXELS: the first row starts `offset` bytes after the
+ * pointer, each next one `stride` bytes later, and a row is `row_bytes`
+ * long; `end` is one past the last byte read. offset and end saturate at
+ * GLS_IMAGE_TOO_LARGE. */
+struct gls_unpack_layout {
+	int64_t offset, stride, row_bytes, end;
+};
+
+/* Fills *layout; false for an unknown format/type, a bad alignment or a
+ * negative row length or skip. An empty rectangle reads nothing (end 0). */
+bool gls_unpack_layout(GLsizei width, GLsizei height, GLenum format, GLenum type, GLint alignment,
+		       GLint row_length, GLint skip_rows, GLint skip_pixels, struct gls_unpack_layout *layout);
 
 /* Bytes of one component of a vertex attribute of `type`, 0 if unknown. */
 unsigned gls_attrib_type_size(GLenum type);

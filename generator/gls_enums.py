@@ -30,6 +30,11 @@ SETS = {
     # glBindTexture, glTexParameter*, glGetTexParameter*, glGenerateMipmap
     'TextureBindTarget': ['GL_TEXTURE_2D', 'GL_TEXTURE_CUBE_MAP',
                           'GL_TEXTURE_EXTERNAL_OES@GL_OES_EGL_image_external'],
+    # glPixelStorei on the wire: the alignments only. EXT_unpack_subimage's
+    # row length and skips are applied by the client, which sends rows
+    # packed; a row length reaching the driver would make it read other
+    # bytes than the worker checked.
+    'PixelStoreWire': ['GL_PACK_ALIGNMENT', 'GL_UNPACK_ALIGNMENT'],
     # external textures have no mipmaps (OES_EGL_image_external)
     'MipmapTarget': ['GL_TEXTURE_2D', 'GL_TEXTURE_CUBE_MAP'],
     # glTexImage2D & co, glFramebufferTexture2D's textarget: a 2D image
@@ -101,6 +106,7 @@ PARAM_SETS = {
     ('glGetTexParameterfv', 'target'): 'TextureBindTarget',
     ('glGetTexParameteriv', 'target'): 'TextureBindTarget',
     ('glGenerateMipmap', 'target'): 'MipmapTarget',
+    ('glPixelStorei', 'pname'): 'PixelStoreWire',
     ('glTexImage2D', 'target'): 'TextureImageTarget',
     ('glTexSubImage2D', 'target'): 'TextureImageTarget',
     ('glCopyTexImage2D', 'target'): 'TextureImageTarget',

@@ -31,7 +31,7 @@ SCALARS = {
     'GLfloat': (4, 'f32', 'f32'), 'GLclampf': (4, 'f32', 'f32'),
     'GLintptr': (8, 'i64', 'i64'), 'GLsizeiptr': (8, 'i64', 'i64'),
 }
-ARRAY_ELEMENTS = {'GLfloat': 'f32', 'GLint': 'i32', 'GLuint': 'u32'}
+ARRAY_ELEMENTS = {'GLfloat': 'f32', 'GLint': 'i32', 'GLuint': 'u32', 'GLenum': 'u32'}
 OBJECT_CLASSES = {
     'buffer': 'GLS_OBJ_BUFFER', 'texture': 'GLS_OBJ_TEXTURE',
     'renderbuffer': 'GLS_OBJ_RENDERBUFFER', 'framebuffer': 'GLS_OBJ_FRAMEBUFFER',
@@ -50,7 +50,8 @@ class Param:
         self.group = elem.get('group')
         self.pointer = '*' in self.decl
         if self.pointer:
-            if self.ptype == 'GLchar' and self.len is None:
+            # a string sized by itself (COMPSIZE(name)) is NUL-terminated too
+            if self.ptype == 'GLchar' and self.len in (None, f'COMPSIZE({self.name})'):
                 self.kind = 'string'
             elif self.ptype in ARRAY_ELEMENTS and self.len and 'COMPSIZE' not in self.len:
                 self.kind = 'array'

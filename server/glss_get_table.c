@@ -105,6 +105,27 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	V(GL_MAX_TEXTURE_MAX_ANISOTROPY_EXT, 1),
 	V(GL_FRAGMENT_SHADER_DERIVATIVE_HINT_OES, 1),
 	NAME(GL_TEXTURE_BINDING_EXTERNAL_OES, GLS_OBJ_TEXTURE),
+	V(GL_MAX_DRAW_BUFFERS_EXT, 1),
+	V(GL_MAX_COLOR_ATTACHMENTS_EXT, 1),
+	V(GL_DRAW_BUFFER0_EXT, 1),
+	V(GL_DRAW_BUFFER1_EXT, 1),
+	V(GL_DRAW_BUFFER2_EXT, 1),
+	V(GL_DRAW_BUFFER3_EXT, 1),
+	V(GL_DRAW_BUFFER4_EXT, 1),
+	V(GL_DRAW_BUFFER5_EXT, 1),
+	V(GL_DRAW_BUFFER6_EXT, 1),
+	V(GL_DRAW_BUFFER7_EXT, 1),
+	V(GL_DRAW_BUFFER8_EXT, 1),
+	V(GL_DRAW_BUFFER9_EXT, 1),
+	V(GL_DRAW_BUFFER10_EXT, 1),
+	V(GL_DRAW_BUFFER11_EXT, 1),
+	V(GL_DRAW_BUFFER12_EXT, 1),
+	V(GL_DRAW_BUFFER13_EXT, 1),
+	V(GL_DRAW_BUFFER14_EXT, 1),
+	V(GL_DRAW_BUFFER15_EXT, 1),
+	V(GL_MAX_SHADER_COMPILER_THREADS_KHR, 1),
+	V(GL_MAX_DUAL_SOURCE_DRAW_BUFFERS_EXT, 1),
+	V(GL_FRAGMENT_SHADER_DISCARDS_SAMPLES_EXT, 1),
 };
 
 static const struct glss_get_pname glss_tex_pnames[] = {
@@ -152,6 +173,7 @@ static const struct glss_get_pname glss_program_pnames[] = {
 	V(GL_ACTIVE_ATTRIBUTE_MAX_LENGTH, 1),
 	V(GL_ACTIVE_UNIFORMS, 1),
 	V(GL_ACTIVE_UNIFORM_MAX_LENGTH, 1),
+	V(GL_COMPLETION_STATUS_KHR, 1),
 };
 
 static const struct glss_get_pname glss_shader_pnames[] = {
@@ -160,6 +182,7 @@ static const struct glss_get_pname glss_shader_pnames[] = {
 	V(GL_COMPILE_STATUS, 1),
 	V(GL_INFO_LOG_LENGTH, 1),
 	V(GL_SHADER_SOURCE_LENGTH, 1),
+	V(GL_COMPLETION_STATUS_KHR, 1),
 };
 
 static const struct glss_get_pname glss_vertex_attrib_pnames[] = {
@@ -191,7 +214,7 @@ const struct glss_get_pname *glss_get_pname_lookup(enum glss_get_family family, 
 {
 	if ((unsigned)family >= GLSS_GET_FAMILY_COUNT)
 		return NULL;
-	/* under a hundred entries, looked up once per round trip: a scan is enough */
+	/* about a hundred entries, looked up once per round trip: a scan is enough */
 	for (size_t i = 0; i < glss_get_tables[family].count; i++)
 		if (glss_get_tables[family].entries[i].pname == pname)
 			return &glss_get_tables[family].entries[i];

@@ -108,7 +108,8 @@ void glss_exec_glsMapBufferRead(struct glss_worker *w, struct gls_reader *r)
 
 /* wire glPixelStorei: u32 pname, i32 param. Only the ES 2.0 alignments:
  * a row length or skip would make the driver read or write other bytes
- * than the sizes checked here. */
+ * than the sizes checked here. (EXT_unpack_subimage is applied by the
+ * client, which sends the rows packed.) */
 void glss_exec_glPixelStorei(struct glss_worker *w, struct gls_reader *r)
 {
 	GLenum pname = gls_get_u32(r);

@@ -260,3 +260,102 @@ void glss_exec_glsDrawElementsInline(struct glss_worker *w, struct gls_reader *r
 	glDrawElements(mode, count, type, len ? indices : &none);
 	glss_restore_arrays(disabled);
 }
+
+/* ---- EXT_draw_instanced ----
+ * glstream offers no vertex attribute divisor (ES 2.0 has none, and
+ * glVertexAttribDivisor is no command of ours), so every instance reads
+ * the vertices one glDrawArrays / glDrawElements of the same arguments
+ * reads: the same range checks apply. */
+
+/* wire glDrawArraysInstancedEXT: u32 mode, i32 first, i32 count, i32 primcount */
+void glss_exec_glDrawArraysInstancedEXT(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum mode = gls_get_u32(r);
+	GLint first = gls_get_i32(r);
+	GLsizei count = gls_get_i32(r);
+	GLsizei primcount = gls_get_i32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_ext.glDrawArraysInstancedEXT) {
+		glss_fail(w, "glDrawArraysInstancedEXT is not available");
+		return;
+	}
+	uint32_t disabled = 0;
+	if (first >= 0 && count > 0 &&
+	    !glss_check_client_arrays(w, (uint32_t)first, (uint32_t)first + (uint32_t)count - 1, &disabled))
+		return;
+	glss_ext.glDrawArraysInstancedEXT(mode, first, count, primcount);
+	glss_restore_arrays(disabled);
+}
+
+/* The smallest and largest of count indices at offset in the bound element
+ * buffer; false when they lie outside it. */
+static bool glss_buffer_index_range(GLenum type, GLsizei count, int64_t offset, uint32_t *lo, uint32_t *hi)
+{
+	static PFNGLMAPBUFFERRANGEEXTPROC map_range;
+	static PFNGLUNMAPBUFFEROESPROC unmap;
+	if (!map_range) {
+		map_range = (PFNGLMAPBUFFERRANGEEXTPROC)eglGetProcAddress("glMapBufferRangeEXT");
+		unmap = (PFNGLUNMAPBUFFEROESPROC)eglGetProcAddress("glUnmapBufferOES");
+	}
+	const void *indices = map_range && unmap ? map_range(GL_ELEMENT_ARRAY_BUFFER, (GLintptr)offset,
+							    (GLsizeiptr)count * gls_index_size(type), GL_MAP_READ_BIT_EXT)
+						 : NULL;
+	if (!indices)
+		return false;
+	glss_index_range(indices, type, (uint32_t)count, lo, hi);
+	unmap(GL_ELEMENT_ARRAY_BUFFER);
+	return true;
+}
+
+/* wire glDrawElementsInstancedEXT: u32 mode, i32 count, u32 type,
+ *   i32 primcount, u32 inline, then i64 offset into the bound
+ *   GL_ELEMENT_ARRAY_BUFFER (inline 0) or blob indices (inline 1, no buffer) */
+void glss_exec_glDrawElementsInstancedEXT(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum mode = gls_get_u32(r);
+	GLsizei count = gls_get_i32(r);
+	GLenum type = gls_get_u32(r);
+	GLsizei primcount = gls_get_i32(r);
+	uint32_t inline_indices = gls_get_u32(r);
+	int64_t offset = 0;
+	uint32_t len = 0;
+	const void *indices = NULL;
+	if (inline_indices)
+		indices = gls_get_blob(r, &len);
+	else
+		offset = gls_get_i64(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_ext.glDrawElementsInstancedEXT) {
+		glss_fail(w, "glDrawElementsInstancedEXT is not available");
+		return;
+	}
+	GLint buffer = 0;
+	glGetIntegerv(GL_ELEMENT_ARRAY_BUFFER_BINDING, &buffer);
+	unsigned size = gls_index_size(type);
+	uint64_t expected = count > 0 ? (uint64_t)count * size : 0;
+	if (inline_indices > 1 || (inline_indices && (buffer || (size && expected != len))) ||
+	    (!inline_indices && (!buffer || offset < 0))) {
+		glss_fail(w, "bad glDrawElementsInstancedEXT of %d indices (inline %u, %u bytes)", count,
+			  inline_indices, len);
+		return;
+	}
+	uint32_t disabled = 0;
+	if (count > 0 && size && (inline_indices || glss_client_arrays_in_use())) {
+		uint32_t lo, hi;
+		if (inline_indices) {
+			glss_index_range(indices, type, (uint32_t)count, &lo, &hi);
+		} else if (!glss_buffer_index_range(type, count, offset, &lo, &hi)) {
+			glss_fail(w, "glDrawElementsInstancedEXT reads indices outside its element buffer");
+			return;
+		}
+		if (!glss_check_client_arrays(w, lo, hi, &disabled))
+			return;
+	}
+	/* An unknown type or a negative count: the driver reports it first. */
+	static const uint32_t none;
+	const void *pointer = inline_indices ? (len ? indices : &none) : (const void *)(uintptr_t)offset;
+	glss_ext.glDrawElementsInstancedEXT(mode, count, type, pointer, primcount);
+	glss_restore_arrays(disabled);
+}

@@ -63,7 +63,7 @@ static bool glss_fuzz_too_heavy(const uint8_t *data, size_t size)
 		if (length < 8 || length > size - at)
 			return false;
 		uint64_t pixels = 0, bytes = 0;
-		int32_t vertices = 0;
+		int64_t vertices = 0;
 		switch (opcode) {
 		case GLS_OP_glDrawArrays: /* mode, first, count */
 			vertices = (int32_t)glss_fuzz_u32(m, length, 16);
@@ -72,6 +72,13 @@ static bool glss_fuzz_too_heavy(const uint8_t *data, size_t size)
 		case GLS_OP_glsDrawElementsInline:
 			vertices = (int32_t)glss_fuzz_u32(m, length, 12);
 			break;
+		case GLS_OP_glDrawArraysInstancedEXT: /* mode, first, count, primcount */
+		case GLS_OP_glDrawElementsInstancedEXT: { /* mode, count, type, primcount */
+			int32_t count = (int32_t)glss_fuzz_u32(m, length, opcode == GLS_OP_glDrawArraysInstancedEXT ? 16 : 12);
+			int32_t instances = (int32_t)glss_fuzz_u32(m, length, 20);
+			vertices = count > 0 && instances > 0 ? (int64_t)count * instances : 0;
+			break;
+		}
 		case GLS_OP_glsCreateWindowSurface: /* id, config, width, height */
 		case GLS_OP_glsCreatePbufferSurface:
 			pixels = (uint64_t)glss_fuzz_u32(m, length, 16) * glss_fuzz_u32(m, length, 20);

@@ -19,7 +19,8 @@ OP = dict(glsSetError=1, glsGetConfigs=2, glsCreateContext=4, glsCreatePbufferSu
           glsAttachFrameMemory=28, glEnable=142, glScissor=196, glPixelStorei=190,
           glsCreateSync=29, glsClientWaitSync=31, glsClientArray=23, glDrawArrays=140,
           glEnableVertexAttribArray=143, glsSurfaceColorspace=40, glsCreateImage=41,
-          glsDestroyImage=42, glEGLImageTargetTexture2DOES=400)
+          glsDestroyImage=42, glEGLImageTargetTexture2DOES=400,
+          glDrawArraysInstancedEXT=317, glDrawElementsInstancedEXT=318)
 OBJ_BUFFER, OBJ_TEXTURE = 0, 1
 GL_NO_ERROR, GL_INVALID_ENUM, GL_INVALID_VALUE, GL_INVALID_OPERATION, GL_OUT_OF_MEMORY = \
     0, 0x500, 0x501, 0x502, 0x505

@@ -98,6 +98,23 @@ def bad_client_cases(session, sock):
          message(OP["glsClientArray"], struct.pack("<IiIIiI", 0, 2, 0x1406, 0, 8, 0) + blob(b"\0" * 32)) +
          message(OP["glDrawArrays"], struct.pack("<Iii", 4, 0, 1000)), None,
          "a draw reads vertices 0..999 of attribute 0, sent 0..3"),
+        ("an instanced draw reading past the client array it sent", True,
+         message(OP["glEnableVertexAttribArray"], struct.pack("<I", 0)) +
+         message(OP["glsClientArray"], struct.pack("<IiIIiI", 0, 2, 0x1406, 0, 8, 0) + blob(b"\0" * 32)) +
+         message(OP["glDrawArraysInstancedEXT"], struct.pack("<Iiii", 4, 2, 3, 1000)), None,
+         "a draw reads vertices 2..4 of attribute 0, sent 0..3"),
+        ("inline instanced indices reading past the client array", True,
+         message(OP["glEnableVertexAttribArray"], struct.pack("<I", 0)) +
+         message(OP["glsClientArray"], struct.pack("<IiIIiI", 0, 2, 0x1406, 0, 8, 0) + blob(b"\0" * 32)) +
+         message(OP["glDrawElementsInstancedEXT"], struct.pack("<IiIiI", 4, 2, 0x1403, 5, 1) +
+                 blob(struct.pack("<HH", 0, 9))), None,
+         "a draw reads vertices 0..9 of attribute 0, sent 0..3"),
+        ("inline instanced indices shorter than the count", True,
+         message(OP["glDrawElementsInstancedEXT"], struct.pack("<IiIiI", 4, 64, 0x1403, 1, 1) +
+                 blob(b"\0" * 8)), None, "bad glDrawElementsInstancedEXT of 64 indices"),
+        ("instanced indices from an offset without an element buffer", True,
+         message(OP["glDrawElementsInstancedEXT"], struct.pack("<IiIiIq", 4, 3, 0x1403, 1, 0, 4096)), None,
+         "bad glDrawElementsInstancedEXT of 3 indices"),
         ("a client array with a huge stride and first vertex (fuzzer crash)", True,
          message(OP["glsClientArray"], struct.pack("<IiIIiI", 1, 2, 0x1406, 0, 0x732e0008, 0x61746d79) +
                  blob(b"\0" * 32)), None, "bad glsClientArray for attribute 1"),
@@ -120,6 +137,10 @@ def bad_client_cases(session, sock):
          message(OP["glsTexImage2DNull"], tex_null(0x8000, 0x8000)), "any", None),
         ("GL_UNPACK_ROW_LENGTH (not ES 2.0: would make uploads read past their data)", True,
          message(OP["glPixelStorei"], struct.pack("<Ii", 0x0CF2, 1 << 20)), GL_INVALID_ENUM, None),
+        ("GL_UNPACK_SKIP_ROWS (EXT_unpack_subimage stays in the client)", True,
+         message(OP["glPixelStorei"], struct.pack("<Ii", 0x0CF3, 1 << 20)), GL_INVALID_ENUM, None),
+        ("GL_UNPACK_SKIP_PIXELS (EXT_unpack_subimage stays in the client)", True,
+         message(OP["glPixelStorei"], struct.pack("<Ii", 0x0CF4, 1 << 20)), GL_INVALID_ENUM, None),
         ("10,000 objects (within the default quota)", True,
          message(OP["glsGenObjects"], gen(OBJ_TEXTURE, list(range(1, 10001)))), GL_NO_ERROR, None),
     ]

@@ -102,6 +102,29 @@ static void test_pixels(void)
 	CHECK(gls_image_size(0x7fffffff, 0x7fffffff, GL_RGBA, GL_FLOAT, 8) == GLS_IMAGE_TOO_LARGE);
 	CHECK(gls_image_size(0x40000000, 0x40000001, GL_RGBA, GL_UNSIGNED_BYTE, 4) == GLS_IMAGE_TOO_LARGE);
 	CHECK(gls_image_size(0x10000, 0x10001, GL_RGBA, GL_UNSIGNED_BYTE, 4) == (int64_t)0x40000 * 0x10001);
+
+	/* EXT_unpack_subimage: rows of row_length pixels, skips before the first */
+	struct gls_unpack_layout l;
+	CHECK(gls_unpack_layout(7, 5, GL_RGB, GL_UNSIGNED_BYTE, 4, 0, 0, 0, &l));
+	CHECK(l.offset == 0 && l.stride == 24 && l.row_bytes == 21 &&
+	      l.end == gls_image_size(7, 5, GL_RGB, GL_UNSIGNED_BYTE, 4));
+	CHECK(gls_unpack_layout(3, 2, GL_RGB, GL_UNSIGNED_BYTE, 4, 10, 4, 2, &l));
+	CHECK(l.stride == 32 && l.row_bytes == 9 && l.offset == 4 * 32 + 2 * 3 && l.end == l.offset + 32 + 9);
+	CHECK(gls_unpack_layout(4, 4, GL_RGBA, GL_UNSIGNED_BYTE, 1, 2, 0, 0, &l)); /* row_length < width */
+	CHECK(l.stride == 8 && l.end == 3 * 8 + 16);
+	CHECK(gls_unpack_layout(0, 4, GL_RGBA, GL_UNSIGNED_BYTE, 4, 100, 100, 100, &l) && l.end == 0);
+	CHECK(!gls_unpack_layout(4, 4, GL_RGBA, GL_UNSIGNED_BYTE, 4, -1, 0, 0, &l));
+	CHECK(!gls_unpack_layout(4, 4, GL_RGBA, GL_UNSIGNED_BYTE, 4, 0, -1, 0, &l));
+	CHECK(!gls_unpack_layout(4, 4, GL_RGBA, GL_UNSIGNED_BYTE, 4, 0, 0, -1, &l));
+	CHECK(!gls_unpack_layout(4, 4, 0x1234, GL_UNSIGNED_BYTE, 4, 0, 0, 0, &l));
+	CHECK(!gls_unpack_layout(4, 4, GL_RGBA, GL_UNSIGNED_BYTE, 3, 0, 0, 0, &l));
+	/* the largest row lengths and skips saturate instead of wrapping */
+	CHECK(gls_unpack_layout(1, 0x7fffffff, GL_RGBA, GL_FLOAT, 8, 0x7fffffff, 0x7fffffff, 0x7fffffff, &l));
+	CHECK(l.stride == (int64_t)0x7fffffff * 16 && l.offset == GLS_IMAGE_TOO_LARGE && l.end == GLS_IMAGE_TOO_LARGE);
+	CHECK(gls_unpack_layout(1, 0x7fffffff, GL_RGBA, GL_FLOAT, 8, 0x7fffffff, 0, 0x7fffffff, &l));
+	CHECK(l.offset == (int64_t)0x7fffffff * 16 && l.end == GLS_IMAGE_TOO_LARGE);
+	CHECK(gls_unpack_layout(0x7fffffff, 0x7fffffff, GL_RGBA, GL_FLOAT, 8, 0, 0x40000000, 0, &l));
+	CHECK(l.offset == GLS_IMAGE_TOO_LARGE && l.end == GLS_IMAGE_TOO_LARGE);
 }
 
 static void test_reader(void)
