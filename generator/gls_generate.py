@@ -227,7 +227,7 @@ def gen_server(rows, cmds, out_c, out_h):
     out_h.write('typedef void (*glss_exec_fn)(struct glss_worker *w, struct gls_reader *r);\n')
     out_h.write('extern const glss_exec_fn glss_exec_table[GLS_OP_LIMIT];\n\n')
     for r in rows:
-        if r['kind'] != 'auto':
+        if r['kind'] != 'auto' or 'server' in r['flags']:
             out_h.write(f"void glss_exec_{r['name']}(struct glss_worker *w, struct gls_reader *r);\n")
     out_h.write('\n#endif\n')
 
@@ -239,7 +239,7 @@ def gen_server(rows, cmds, out_c, out_h):
         out_c.write(f"\tglss_ext.{n} = (void *)eglGetProcAddress(\"{n}\");\n")
     out_c.write('}\n\n')
     for r in gl_rows:
-        if r['kind'] != 'auto':
+        if r['kind'] != 'auto' or 'server' in r['flags']:
             continue
         c = cmds[r['name']]
         fn = f"glss_ext.{c.name}" if r['ext'] else c.name
