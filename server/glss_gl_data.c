@@ -375,14 +375,15 @@ static bool glss_read_framebuffer_size(struct glss_worker *w, GLsizei *width, GL
 		*height = w->read->height;
 		return true;
 	}
+	/* only then the other queries: on an empty attachment they are errors */
 	glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
 					      GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
+	if (type != GL_RENDERBUFFER && type != GL_TEXTURE)
+		return false;
 	glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
 					      GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME, &name);
 	if (type == GL_RENDERBUFFER)
 		return glss_renderbuffer_size(w, (GLuint)name, width, height);
-	if (type != GL_TEXTURE)
-		return false;
 	glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
 					      GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_LEVEL, &level);
 	glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
