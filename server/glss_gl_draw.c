@@ -29,10 +29,12 @@ void glss_exec_glVertexAttribPointer(struct glss_worker *w, struct gls_reader *r
 	}
 	glVertexAttribPointer(index, size, type, normalized, stride, (const void *)(uintptr_t)offset);
 	/* The attribute now reads the bound array buffer if the driver took
-	 * the call: the worker's record follows what the driver holds. */
+	 * the call (valid arguments, and the driver shows them): the worker's
+	 * record follows what the driver holds. */
 	GLint now = 0;
 	void *pointer = NULL;
-	if (index < GLSS_MAX_ATTRIBS && w->current && w->current->array_buffer) {
+	bool valid = size >= 1 && size <= 4 && gls_attrib_type_size(type) && stride >= 0;
+	if (valid && index < GLSS_MAX_ATTRIBS && w->current && w->current->array_buffer) {
 		glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, &now);
 		glGetVertexAttribPointerv(index, GL_VERTEX_ATTRIB_ARRAY_POINTER, &pointer);
 		if (now == buffer && (uintptr_t)pointer == (uint64_t)offset)

@@ -294,6 +294,49 @@ static void test_zero_contents(void)
     glDeleteTextures(1, &tex[1]);
 }
 
+/* A new depth renderbuffer holds depth 0: a triangle at depth 0.25 fails
+ * GL_LESS everywhere (depth 1, the usual clear value, would let it pass). */
+static void test_zero_depth(GLenum format)
+{
+    GLuint fbo, rb[2], vb;
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glGenRenderbuffers(2, rb);
+    glBindRenderbuffer(GL_RENDERBUFFER, rb[0]);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA4, SIZE, SIZE);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb[0]);
+    glBindRenderbuffer(GL_RENDERBUFFER, rb[1]);
+    glClearDepthf(1);
+    glRenderbufferStorage(GL_RENDERBUFFER, format, SIZE, SIZE);
+    GLST_CHECK_GL(GL_NO_ERROR);
+    GLfloat depth = 0;
+    glGetFloatv(GL_DEPTH_CLEAR_VALUE, &depth);
+    GLST_CHECK(depth == 1);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, rb[1]);
+    GLST_CHECK_HEX(glCheckFramebufferStatus(GL_FRAMEBUFFER), GL_FRAMEBUFFER_COMPLETE);
+    static const GLfloat at_quarter[] = {-1, -1, -0.5f, 3, -1, -0.5f, -1, 3, -0.5f};
+    glGenBuffers(1, &vb);
+    glBindBuffer(GL_ARRAY_BUFFER, vb);
+    glBufferData(GL_ARRAY_BUFFER, sizeof(at_quarter), at_quarter, GL_STATIC_DRAW);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 0, 0);
+    glEnableVertexAttribArray(0);
+    clear_black();
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    GLST_CHECK_INT(center_red(), 0);
+    glClear(GL_DEPTH_BUFFER_BIT); /* depth 1: now it passes */
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    GLST_CHECK_INT(center_red(), 255);
+    glDisable(GL_DEPTH_TEST);
+    glDisableVertexAttribArray(0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &fbo);
+    glDeleteRenderbuffers(2, rb);
+    glDeleteBuffers(1, &vb);
+    GLST_CHECK_GL(GL_NO_ERROR);
+}
+
 /* The server runs with --max-gl-memory of 64 MiB. */
 static void test_memory_limit(glst_egl *e)
 {
@@ -363,6 +406,9 @@ int main(void)
     test_elements();
     test_vertex_arrays();
     test_zero_contents();
+    test_zero_depth(GL_DEPTH_COMPONENT16);
+    if (glst_has_gl_ext("GL_OES_packed_depth_stencil"))
+        test_zero_depth(GL_DEPTH24_STENCIL8_OES);
     test_memory_limit(&e);
     GLST_CHECK_GL(GL_NO_ERROR);
     glst_egl_teardown(&e);
