@@ -154,11 +154,12 @@ void glss_vao_attrib_client(struct glss_worker *w, GLuint index)
 		glss_hold(w, &vao->attribs[index], NULL);
 }
 
-void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index)
+void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index, GLuint driver_buffer)
 {
 	struct glss_vao *vao = glss_vao_current(w);
+	struct glss_buffer *b = w->current->array_buffer;
 	if (vao && index < GLSS_MAX_ATTRIBS)
-		glss_hold(w, &vao->attribs[index], w->current->array_buffer);
+		glss_hold(w, &vao->attribs[index], b && b->host == driver_buffer ? b : NULL);
 }
 
 /* The binding of target in the current context; NULL for other targets. */

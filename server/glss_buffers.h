@@ -14,8 +14,9 @@ struct glss_vao *glss_vao_current(struct glss_worker *w);
 /* glsClientArray: the attribute now reads client memory. */
 void glss_vao_attrib_client(struct glss_worker *w, GLuint index);
 /* glVertexAttribPointer went through: the attribute reads the buffer bound
- * to GL_ARRAY_BUFFER. */
-void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index);
+ * to GL_ARRAY_BUFFER, which the driver names driver_buffer (when the
+ * worker's record disagrees, none is recorded and draws are refused). */
+void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index, GLuint driver_buffer);
 
 /* Draw checks. False when the draw must not reach the driver: then
  * GL_INVALID_OPERATION is raised. An enabled attribute reading the

@@ -33,12 +33,16 @@ void glss_exec_glVertexAttribPointer(struct glss_worker *w, struct gls_reader *r
 	 * record follows what the driver holds. */
 	GLint now = 0;
 	void *pointer = NULL;
-	bool valid = size >= 1 && size <= 4 && gls_attrib_type_size(type) && stride >= 0;
-	if (valid && index < GLSS_MAX_ATTRIBS && w->current && w->current->array_buffer) {
+	struct glss_context *c = w->current;
+	if (c && !c->max_attribs)
+		glGetIntegerv(GL_MAX_VERTEX_ATTRIBS, &c->max_attribs);
+	bool valid = c && index < GLSS_MAX_ATTRIBS && index < (GLuint)c->max_attribs && size >= 1 && size <= 4 &&
+		     gls_attrib_type_size(type) && stride >= 0;
+	if (valid) {
 		glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, &now);
 		glGetVertexAttribPointerv(index, GL_VERTEX_ATTRIB_ARRAY_POINTER, &pointer);
 		if (now == buffer && (uintptr_t)pointer == (uint64_t)offset)
-			glss_vao_attrib_buffer(w, index);
+			glss_vao_attrib_buffer(w, index, (GLuint)buffer);
 	}
 }
 
