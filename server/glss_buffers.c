@@ -321,6 +321,33 @@ void glss_exec_glBufferSubData(struct glss_worker *w, struct gls_reader *r)
 		memcpy(b->shadow + offset, data, (size_t)size);
 }
 
+/* Whether the current program reads attribute `index`: an enabled array
+ * the program does not consume is not fetched, and WebGL lets such a draw
+ * through whatever the buffer's size. Asked only for a draw about to be
+ * refused, so its cost does not matter. */
+static bool glss_program_reads_attrib(GLuint index)
+{
+	GLint program = 0, count = 0, longest = 0;
+	glGetIntegerv(GL_CURRENT_PROGRAM, &program);
+	if (!program)
+		return true;
+	glGetProgramiv((GLuint)program, GL_ACTIVE_ATTRIBUTES, &count);
+	glGetProgramiv((GLuint)program, GL_ACTIVE_ATTRIBUTE_MAX_LENGTH, &longest);
+	char name[256];
+	if (longest > (GLint)sizeof(name))
+		return true;
+	for (GLint i = 0; i < count; i++) {
+		GLint array_size = 0;
+		GLenum type = 0;
+		glGetActiveAttrib((GLuint)program, (GLuint)i, sizeof(name), NULL, &array_size, &type, name);
+		GLint location = glGetAttribLocation((GLuint)program, name);
+		GLint columns = type == GL_FLOAT_MAT2 ? 2 : type == GL_FLOAT_MAT3 ? 3 : type == GL_FLOAT_MAT4 ? 4 : 1;
+		if (location >= 0 && index >= (GLuint)location && index < (GLuint)location + (GLuint)columns)
+			return true;
+	}
+	return false;
+}
+
 bool glss_check_attrib_buffer(struct glss_worker *w, struct glss_vao *vao, GLuint index, GLuint driver_buffer,
 			      uint32_t last)
 {
@@ -335,8 +362,9 @@ bool glss_check_attrib_buffer(struct glss_worker *w, struct glss_vao *vao, GLuin
 	uint64_t step = stride > 0 ? (uint64_t)stride : element;
 	uint64_t offset = (uintptr_t)pointer;
 	/* last < 2^32, step < 2^31, offset <= size < 2^31: no overflow */
-	if (!b || b->host != driver_buffer || !element || offset > b->size ||
-	    offset + (uint64_t)last * step + element > b->size) {
+	if ((!b || b->host != driver_buffer || !element || offset > b->size ||
+	     offset + (uint64_t)last * step + element > b->size) &&
+	    glss_program_reads_attrib(index)) {
 		gls_debug("draw refused: attribute %u reads vertex %u past its buffer", index, last);
 		glss_set_error(w, GL_INVALID_OPERATION);
 		return false;

@@ -20,7 +20,8 @@ void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index, GLuint driver_b
 
 /* Draw checks. False when the draw must not reach the driver: then
  * GL_INVALID_OPERATION is raised. An enabled attribute reading the
- * driver's buffer `driver_buffer`: vertex `last` must lie in it. */
+ * driver's buffer `driver_buffer`: vertex `last` must lie in it, unless the
+ * current program does not read the attribute (as WebGL). */
 bool glss_check_attrib_buffer(struct glss_worker *w, struct glss_vao *vao, GLuint index, GLuint driver_buffer,
 			      uint32_t last);
 /* glDrawElements from the bound element array buffer: the indices must lie

@@ -79,6 +79,19 @@ static void test_buffer_attributes(void)
     CHECK_ARRAYS(3, GL_INVALID_OPERATION, false);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 12, 0);
     CHECK_ARRAYS(3, GL_INVALID_OPERATION, false); /* 2 * 12 + 8 = 32 > 24 */
+    /* an enabled attribute the program does not read: not checked (as
+     * WebGL), the driver does not fetch it */
+    GLuint tiny;
+    glGenBuffers(1, &tiny);
+    glBindBuffer(GL_ARRAY_BUFFER, tiny);
+    glBufferData(GL_ARRAY_BUFFER, 4, big_triangle, GL_STATIC_DRAW);
+    glVertexAttribPointer(3, 4, GL_FLOAT, GL_FALSE, 0, 0);
+    glEnableVertexAttribArray(3);
+    glBindBuffer(GL_ARRAY_BUFFER, b);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, 0);
+    CHECK_ARRAYS(3, GL_NO_ERROR, true);
+    glDisableVertexAttribArray(3);
+    glDeleteBuffers(1, &tiny);
     /* a larger buffer through glBufferData: fine again */
     glBufferData(GL_ARRAY_BUFFER, 6 * 8, big_triangle, GL_STATIC_DRAW);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, 0);
