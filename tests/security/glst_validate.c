@@ -271,6 +271,30 @@ static void test_zero_contents(void)
         if (i == 0)
             glDeleteTextures(1, &tex[0]);
     }
+    /* glBufferData(NULL) over a buffer that held data: zeros, read back
+     * through a read mapping */
+    if (glst_has_gl_ext("GL_EXT_map_buffer_range")) {
+        PFNGLMAPBUFFERRANGEEXTPROC map_range =
+            (PFNGLMAPBUFFERRANGEEXTPROC)eglGetProcAddress("glMapBufferRangeEXT");
+        PFNGLUNMAPBUFFEROESPROC unmap = (PFNGLUNMAPBUFFEROESPROC)eglGetProcAddress("glUnmapBufferOES");
+        GLuint buf;
+        GLubyte ones[4096];
+        memset(ones, 0xff, sizeof(ones));
+        glGenBuffers(1, &buf);
+        glBindBuffer(GL_ARRAY_BUFFER, buf);
+        glBufferData(GL_ARRAY_BUFFER, sizeof(ones), ones, GL_STATIC_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, sizeof(ones), NULL, GL_STATIC_DRAW);
+        const GLubyte *p = map_range(GL_ARRAY_BUFFER, 0, sizeof(ones), GL_MAP_READ_BIT_EXT);
+        GLST_CHECK(p != NULL);
+        int nonzero = 0;
+        for (size_t i = 0; p && i < sizeof(ones); i++)
+            nonzero += p[i] != 0;
+        GLST_CHECK_INT(nonzero, 0);
+        if (p)
+            unmap(GL_ARRAY_BUFFER);
+        glDeleteBuffers(1, &buf);
+        GLST_CHECK_GL(GL_NO_ERROR);
+    }
     /* glReadPixels partly outside the window: zeros there */
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glClearColor(1, 1, 1, 1);
