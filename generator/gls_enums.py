@@ -75,8 +75,10 @@ SETS = {
                       'GL_UNSIGNED_SHORT_4_4_4_4_REV_EXT@GL_EXT_read_format_bgra',
                       'GL_UNSIGNED_SHORT_1_5_5_5_REV_EXT@GL_EXT_read_format_bgra',
                       'GL_HALF_FLOAT_OES@GL_OES_texture_half_float', 'GL_FLOAT@GL_OES_texture_float'],
-    # ES 2.0 allows GL_SRC_ALPHA_SATURATE as a source factor only (4.1.3)
-    'BlendDstFactor': ['+BlendingFactor', '-GL_SRC_ALPHA_SATURATE'],
+    # ES 2.0 allows GL_SRC_ALPHA_SATURATE as a source factor only (4.1.3);
+    # EXT_blend_func_extended allows it as a destination factor too
+    'BlendDstFactor': ['+BlendingFactor', '-GL_SRC_ALPHA_SATURATE',
+                       'GL_SRC_ALPHA_SATURATE@GL_EXT_blend_func_extended'],
     # glRenderbufferStorage: the sized formats of ES 2.0 table 4.5 and the
     # extensions' (InternalFormat also has unsized and compressed formats)
     'RenderbufferFormat': ['GL_RGBA4', 'GL_RGB5_A1', 'GL_RGB565', 'GL_DEPTH_COMPONENT16', 'GL_STENCIL_INDEX8',
