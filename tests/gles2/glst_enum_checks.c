@@ -108,10 +108,16 @@ static void test_rejected(void)
     GLST_CHECK_INT(get_int(GL_ARRAY_BUFFER_BINDING), buf);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 
-    /* ES 2.0 allows GL_SRC_ALPHA_SATURATE as a source factor only */
+    /* ES 2.0 allows GL_SRC_ALPHA_SATURATE as a source factor only;
+     * EXT_blend_func_extended as a destination factor too */
     glBlendFunc(GL_ONE, GL_SRC_ALPHA_SATURATE);
-    CHECK_ERR(GL_INVALID_ENUM);
-    GLST_CHECK_HEX(get_int(GL_BLEND_DST_RGB), GL_ZERO);
+    if (glst_has_gl_ext("GL_EXT_blend_func_extended")) {
+        CHECK_ERR(GL_NO_ERROR);
+        GLST_CHECK_HEX(get_int(GL_BLEND_DST_RGB), GL_SRC_ALPHA_SATURATE);
+    } else {
+        CHECK_ERR(GL_INVALID_ENUM);
+        GLST_CHECK_HEX(get_int(GL_BLEND_DST_RGB), GL_ZERO);
+    }
     glBlendFunc(GL_SRC_ALPHA_SATURATE, GL_ONE);
     CHECK_ERR(GL_NO_ERROR);
     GLST_CHECK_HEX(get_int(GL_BLEND_SRC_RGB), GL_SRC_ALPHA_SATURATE);
