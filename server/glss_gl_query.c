@@ -42,6 +42,7 @@ enum glss_getter {
 	GLSS_HOST_UNIFORMIV,
 	GLSS_HOST_VERTEX_ATTRIBFV,
 	GLSS_HOST_VERTEX_ATTRIBIV,
+	GLSS_HOST_PROGRAM_PIPELINEIV, /* checked present before use */
 };
 
 struct glss_get_call {
@@ -70,6 +71,7 @@ static void glss_get_run(const struct glss_get_call *c, void *out)
 	case GLSS_HOST_UNIFORMIV: glGetUniformiv(c->object, c->arg, out); break;
 	case GLSS_HOST_VERTEX_ATTRIBFV: glGetVertexAttribfv(c->object, c->pname, out); break;
 	case GLSS_HOST_VERTEX_ATTRIBIV: glGetVertexAttribiv(c->object, c->pname, out); break;
+	case GLSS_HOST_PROGRAM_PIPELINEIV: glss_ext.glGetProgramPipelineivEXT(c->object, c->pname, out); break;
 	}
 }
 
@@ -390,6 +392,24 @@ void glss_exec_glGetShaderiv(struct glss_worker *w, struct gls_reader *r)
 	glss_get(w, GLSS_GET_SHADER, &c);
 }
 
+/* wire glGetProgramPipelineivEXT: u32 pipeline, u32 pname -> as above; the
+ * programs it names are the client's */
+void glss_exec_glGetProgramPipelineivEXT(struct glss_worker *w, struct gls_reader *r)
+{
+	GLuint pipeline = gls_get_u32(r);
+	GLenum pname = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_ext.glGetProgramPipelineivEXT) {
+		glss_fail(w, "glGetProgramPipelineivEXT is not available");
+		return;
+	}
+	if (!glss_name_map(w, GLS_OBJ_PROGRAM_PIPELINE, GLSS_NAME_USE, &pipeline))
+		return;
+	struct glss_get_call c = {.fn = GLSS_HOST_PROGRAM_PIPELINEIV, .object = pipeline, .pname = pname};
+	glss_get(w, GLSS_GET_PROGRAM_PIPELINE, &c);
+}
+
 void glss_exec_glGetVertexAttribfv(struct glss_worker *w, struct gls_reader *r)
 {
 	glss_get_object(w, r, GLSS_GET_VERTEX_ATTRIB, GLSS_HOST_VERTEX_ATTRIBFV, false);
@@ -541,9 +561,9 @@ static uint32_t glss_text_length(GLsizei length, GLsizei room)
 	return (uint32_t)(length < room ? length : room - 1);
 }
 
-enum glss_text { GLSS_PROGRAM_LOG, GLSS_SHADER_LOG, GLSS_SHADER_SOURCE };
+enum glss_text { GLSS_PROGRAM_LOG, GLSS_SHADER_LOG, GLSS_SHADER_SOURCE, GLSS_PIPELINE_LOG };
 
-/* wire: u32 program or shader, i32 bufSize
+/* wire: u32 program, shader or pipeline, i32 bufSize
  *   -> reply: u32 ok, u32 length + the characters written (no NUL) */
 static void glss_get_text(struct glss_worker *w, struct gls_reader *r, enum glss_text which)
 {
@@ -552,7 +572,12 @@ static void glss_get_text(struct glss_worker *w, struct gls_reader *r, enum glss
 	if (!gls_reader_done(r))
 		return;
 	GLuint client = object;
-	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &object))
+	if (which == GLSS_PIPELINE_LOG && !glss_ext.glGetProgramPipelineInfoLogEXT) {
+		glss_fail(w, "glGetProgramPipelineInfoLogEXT is not available");
+		return;
+	}
+	enum gls_object_type type = which == GLSS_PIPELINE_LOG ? GLS_OBJ_PROGRAM_PIPELINE : GLS_OBJ_SHADER_PROGRAM;
+	if (!glss_name_map(w, type, GLSS_NAME_USE, &object))
 		return;
 	GLsizei room = glss_text_room(buf_size);
 	char *text = glss_scratch(w, room > 0 ? (size_t)room : 0);
@@ -563,9 +588,10 @@ static void glss_get_text(struct glss_worker *w, struct gls_reader *r, enum glss
 	case GLSS_PROGRAM_LOG: glGetProgramInfoLog(object, room, &length, text); break;
 	case GLSS_SHADER_LOG: glGetShaderInfoLog(object, room, &length, text); break;
 	case GLSS_SHADER_SOURCE: glGetShaderSource(object, room, &length, text); break;
+	case GLSS_PIPELINE_LOG: glss_ext.glGetProgramPipelineInfoLogEXT(object, room, &length, text); break;
 	}
 	uint32_t len = glss_text_length(length, room);
-	if (length >= 0 && which != GLSS_PROGRAM_LOG) /* the client's text, not the masked one */
+	if (length >= 0 && (which == GLSS_SHADER_LOG || which == GLSS_SHADER_SOURCE)) /* the client's text, not the masked one */
 		len = glss_shader_text(w, client, object, which == GLSS_SHADER_LOG, text, room, len);
 	uint8_t *p = glss_reply_begin(w, 8 + gls_pad4(len));
 	if (!p)
@@ -588,6 +614,11 @@ void glss_exec_glGetShaderInfoLog(struct glss_worker *w, struct gls_reader *r)
 void glss_exec_glGetShaderSource(struct glss_worker *w, struct gls_reader *r)
 {
 	glss_get_text(w, r, GLSS_SHADER_SOURCE);
+}
+
+void glss_exec_glGetProgramPipelineInfoLogEXT(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_text(w, r, GLSS_PIPELINE_LOG);
 }
 
 /* wire: u32 program, u32 index, i32 bufSize
