@@ -20,8 +20,9 @@ OP = dict(glsSetError=1, glsGetConfigs=2, glsCreateContext=4, glsCreatePbufferSu
           glsCreateSync=29, glsClientWaitSync=31, glsClientArray=23, glDrawArrays=140,
           glEnableVertexAttribArray=143, glsSurfaceColorspace=40, glsCreateImage=41,
           glsDestroyImage=42, glEGLImageTargetTexture2DOES=400,
-          glDrawArraysInstancedEXT=317, glDrawElementsInstancedEXT=318)
-OBJ_BUFFER, OBJ_TEXTURE = 0, 1
+          glDrawArraysInstancedEXT=317, glDrawElementsInstancedEXT=318,
+          glBindProgramPipelineEXT=340, glUseProgramStagesEXT=342, glCreateShaderProgramvEXT=344)
+OBJ_BUFFER, OBJ_TEXTURE, OBJ_PROGRAM_PIPELINE = 0, 1, 6
 GL_NO_ERROR, GL_INVALID_ENUM, GL_INVALID_VALUE, GL_INVALID_OPERATION, GL_OUT_OF_MEMORY = \
     0, 0x500, 0x501, 0x502, 0x505
 GL_TEXTURE_2D, GL_ARRAY_BUFFER, GL_RGBA, GL_UNSIGNED_BYTE, GL_STATIC_DRAW = \
