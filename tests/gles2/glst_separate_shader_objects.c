@@ -376,6 +376,13 @@ static void test_program_uniforms(void)
     U1f(unlinked, 0, 1.0f);
     ERR("an unlinked program", GL_INVALID_OPERATION);
     glDeleteProgram(unlinked);
+    /* transpose = GL_TRUE: an error in ES 2.0 (as for glUniformMatrix*fv),
+     * legal in the ES 3.2 context Mesa gives natively; not an observation */
+    M4(prog, LOC("m4"), 1, GL_TRUE, m);
+    GLenum transpose_err = glGetError();
+    const char *version = (const char *)glGetString(GL_VERSION);
+    bool es2 = version && strncmp(version, "OpenGL ES 2.", 12) == 0;
+    GLST_CHECK_HEX(transpose_err, es2 ? GL_INVALID_VALUE : GL_NO_ERROR);
 #undef LOC
     glDeleteProgram(prog);
 }
