@@ -237,6 +237,13 @@ static void test_create_shader_program(void)
         program_int(negative, GL_LINK_STATUS);
         glDeleteProgram(negative);
     }
+    /* a NULL string: glShaderSource's error, and a program all the same */
+    const GLchar *nulls[] = {vs_src, NULL};
+    GLuint null_string = CreateShaderProgramv(GL_VERTEX_SHADER, 2, nulls);
+    ERR("create with a NULL string", GL_INVALID_OPERATION);
+    GLST_CHECK(null_string != 0);
+    GLST_CHECK_INT(program_int(null_string, GL_LINK_STATUS), GL_FALSE);
+    glDeleteProgram(null_string);
     ERR("create end", GL_NO_ERROR);
 }
 
