@@ -291,7 +291,7 @@ def gen_server(rows, cmds, registry, out_c, out_h):
     out_h.write('typedef void (*glss_exec_fn)(struct glss_worker *w, struct gls_reader *r);\n')
     out_h.write('extern const glss_exec_fn glss_exec_table[GLS_OP_LIMIT];\n\n')
     for r in rows:
-        if r['kind'] != 'auto':
+        if r['kind'] != 'auto' or 'server' in r['flags']:
             out_h.write(f"void glss_exec_{r['name']}(struct glss_worker *w, struct gls_reader *r);\n")
     out_h.write('\n#endif\n')
 
@@ -312,7 +312,7 @@ def gen_server(rows, cmds, registry, out_c, out_h):
         out_c.write(f'\tif ({conds})\n\t\treturn true;\n')
         out_c.write('\tglss_set_error(w, GL_INVALID_ENUM);\n\treturn false;\n}\n\n')
     for r in gl_rows:
-        if r['kind'] != 'auto':
+        if r['kind'] != 'auto' or 'server' in r['flags']:
             continue
         c = cmds[r['name']]
         fn = f"glss_ext.{c.name}" if r['ext'] else c.name

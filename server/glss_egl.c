@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glss_buffers.h"
 #include "glss_gl_generated.h"
+#include "glss_memory.h"
 #include "glss_present_window.h"
 #include "glss_shader_cache.h"
 #include "glss_shader_source.h"
@@ -64,13 +66,16 @@ static void glss_free_surface(uint32_t id, uint64_t value, void *data)
 	eglDestroySurface(w->display, s->host);
 	glss_surface_drop_frames(s);
 	glss_present_window_drop(w, s);
+	glss_memory_resize(w, glss_surface_bytes(s->width, s->height), 0);
 	free(s);
 }
 
-static void glss_share_unref(struct glss_share_group *share)
+static void glss_share_unref(struct glss_worker *w, struct glss_share_group *share)
 {
 	if (--share->refs)
 		return;
+	glss_buffers_share_free(w, share);
+	glss_memory_share_free(w, share);
 	for (int t = 0; t < GLS_OBJ_COUNT; t++) {
 		gls_idmap_free(&share->names[t]);
 		gls_idmap_free(&share->host_names[t]);
@@ -90,7 +95,9 @@ static void glss_free_context(uint32_t id, uint64_t value, void *data)
 	for (int i = 0; i < GLSS_MAX_ATTRIBS; i++)
 		free(c->client_arrays[i]);
 	free(c->advertised_extensions);
-	glss_share_unref(c->share);
+	glss_buffers_context_free(w, c);
+	glss_memory_context_free(w, c);
+	glss_share_unref(w, c->share);
 	free(c);
 }
 
@@ -264,12 +271,12 @@ void glss_exec_glsCreateContext(struct glss_worker *w, struct gls_reader *r)
 	const EGLint attribs[] = {EGL_CONTEXT_CLIENT_VERSION, version, EGL_NONE};
 	c->host = eglCreateContext(w->display, config, share ? share->host : EGL_NO_CONTEXT, attribs);
 	if (c->host == EGL_NO_CONTEXT) {
-		glss_share_unref(c->share);
+		glss_share_unref(w, c->share);
 		goto err_free;
 	}
 	if (!gls_idmap_put(&w->contexts, id, (uint64_t)(uintptr_t)c)) {
 		eglDestroyContext(w->display, c->host);
-		glss_share_unref(c->share);
+		glss_share_unref(w, c->share);
 		goto err_free;
 	}
 	return;
@@ -353,10 +360,20 @@ static void glss_surface_replace_host(struct glss_worker *w, struct glss_surface
 
 static bool glss_surface_add(struct glss_worker *w, struct glss_surface *s)
 {
+	if (s->host != EGL_NO_SURFACE && !glss_memory_resize(w, 0, glss_surface_bytes(s->width, s->height))) {
+		/* the client believes in the surface id: refusing would leave
+		 * every later use a protocol violation, so the client ends */
+		glss_fail(w, "surface %u of %dx%d passes --max-gl-memory", s->id, s->width, s->height);
+		eglDestroySurface(w->display, s->host);
+		free(s);
+		return false;
+	}
 	if (s->host == EGL_NO_SURFACE || !gls_idmap_put(&w->surfaces, s->id, (uint64_t)(uintptr_t)s)) {
 		glss_fail(w, "the host could not create surface %u (0x%x)", s->id, eglGetError());
-		if (s->host != EGL_NO_SURFACE)
+		if (s->host != EGL_NO_SURFACE) {
+			glss_memory_resize(w, glss_surface_bytes(s->width, s->height), 0);
 			eglDestroySurface(w->display, s->host);
+		}
 		free(s);
 		return false;
 	}
@@ -444,8 +461,13 @@ void glss_exec_glsResizeSurface(struct glss_worker *w, struct gls_reader *r)
 		glss_fail(w, "bad resize of surface %u to %dx%d", id, width, height);
 		return;
 	}
+	if (!glss_memory_resize(w, glss_surface_bytes(s->width, s->height), glss_surface_bytes(width, height))) {
+		glss_fail(w, "surface %u resized to %dx%d passes --max-gl-memory", id, width, height);
+		return;
+	}
 	EGLSurface fresh = glss_surface_create_host(w, s, width, height);
 	if (fresh == EGL_NO_SURFACE) {
+		glss_memory_resize(w, glss_surface_bytes(width, height), glss_surface_bytes(s->width, s->height));
 		glss_fail(w, "the host could not resize surface %u (0x%x)", id, eglGetError());
 		return;
 	}

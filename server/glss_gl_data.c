@@ -1,75 +1,19 @@
-/* Bulk data commands: buffers, buffer readback for mapping, textures,
- * glReadPixels. Sizes are recomputed here and must match the data sent. */
+/* Bulk data commands: buffer readback for mapping, textures,
+ * renderbuffer storage, copies, glReadPixels. Sizes are recomputed here
+ * and must match the data sent. Everything the client can read back has
+ * defined contents: new texture levels, renderbuffers and copies from
+ * outside the framebuffer are zero (docs/security.md). Buffer data is in
+ * glss_buffers.c. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "glss_gl_generated.h"
+#include "glss_memory.h"
 #include "glss_worker.h"
 #include "gls_pixels.h"
 
-/* Buffers larger than this are refused before reaching the driver. */
+/* Pixel data larger than this is refused before reaching the driver. */
 #define GLSS_MAX_BUFFER_SIZE (1ll << 31)
-
-/* wire glBufferData: u32 target, i64 size, u32 usage, blob data */
-void glss_exec_glBufferData(struct glss_worker *w, struct gls_reader *r)
-{
-	GLenum target = gls_get_u32(r);
-	int64_t size = gls_get_i64(r);
-	GLenum usage = gls_get_u32(r);
-	uint32_t len;
-	const void *data = gls_get_blob(r, &len);
-	if (!gls_reader_done(r))
-		return;
-	if (size != len) {
-		glss_fail(w, "glBufferData of %lld bytes carries %u", (long long)size, len);
-		return;
-	}
-	if (!glss_check_enums_glBufferData(w, target, usage))
-		return;
-	glBufferData(target, (GLsizeiptr)size, data, usage);
-}
-
-/* wire glsBufferDataNull: u32 target, i64 size, u32 usage; the new buffer
- * is zero-filled so that nothing of the host leaks to the client */
-void glss_exec_glsBufferDataNull(struct glss_worker *w, struct gls_reader *r)
-{
-	GLenum target = gls_get_u32(r);
-	int64_t size = gls_get_i64(r);
-	GLenum usage = gls_get_u32(r);
-	if (!gls_reader_done(r) || !glss_check_enums_glBufferData(w, target, usage))
-		return;
-	if (size > GLSS_MAX_BUFFER_SIZE) {
-		glss_set_error(w, GL_OUT_OF_MEMORY);
-		return;
-	}
-	void *zeros = size > 0 ? calloc(1, (size_t)size) : NULL;
-	if (size > 0 && !zeros) {
-		glss_set_error(w, GL_OUT_OF_MEMORY);
-		return;
-	}
-	glBufferData(target, (GLsizeiptr)size, zeros, usage);
-	free(zeros);
-}
-
-/* wire glBufferSubData: u32 target, i64 offset, i64 size, blob data */
-void glss_exec_glBufferSubData(struct glss_worker *w, struct gls_reader *r)
-{
-	GLenum target = gls_get_u32(r);
-	int64_t offset = gls_get_i64(r);
-	int64_t size = gls_get_i64(r);
-	uint32_t len;
-	const void *data = gls_get_blob(r, &len);
-	if (!gls_reader_done(r))
-		return;
-	/* size <= 0 travels without data: the driver reports the error */
-	if ((size > 0 && size != len) || (size <= 0 && len)) {
-		glss_fail(w, "glBufferSubData of %lld bytes carries %u", (long long)size, len);
-		return;
-	}
-	if (!glss_check_enums_glBufferSubData(w, target))
-		return;
-	glBufferSubData(target, (GLintptr)offset, (GLsizeiptr)size, size > 0 ? data : NULL);
-}
 
 /* wire glsMapBufferRead: u32 target, i64 offset, i64 length -> reply blob */
 void glss_exec_glsMapBufferRead(struct glss_worker *w, struct gls_reader *r)
@@ -126,6 +70,18 @@ static GLint glss_alignment(GLenum pname)
 	return alignment;
 }
 
+/* glTexImage2D, counted against --max-gl-memory. */
+static void glss_tex_image(struct glss_worker *w, GLenum target, GLint level, GLint internalformat, GLsizei width,
+			   GLsizei height, GLint border, GLenum format, GLenum type, const void *pixels)
+{
+	int64_t bytes = gls_image_size(width, height, format, type, 1);
+	glss_collect_driver_error(w);
+	if (!glss_texture_level_reserve(w, target, level, width, height, bytes > 0 ? (uint64_t)bytes : 0))
+		return;
+	glTexImage2D(target, level, internalformat, width, height, border, format, type, pixels);
+	glss_texture_level_done(w, glss_driver_error(w) == GL_NO_ERROR);
+}
+
 /* wire glTexImage2D: u32 target, i32 level, i32 internalformat, i32 width,
  *   i32 height, i32 border, u32 format, u32 type, blob pixels */
 void glss_exec_glTexImage2D(struct glss_worker *w, struct gls_reader *r)
@@ -144,7 +100,7 @@ void glss_exec_glTexImage2D(struct glss_worker *w, struct gls_reader *r)
 		glss_fail(w, "glTexImage2D of %dx%d carries %u bytes, not %lld", width, height, len, (long long)expected);
 		return;
 	}
-	glTexImage2D(target, level, internalformat, width, height, border, format, type, pixels);
+	glss_tex_image(w, target, level, internalformat, width, height, border, format, type, pixels);
 }
 
 /* wire glsTexImage2DNull: glTexImage2D without pixels; known formats get
@@ -159,16 +115,18 @@ void glss_exec_glsTexImage2DNull(struct glss_worker *w, struct gls_reader *r)
 	if (!gls_reader_done(r) || !glss_check_enums_glTexImage2D(w, target, format, type))
 		return;
 	int64_t size = gls_image_size(width, height, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
+	int64_t bytes = gls_image_size(width, height, format, type, 1);
 	void *zeros = NULL;
-	if (size > GLSS_MAX_BUFFER_SIZE) {
-		glss_set_error(w, GL_OUT_OF_MEMORY);
+	glss_collect_driver_error(w);
+	if (!glss_texture_level_reserve(w, target, level, width, height, bytes > 0 ? (uint64_t)bytes : 0))
 		return;
-	}
-	if (size > 0 && !(zeros = calloc(1, (size_t)size))) {
+	if (size > GLSS_MAX_BUFFER_SIZE || (size > 0 && !(zeros = calloc(1, (size_t)size)))) {
+		glss_texture_level_done(w, false);
 		glss_set_error(w, GL_OUT_OF_MEMORY);
 		return;
 	}
 	glTexImage2D(target, level, internalformat, width, height, border, format, type, zeros);
+	glss_texture_level_done(w, glss_driver_error(w) == GL_NO_ERROR);
 	free(zeros);
 }
 
@@ -217,7 +175,11 @@ void glss_exec_glCompressedTexImage2D(struct glss_worker *w, struct gls_reader *
 	}
 	if (!glss_check_enums_glCompressedTexImage2D(w, target, internalformat))
 		return;
+	glss_collect_driver_error(w);
+	if (!glss_texture_level_reserve(w, target, level, width, height, len))
+		return;
 	glCompressedTexImage2D(target, level, internalformat, width, height, border, image_size, data);
+	glss_texture_level_done(w, glss_driver_error(w) == GL_NO_ERROR);
 }
 
 /* wire glCompressedTexSubImage2D: u32 target, i32 level, i32 xoffset,
@@ -275,4 +237,258 @@ void glss_exec_glReadPixels(struct glss_worker *w, struct gls_reader *r)
 		uint8_t scratch[64] = {0};
 		glReadPixels(x, y, size < 0 ? 0 : width, size < 0 ? 0 : height, format, type, scratch);
 	}
+}
+
+/* Bytes of a pixel of a renderbuffer format; 0 for formats the worker
+ * does not know (then 16, the largest, is counted). */
+static unsigned glss_renderbuffer_pixel_size(GLenum internalformat)
+{
+	switch (internalformat) {
+	case GL_STENCIL_INDEX8:
+		return 1;
+	case GL_RGBA4:
+	case GL_RGB5_A1:
+	case GL_RGB565:
+	case GL_DEPTH_COMPONENT16:
+		return 2;
+	case GL_RGB8_OES:
+	case GL_RGBA8_OES:
+	case GL_DEPTH_COMPONENT24_OES:
+	case GL_DEPTH_COMPONENT32_OES:
+	case GL_DEPTH24_STENCIL8_OES:
+		return 4;
+	default:
+		return 0;
+	}
+}
+
+/* Which attachment of a framebuffer clears a renderbuffer's format. */
+static void glss_renderbuffer_attachments(GLenum internalformat, GLenum *first, GLenum *second, GLbitfield *clear)
+{
+	*second = GL_NONE;
+	switch (internalformat) {
+	case GL_DEPTH_COMPONENT16:
+	case GL_DEPTH_COMPONENT24_OES:
+	case GL_DEPTH_COMPONENT32_OES:
+		*first = GL_DEPTH_ATTACHMENT;
+		*clear = GL_DEPTH_BUFFER_BIT;
+		break;
+	case GL_STENCIL_INDEX8:
+		*first = GL_STENCIL_ATTACHMENT;
+		*clear = GL_STENCIL_BUFFER_BIT;
+		break;
+	case GL_DEPTH24_STENCIL8_OES:
+		*first = GL_DEPTH_ATTACHMENT;
+		*second = GL_STENCIL_ATTACHMENT;
+		*clear = GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT;
+		break;
+	default:
+		*first = GL_COLOR_ATTACHMENT0;
+		*clear = GL_COLOR_BUFFER_BIT;
+	}
+}
+
+/* Clears a new renderbuffer's contents to zero through the worker's own
+ * framebuffer, leaving every state the client can see as it was. */
+static void glss_clear_renderbuffer(struct glss_context *c, GLuint renderbuffer, GLenum internalformat)
+{
+	GLenum first, second;
+	GLbitfield mask;
+	glss_renderbuffer_attachments(internalformat, &first, &second, &mask);
+	GLint framebuffer = 0, stencil = 0, stencil_front = 0, stencil_back = 0;
+	GLfloat color[4], depth = 1;
+	GLboolean color_mask[4], depth_mask = GL_TRUE;
+	GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST), dither = glIsEnabled(GL_DITHER);
+	glGetIntegerv(GL_FRAMEBUFFER_BINDING, &framebuffer);
+	glGetFloatv(GL_COLOR_CLEAR_VALUE, color);
+	glGetFloatv(GL_DEPTH_CLEAR_VALUE, &depth);
+	glGetIntegerv(GL_STENCIL_CLEAR_VALUE, &stencil);
+	glGetBooleanv(GL_COLOR_WRITEMASK, color_mask);
+	glGetBooleanv(GL_DEPTH_WRITEMASK, &depth_mask);
+	glGetIntegerv(GL_STENCIL_WRITEMASK, &stencil_front);
+	glGetIntegerv(GL_STENCIL_BACK_WRITEMASK, &stencil_back);
+	if (!c->scratch_fbo)
+		glGenFramebuffers(1, &c->scratch_fbo);
+	glBindFramebuffer(GL_FRAMEBUFFER, c->scratch_fbo);
+	glFramebufferRenderbuffer(GL_FRAMEBUFFER, first, GL_RENDERBUFFER, renderbuffer);
+	if (second != GL_NONE)
+		glFramebufferRenderbuffer(GL_FRAMEBUFFER, second, GL_RENDERBUFFER, renderbuffer);
+	if (glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE) {
+		glDisable(GL_SCISSOR_TEST);
+		glDisable(GL_DITHER);
+		glClearColor(0, 0, 0, 0);
+		glClearDepthf(0);
+		glClearStencil(0);
+		glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+		glDepthMask(GL_TRUE);
+		glStencilMask(~0u);
+		glClear(mask);
+		glClearColor(color[0], color[1], color[2], color[3]);
+		glClearDepthf(depth);
+		glClearStencil(stencil);
+		glColorMask(color_mask[0], color_mask[1], color_mask[2], color_mask[3]);
+		glDepthMask(depth_mask);
+		glStencilMaskSeparate(GL_FRONT, (GLuint)stencil_front);
+		glStencilMaskSeparate(GL_BACK, (GLuint)stencil_back);
+		if (scissor)
+			glEnable(GL_SCISSOR_TEST);
+		if (dither)
+			glEnable(GL_DITHER);
+	}
+	glFramebufferRenderbuffer(GL_FRAMEBUFFER, first, GL_RENDERBUFFER, 0);
+	if (second != GL_NONE)
+		glFramebufferRenderbuffer(GL_FRAMEBUFFER, second, GL_RENDERBUFFER, 0);
+	glBindFramebuffer(GL_FRAMEBUFFER, (GLuint)framebuffer);
+}
+
+/* wire glRenderbufferStorage: u32 target, u32 internalformat, i32 width,
+ *   i32 height. Counted against --max-gl-memory; the contents are zero. */
+void glss_exec_glRenderbufferStorage(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum target = gls_get_u32(r);
+	GLenum internalformat = gls_get_u32(r);
+	GLsizei width = gls_get_i32(r), height = gls_get_i32(r);
+	if (!gls_reader_done(r) || !glss_check_enums_glRenderbufferStorage(w, target, internalformat))
+		return;
+	GLint renderbuffer = 0, max_size = 0;
+	glGetIntegerv(GL_RENDERBUFFER_BINDING, &renderbuffer);
+	glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
+	if (!w->current || target != GL_RENDERBUFFER || !renderbuffer || width < 0 || height < 0 || width > max_size ||
+	    height > max_size) {
+		glRenderbufferStorage(target, internalformat, width, height); /* the driver refuses it */
+		return;
+	}
+	unsigned pixel = glss_renderbuffer_pixel_size(internalformat);
+	glss_collect_driver_error(w);
+	if (!glss_renderbuffer_reserve(w, (GLuint)renderbuffer, width, height,
+				       (uint64_t)width * (uint64_t)height * (pixel ? pixel : 16)))
+		return;
+	glRenderbufferStorage(target, internalformat, width, height);
+	bool ok = glss_driver_error(w) == GL_NO_ERROR;
+	glss_renderbuffer_done(w, ok);
+	if (ok && width && height)
+		glss_clear_renderbuffer(w->current, (GLuint)renderbuffer, internalformat);
+}
+
+/* The size of the framebuffer copies read from, when the worker knows it. */
+static bool glss_read_framebuffer_size(struct glss_worker *w, GLsizei *width, GLsizei *height)
+{
+	GLint framebuffer = 0, type = GL_NONE, name = 0, level = 0, face = 0;
+	glGetIntegerv(GL_FRAMEBUFFER_BINDING, &framebuffer);
+	if (!framebuffer) {
+		if (!w->read)
+			return false;
+		*width = w->read->width;
+		*height = w->read->height;
+		return true;
+	}
+	/* only then the other queries: on an empty attachment they are errors */
+	glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
+					      GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
+	if (type != GL_RENDERBUFFER && type != GL_TEXTURE)
+		return false;
+	glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
+					      GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME, &name);
+	if (type == GL_RENDERBUFFER)
+		return glss_renderbuffer_size(w, (GLuint)name, width, height);
+	glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
+					      GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_LEVEL, &level);
+	glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
+					      GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_CUBE_MAP_FACE, &face);
+	return glss_texture_level_size(w, (GLuint)name, face ? (GLenum)face : GL_TEXTURE_2D, level, width, height);
+}
+
+/* Clips a copy's source rectangle to the read framebuffer; the
+ * destination moves with it. False when nothing is left or the size is
+ * unknown (then the copy is left as it was). */
+static bool glss_clip_copy(struct glss_worker *w, GLint *dx, GLint *dy, GLint *x, GLint *y, GLsizei *width,
+			   GLsizei *height)
+{
+	GLsizei fb_width, fb_height;
+	if (!glss_read_framebuffer_size(w, &fb_width, &fb_height))
+		return false;
+	int64_t x0 = *x, y0 = *y, x1 = (int64_t)*x + *width, y1 = (int64_t)*y + *height;
+	int64_t cx0 = x0 < 0 ? 0 : x0, cy0 = y0 < 0 ? 0 : y0;
+	int64_t cx1 = x1 > fb_width ? fb_width : x1, cy1 = y1 > fb_height ? fb_height : y1;
+	if (cx0 >= cx1 || cy0 >= cy1) {
+		*width = *height = 0;
+		return true;
+	}
+	*dx += (GLint)(cx0 - x0);
+	*dy += (GLint)(cy0 - y0);
+	*x = (GLint)cx0;
+	*y = (GLint)cy0;
+	*width = (GLsizei)(cx1 - cx0);
+	*height = (GLsizei)(cy1 - cy0);
+	return true;
+}
+
+/* wire glCopyTexImage2D: u32 target, i32 level, u32 internalformat, i32 x,
+ *   i32 y, i32 width, i32 height, i32 border. Texels whose source lies
+ *   outside the read framebuffer are zero: the level is specified, then
+ *   zeroed and the part inside copied again. */
+void glss_exec_glCopyTexImage2D(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum target = gls_get_u32(r);
+	GLint level = gls_get_i32(r);
+	GLenum internalformat = gls_get_u32(r);
+	GLint x = gls_get_i32(r), y = gls_get_i32(r);
+	GLsizei width = gls_get_i32(r), height = gls_get_i32(r);
+	GLint border = gls_get_i32(r);
+	if (!gls_reader_done(r) || !glss_check_enums_glCopyTexImage2D(w, target))
+		return;
+	int64_t bytes = gls_image_size(width, height, internalformat, GL_UNSIGNED_BYTE, 1);
+	glss_collect_driver_error(w);
+	if (!glss_texture_level_reserve(w, target, level, width, height, bytes > 0 ? (uint64_t)bytes : 0))
+		return;
+	glCopyTexImage2D(target, level, internalformat, x, y, width, height, border);
+	bool ok = glss_driver_error(w) == GL_NO_ERROR;
+	glss_texture_level_done(w, ok);
+	GLint dx = 0, dy = 0, cx = x, cy = y;
+	GLsizei cw = width, ch = height;
+	if (!ok || bytes <= 0 || !glss_clip_copy(w, &dx, &dy, &cx, &cy, &cw, &ch) || (cw == width && ch == height))
+		return;
+	/* part of the source is outside: zero, then copy what is inside */
+	int64_t size = gls_image_size(width, height, internalformat, GL_UNSIGNED_BYTE, glss_alignment(GL_UNPACK_ALIGNMENT));
+	void *zeros = size > 0 && size <= GLSS_MAX_BUFFER_SIZE ? calloc(1, (size_t)size) : NULL;
+	if (!zeros) {
+		glss_set_error(w, GL_OUT_OF_MEMORY);
+		return;
+	}
+	glTexSubImage2D(target, level, 0, 0, width, height, internalformat, GL_UNSIGNED_BYTE, zeros);
+	free(zeros);
+	if (cw && ch)
+		glCopyTexSubImage2D(target, level, dx, dy, cx, cy, cw, ch);
+}
+
+/* wire glCopyTexSubImage2D: u32 target, i32 level, i32 xoffset,
+ *   i32 yoffset, i32 x, i32 y, i32 width, i32 height. Texels whose source
+ *   lies outside the read framebuffer are left as they were (defined:
+ *   every level starts zeroed). */
+void glss_exec_glCopyTexSubImage2D(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum target = gls_get_u32(r);
+	GLint level = gls_get_i32(r), xoffset = gls_get_i32(r), yoffset = gls_get_i32(r);
+	GLint x = gls_get_i32(r), y = gls_get_i32(r);
+	GLsizei width = gls_get_i32(r), height = gls_get_i32(r);
+	if (!gls_reader_done(r) || !glss_check_enums_glCopyTexSubImage2D(w, target))
+		return;
+	GLint texture = 0;
+	GLsizei level_width, level_height;
+	GLint dx = xoffset, dy = yoffset, cx = x, cy = y;
+	GLsizei cw = width, ch = height;
+	GLenum binding = target == GL_TEXTURE_2D ? GL_TEXTURE_BINDING_2D : GL_TEXTURE_BINDING_CUBE_MAP;
+	glGetIntegerv(binding, &texture);
+	/* Clipped only when the arguments are valid for the level: clipping
+	 * must not hide an error the driver reports. */
+	if (w->current && width >= 0 && height >= 0 && xoffset >= 0 && yoffset >= 0 &&
+	    glss_texture_level_size(w, (GLuint)texture, target, level, &level_width, &level_height) &&
+	    (int64_t)xoffset + width <= level_width && (int64_t)yoffset + height <= level_height &&
+	    glss_clip_copy(w, &dx, &dy, &cx, &cy, &cw, &ch)) {
+		if (!cw || !ch)
+			cw = ch = 0; /* still validated by the driver, copies nothing */
+		glCopyTexSubImage2D(target, level, dx, dy, cx, cy, cw, ch);
+		return;
+	}
+	glCopyTexSubImage2D(target, level, xoffset, yoffset, x, y, width, height);
 }

@@ -6,6 +6,7 @@
 
 #include "glss_gl_generated.h"
 #include "glss_worker.h"
+#include "glss_buffers.h"
 #include "gls_pixels.h"
 
 /* wire glVertexAttribPointer: u32 index, i32 size, u32 type, u32 normalized,
@@ -27,6 +28,22 @@ void glss_exec_glVertexAttribPointer(struct glss_worker *w, struct gls_reader *r
 		return;
 	}
 	glVertexAttribPointer(index, size, type, normalized, stride, (const void *)(uintptr_t)offset);
+	/* The attribute now reads the bound array buffer if the driver took
+	 * the call (valid arguments, and the driver shows them): the worker's
+	 * record follows what the driver holds. */
+	GLint now = 0;
+	void *pointer = NULL;
+	struct glss_context *c = w->current;
+	if (c && !c->max_attribs)
+		glGetIntegerv(GL_MAX_VERTEX_ATTRIBS, &c->max_attribs);
+	bool valid = c && index < GLSS_MAX_ATTRIBS && index < (GLuint)c->max_attribs && size >= 1 && size <= 4 &&
+		     gls_attrib_type_size(type) && stride >= 0;
+	if (valid) {
+		glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, &now);
+		glGetVertexAttribPointerv(index, GL_VERTEX_ATTRIB_ARRAY_POINTER, &pointer);
+		if (now == buffer && (uintptr_t)pointer == (uint64_t)offset)
+			glss_vao_attrib_buffer(w, index, (GLuint)buffer);
+	}
 }
 
 /* The largest stride accepted for a client array (GLES 3.1 guarantees
@@ -82,32 +99,47 @@ void glss_exec_glsClientArray(struct glss_worker *w, struct gls_reader *r)
 	if (buffer)
 		glBindBuffer(GL_ARRAY_BUFFER, 0);
 	glVertexAttribPointer(index, size, type, normalized, stride, (const void *)base);
+	glss_vao_attrib_client(w, index);
 	if (buffer)
 		glBindBuffer(GL_ARRAY_BUFFER, (GLuint)buffer);
 }
 
-/* Before a draw that reads vertices lo..hi: every enabled attribute that
- * reads client memory must be one of our copies and cover that range, so
- * that the driver never reads outside what the client sent. An enabled
- * attribute without any (a null pointer) is disabled for this draw, as
- * if unused. Returns false (the worker ends) on a range outside a copy;
- * *disabled collects the attributes to enable again after the draw. */
-static bool glss_check_client_arrays(struct glss_worker *w, uint32_t lo, uint32_t hi, uint32_t *disabled)
+static void glss_restore_arrays(uint32_t disabled)
+{
+	for (GLuint i = 0; disabled; i++, disabled >>= 1)
+		if (disabled & 1)
+			glEnableVertexAttribArray(i);
+}
+
+/* Before a draw that reads vertices lo..hi: every enabled attribute must
+ * cover them. One reading a buffer: the buffer must hold vertex hi (else
+ * GL_INVALID_OPERATION, as WebGL: ES 2.0 leaves it undefined). One reading
+ * client memory must be one of our copies and cover that range, so that
+ * the driver never reads outside what the client sent (else the worker
+ * ends: the client library never sends such a draw). An enabled attribute
+ * without any (a null pointer) is disabled for this draw, as if unused;
+ * *disabled collects the attributes to enable again after the draw.
+ * Returns false when the draw must not reach the driver. */
+static bool glss_check_attribs(struct glss_worker *w, uint32_t lo, uint32_t hi, uint32_t *disabled)
 {
 	struct glss_context *c = w->current;
 	*disabled = 0;
 	if (!c)
 		return true;
-	GLint max_attribs = 0;
-	glGetIntegerv(GL_MAX_VERTEX_ATTRIBS, &max_attribs);
-	for (GLint i = 0; i < max_attribs && i < GLSS_MAX_ATTRIBS; i++) {
+	if (!c->max_attribs)
+		glGetIntegerv(GL_MAX_VERTEX_ATTRIBS, &c->max_attribs);
+	struct glss_vao *vao = glss_vao_current(w);
+	for (GLint i = 0; i < c->max_attribs && i < GLSS_MAX_ATTRIBS; i++) {
 		GLint enabled = 0, buffer = 0;
 		glGetVertexAttribiv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_ENABLED, &enabled);
 		if (!enabled)
 			continue;
 		glGetVertexAttribiv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, &buffer);
-		if (buffer)
-			continue; /* buffer reads are bounded by the driver */
+		if (buffer) {
+			if (!glss_check_attrib_buffer(w, vao, (GLuint)i, (GLuint)buffer, hi))
+				goto refuse;
+			continue;
+		}
 		void *pointer = NULL;
 		glGetVertexAttribPointerv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_POINTER, &pointer);
 		if ((uintptr_t)pointer != c->client_array_base[i] || !c->client_arrays[i]) {
@@ -118,55 +150,13 @@ static bool glss_check_client_arrays(struct glss_worker *w, uint32_t lo, uint32_
 		if (lo < c->client_array_first[i] || hi - c->client_array_first[i] >= c->client_array_count[i]) {
 			glss_fail(w, "a draw reads vertices %u..%u of attribute %d, sent %u..%u", lo, hi, i,
 				  c->client_array_first[i], c->client_array_first[i] + c->client_array_count[i] - 1);
-			return false;
+			goto refuse;
 		}
 	}
 	return true;
-}
-
-static void glss_restore_arrays(uint32_t disabled)
-{
-	for (GLuint i = 0; disabled; i++, disabled >>= 1)
-		if (disabled & 1)
-			glEnableVertexAttribArray(i);
-}
-
-/* The smallest and largest of count indices. */
-static void glss_index_range(const void *indices, GLenum type, uint32_t count, uint32_t *lo, uint32_t *hi)
-{
-	uint32_t min = UINT32_MAX, max = 0;
-	for (uint32_t i = 0; i < count; i++) {
-		uint32_t v;
-		if (type == GL_UNSIGNED_BYTE) {
-			v = ((const uint8_t *)indices)[i];
-		} else if (type == GL_UNSIGNED_SHORT) {
-			uint16_t s16;
-			memcpy(&s16, (const uint8_t *)indices + 2 * (size_t)i, 2);
-			v = s16;
-		} else {
-			memcpy(&v, (const uint8_t *)indices + 4 * (size_t)i, 4);
-		}
-		min = v < min ? v : min;
-		max = v > max ? v : max;
-	}
-	*lo = min;
-	*hi = max;
-}
-
-/* True when an enabled attribute reads client memory (a range check is due). */
-static bool glss_client_arrays_in_use(void)
-{
-	GLint max_attribs = 0;
-	glGetIntegerv(GL_MAX_VERTEX_ATTRIBS, &max_attribs);
-	for (GLint i = 0; i < max_attribs && i < GLSS_MAX_ATTRIBS; i++) {
-		GLint enabled = 0, buffer = 0;
-		glGetVertexAttribiv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_ENABLED, &enabled);
-		if (enabled) {
-			glGetVertexAttribiv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, &buffer);
-			if (!buffer)
-				return true;
-		}
-	}
+refuse:
+	glss_restore_arrays(*disabled);
+	*disabled = 0;
 	return false;
 }
 
@@ -180,7 +170,7 @@ void glss_exec_glDrawArrays(struct glss_worker *w, struct gls_reader *r)
 		return;
 	uint32_t disabled = 0;
 	if (first >= 0 && count > 0 &&
-	    !glss_check_client_arrays(w, (uint32_t)first, (uint32_t)first + (uint32_t)count - 1, &disabled))
+	    !glss_check_attribs(w, (uint32_t)first, (uint32_t)first + (uint32_t)count - 1, &disabled))
 		return;
 	glDrawArrays(mode, first, count);
 	glss_restore_arrays(disabled);
@@ -190,8 +180,6 @@ void glss_exec_glDrawArrays(struct glss_worker *w, struct gls_reader *r)
  *   bound GL_ELEMENT_ARRAY_BUFFER */
 void glss_exec_glDrawElements(struct glss_worker *w, struct gls_reader *r)
 {
-	static PFNGLMAPBUFFERRANGEEXTPROC map_range;
-	static PFNGLUNMAPBUFFEROESPROC unmap;
 	GLenum mode = gls_get_u32(r);
 	GLsizei count = gls_get_i32(r);
 	GLenum type = gls_get_u32(r);
@@ -204,26 +192,12 @@ void glss_exec_glDrawElements(struct glss_worker *w, struct gls_reader *r)
 		glss_fail(w, "glDrawElements offset %lld without an element buffer", (long long)offset);
 		return;
 	}
-	unsigned size = gls_index_size(type);
 	uint32_t disabled = 0;
-	if (count > 0 && size && glss_client_arrays_in_use()) {
-		/* Client arrays with indices in a buffer: read the indices to
-		 * know which vertices the draw reads. */
-		if (!map_range) {
-			map_range = (PFNGLMAPBUFFERRANGEEXTPROC)eglGetProcAddress("glMapBufferRangeEXT");
-			unmap = (PFNGLUNMAPBUFFEROESPROC)eglGetProcAddress("glUnmapBufferOES");
-		}
-		const void *indices = map_range && unmap ? map_range(GL_ELEMENT_ARRAY_BUFFER, (GLintptr)offset,
-								    (GLsizeiptr)count * size, GL_MAP_READ_BIT_EXT)
-							 : NULL;
-		if (!indices) {
-			glss_fail(w, "glDrawElements reads indices outside its element buffer");
-			return;
-		}
+	if (count > 0 && gls_index_size(type)) {
+		/* the indices say which vertices the draw reads (cached) */
 		uint32_t lo, hi;
-		glss_index_range(indices, type, (uint32_t)count, &lo, &hi);
-		unmap(GL_ELEMENT_ARRAY_BUFFER);
-		if (!glss_check_client_arrays(w, lo, hi, &disabled))
+		if (!glss_element_range(w, glss_vao_current(w), type, (uint64_t)offset, (uint32_t)count, &lo, &hi) ||
+		    !glss_check_attribs(w, lo, hi, &disabled))
 			return;
 	}
 	glDrawElements(mode, count, type, (const void *)(uintptr_t)offset);
@@ -252,7 +226,7 @@ void glss_exec_glsDrawElementsInline(struct glss_worker *w, struct gls_reader *r
 	if (size && count > 0) {
 		uint32_t lo, hi;
 		glss_index_range(indices, type, (uint32_t)count, &lo, &hi);
-		if (!glss_check_client_arrays(w, lo, hi, &disabled))
+		if (!glss_check_attribs(w, lo, hi, &disabled))
 			return;
 	}
 	/* An unknown type or a negative count: the driver reports it first. */
@@ -274,7 +248,7 @@ void glss_exec_glDrawArraysInstancedEXT(struct glss_worker *w, struct gls_reader
 	GLint first = gls_get_i32(r);
 	GLsizei count = gls_get_i32(r);
 	GLsizei primcount = gls_get_i32(r);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_check_enums_glDrawArraysInstancedEXT(w, mode))
 		return;
 	if (!glss_ext.glDrawArraysInstancedEXT) {
 		glss_fail(w, "glDrawArraysInstancedEXT is not available");
@@ -282,30 +256,10 @@ void glss_exec_glDrawArraysInstancedEXT(struct glss_worker *w, struct gls_reader
 	}
 	uint32_t disabled = 0;
 	if (first >= 0 && count > 0 &&
-	    !glss_check_client_arrays(w, (uint32_t)first, (uint32_t)first + (uint32_t)count - 1, &disabled))
+	    !glss_check_attribs(w, (uint32_t)first, (uint32_t)first + (uint32_t)count - 1, &disabled))
 		return;
 	glss_ext.glDrawArraysInstancedEXT(mode, first, count, primcount);
 	glss_restore_arrays(disabled);
-}
-
-/* The smallest and largest of count indices at offset in the bound element
- * buffer; false when they lie outside it. */
-static bool glss_buffer_index_range(GLenum type, GLsizei count, int64_t offset, uint32_t *lo, uint32_t *hi)
-{
-	static PFNGLMAPBUFFERRANGEEXTPROC map_range;
-	static PFNGLUNMAPBUFFEROESPROC unmap;
-	if (!map_range) {
-		map_range = (PFNGLMAPBUFFERRANGEEXTPROC)eglGetProcAddress("glMapBufferRangeEXT");
-		unmap = (PFNGLUNMAPBUFFEROESPROC)eglGetProcAddress("glUnmapBufferOES");
-	}
-	const void *indices = map_range && unmap ? map_range(GL_ELEMENT_ARRAY_BUFFER, (GLintptr)offset,
-							    (GLsizeiptr)count * gls_index_size(type), GL_MAP_READ_BIT_EXT)
-						 : NULL;
-	if (!indices)
-		return false;
-	glss_index_range(indices, type, (uint32_t)count, lo, hi);
-	unmap(GL_ELEMENT_ARRAY_BUFFER);
-	return true;
 }
 
 /* wire glDrawElementsInstancedEXT: u32 mode, i32 count, u32 type,
@@ -325,7 +279,7 @@ void glss_exec_glDrawElementsInstancedEXT(struct glss_worker *w, struct gls_read
 		indices = gls_get_blob(r, &len);
 	else
 		offset = gls_get_i64(r);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_check_enums_glDrawElementsInstancedEXT(w, mode, type))
 		return;
 	if (!glss_ext.glDrawElementsInstancedEXT) {
 		glss_fail(w, "glDrawElementsInstancedEXT is not available");
@@ -341,16 +295,16 @@ void glss_exec_glDrawElementsInstancedEXT(struct glss_worker *w, struct gls_read
 			  inline_indices, len);
 		return;
 	}
+	/* the same checks as glDrawElements / glsDrawElementsInline */
 	uint32_t disabled = 0;
-	if (count > 0 && size && (inline_indices || glss_client_arrays_in_use())) {
+	if (count > 0 && size) {
 		uint32_t lo, hi;
-		if (inline_indices) {
+		if (inline_indices)
 			glss_index_range(indices, type, (uint32_t)count, &lo, &hi);
-		} else if (!glss_buffer_index_range(type, count, offset, &lo, &hi)) {
-			glss_fail(w, "glDrawElementsInstancedEXT reads indices outside its element buffer");
+		else if (!glss_element_range(w, glss_vao_current(w), type, (uint64_t)offset, (uint32_t)count, &lo,
+					     &hi))
 			return;
-		}
-		if (!glss_check_client_arrays(w, lo, hi, &disabled))
+		if (!glss_check_attribs(w, lo, hi, &disabled))
 			return;
 	}
 	/* An unknown type or a negative count: the driver reports it first. */

@@ -49,6 +49,9 @@ static void glss_usage(FILE *out)
 		"Limits of each client's worker (see docs/security.md):\n"
 		"  --max-memory MiB       memory (RLIMIT_DATA; default %u, 0: unlimited)\n"
 		"  --max-objects N        GL object names (default %u); more ends the client\n"
+		"  --max-gl-memory BYTES  bytes in GL buffers, textures, renderbuffers and\n"
+		"                         surfaces (default %llu, 0: unlimited); a larger\n"
+		"                         allocation gets GL_OUT_OF_MEMORY\n"
 		"  --max-command-size B   largest command in bytes (default and maximum %u,\n"
 		"                         at least %u)\n"
 		"  --no-sandbox           no seccomp filter, no rlimits: for debugging only\n"
@@ -62,8 +65,8 @@ static void glss_usage(FILE *out)
 		"  -v, --verbose    log connections; twice for debug messages\n"
 		"  -h, --help       show this help and exit\n"
 		"      --version    show the version and exit\n",
-		GLSS_DEFAULT_MAX_MEMORY_MIB, GLSS_DEFAULT_MAX_OBJECTS, GLS_MAX_MESSAGE, GLSS_MIN_COMMAND_SIZE,
-		GLSS_SHADER_CACHE_MAX_MIB);
+		GLSS_DEFAULT_MAX_MEMORY_MIB, GLSS_DEFAULT_MAX_OBJECTS, (unsigned long long)GLSS_DEFAULT_MAX_GL_MEMORY,
+		GLS_MAX_MESSAGE, GLSS_MIN_COMMAND_SIZE, GLSS_SHADER_CACHE_MAX_MIB);
 }
 
 /* A decimal number in [min, max]; exits with usage status 2 otherwise. */
@@ -84,11 +87,12 @@ static unsigned long long glss_parse_number(const char *option, const char *text
 int main(int argc, char **argv)
 {
 	enum { OPT_SOCKET = 256, OPT_TCP, OPT_STDIO, OPT_VERSION, OPT_COOKIE, OPT_MAX_MEMORY, OPT_MAX_OBJECTS,
-	       OPT_MAX_COMMAND, OPT_NO_SANDBOX, OPT_PRESENT, OPT_SHADER_CACHE, OPT_NO_SHADER_CACHE };
+	       OPT_MAX_GL_MEMORY, OPT_MAX_COMMAND, OPT_NO_SANDBOX, OPT_PRESENT, OPT_SHADER_CACHE, OPT_NO_SHADER_CACHE };
 	static const struct option long_options[] = {
 		{"cookie", required_argument, NULL, OPT_COOKIE},
 		{"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
 		{"max-objects", required_argument, NULL, OPT_MAX_OBJECTS},
+		{"max-gl-memory", required_argument, NULL, OPT_MAX_GL_MEMORY},
 		{"max-command-size", required_argument, NULL, OPT_MAX_COMMAND},
 		{"no-sandbox", no_argument, NULL, OPT_NO_SANDBOX},
 		{"present", required_argument, NULL, OPT_PRESENT},
@@ -128,6 +132,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_MAX_OBJECTS:
 			glss_limits.max_objects = (uint32_t)glss_parse_number("--max-objects", optarg, 1, 0xfffffff0u);
+			break;
+		case OPT_MAX_GL_MEMORY:
+			glss_limits.max_gl_memory = glss_parse_number("--max-gl-memory", optarg, 0, 1ull << 50);
 			break;
 		case OPT_MAX_COMMAND:
 			glss_limits.max_message = (uint32_t)glss_parse_number("--max-command-size", optarg,

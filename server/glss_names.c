@@ -2,7 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glss_buffers.h"
 #include "glss_gl_generated.h"
+#include "glss_memory.h"
 #include "glss_sandbox.h"
 #include "glss_worker.h"
 
@@ -244,6 +246,8 @@ void glss_exec_glsDeleteObjects(struct glss_worker *w, struct gls_reader *r)
 		if (w->objects)
 			w->objects--;
 		glss_host_delete(type, 1, &h);
+		glss_buffers_object_deleted(w, type, h);
+		glss_memory_object_deleted(w, type, h);
 		if (!GLS_OBJ_PER_CONTEXT(type))
 			gls_idmap_remove(&w->current->share->host_names[type], h, NULL);
 	}

@@ -44,6 +44,7 @@
 struct glss_limits glss_limits = {
 	.max_memory_mib = GLSS_DEFAULT_MAX_MEMORY_MIB,
 	.max_objects = GLSS_DEFAULT_MAX_OBJECTS,
+	.max_gl_memory = GLSS_DEFAULT_MAX_GL_MEMORY,
 	.max_message = GLS_MAX_MESSAGE,
 	.sandbox = true,
 };

@@ -12,12 +12,14 @@
 /* Defaults: see glstream-server --help and docs/security.md. */
 #define GLSS_DEFAULT_MAX_MEMORY_MIB 2048u
 #define GLSS_DEFAULT_MAX_OBJECTS 100000u
+#define GLSS_DEFAULT_MAX_GL_MEMORY (1ull << 30)
 #define GLSS_MIN_COMMAND_SIZE (1024u * 1024u)
 #define GLSS_MAX_OPEN_FILES 64u
 
 struct glss_limits {
 	uint64_t max_memory_mib; /* RLIMIT_DATA of a worker; 0: unlimited */
 	uint32_t max_objects;    /* GL object names per client (all types) */
+	uint64_t max_gl_memory;  /* bytes in GL objects and surfaces per client; 0: unlimited */
 	uint32_t max_message;    /* largest command accepted (advertised in the welcome) */
 	bool sandbox;            /* false: --no-sandbox (debugging only) */
 };

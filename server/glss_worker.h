@@ -17,6 +17,10 @@
 
 #define GLSS_MAX_ATTRIBS 32
 
+struct glss_buffer;
+struct glss_vao;
+struct glss_texture;
+
 struct glss_share_group {
 	unsigned refs;
 	struct gls_idmap names[GLS_OBJ_COUNT];      /* client name -> host name */
@@ -24,6 +28,10 @@ struct glss_share_group {
 	/* client shader name -> the client's source, where the driver's
 	 * (masked) text differs (glss_shader_source.c) */
 	struct gls_idmap shader_sources;
+	/* what the worker knows of the objects (glss_buffers.c, glss_memory.c) */
+	struct gls_idmap buffers;       /* host name -> struct glss_buffer* */
+	struct gls_idmap textures;      /* host name -> struct glss_texture* */
+	struct gls_idmap renderbuffers; /* host name -> struct glss_renderbuffer* */
 };
 
 struct glss_context {
@@ -48,6 +56,13 @@ struct glss_context {
 	uintptr_t client_array_base[GLSS_MAX_ATTRIBS];
 	uint32_t client_array_first[GLSS_MAX_ATTRIBS];
 	uint32_t client_array_count[GLSS_MAX_ATTRIBS];
+	/* buffer bindings as the worker tracks them (glss_buffers.c) */
+	struct glss_buffer *array_buffer;
+	struct glss_vao *vao0;          /* the default vertex array */
+	struct gls_idmap vaos;          /* host VAO name -> struct glss_vao* */
+	GLint max_attribs;              /* GL_MAX_VERTEX_ATTRIBS, once asked */
+	struct glss_texture *default_textures[2]; /* texture 0 of 2D, cube map */
+	GLuint scratch_fbo;             /* the worker's own, for clearing */
 };
 
 struct glss_surface {
@@ -100,6 +115,7 @@ struct glss_worker {
 
 	uint32_t max_message; /* largest command accepted (glss_limits) */
 	uint32_t objects;     /* object names created; may overcount (see glss_names.c) */
+	uint64_t gl_memory;   /* bytes held in GL objects and surfaces (glss_memory.c) */
 	int record_fd;        /* GLSTREAM_RECORD: received messages are appended; -1 */
 };
 

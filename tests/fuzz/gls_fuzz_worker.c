@@ -89,6 +89,12 @@ static bool glss_fuzz_too_heavy(const uint8_t *data, size_t size)
 		case GLS_OP_glsTexImage2DNull: /* target, level, internalformat, width, height */
 			pixels = (uint64_t)glss_fuzz_u32(m, length, 20) * glss_fuzz_u32(m, length, 24);
 			break;
+		case GLS_OP_glRenderbufferStorage: /* target, internalformat, width, height (cleared) */
+			pixels = (uint64_t)glss_fuzz_u32(m, length, 16) * glss_fuzz_u32(m, length, 20);
+			break;
+		case GLS_OP_glCopyTexImage2D: /* target, level, format, x, y, width, height (zeroed) */
+			pixels = (uint64_t)glss_fuzz_u32(m, length, 28) * glss_fuzz_u32(m, length, 32);
+			break;
 		case GLS_OP_glsBufferDataNull: /* target, i64 size */
 			bytes = glss_fuzz_u32(m, length, 12) | (uint64_t)glss_fuzz_u32(m, length, 16) << 32;
 			break;

@@ -493,6 +493,23 @@ static void test_pipelines(void)
     CHECK_PIXEL(3, 8, 0, 0, 0, 255);
     CHECK_PIXEL(12, 8, 0, 128, 255, 255);
     U4fv(vs_prog, glGetUniformLocation(vs_prog, "u_offset"), 1, zero);
+    /* an enabled array the pipeline's vertex program does not read may be
+     * shorter than the draw (glstream checks the arrays a draw reads) */
+    GLuint unread_index = (GLuint)loc + 3;
+    GLuint short_buffer = 0;
+    glGenBuffers(1, &short_buffer);
+    glBindBuffer(GL_ARRAY_BUFFER, short_buffer);
+    glBufferData(GL_ARRAY_BUFFER, 8, zero, GL_STATIC_DRAW);
+    glVertexAttribPointer(unread_index, 2, GL_FLOAT, GL_FALSE, 0, (const void *)0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    glEnableVertexAttribArray(unread_index);
+    U4f(fs_prog, glGetUniformLocation(fs_prog, "u_color"), 1.0f, 0.0f, 1.0f, 1.0f);
+    draw_quad(loc);
+    ERR("draw with an unread short array enabled", GL_NO_ERROR);
+    CHECK_PIXEL(8, 8, 255, 128, 255, 255);
+    glDisableVertexAttribArray(unread_index);
+    glDeleteBuffers(1, &short_buffer);
+    U4f(fs_prog, glGetUniformLocation(fs_prog, "u_color"), 0.0f, 0.0f, 1.0f, 1.0f);
 
     /* a current program wins over the pipeline */
     glUseProgram(plain);

@@ -21,12 +21,15 @@ OP = dict(glsSetError=1, glsGetConfigs=2, glsCreateContext=4, glsCreatePbufferSu
           glEnableVertexAttribArray=143, glsSurfaceColorspace=40, glsCreateImage=41,
           glsDestroyImage=42, glEGLImageTargetTexture2DOES=400,
           glDrawArraysInstancedEXT=317, glDrawElementsInstancedEXT=318,
+          glVertexAttribPointer=240, glDrawElements=141, glBindRenderbuffer=105, glRenderbufferStorage=194,
           glBindProgramPipelineEXT=340, glUseProgramStagesEXT=342, glCreateShaderProgramvEXT=344)
-OBJ_BUFFER, OBJ_TEXTURE, OBJ_PROGRAM_PIPELINE = 0, 1, 6
+OBJ_BUFFER, OBJ_TEXTURE, OBJ_RENDERBUFFER, OBJ_PROGRAM_PIPELINE = 0, 1, 2, 6
 GL_NO_ERROR, GL_INVALID_ENUM, GL_INVALID_VALUE, GL_INVALID_OPERATION, GL_OUT_OF_MEMORY = \
     0, 0x500, 0x501, 0x502, 0x505
 GL_TEXTURE_2D, GL_ARRAY_BUFFER, GL_RGBA, GL_UNSIGNED_BYTE, GL_STATIC_DRAW = \
     0x0DE1, 0x8892, 0x1908, 0x1401, 0x88E4
+GL_ELEMENT_ARRAY_BUFFER, GL_FLOAT, GL_UNSIGNED_SHORT, GL_RENDERBUFFER, GL_RGBA8_OES = \
+    0x8893, 0x1406, 0x1403, 0x8D41, 0x8058
 
 
 def recv_exact(s, n):

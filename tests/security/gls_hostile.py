@@ -16,7 +16,9 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "harness"))
 import glslib  # noqa: E402
 from glswire import (OP, Client, GL_ARRAY_BUFFER, GL_INVALID_ENUM, GL_NO_ERROR, GL_OUT_OF_MEMORY, GL_RGBA,  # noqa: E402
-                     GL_STATIC_DRAW, GL_TEXTURE_2D, GL_UNSIGNED_BYTE, OBJ_BUFFER, OBJ_TEXTURE, OBJ_PROGRAM_PIPELINE,
+                     GL_STATIC_DRAW, GL_TEXTURE_2D, GL_UNSIGNED_BYTE, OBJ_BUFFER, OBJ_TEXTURE,
+                     OBJ_RENDERBUFFER, GL_ELEMENT_ARRAY_BUFFER, GL_FLOAT, GL_UNSIGNED_SHORT,
+                     GL_INVALID_OPERATION, GL_RENDERBUFFER, GL_RGBA8_OES, OBJ_PROGRAM_PIPELINE,
                      WELCOME_AUTH_FAILED, WELCOME_OK, blob, closed_by_server, connect, message,
                      recv_exact, FRAME_SLOTS, MSG_FRAME_SHARED)
 
@@ -61,6 +63,22 @@ def tex_null(w, h):
 def shader_program(name, count, source, type_=0x8B30):
     """glCreateShaderProgramvEXT: u32 name, u32 type, i32 count, blob source."""
     return struct.pack("<IIi", name, type_, count) + blob(source)
+
+
+def buffer_setup(target, name, data):
+    return (message(OP["glsGenObjects"], gen(OBJ_BUFFER, [name])) +
+            message(OP["glBindBuffer"], struct.pack("<II", target, name)) +
+            message(OP["glBufferData"], struct.pack("<IqI", target, len(data), GL_STATIC_DRAW) + blob(data)))
+
+
+# attribute 0: two floats a vertex from a 3-vertex buffer, enabled
+THREE_VERTICES = (buffer_setup(GL_ARRAY_BUFFER, 30, b"\0" * 24) +
+                  message(OP["glVertexAttribPointer"], struct.pack("<IiIIiq", 0, 2, GL_FLOAT, 0, 0, 0)) +
+                  message(OP["glEnableVertexAttribArray"], struct.pack("<I", 0)))
+
+
+def draw_elements(count, offset):
+    return message(OP["glDrawElements"], struct.pack("<IiIq", 4, count, GL_UNSIGNED_SHORT, offset))
 
 
 def bad_client_cases(session, sock):
@@ -140,6 +158,39 @@ def bad_client_cases(session, sock):
          message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [4])) +
          message(OP["glBindTexture"], struct.pack("<II", GL_TEXTURE_2D, 4)) +
          message(OP["glsTexImage2DNull"], tex_null(0x8000, 0x8000)), "any", None),
+        ("a 4 GiB texture request (16384x16384 RGBA float): over --max-gl-memory", True,
+         message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [4])) +
+         message(OP["glBindTexture"], struct.pack("<II", GL_TEXTURE_2D, 4)) +
+         message(OP["glsTexImage2DNull"], struct.pack("<IiiiiiII", GL_TEXTURE_2D, 0, GL_RGBA, 16384, 16384, 0,
+                                                      GL_RGBA, GL_FLOAT)), GL_OUT_OF_MEMORY, None),
+        ("a 16384x16384 RGBA8 renderbuffer (1 GiB and a surface: over --max-gl-memory)", True,
+         message(OP["glsGenObjects"], gen(OBJ_RENDERBUFFER, [5])) +
+         message(OP["glBindRenderbuffer"], struct.pack("<II", GL_RENDERBUFFER, 5)) +
+         message(OP["glRenderbufferStorage"], struct.pack("<IIii", GL_RENDERBUFFER, GL_RGBA8_OES, 16384, 16384)),
+         GL_OUT_OF_MEMORY, None),
+        ("a draw reading past its vertex buffer", True,
+         THREE_VERTICES + message(OP["glDrawArrays"], struct.pack("<Iii", 4, 0, 1000)), GL_INVALID_OPERATION, None),
+        ("a draw from vertex 2^31 - 16 of a vertex buffer", True,
+         THREE_VERTICES + message(OP["glDrawArrays"], struct.pack("<Iii", 4, 0x7ffffff0, 3)),
+         GL_INVALID_OPERATION, None),
+        ("an attribute offset of 2^62 into a vertex buffer", True,
+         THREE_VERTICES + message(OP["glVertexAttribPointer"], struct.pack("<IiIIiq", 0, 2, GL_FLOAT, 0, 0, 1 << 62)) +
+         message(OP["glDrawArrays"], struct.pack("<Iii", 4, 0, 3)), GL_INVALID_OPERATION, None),
+        ("indices at offset 2^40 of a 6-byte element buffer", True,
+         THREE_VERTICES + buffer_setup(GL_ELEMENT_ARRAY_BUFFER, 31, struct.pack("<3H", 0, 1, 2)) +
+         draw_elements(3, 1 << 40), GL_INVALID_OPERATION, None),
+        ("2^31 - 1 indices from a 6-byte element buffer", True,
+         THREE_VERTICES + buffer_setup(GL_ELEMENT_ARRAY_BUFFER, 31, struct.pack("<3H", 0, 1, 2)) +
+         draw_elements(0x7fffffff, 0), GL_INVALID_OPERATION, None),
+        ("an index past the vertex buffer", True,
+         THREE_VERTICES + buffer_setup(GL_ELEMENT_ARRAY_BUFFER, 31, struct.pack("<3H", 0, 1, 60000)) +
+         draw_elements(3, 0), GL_INVALID_OPERATION, None),
+        ("indices within both buffers draw", True,
+         THREE_VERTICES + buffer_setup(GL_ELEMENT_ARRAY_BUFFER, 31, struct.pack("<3H", 0, 1, 2)) +
+         draw_elements(3, 0), GL_NO_ERROR, None),
+        ("glBindBuffer to a target ES 2.0 has not", True,
+         message(OP["glsGenObjects"], gen(OBJ_BUFFER, [32])) +
+         message(OP["glBindBuffer"], struct.pack("<II", 0x8C8E, 32)), GL_INVALID_ENUM, None),
         ("GL_UNPACK_ROW_LENGTH (not ES 2.0: would make uploads read past their data)", True,
          message(OP["glPixelStorei"], struct.pack("<Ii", 0x0CF2, 1 << 20)), GL_INVALID_ENUM, None),
         ("GL_UNPACK_SKIP_ROWS (EXT_unpack_subimage stays in the client)", True,
@@ -214,6 +265,24 @@ def bad_client_cases(session, sock):
     check(GL_OUT_OF_MEMORY in errors or None in errors,
           f"4 x 1 GiB textures: GL_OUT_OF_MEMORY or a disconnect ({errors})")
     c.close()
+
+
+def validation_cases(api_test, validate_test):
+    """Draw range checks, defined contents and --max-gl-memory through
+    the client library (glst_validate.c), a well-behaved client beside it."""
+    with glslib.Session(prefix="glstream-validate-") as s:
+        s.start_xvfb()
+        s.start_server(extra_args=["-v", f"--max-gl-memory={64 << 20}"])
+        good = s.spawn("good", [api_test], stdout=subprocess.DEVNULL)
+        out = os.path.join(s.tmpdir, "validate.out")
+        with open(out, "wb") as f:
+            rc = s.run([validate_test], timeout=120, stdout=f, stderr=subprocess.STDOUT)
+        text = glslib.read_text(out)
+        check(rc == 0, "draw ranges, zeroed contents, --max-gl-memory=64MiB (glst_validate): " +
+              (text.strip().splitlines() or ["no output"])[-1] + ("" if rc == 0 else "\n" + text[-4000:]))
+        check(good.wait(timeout=180) == 0, "a well-behaved client beside it passes the API test")
+        if check.failed:
+            s.dump_logs()
 
 
 def frame_memory(size, seal=True):
@@ -360,7 +429,7 @@ def tcp_cases(session, api_test):
 
 def main():
     glslib.install_signal_handlers()
-    api_test = sys.argv[1]
+    api_test, validate_test = sys.argv[1], sys.argv[2]
     with glslib.Session() as session:
         try:
             session.start_xvfb()
@@ -376,6 +445,7 @@ def main():
             check(session.run([api_test], timeout=120, stdout=subprocess.DEVNULL) == 0,
                   "a well-behaved client after them passes the API test")
             quota_cases()
+            validation_cases(api_test, validate_test)
             tcp_cases(session, api_test)
         except glslib.HarnessError as e:
             check(False, f"harness: {e}")

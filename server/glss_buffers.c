@@ -1,0 +1,524 @@
+/* Buffer objects and the bindings that hold them, as the worker tracks
+ * them (see glss_buffers.h). The driver's vertex attribute state (enabled,
+ * size, type, stride, offset) is asked at draw time: it is exactly what the
+ * driver will read. Which buffer *object* a binding holds is the worker's
+ * own record: the driver names a buffer by a name that it hands out again
+ * after deletion, while a vertex array that is not bound keeps the deleted
+ * object alive (OES_vertex_array_object), so a name alone could stand for
+ * a larger buffer than the one read. A record holds a reference, as GL
+ * does, and the driver's name must agree with it.
+ *
+ * Shadow copies: only buffers that serve as element arrays get one, when a
+ * draw first reads indices from them (read back once from the driver),
+ * and it is kept up to date by every later write. ES 2.0 lets any buffer be
+ * bound to any target, but vertex data is far larger than index data and
+ * never needs its contents known; shadowing everything would double the
+ * memory of every vertex buffer for nothing. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <EGL/egl.h>
+
+#include "glss_buffers.h"
+#include "glss_gl_generated.h"
+#include "glss_memory.h"
+#include "gls_log.h"
+#include "gls_pixels.h"
+
+/* Buffers this large or larger are refused before reaching the driver
+ * (GL_BUFFER_SIZE must fit a GLint). */
+#define GLSS_MAX_BUFFER_SIZE (1ll << 31)
+/* Index ranges remembered per buffer (a mesh is drawn in a few parts). */
+#define GLSS_RANGE_CACHE 8
+
+struct glss_index_range {
+	GLenum type;
+	uint32_t count;
+	uint64_t offset;
+	uint32_t lo, hi;
+};
+
+struct glss_buffer {
+	unsigned refs;  /* the share group's name, and each binding holding it */
+	GLuint host;    /* the driver's name; handed out again once deleted */
+	bool deleted;
+	uint64_t size;
+	bool shadowed;  /* shadow holds the contents (NULL when size is 0) */
+	uint8_t *shadow;
+	struct glss_index_range ranges[GLSS_RANGE_CACHE];
+	unsigned nranges, next_range;
+};
+
+struct glss_vao {
+	struct glss_buffer *attribs[GLSS_MAX_ATTRIBS];
+	struct glss_buffer *elements;
+};
+
+static void glss_buffer_unref(struct glss_worker *w, struct glss_buffer *b)
+{
+	if (!b || --b->refs)
+		return;
+	glss_memory_resize(w, b->size, 0);
+	free(b->shadow);
+	free(b);
+}
+
+/* *slot holds b from now on (b may be NULL). */
+static void glss_hold(struct glss_worker *w, struct glss_buffer **slot, struct glss_buffer *b)
+{
+	struct glss_buffer *old = *slot;
+	if (old == b)
+		return;
+	if (b)
+		b->refs++;
+	*slot = b;
+	glss_buffer_unref(w, old);
+}
+
+static void glss_forget_ranges(struct glss_buffer *b)
+{
+	b->nranges = b->next_range = 0;
+}
+
+static void glss_drop_shadow(struct glss_buffer *b)
+{
+	free(b->shadow);
+	b->shadow = NULL;
+	b->shadowed = false;
+}
+
+/* The live buffer of a host name (made when first met); NULL for 0. */
+static struct glss_buffer *glss_buffer_named(struct glss_worker *w, GLuint host)
+{
+	struct gls_idmap *map = &w->current->share->buffers;
+	uint64_t value;
+	if (!host)
+		return NULL;
+	if (gls_idmap_get(map, host, &value))
+		return (struct glss_buffer *)(uintptr_t)value;
+	struct glss_buffer *b = calloc(1, sizeof(*b));
+	if (!b || !gls_idmap_put(map, host, (uint64_t)(uintptr_t)b)) {
+		free(b);
+		glss_fail(w, "out of memory for buffer records");
+		return NULL;
+	}
+	b->refs = 1;
+	b->host = host;
+	return b;
+}
+
+struct glss_vao *glss_vao_current(struct glss_worker *w)
+{
+	struct glss_context *c = w->current;
+	if (!c)
+		return NULL;
+	GLint name = 0;
+	if (glss_ext.glBindVertexArrayOES)
+		glGetIntegerv(GL_VERTEX_ARRAY_BINDING_OES, &name);
+	struct glss_vao **slot = &c->vao0, *vao = NULL;
+	uint64_t value;
+	if (name) {
+		if (gls_idmap_get(&c->vaos, (uint32_t)name, &value))
+			return (struct glss_vao *)(uintptr_t)value;
+		slot = NULL;
+	}
+	if (slot && *slot)
+		return *slot;
+	vao = calloc(1, sizeof(*vao));
+	if (vao && slot)
+		*slot = vao;
+	else if (vao && !gls_idmap_put(&c->vaos, (uint32_t)name, (uint64_t)(uintptr_t)vao))
+		goto fail;
+	if (vao)
+		return vao;
+fail:
+	free(vao);
+	glss_fail(w, "out of memory for vertex array records");
+	return NULL;
+}
+
+static void glss_vao_free(struct glss_worker *w, struct glss_vao *vao)
+{
+	if (!vao)
+		return;
+	for (int i = 0; i < GLSS_MAX_ATTRIBS; i++)
+		glss_buffer_unref(w, vao->attribs[i]);
+	glss_buffer_unref(w, vao->elements);
+	free(vao);
+}
+
+void glss_vao_attrib_client(struct glss_worker *w, GLuint index)
+{
+	struct glss_vao *vao = glss_vao_current(w);
+	if (vao && index < GLSS_MAX_ATTRIBS)
+		glss_hold(w, &vao->attribs[index], NULL);
+}
+
+void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index, GLuint driver_buffer)
+{
+	struct glss_vao *vao = glss_vao_current(w);
+	struct glss_buffer *b = w->current->array_buffer;
+	if (vao && index < GLSS_MAX_ATTRIBS)
+		glss_hold(w, &vao->attribs[index], b && b->host == driver_buffer ? b : NULL);
+}
+
+/* The binding of target in the current context; NULL for other targets. */
+static struct glss_buffer **glss_binding(struct glss_worker *w, GLenum target)
+{
+	if (target == GL_ARRAY_BUFFER)
+		return &w->current->array_buffer;
+	if (target == GL_ELEMENT_ARRAY_BUFFER) {
+		struct glss_vao *vao = glss_vao_current(w);
+		return vao ? &vao->elements : NULL;
+	}
+	return NULL;
+}
+
+/* wire glBindBuffer: u32 target, u32 buffer */
+void glss_exec_glBindBuffer(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum target = gls_get_u32(r);
+	GLuint buffer = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	/* the target first: a refused glBindBuffer creates nothing */
+	if (!glss_check_enums_glBindBuffer(w, target) || !glss_name_map(w, GLS_OBJ_BUFFER, GLSS_NAME_BIND, &buffer) ||
+	    !w->current)
+		return;
+	struct glss_buffer *b = glss_buffer_named(w, buffer);
+	struct glss_buffer **slot = glss_binding(w, target);
+	if ((buffer && !b) || !slot)
+		return;
+	glBindBuffer(target, buffer);
+	glss_hold(w, slot, b);
+}
+
+/* The buffer bound to target for a data command, or NULL with the error
+ * raised (without a context: NULL, nothing to do). */
+static struct glss_buffer *glss_data_target(struct glss_worker *w, GLenum target)
+{
+	if (!w->current)
+		return NULL;
+	struct glss_buffer **slot = glss_binding(w, target);
+	if (!slot) {
+		if (target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER)
+			glss_set_error(w, GL_INVALID_ENUM);
+		return NULL; /* else the worker is ending (no memory) */
+	}
+	if (!*slot)
+		glss_set_error(w, GL_INVALID_OPERATION);
+	return *slot;
+}
+
+/* glBufferData with data, or zeros when data is NULL. */
+static void glss_buffer_data(struct glss_worker *w, GLenum target, int64_t size, const void *data, GLenum usage)
+{
+	struct glss_buffer *b = glss_data_target(w, target);
+	if (!b)
+		return;
+	if (usage != GL_STREAM_DRAW && usage != GL_STATIC_DRAW && usage != GL_DYNAMIC_DRAW) {
+		glss_set_error(w, GL_INVALID_ENUM);
+		return;
+	}
+	if (size < 0) {
+		glss_set_error(w, GL_INVALID_VALUE);
+		return;
+	}
+	if (size >= GLSS_MAX_BUFFER_SIZE || !glss_memory_resize(w, b->size, (uint64_t)size)) {
+		glss_set_error(w, GL_OUT_OF_MEMORY);
+		return;
+	}
+	uint64_t old_size = b->size;
+	b->size = (uint64_t)size;
+	void *zeros = NULL;
+	if (!data && size > 0 && !(data = zeros = calloc(1, (size_t)size))) {
+		glss_memory_resize(w, b->size, old_size);
+		b->size = old_size;
+		glss_set_error(w, GL_OUT_OF_MEMORY);
+		return;
+	}
+	glBufferData(target, (GLsizeiptr)size, data, usage);
+	glss_forget_ranges(b);
+	GLint actual = -1;
+	glGetBufferParameteriv(target, GL_BUFFER_SIZE, &actual);
+	if (actual != size) {
+		/* the driver ran out of memory: what it holds now is unknown */
+		glss_memory_resize(w, b->size, actual > 0 ? (uint64_t)actual : 0);
+		b->size = actual > 0 ? (uint64_t)actual : 0;
+		glss_drop_shadow(b);
+	} else if (b->shadowed) {
+		uint8_t *shadow = size > 0 ? realloc(b->shadow, (size_t)size) : NULL;
+		if (size > 0 && !shadow) {
+			glss_drop_shadow(b); /* read back again when needed */
+		} else {
+			if (size > 0)
+				memcpy(shadow, data, (size_t)size);
+			else
+				free(b->shadow);
+			b->shadow = shadow;
+		}
+	}
+	free(zeros);
+}
+
+/* wire glBufferData: u32 target, i64 size, u32 usage, blob data */
+void glss_exec_glBufferData(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum target = gls_get_u32(r);
+	int64_t size = gls_get_i64(r);
+	GLenum usage = gls_get_u32(r);
+	uint32_t len;
+	const void *data = gls_get_blob(r, &len);
+	if (!gls_reader_done(r))
+		return;
+	if (size != len) {
+		glss_fail(w, "glBufferData of %lld bytes carries %u", (long long)size, len);
+		return;
+	}
+	glss_buffer_data(w, target, size, size ? data : NULL, usage);
+}
+
+/* wire glsBufferDataNull: u32 target, i64 size, u32 usage; the new buffer
+ * is zero-filled so that nothing of the host leaks to the client */
+void glss_exec_glsBufferDataNull(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum target = gls_get_u32(r);
+	int64_t size = gls_get_i64(r);
+	GLenum usage = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	glss_buffer_data(w, target, size, NULL, usage);
+}
+
+/* wire glBufferSubData: u32 target, i64 offset, i64 size, blob data; also
+ * how the client sends what it wrote into a mapped buffer */
+void glss_exec_glBufferSubData(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum target = gls_get_u32(r);
+	int64_t offset = gls_get_i64(r);
+	int64_t size = gls_get_i64(r);
+	uint32_t len;
+	const void *data = gls_get_blob(r, &len);
+	if (!gls_reader_done(r))
+		return;
+	/* size <= 0 travels without data */
+	if ((size > 0 && size != len) || (size <= 0 && len)) {
+		glss_fail(w, "glBufferSubData of %lld bytes carries %u", (long long)size, len);
+		return;
+	}
+	struct glss_buffer *b = glss_data_target(w, target);
+	if (!b)
+		return;
+	if (offset < 0 || size < 0 || (uint64_t)offset > b->size || (uint64_t)size > b->size - (uint64_t)offset) {
+		glss_set_error(w, GL_INVALID_VALUE);
+		return;
+	}
+	glBufferSubData(target, (GLintptr)offset, (GLsizeiptr)size, size > 0 ? data : NULL);
+	glss_forget_ranges(b);
+	if (b->shadowed && size > 0)
+		memcpy(b->shadow + offset, data, (size_t)size);
+}
+
+/* Whether the current program reads attribute `index`: an enabled array
+ * the program does not consume is not fetched, and WebGL lets such a draw
+ * through whatever the buffer's size. Asked only for a draw about to be
+ * refused, so its cost does not matter. With no current program, the
+ * bound program pipeline's vertex stage draws (EXT_separate_shader_objects). */
+static bool glss_program_reads_attrib(GLuint index)
+{
+	GLint program = 0, count = 0, longest = 0;
+	glGetIntegerv(GL_CURRENT_PROGRAM, &program);
+	if (!program && glss_ext.glGetProgramPipelineivEXT) {
+		GLint pipeline = 0;
+		glGetIntegerv(GL_PROGRAM_PIPELINE_BINDING_EXT, &pipeline);
+		if (pipeline)
+			glss_ext.glGetProgramPipelineivEXT((GLuint)pipeline, GL_VERTEX_SHADER, &program);
+	}
+	if (!program)
+		return true;
+	glGetProgramiv((GLuint)program, GL_ACTIVE_ATTRIBUTES, &count);
+	glGetProgramiv((GLuint)program, GL_ACTIVE_ATTRIBUTE_MAX_LENGTH, &longest);
+	char name[256];
+	if (longest > (GLint)sizeof(name))
+		return true;
+	for (GLint i = 0; i < count; i++) {
+		GLint array_size = 0;
+		GLenum type = 0;
+		glGetActiveAttrib((GLuint)program, (GLuint)i, sizeof(name), NULL, &array_size, &type, name);
+		GLint location = glGetAttribLocation((GLuint)program, name);
+		GLint columns = type == GL_FLOAT_MAT2 ? 2 : type == GL_FLOAT_MAT3 ? 3 : type == GL_FLOAT_MAT4 ? 4 : 1;
+		if (location >= 0 && index >= (GLuint)location && index < (GLuint)location + (GLuint)columns)
+			return true;
+	}
+	return false;
+}
+
+bool glss_check_attrib_buffer(struct glss_worker *w, struct glss_vao *vao, GLuint index, GLuint driver_buffer,
+			      uint32_t last)
+{
+	struct glss_buffer *b = vao && index < GLSS_MAX_ATTRIBS ? vao->attribs[index] : NULL;
+	GLint size = 0, type = 0, stride = 0;
+	void *pointer = NULL;
+	glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_SIZE, &size);
+	glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_TYPE, &type);
+	glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_STRIDE, &stride);
+	glGetVertexAttribPointerv(index, GL_VERTEX_ATTRIB_ARRAY_POINTER, &pointer);
+	uint64_t element = size >= 1 && size <= 4 ? (uint64_t)size * gls_attrib_type_size((GLenum)type) : 0;
+	uint64_t step = stride > 0 ? (uint64_t)stride : element;
+	uint64_t offset = (uintptr_t)pointer;
+	/* last < 2^32, step < 2^31, offset <= size < 2^31: no overflow */
+	if ((!b || b->host != driver_buffer || !element || offset > b->size ||
+	     offset + (uint64_t)last * step + element > b->size) &&
+	    glss_program_reads_attrib(index)) {
+		gls_debug("draw refused: attribute %u reads vertex %u past its buffer", index, last);
+		glss_set_error(w, GL_INVALID_OPERATION);
+		return false;
+	}
+	return true;
+}
+
+/* Reads the bound element array buffer back into its shadow. */
+static bool glss_shadow_elements(struct glss_buffer *b)
+{
+	static PFNGLMAPBUFFERRANGEEXTPROC map_range;
+	static PFNGLUNMAPBUFFEROESPROC unmap;
+	if (!map_range) {
+		map_range = (PFNGLMAPBUFFERRANGEEXTPROC)eglGetProcAddress("glMapBufferRangeEXT");
+		unmap = (PFNGLUNMAPBUFFEROESPROC)eglGetProcAddress("glUnmapBufferOES");
+	}
+	if (!map_range || !unmap || !b->size)
+		return false;
+	uint8_t *shadow = malloc((size_t)b->size);
+	const void *bytes = shadow ? map_range(GL_ELEMENT_ARRAY_BUFFER, 0, (GLsizeiptr)b->size, GL_MAP_READ_BIT_EXT)
+				   : NULL;
+	if (!bytes) {
+		free(shadow);
+		glGetError();
+		return false;
+	}
+	memcpy(shadow, bytes, (size_t)b->size);
+	unmap(GL_ELEMENT_ARRAY_BUFFER);
+	free(b->shadow);
+	b->shadow = shadow;
+	b->shadowed = true;
+	return true;
+}
+
+bool glss_element_range(struct glss_worker *w, struct glss_vao *vao, GLenum type, uint64_t offset, uint32_t count,
+			uint32_t *lo, uint32_t *hi)
+{
+	struct glss_buffer *b = vao ? vao->elements : NULL;
+	GLint driver_buffer = 0;
+	glGetIntegerv(GL_ELEMENT_ARRAY_BUFFER_BINDING, &driver_buffer);
+	unsigned index_size = gls_index_size(type);
+	/* count < 2^31 and index_size <= 4: no overflow */
+	if (!b || b->host != (GLuint)driver_buffer || !index_size || offset > b->size ||
+	    (uint64_t)count * index_size > b->size - offset) {
+		gls_debug("draw refused: %u indices at %llu outside the element buffer", count,
+			  (unsigned long long)offset);
+		glss_set_error(w, GL_INVALID_OPERATION);
+		return false;
+	}
+	for (unsigned i = 0; i < b->nranges; i++) {
+		struct glss_index_range *range = &b->ranges[i];
+		if (range->type == type && range->offset == offset && range->count == count) {
+			*lo = range->lo;
+			*hi = range->hi;
+			return true;
+		}
+	}
+	if (!b->shadowed && !glss_shadow_elements(b)) {
+		glss_set_error(w, GL_OUT_OF_MEMORY);
+		return false;
+	}
+	glss_index_range(b->shadow + offset, type, count, lo, hi);
+	b->ranges[b->next_range] = (struct glss_index_range){type, count, offset, *lo, *hi};
+	b->next_range = (b->next_range + 1) % GLSS_RANGE_CACHE;
+	if (b->nranges < GLSS_RANGE_CACHE)
+		b->nranges++;
+	return true;
+}
+
+void glss_index_range(const void *indices, GLenum type, uint32_t count, uint32_t *lo, uint32_t *hi)
+{
+	uint32_t min = UINT32_MAX, max = 0;
+	for (uint32_t i = 0; i < count; i++) {
+		uint32_t v;
+		if (type == GL_UNSIGNED_BYTE) {
+			v = ((const uint8_t *)indices)[i];
+		} else if (type == GL_UNSIGNED_SHORT) {
+			uint16_t s16;
+			memcpy(&s16, (const uint8_t *)indices + 2 * (size_t)i, 2);
+			v = s16;
+		} else {
+			memcpy(&v, (const uint8_t *)indices + 4 * (size_t)i, 4);
+		}
+		min = v < min ? v : min;
+		max = v > max ? v : max;
+	}
+	*lo = min;
+	*hi = max;
+}
+
+void glss_buffers_object_deleted(struct glss_worker *w, enum gls_object_type type, GLuint host)
+{
+	struct glss_context *c = w->current;
+	uint64_t value;
+	if (!c || !host)
+		return;
+	if (type == GLS_OBJ_VERTEX_ARRAY) {
+		if (gls_idmap_remove(&c->vaos, host, &value))
+			glss_vao_free(w, (struct glss_vao *)(uintptr_t)value);
+		return;
+	}
+	if (type != GLS_OBJ_BUFFER || !gls_idmap_remove(&c->share->buffers, host, &value))
+		return;
+	struct glss_buffer *b = (struct glss_buffer *)(uintptr_t)value;
+	b->deleted = true;
+	/* GL unbinds it from this context's bindings and bound vertex array;
+	 * other vertex arrays keep it alive. The share group's reference,
+	 * dropped last, keeps b alive meanwhile. */
+	struct glss_vao *vao = glss_vao_current(w);
+	struct glss_buffer **slots[GLSS_MAX_ATTRIBS + 2];
+	unsigned nslots = 0;
+	slots[nslots++] = &c->array_buffer;
+	if (vao) {
+		slots[nslots++] = &vao->elements;
+		for (int i = 0; i < GLSS_MAX_ATTRIBS; i++)
+			slots[nslots++] = &vao->attribs[i];
+	}
+	for (unsigned i = 0; i < nslots; i++) {
+		if (*slots[i] == b) {
+			*slots[i] = NULL;
+			b->refs--;
+		}
+	}
+	glss_buffer_unref(w, b);
+}
+
+static void glss_free_vao_entry(uint32_t key, uint64_t value, void *data)
+{
+	(void)key;
+	glss_vao_free(data, (struct glss_vao *)(uintptr_t)value);
+}
+
+void glss_buffers_context_free(struct glss_worker *w, struct glss_context *c)
+{
+	gls_idmap_each(&c->vaos, glss_free_vao_entry, w);
+	gls_idmap_free(&c->vaos);
+	glss_vao_free(w, c->vao0);
+	c->vao0 = NULL;
+	glss_hold(w, &c->array_buffer, NULL);
+}
+
+static void glss_free_buffer_entry(uint32_t key, uint64_t value, void *data)
+{
+	(void)key;
+	glss_buffer_unref(data, (struct glss_buffer *)(uintptr_t)value);
+}
+
+void glss_buffers_share_free(struct glss_worker *w, struct glss_share_group *share)
+{
+	gls_idmap_each(&share->buffers, glss_free_buffer_entry, w);
+	gls_idmap_free(&share->buffers);
+}

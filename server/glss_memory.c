@@ -1,0 +1,265 @@
+/* GL memory accounting (--max-gl-memory). Estimates, not the driver's
+ * exact figures: a level counts width x height x the bytes of a pixel as
+ * sent, a renderbuffer its format's bytes, a surface 8 bytes a pixel.
+ * glGenerateMipmap is not counted (at most a third more than the levels
+ * given). Deleted textures and renderbuffers that the driver keeps alive
+ * because an unbound framebuffer still holds them no longer count; buffers
+ * are counted until the last binding lets them go (glss_buffers.c). */
+#include <stdlib.h>
+
+#include "glss_memory.h"
+#include "glss_sandbox.h"
+
+#define GLSS_MAX_LEVELS 16
+
+struct glss_level {
+	uint32_t width, height;
+	uint64_t bytes;
+};
+
+struct glss_texture {
+	struct glss_level *faces[6]; /* GLSS_MAX_LEVELS each, made when first used */
+};
+
+struct glss_renderbuffer {
+	struct glss_level storage;
+};
+
+bool glss_memory_resize(struct glss_worker *w, uint64_t old_bytes, uint64_t new_bytes)
+{
+	uint64_t others = w->gl_memory >= old_bytes ? w->gl_memory - old_bytes : 0;
+	if (new_bytes > old_bytes && glss_limits.max_gl_memory &&
+	    (new_bytes > glss_limits.max_gl_memory || others > glss_limits.max_gl_memory - new_bytes))
+		return false;
+	w->gl_memory = others + new_bytes;
+	return true;
+}
+
+void glss_collect_driver_error(struct glss_worker *w)
+{
+	GLenum earlier = glGetError();
+	if (earlier != GL_NO_ERROR)
+		glss_set_error(w, earlier);
+}
+
+GLenum glss_driver_error(struct glss_worker *w)
+{
+	GLenum error = glGetError();
+	if (error != GL_NO_ERROR)
+		glss_set_error(w, error);
+	return error;
+}
+
+/* The level being specified between reserve and done. */
+static struct {
+	struct glss_level *level;
+	struct glss_level fresh;
+} glss_pending;
+
+static bool glss_reserve(struct glss_worker *w, struct glss_level *level, GLsizei width, GLsizei height, uint64_t bytes)
+{
+	glss_pending.level = NULL;
+	if (!glss_memory_resize(w, level->bytes, bytes)) {
+		glss_set_error(w, GL_OUT_OF_MEMORY);
+		return false;
+	}
+	glss_pending.level = level;
+	glss_pending.fresh = (struct glss_level){(uint32_t)width, (uint32_t)height, bytes};
+	return true;
+}
+
+static void glss_done(struct glss_worker *w, bool ok)
+{
+	struct glss_level *level = glss_pending.level;
+	if (!level)
+		return;
+	glss_pending.level = NULL;
+	if (ok)
+		*level = glss_pending.fresh;
+	else
+		glss_memory_resize(w, glss_pending.fresh.bytes, level->bytes);
+}
+
+/* 2D or cube face: the face index and the binding to ask for; -1 else. */
+static int glss_face_of(GLenum target, GLenum *binding)
+{
+	if (target == GL_TEXTURE_2D) {
+		*binding = GL_TEXTURE_BINDING_2D;
+		return 0;
+	}
+	if (target >= GL_TEXTURE_CUBE_MAP_POSITIVE_X && target <= GL_TEXTURE_CUBE_MAP_NEGATIVE_Z) {
+		*binding = GL_TEXTURE_BINDING_CUBE_MAP;
+		return (int)(target - GL_TEXTURE_CUBE_MAP_POSITIVE_X);
+	}
+	return -1;
+}
+
+static struct glss_texture *glss_texture_of(struct glss_worker *w, GLuint host, bool cube, bool create)
+{
+	struct glss_context *c = w->current;
+	struct glss_texture **slot = NULL, *t = NULL;
+	uint64_t value;
+	if (!host)
+		slot = &c->default_textures[cube];
+	else if (gls_idmap_get(&c->share->textures, host, &value))
+		return (struct glss_texture *)(uintptr_t)value;
+	if (slot && *slot)
+		return *slot;
+	if (!create || !(t = calloc(1, sizeof(*t))))
+		return NULL;
+	if (slot) {
+		*slot = t;
+	} else if (!gls_idmap_put(&c->share->textures, host, (uint64_t)(uintptr_t)t)) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static struct glss_level *glss_level_of(struct glss_worker *w, GLuint host, GLenum target, GLint level, bool create)
+{
+	GLenum binding;
+	int face = glss_face_of(target, &binding);
+	if (face < 0 || level < 0 || level >= GLSS_MAX_LEVELS)
+		return NULL;
+	struct glss_texture *t = glss_texture_of(w, host, binding == GL_TEXTURE_BINDING_CUBE_MAP, create);
+	if (!t)
+		return NULL;
+	if (!t->faces[face] && (!create || !(t->faces[face] = calloc(GLSS_MAX_LEVELS, sizeof(struct glss_level)))))
+		return NULL;
+	return &t->faces[face][level];
+}
+
+bool glss_texture_level_reserve(struct glss_worker *w, GLenum target, GLint level, GLsizei width, GLsizei height,
+				uint64_t bytes)
+{
+	glss_pending.level = NULL;
+	GLenum binding;
+	GLint max_size = 0, host = 0;
+	if (!w->current || glss_face_of(target, &binding) < 0 || width < 0 || height < 0)
+		return true; /* the driver refuses it */
+	glGetIntegerv(binding == GL_TEXTURE_BINDING_2D ? GL_MAX_TEXTURE_SIZE : GL_MAX_CUBE_MAP_TEXTURE_SIZE, &max_size);
+	if (width > max_size || height > max_size)
+		return true;
+	glGetIntegerv(binding, &host);
+	struct glss_level *l = glss_level_of(w, (GLuint)host, target, level, true);
+	if (!l)
+		return level < 0 || level >= GLSS_MAX_LEVELS ? true : (glss_set_error(w, GL_OUT_OF_MEMORY), false);
+	return glss_reserve(w, l, width, height, bytes);
+}
+
+void glss_texture_level_done(struct glss_worker *w, bool ok)
+{
+	glss_done(w, ok);
+}
+
+bool glss_texture_level_size(struct glss_worker *w, GLuint host, GLenum target, GLint level, GLsizei *width,
+			     GLsizei *height)
+{
+	struct glss_level *l = w->current ? glss_level_of(w, host, target, level, false) : NULL;
+	if (!l || !l->bytes)
+		return false;
+	*width = (GLsizei)l->width;
+	*height = (GLsizei)l->height;
+	return true;
+}
+
+static struct glss_renderbuffer *glss_renderbuffer_of(struct glss_worker *w, GLuint host, bool create)
+{
+	struct gls_idmap *map = &w->current->share->renderbuffers;
+	uint64_t value;
+	if (gls_idmap_get(map, host, &value))
+		return (struct glss_renderbuffer *)(uintptr_t)value;
+	struct glss_renderbuffer *rb = create ? calloc(1, sizeof(*rb)) : NULL;
+	if (rb && !gls_idmap_put(map, host, (uint64_t)(uintptr_t)rb)) {
+		free(rb);
+		rb = NULL;
+	}
+	return rb;
+}
+
+bool glss_renderbuffer_reserve(struct glss_worker *w, GLuint host, GLsizei width, GLsizei height, uint64_t bytes)
+{
+	glss_pending.level = NULL;
+	struct glss_renderbuffer *rb = w->current && host ? glss_renderbuffer_of(w, host, true) : NULL;
+	if (!rb) {
+		glss_set_error(w, GL_OUT_OF_MEMORY);
+		return false;
+	}
+	return glss_reserve(w, &rb->storage, width, height, bytes);
+}
+
+void glss_renderbuffer_done(struct glss_worker *w, bool ok)
+{
+	glss_done(w, ok);
+}
+
+bool glss_renderbuffer_size(struct glss_worker *w, GLuint host, GLsizei *width, GLsizei *height)
+{
+	struct glss_renderbuffer *rb = w->current && host ? glss_renderbuffer_of(w, host, false) : NULL;
+	if (!rb)
+		return false;
+	*width = (GLsizei)rb->storage.width;
+	*height = (GLsizei)rb->storage.height;
+	return true;
+}
+
+uint64_t glss_surface_bytes(EGLint width, EGLint height)
+{
+	return width > 0 && height > 0 ? (uint64_t)width * (uint64_t)height * 8u : 0;
+}
+
+static void glss_texture_free(struct glss_worker *w, struct glss_texture *t)
+{
+	if (!t)
+		return;
+	for (int f = 0; f < 6; f++) {
+		for (int l = 0; t->faces[f] && l < GLSS_MAX_LEVELS; l++)
+			glss_memory_resize(w, t->faces[f][l].bytes, 0);
+		free(t->faces[f]);
+	}
+	free(t);
+}
+
+void glss_memory_object_deleted(struct glss_worker *w, enum gls_object_type type, GLuint host)
+{
+	uint64_t value;
+	if (!w->current || !host)
+		return;
+	if (type == GLS_OBJ_TEXTURE && gls_idmap_remove(&w->current->share->textures, host, &value)) {
+		glss_texture_free(w, (struct glss_texture *)(uintptr_t)value);
+	} else if (type == GLS_OBJ_RENDERBUFFER && gls_idmap_remove(&w->current->share->renderbuffers, host, &value)) {
+		struct glss_renderbuffer *rb = (struct glss_renderbuffer *)(uintptr_t)value;
+		glss_memory_resize(w, rb->storage.bytes, 0);
+		free(rb);
+	}
+}
+
+void glss_memory_context_free(struct glss_worker *w, struct glss_context *c)
+{
+	glss_texture_free(w, c->default_textures[0]);
+	glss_texture_free(w, c->default_textures[1]);
+	c->default_textures[0] = c->default_textures[1] = NULL;
+}
+
+static void glss_free_texture_entry(uint32_t key, uint64_t value, void *data)
+{
+	(void)key;
+	glss_texture_free(data, (struct glss_texture *)(uintptr_t)value);
+}
+
+static void glss_free_renderbuffer_entry(uint32_t key, uint64_t value, void *data)
+{
+	(void)key;
+	struct glss_renderbuffer *rb = (struct glss_renderbuffer *)(uintptr_t)value;
+	glss_memory_resize(data, rb->storage.bytes, 0);
+	free(rb);
+}
+
+void glss_memory_share_free(struct glss_worker *w, struct glss_share_group *share)
+{
+	gls_idmap_each(&share->textures, glss_free_texture_entry, w);
+	gls_idmap_each(&share->renderbuffers, glss_free_renderbuffer_entry, w);
+	gls_idmap_free(&share->textures);
+	gls_idmap_free(&share->renderbuffers);
+}

@@ -1,0 +1,45 @@
+/* GL memory accounting (--max-gl-memory): the worker's estimate of the
+ * bytes its client holds in buffers, texture levels, renderbuffers and
+ * surfaces. An allocation that would pass the limit is refused before the
+ * driver sees it. See docs/security.md. */
+#ifndef GLSS_MEMORY_H
+#define GLSS_MEMORY_H
+
+#include "glss_worker.h"
+
+/* An object's estimate goes from old_bytes to new_bytes: false (and
+ * nothing changed) when that would pass the limit; shrinking always works. */
+bool glss_memory_resize(struct glss_worker *w, uint64_t old_bytes, uint64_t new_bytes);
+
+/* Moves an error the driver holds into the context's pending error, so that
+ * glGetError right after a driver call tells whether that call failed. */
+void glss_collect_driver_error(struct glss_worker *w);
+/* The driver's error of the call just made (kept for the client), or 0. */
+GLenum glss_driver_error(struct glss_worker *w);
+
+/* Texture level specification (glTexImage2D and the like) of the texture
+ * bound to target. Before the driver call: false, with GL_OUT_OF_MEMORY
+ * raised, when the level's new size passes the limit (arguments the
+ * driver will refuse are let through uncharged). */
+bool glss_texture_level_reserve(struct glss_worker *w, GLenum target, GLint level, GLsizei width, GLsizei height,
+				uint64_t bytes);
+/* After the driver call: what it did (ok: the level now has that size). */
+void glss_texture_level_done(struct glss_worker *w, bool ok);
+/* A level's size when the worker knows it. */
+bool glss_texture_level_size(struct glss_worker *w, GLuint host, GLenum target, GLint level, GLsizei *width,
+			     GLsizei *height);
+
+/* Renderbuffer storage of the bound renderbuffer, likewise. */
+bool glss_renderbuffer_reserve(struct glss_worker *w, GLuint host, GLsizei width, GLsizei height, uint64_t bytes);
+void glss_renderbuffer_done(struct glss_worker *w, bool ok);
+bool glss_renderbuffer_size(struct glss_worker *w, GLuint host, GLsizei *width, GLsizei *height);
+
+/* Bytes of a surface of width x height (colour, depth and stencil). */
+uint64_t glss_surface_bytes(EGLint width, EGLint height);
+
+/* Objects going away: their bytes are returned. */
+void glss_memory_object_deleted(struct glss_worker *w, enum gls_object_type type, GLuint host);
+void glss_memory_context_free(struct glss_worker *w, struct glss_context *c);
+void glss_memory_share_free(struct glss_worker *w, struct glss_share_group *share);
+
+#endif
