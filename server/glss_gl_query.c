@@ -330,14 +330,14 @@ static bool glss_get_target_valid(struct glss_worker *w, enum glss_get_family fa
 	}
 }
 
+/* A target's or attribute's parameter (programs, shaders and pipelines
+ * have their own, for names and logs). */
 static void glss_get_object(struct glss_worker *w, struct gls_reader *r, enum glss_get_family family,
-			    enum glss_getter fn, bool shader_program)
+			    enum glss_getter fn)
 {
 	GLuint object = gls_get_u32(r);
 	GLenum pname = gls_get_u32(r);
 	if (!gls_reader_done(r))
-		return;
-	if (shader_program && !glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &object))
 		return;
 	if (!glss_get_target_valid(w, family, object)) {
 		glss_reply_values(w, fn, NULL, 0);
@@ -349,27 +349,41 @@ static void glss_get_object(struct glss_worker *w, struct gls_reader *r, enum gl
 
 void glss_exec_glGetTexParameterfv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_get_object(w, r, GLSS_GET_TEX_PARAMETER, GLSS_HOST_TEX_PARAMETERFV, false);
+	glss_get_object(w, r, GLSS_GET_TEX_PARAMETER, GLSS_HOST_TEX_PARAMETERFV);
 }
 
 void glss_exec_glGetTexParameteriv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_get_object(w, r, GLSS_GET_TEX_PARAMETER, GLSS_HOST_TEX_PARAMETERIV, false);
+	glss_get_object(w, r, GLSS_GET_TEX_PARAMETER, GLSS_HOST_TEX_PARAMETERIV);
 }
 
 void glss_exec_glGetBufferParameteriv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_get_object(w, r, GLSS_GET_BUFFER_PARAMETER, GLSS_HOST_BUFFER_PARAMETERIV, false);
+	glss_get_object(w, r, GLSS_GET_BUFFER_PARAMETER, GLSS_HOST_BUFFER_PARAMETERIV);
 }
 
 void glss_exec_glGetRenderbufferParameteriv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_get_object(w, r, GLSS_GET_RENDERBUFFER_PARAMETER, GLSS_HOST_RENDERBUFFER_PARAMETERIV, false);
+	glss_get_object(w, r, GLSS_GET_RENDERBUFFER_PARAMETER, GLSS_HOST_RENDERBUFFER_PARAMETERIV);
 }
 
+/* As glss_get_object, with the log length of a program whose log names
+ * renamed identifiers answered for the log the client reads. */
 void glss_exec_glGetProgramiv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_get_object(w, r, GLSS_GET_PROGRAM, GLSS_HOST_PROGRAMIV, true);
+	GLuint object = gls_get_u32(r);
+	GLenum pname = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &object))
+		return;
+	GLint value;
+	if (pname == GL_INFO_LOG_LENGTH && glIsProgram(object) && glss_program_log_length(object, &value)) {
+		glss_reply_values(w, GLSS_HOST_PROGRAMIV, (const uint8_t *)&value, 1);
+		return;
+	}
+	struct glss_get_call c = {.fn = GLSS_HOST_PROGRAMIV, .object = object, .pname = pname};
+	glss_get(w, GLSS_GET_PROGRAM, &c);
 }
 
 /* As glss_get_object, with the lengths of a shader whose driver text
@@ -412,12 +426,12 @@ void glss_exec_glGetProgramPipelineivEXT(struct glss_worker *w, struct gls_reade
 
 void glss_exec_glGetVertexAttribfv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_get_object(w, r, GLSS_GET_VERTEX_ATTRIB, GLSS_HOST_VERTEX_ATTRIBFV, false);
+	glss_get_object(w, r, GLSS_GET_VERTEX_ATTRIB, GLSS_HOST_VERTEX_ATTRIBFV);
 }
 
 void glss_exec_glGetVertexAttribiv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_get_object(w, r, GLSS_GET_VERTEX_ATTRIB, GLSS_HOST_VERTEX_ATTRIBIV, false);
+	glss_get_object(w, r, GLSS_GET_VERTEX_ATTRIB, GLSS_HOST_VERTEX_ATTRIBIV);
 }
 
 /* wire: u32 target, u32 attachment, u32 pname -> reply: u32 count, count x i32 */
@@ -591,8 +605,11 @@ static void glss_get_text(struct glss_worker *w, struct gls_reader *r, enum glss
 	case GLSS_PIPELINE_LOG: glss_ext.glGetProgramPipelineInfoLogEXT(object, room, &length, text); break;
 	}
 	uint32_t len = glss_text_length(length, room);
-	if (length >= 0 && (which == GLSS_SHADER_LOG || which == GLSS_SHADER_SOURCE)) /* the client's text, not the masked one */
+	/* the client's text, not the masked one */
+	if (length >= 0 && (which == GLSS_SHADER_LOG || which == GLSS_SHADER_SOURCE))
 		len = glss_shader_text(w, client, object, which == GLSS_SHADER_LOG, text, room, len);
+	else if (length >= 0 && which == GLSS_PROGRAM_LOG)
+		len = glss_program_log_text(object, text, room, len);
 	uint8_t *p = glss_reply_begin(w, 8 + gls_pad4(len));
 	if (!p)
 		return;

@@ -146,7 +146,8 @@ void glss_exec_glShaderSource(struct glss_worker *w, struct gls_reader *r)
  * whatever the source (the extension's equivalent code); when the masked
  * source would be too long, GL_OUT_OF_MEMORY is raised and the program is
  * made of an empty source, so that the name the client chose names one.
- * The program's info log holds the driver's compile log as is. */
+ * The program's info log holds the compile log (glss_program_log_text
+ * restores renamed names). */
 void glss_exec_glCreateShaderProgramvEXT(struct glss_worker *w, struct gls_reader *r)
 {
 	GLuint name = gls_get_u32(r);
@@ -254,6 +255,52 @@ bool glss_shader_length(struct glss_worker *w, GLuint client, GLuint host, GLenu
 			return false;
 	}
 	/* with the terminating NUL; 0 when empty */
+	*value = n ? (GLint)n + 1 : 0;
+	return true;
+}
+
+/* A program's whole info log with renamed names restored, or NULL when it
+ * has none (or is too long to read whole); malloc'd. */
+static char *glss_program_unmasked_log(GLuint host, size_t *len)
+{
+	GLint size = 0;
+	glGetProgramiv(host, GL_INFO_LOG_LENGTH, &size);
+	if (size <= 0 || (uint32_t)size > GLSS_MAX_LOG)
+		return NULL;
+	char *log = malloc((size_t)size);
+	if (!log)
+		return NULL;
+	GLsizei written = 0;
+	glGetProgramInfoLog(host, size, &written, log);
+	size_t n = written > 0 && written < size ? (size_t)written : 0;
+	if (!memmem(log, n, GLS_SHADER_MASK_PREFIX, strlen(GLS_SHADER_MASK_PREFIX))) {
+		free(log);
+		return NULL;
+	}
+	*len = gls_shader_unmask(log, n);
+	return log;
+}
+
+uint32_t glss_program_log_text(GLuint host, char *text, GLsizei room, uint32_t len)
+{
+	size_t n;
+	char *log = room > 0 ? glss_program_unmasked_log(host, &n) : NULL;
+	if (!log)
+		return len;
+	if (n > (size_t)room - 1)
+		n = (size_t)room - 1;
+	memcpy(text, log, n);
+	free(log);
+	return (uint32_t)n;
+}
+
+bool glss_program_log_length(GLuint host, GLint *value)
+{
+	size_t n;
+	char *log = glss_program_unmasked_log(host, &n);
+	if (!log)
+		return false;
+	free(log);
 	*value = n ? (GLint)n + 1 : 0;
 	return true;
 }

@@ -254,6 +254,23 @@ static void test_create_shader_program(const char *name, bool advertised)
                       advertised, linked);
     else
         GLST_CHECK(true);
+    if (!advertised) {
+        /* the compile log in the program's log names the extension as
+         * written, and its length agrees */
+        GLint len = -1;
+        glGetProgramiv(prog, GL_INFO_LOG_LENGTH, &len);
+        char *log = calloc(1, (size_t)(len > 0 ? len : 0) + 64);
+        GLsizei got = -1;
+        glGetProgramInfoLog(prog, len + 64, &got, log);
+        GLST_CHECK(len > 1);
+        GLST_CHECK_INT(got, len - 1);
+        GLST_CHECK_INT((GLint)strlen(log), len - 1);
+        if (!strstr(log, name) || strstr(log, "GLSTREAM"))
+            glst_fail_msg(__FILE__, __LINE__, "program log of %s: %s", name, log);
+        else
+            GLST_CHECK(true);
+        free(log);
+    }
     glDeleteProgram(prog);
     GLST_CHECK_GL(GL_NO_ERROR);
 }
