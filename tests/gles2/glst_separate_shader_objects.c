@@ -99,9 +99,9 @@ static GLint pipeline_int(GLuint pipeline, GLenum pname)
     GLint v = -12345;
     GetProgramPipelineiv(pipeline, pname, &v);
     if (pname == GL_VERTEX_SHADER || pname == GL_FRAGMENT_SHADER || pname == GL_ACTIVE_PROGRAM_EXT)
-        note("pipeline %u 0x%x = %s", pipeline, pname, program_label(v));
+        note("pipeline 0x%x = %s", pname, program_label(v));
     else
-        note("pipeline %u 0x%x = %d", pipeline, pname, v);
+        note("pipeline 0x%x = %d", pname, v);
     return v;
 }
 
@@ -547,6 +547,38 @@ static void test_pipelines(void)
     glDeleteProgram(plain);
 }
 
+/* Pipelines are per context (the extension does not share them); the
+ * programs they hold are shared. Names are the implementation's choice:
+ * a pipeline of the second context may not have the driver's number. */
+static void test_per_context(const glst_egl *egl)
+{
+    GLuint pipe = 0;
+    GenProgramPipelines(1, &pipe);
+    UseProgramStages(pipe, GL_VERTEX_SHADER_BIT_EXT, vs_prog);
+    GLST_CHECK(IsProgramPipeline(pipe));
+    static const EGLint attribs[] = {EGL_CONTEXT_CLIENT_VERSION, 2, EGL_NONE};
+    EGLContext shared = eglCreateContext(egl->dpy, egl->config, egl->ctx, attribs);
+    GLST_CHECK(shared != EGL_NO_CONTEXT);
+    if (shared == EGL_NO_CONTEXT)
+        return;
+    GLST_CHECK(eglMakeCurrent(egl->dpy, egl->surf, egl->surf, shared));
+    GLST_CHECK(!IsProgramPipeline(pipe));
+    BindProgramPipeline(pipe);
+    ERR("bind another context's pipeline", GL_INVALID_OPERATION);
+    GLST_CHECK(glIsProgram(vs_prog));
+    GLuint own = 0;
+    GenProgramPipelines(1, &own);
+    UseProgramStages(own, GL_VERTEX_SHADER_BIT_EXT, vs_prog);
+    ERR("shared program in this context's pipeline", GL_NO_ERROR);
+    GLST_CHECK_INT(pipeline_int(own, GL_VERTEX_SHADER), (GLint)vs_prog);
+    DeleteProgramPipelines(1, &own);
+    GLST_CHECK(eglMakeCurrent(egl->dpy, egl->surf, egl->surf, egl->ctx));
+    eglDestroyContext(egl->dpy, shared);
+    GLST_CHECK(IsProgramPipeline(pipe));
+    DeleteProgramPipelines(1, &pipe);
+    ERR("per context end", GL_NO_ERROR);
+}
+
 static void test_program_parameter(void)
 {
     GLuint prog = glCreateProgram();
@@ -591,6 +623,7 @@ int main(void)
         test_create_shader_program();
         test_program_uniforms();
         test_pipelines();
+        test_per_context(&egl);
         test_program_parameter();
         glDeleteProgram(vs_prog);
         glDeleteProgram(fs_prog);
