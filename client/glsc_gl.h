@@ -73,6 +73,7 @@ struct glsc_context {
 	struct glsc_vertex_array *vertex_array;
 	struct glsc_vertex_array default_vertex_array;
 	struct gls_idmap vertex_arrays;      /* name -> struct glsc_vertex_array* */
+	struct gls_idmap program_pipelines;  /* EXT_separate_shader_objects: name -> 1 */
 	GLint pack_alignment, unpack_alignment;
 	/* EXT_unpack_subimage: applied by the client alone (glsc_gl_data.c) */
 	GLint unpack_row_length, unpack_skip_rows, unpack_skip_pixels;
@@ -130,6 +131,9 @@ GLuint glsc_name_bind(struct glsc_context *ctx, enum gls_object_type type, GLuin
 bool glsc_name_known(struct glsc_context *ctx, enum gls_object_type type, GLuint name);
 void glsc_names_generate(struct glsc_context *ctx, enum gls_object_type type, GLsizei n, GLuint *names);
 void glsc_names_delete(struct glsc_context *ctx, enum gls_object_type type, GLsizei n, const GLuint *names);
+/* A new shader or program name, known from now on (0: out of memory,
+ * raised); the caller tells the server what it names. */
+GLuint glsc_name_new_shader_program(struct glsc_context *ctx);
 struct glsc_buffer *glsc_buffer_lookup(struct glsc_context *ctx, GLuint name);
 
 struct glsc_share_group *glsc_share_group_new(void);

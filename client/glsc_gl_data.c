@@ -51,6 +51,11 @@ void glsc_glDeleteTextures(GLsizei n, const GLuint *textures) { glsc_delete(GLS_
 void glsc_glDeleteRenderbuffers(GLsizei n, const GLuint *names) { glsc_delete(GLS_OBJ_RENDERBUFFER, n, names); }
 void glsc_glDeleteFramebuffers(GLsizei n, const GLuint *names) { glsc_delete(GLS_OBJ_FRAMEBUFFER, n, names); }
 void glsc_glDeleteVertexArraysOES(GLsizei n, const GLuint *arrays) { glsc_delete(GLS_OBJ_VERTEX_ARRAY, n, arrays); }
+void glsc_glGenProgramPipelinesEXT(GLsizei n, GLuint *pipelines) { glsc_gen(GLS_OBJ_PROGRAM_PIPELINE, n, pipelines); }
+void glsc_glDeleteProgramPipelinesEXT(GLsizei n, const GLuint *pipelines)
+{
+	glsc_delete(GLS_OBJ_PROGRAM_PIPELINE, n, pipelines);
+}
 
 /* wire glsCreateShaderProgram: u32 name, u32 shader type (0: a program) */
 static GLuint glsc_create_shader_program(GLenum type)
@@ -58,20 +63,13 @@ static GLuint glsc_create_shader_program(GLenum type)
 	struct glsc_context *ctx = glsc_gl_enter();
 	if (!ctx)
 		return 0;
-	GLuint name = 0;
-	struct gls_idmap *names = &ctx->share->names[GLS_OBJ_SHADER_PROGRAM];
-	uint32_t *next = &ctx->share->next_name[GLS_OBJ_SHADER_PROGRAM];
-	while (*next == 0 || *next >= GLS_NAME_NONEXISTENT || gls_idmap_get(names, *next, NULL))
-		(*next)++;
-	if (gls_idmap_put(names, *next, 1)) {
-		name = (*next)++;
+	GLuint name = glsc_name_new_shader_program(ctx);
+	if (name) {
 		uint8_t *w = glsc_begin(ctx, GLS_OP_glsCreateShaderProgram, 8);
 		if (w) {
 			w = gls_put_u32(w, name);
 			gls_put_u32(w, type);
 		}
-	} else {
-		glsc_set_error_locked(GL_OUT_OF_MEMORY);
 	}
 	glsc_gl_leave();
 	return name;

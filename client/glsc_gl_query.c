@@ -390,26 +390,34 @@ void glsc_glGetFramebufferAttachmentParameteriv(GLenum target, GLenum attachment
 	glsc_gl_leave();
 }
 
-/* wire glGetProgramiv / glGetShaderiv: u32 program or shader, u32 pname
+/* wire glGetProgramiv / glGetShaderiv / glGetProgramPipelineivEXT: u32 object, u32 pname
  *   -> reply: u32 count, count x i32 */
-static void glsc_get_shader_program(uint16_t opcode, GLuint object, GLenum pname, GLint *params)
+static void glsc_get_shader_program(uint16_t opcode, enum gls_object_type type, GLuint object, GLenum pname,
+				    GLint *params)
 {
 	struct glsc_context *ctx = glsc_gl_enter();
 	if (!ctx)
 		return;
-	uint32_t args[2] = {glsc_name_use(ctx, GLS_OBJ_SHADER_PROGRAM, object), pname};
+	uint32_t args[2] = {glsc_name_use(ctx, type, object), pname};
 	glsc_get_values(ctx, opcode, args, 2, GLSC_GET_INTEGER, params, 1, false);
 	glsc_gl_leave();
 }
 
 void glsc_glGetProgramiv(GLuint program, GLenum pname, GLint *params)
 {
-	glsc_get_shader_program(GLS_OP_glGetProgramiv, program, pname, params);
+	glsc_get_shader_program(GLS_OP_glGetProgramiv, GLS_OBJ_SHADER_PROGRAM, program, pname, params);
+}
+
+/* EXT_separate_shader_objects; ACTIVE_PROGRAM_EXT and the stages' programs
+ * come back as the client's names. */
+void glsc_glGetProgramPipelineivEXT(GLuint pipeline, GLenum pname, GLint *params)
+{
+	glsc_get_shader_program(GLS_OP_glGetProgramPipelineivEXT, GLS_OBJ_PROGRAM_PIPELINE, pipeline, pname, params);
 }
 
 void glsc_glGetShaderiv(GLuint shader, GLenum pname, GLint *params)
 {
-	glsc_get_shader_program(GLS_OP_glGetShaderiv, shader, pname, params);
+	glsc_get_shader_program(GLS_OP_glGetShaderiv, GLS_OBJ_SHADER_PROGRAM, shader, pname, params);
 }
 
 /* wire glGetUniformfv / glGetUniformiv: u32 program, i32 location
@@ -529,10 +537,12 @@ static void glsc_store_text(const void *text, uint32_t len, GLsizei buf_size, GL
 		*length = (GLsizei)len;
 }
 
-/* wire glGetProgramInfoLog / glGetShaderInfoLog / glGetShaderSource:
- *   u32 program or shader, i32 bufSize
+/* wire glGetProgramInfoLog / glGetShaderInfoLog / glGetShaderSource /
+ * glGetProgramPipelineInfoLogEXT:
+ *   u32 program, shader or pipeline, i32 bufSize
  *   -> reply: u32 ok (0: the driver raised an error), u32 length + the characters written (no NUL) */
-static void glsc_get_text(uint16_t opcode, GLuint object, GLsizei buf_size, GLsizei *length, GLchar *out)
+static void glsc_get_text(uint16_t opcode, enum gls_object_type type, GLuint object, GLsizei buf_size,
+			  GLsizei *length, GLchar *out)
 {
 	struct glsc_context *ctx = glsc_gl_enter();
 	if (!ctx)
@@ -541,7 +551,7 @@ static void glsc_get_text(uint16_t opcode, GLuint object, GLsizei buf_size, GLsi
 	const uint8_t *reply;
 	size_t size;
 	if (w) {
-		w = gls_put_u32(w, glsc_name_use(ctx, GLS_OBJ_SHADER_PROGRAM, object));
+		w = gls_put_u32(w, glsc_name_use(ctx, type, object));
 		gls_put_i32(w, buf_size);
 	}
 	if (w && glsc_wait_reply(ctx, &reply, &size)) {
@@ -560,17 +570,23 @@ static void glsc_get_text(uint16_t opcode, GLuint object, GLsizei buf_size, GLsi
 
 void glsc_glGetProgramInfoLog(GLuint program, GLsizei bufSize, GLsizei *length, GLchar *infoLog)
 {
-	glsc_get_text(GLS_OP_glGetProgramInfoLog, program, bufSize, length, infoLog);
+	glsc_get_text(GLS_OP_glGetProgramInfoLog, GLS_OBJ_SHADER_PROGRAM, program, bufSize, length, infoLog);
 }
 
 void glsc_glGetShaderInfoLog(GLuint shader, GLsizei bufSize, GLsizei *length, GLchar *infoLog)
 {
-	glsc_get_text(GLS_OP_glGetShaderInfoLog, shader, bufSize, length, infoLog);
+	glsc_get_text(GLS_OP_glGetShaderInfoLog, GLS_OBJ_SHADER_PROGRAM, shader, bufSize, length, infoLog);
 }
 
 void glsc_glGetShaderSource(GLuint shader, GLsizei bufSize, GLsizei *length, GLchar *source)
 {
-	glsc_get_text(GLS_OP_glGetShaderSource, shader, bufSize, length, source);
+	glsc_get_text(GLS_OP_glGetShaderSource, GLS_OBJ_SHADER_PROGRAM, shader, bufSize, length, source);
+}
+
+void glsc_glGetProgramPipelineInfoLogEXT(GLuint pipeline, GLsizei bufSize, GLsizei *length, GLchar *infoLog)
+{
+	glsc_get_text(GLS_OP_glGetProgramPipelineInfoLogEXT, GLS_OBJ_PROGRAM_PIPELINE, pipeline, bufSize, length,
+		      infoLog);
 }
 
 /* wire glGetActiveAttrib / glGetActiveUniform: u32 program, u32 index, i32 bufSize
@@ -757,6 +773,67 @@ void glsc_glShaderSource(GLuint shader, GLsizei count, const GLchar *const *stri
 		memset(w, 0, gls_pad4(total) - total);
 	}
 	glsc_gl_leave();
+}
+
+/* wire glCreateShaderProgramvEXT: u32 new program name, u32 type, i32 count,
+ *   u32 length + the count strings concatenated (as glShaderSource).
+ * Unless the type is no shader type or count is negative (errors: no
+ * program), the driver creates a program whatever the strings say
+ * (EXT_separate_shader_objects gives the equivalent code), so the client
+ * names it without a round trip. */
+GLuint glsc_glCreateShaderProgramvEXT(GLenum type, GLsizei count, const GLchar **strings)
+{
+	if (type != GL_VERTEX_SHADER && type != GL_FRAGMENT_SHADER) {
+		glsc_set_error(GL_INVALID_ENUM);
+		return 0;
+	}
+	if (count < 0) {
+		glsc_set_error(GL_INVALID_VALUE);
+		return 0;
+	}
+	/* As glShaderSource: NULL strings are errors (the driver then
+	 * compiles no source), an oversized source is out of memory. */
+	GLenum source_error = GL_NO_ERROR;
+	size_t total = 0;
+	if (count > 0 && !strings)
+		source_error = GL_INVALID_VALUE;
+	for (GLsizei i = 0; i < count && source_error == GL_NO_ERROR; i++) {
+		if (!strings[i]) {
+			source_error = GL_INVALID_OPERATION;
+			break;
+		}
+		total += strlen(strings[i]);
+		if (total > GLSC_MAX_PAYLOAD - 16) {
+			glsc_set_error(GL_OUT_OF_MEMORY);
+			return 0;
+		}
+	}
+	if (source_error != GL_NO_ERROR) {
+		count = 0;
+		total = 0;
+	}
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return 0;
+	if (source_error != GL_NO_ERROR)
+		glsc_set_error_locked(source_error);
+	GLuint name = glsc_name_new_shader_program(ctx);
+	uint8_t *w = name ? glsc_begin(ctx, GLS_OP_glCreateShaderProgramvEXT, 16 + gls_pad4(total)) : NULL;
+	if (w) {
+		w = gls_put_u32(w, name);
+		w = gls_put_u32(w, type);
+		w = gls_put_i32(w, count);
+		w = gls_put_u32(w, (uint32_t)total);
+		for (GLsizei i = 0; i < count; i++) {
+			size_t n = strlen(strings[i]);
+			if (n)
+				memcpy(w, strings[i], n);
+			w += n;
+		}
+		memset(w, 0, gls_pad4(total) - total);
+	}
+	glsc_gl_leave();
+	return name;
 }
 
 /* wire glShaderBinary: i32 count, u32 n + n x u32 shader (n = max(count, 0)),

@@ -76,6 +76,7 @@ void glsc_context_state_init(struct glsc_context *ctx)
 	glsc_vertex_array_init(&ctx->default_vertex_array);
 	ctx->vertex_array = &ctx->default_vertex_array;
 	gls_idmap_init(&ctx->vertex_arrays);
+	gls_idmap_init(&ctx->program_pipelines);
 	ctx->pack_alignment = 4;
 	ctx->unpack_alignment = 4;
 }
@@ -91,6 +92,7 @@ void glsc_context_state_fini(struct glsc_context *ctx)
 {
 	gls_idmap_each(&ctx->vertex_arrays, glsc_free_vertex_array, NULL);
 	gls_idmap_free(&ctx->vertex_arrays);
+	gls_idmap_free(&ctx->program_pipelines);
 	glsc_query_cache_free(ctx);
 	glsc_share_group_unref(ctx->share);
 	struct glsc_context_info *info = &ctx->info;
@@ -299,6 +301,11 @@ bool glsc_hook_glIsVertexArrayOES(GLuint array, GLboolean *result)
 	return glsc_is_hook(GLS_OBJ_VERTEX_ARRAY, array, result);
 }
 
+bool glsc_hook_glIsProgramPipelineEXT(GLuint pipeline, GLboolean *result)
+{
+	return glsc_is_hook(GLS_OBJ_PROGRAM_PIPELINE, pipeline, result);
+}
+
 /* OpenGL ES 2.0 has no transposed uniform matrices, whatever the driver
  * behind us accepts. */
 static bool glsc_uniform_matrix_hook(GLboolean transpose)
@@ -320,6 +327,25 @@ bool glsc_hook_glUniformMatrix3fv(GLint location, GLsizei count, GLboolean trans
 }
 
 bool glsc_hook_glUniformMatrix4fv(GLint location, GLsizei count, GLboolean transpose, const GLfloat *value)
+{
+	return glsc_uniform_matrix_hook(transpose);
+}
+
+/* EXT_separate_shader_objects: as glUniformMatrix*fv in OpenGL ES 2.0. */
+bool glsc_hook_glProgramUniformMatrix2fvEXT(GLuint program, GLint location, GLsizei count, GLboolean transpose,
+					    const GLfloat *value)
+{
+	return glsc_uniform_matrix_hook(transpose);
+}
+
+bool glsc_hook_glProgramUniformMatrix3fvEXT(GLuint program, GLint location, GLsizei count, GLboolean transpose,
+					    const GLfloat *value)
+{
+	return glsc_uniform_matrix_hook(transpose);
+}
+
+bool glsc_hook_glProgramUniformMatrix4fvEXT(GLuint program, GLint location, GLsizei count, GLboolean transpose,
+					    const GLfloat *value)
 {
 	return glsc_uniform_matrix_hook(transpose);
 }

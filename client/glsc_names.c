@@ -39,10 +39,15 @@ void glsc_share_group_unref(struct glsc_share_group *share)
 	free(share);
 }
 
-/* Vertex arrays are per context, not shared (OES_vertex_array_object). */
+/* Vertex arrays and program pipelines are per context, not shared
+ * (OES_vertex_array_object, EXT_separate_shader_objects). */
 static struct gls_idmap *glsc_names_of(struct glsc_context *ctx, enum gls_object_type type)
 {
-	return type == GLS_OBJ_VERTEX_ARRAY ? &ctx->vertex_arrays : &ctx->share->names[type];
+	if (type == GLS_OBJ_VERTEX_ARRAY)
+		return &ctx->vertex_arrays;
+	if (type == GLS_OBJ_PROGRAM_PIPELINE)
+		return &ctx->program_pipelines;
+	return &ctx->share->names[type];
 }
 
 bool glsc_name_known(struct glsc_context *ctx, enum gls_object_type type, GLuint name)
@@ -139,6 +144,19 @@ void glsc_names_delete(struct glsc_context *ctx, enum gls_object_type type, GLsi
 	}
 	glsc_send_names(type, GLS_OP_glsDeleteObjects, count, owned);
 	free(owned);
+}
+
+GLuint glsc_name_new_shader_program(struct glsc_context *ctx)
+{
+	struct gls_idmap *names = &ctx->share->names[GLS_OBJ_SHADER_PROGRAM];
+	uint32_t *next = &ctx->share->next_name[GLS_OBJ_SHADER_PROGRAM];
+	while (*next == 0 || *next >= GLS_NAME_NONEXISTENT || gls_idmap_get(names, *next, NULL))
+		(*next)++;
+	if (!gls_idmap_put(names, *next, 1)) {
+		glsc_set_error_locked(GL_OUT_OF_MEMORY);
+		return 0;
+	}
+	return (*next)++;
 }
 
 GLuint glsc_name_use(struct glsc_context *ctx, enum gls_object_type type, GLuint name)

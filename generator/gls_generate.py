@@ -36,7 +36,7 @@ OBJECT_CLASSES = {
     'buffer': 'GLS_OBJ_BUFFER', 'texture': 'GLS_OBJ_TEXTURE',
     'renderbuffer': 'GLS_OBJ_RENDERBUFFER', 'framebuffer': 'GLS_OBJ_FRAMEBUFFER',
     'program': 'GLS_OBJ_SHADER_PROGRAM', 'shader': 'GLS_OBJ_SHADER_PROGRAM',
-    'vertex array': 'GLS_OBJ_VERTEX_ARRAY',
+    'vertex array': 'GLS_OBJ_VERTEX_ARRAY', 'program pipeline': 'GLS_OBJ_PROGRAM_PIPELINE',
 }
 
 

@@ -89,8 +89,12 @@ enum gls_object_type {
 	GLS_OBJ_FRAMEBUFFER,
 	GLS_OBJ_SHADER_PROGRAM, /* shaders and programs share one GL namespace */
 	GLS_OBJ_VERTEX_ARRAY,
+	GLS_OBJ_PROGRAM_PIPELINE, /* EXT_separate_shader_objects */
 	GLS_OBJ_COUNT
 };
+
+/* Vertex arrays and program pipelines are per context, not shared. */
+#define GLS_OBJ_PER_CONTEXT(type) ((type) == GLS_OBJ_VERTEX_ARRAY || (type) == GLS_OBJ_PROGRAM_PIPELINE)
 
 /* The id a client sends for a name the application uses but does not own:
  * the server passes a host name that names no object, so the driver itself

@@ -322,11 +322,18 @@ void glss_exec_glBufferSubData(struct glss_worker *w, struct gls_reader *r)
 /* Whether the current program reads attribute `index`: an enabled array
  * the program does not consume is not fetched, and WebGL lets such a draw
  * through whatever the buffer's size. Asked only for a draw about to be
- * refused, so its cost does not matter. */
+ * refused, so its cost does not matter. With no current program, the
+ * bound program pipeline's vertex stage draws (EXT_separate_shader_objects). */
 static bool glss_program_reads_attrib(GLuint index)
 {
 	GLint program = 0, count = 0, longest = 0;
 	glGetIntegerv(GL_CURRENT_PROGRAM, &program);
+	if (!program && glss_ext.glGetProgramPipelineivEXT) {
+		GLint pipeline = 0;
+		glGetIntegerv(GL_PROGRAM_PIPELINE_BINDING_EXT, &pipeline);
+		if (pipeline)
+			glss_ext.glGetProgramPipelineivEXT((GLuint)pipeline, GL_VERTEX_SHADER, &program);
+	}
 	if (!program)
 		return true;
 	glGetProgramiv((GLuint)program, GL_ACTIVE_ATTRIBUTES, &count);

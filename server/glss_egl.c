@@ -91,6 +91,7 @@ static void glss_free_context(uint32_t id, uint64_t value, void *data)
 	struct glss_context *c = (struct glss_context *)(uintptr_t)value;
 	eglDestroyContext(w->display, c->host);
 	gls_idmap_free(&c->vertex_arrays);
+	gls_idmap_free(&c->program_pipelines);
 	for (int i = 0; i < GLSS_MAX_ATTRIBS; i++)
 		free(c->client_arrays[i]);
 	free(c->advertised_extensions);
@@ -266,6 +267,7 @@ void glss_exec_glsCreateContext(struct glss_worker *w, struct gls_reader *r)
 		goto err_free;
 	c->share->refs++;
 	gls_idmap_init(&c->vertex_arrays);
+	gls_idmap_init(&c->program_pipelines);
 	const EGLint attribs[] = {EGL_CONTEXT_CLIENT_VERSION, version, EGL_NONE};
 	c->host = eglCreateContext(w->display, config, share ? share->host : EGL_NO_CONTEXT, attribs);
 	if (c->host == EGL_NO_CONTEXT) {

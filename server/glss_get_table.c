@@ -126,6 +126,7 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	V(GL_MAX_SHADER_COMPILER_THREADS_KHR, 1),
 	V(GL_MAX_DUAL_SOURCE_DRAW_BUFFERS_EXT, 1),
 	V(GL_FRAGMENT_SHADER_DISCARDS_SAMPLES_EXT, 1),
+	NAME(GL_PROGRAM_PIPELINE_BINDING_EXT, GLS_OBJ_PROGRAM_PIPELINE),
 };
 
 static const struct glss_get_pname glss_tex_pnames[] = {
@@ -174,6 +175,7 @@ static const struct glss_get_pname glss_program_pnames[] = {
 	V(GL_ACTIVE_UNIFORMS, 1),
 	V(GL_ACTIVE_UNIFORM_MAX_LENGTH, 1),
 	V(GL_COMPLETION_STATUS_KHR, 1),
+	V(GL_PROGRAM_SEPARABLE_EXT, 1),
 };
 
 static const struct glss_get_pname glss_shader_pnames[] = {
@@ -195,6 +197,15 @@ static const struct glss_get_pname glss_vertex_attrib_pnames[] = {
 	V(GL_VERTEX_ATTRIB_ARRAY_TYPE, 1),
 };
 
+/* EXT_separate_shader_objects */
+static const struct glss_get_pname glss_program_pipeline_pnames[] = {
+	NAME(GL_ACTIVE_PROGRAM_EXT, GLS_OBJ_SHADER_PROGRAM),
+	NAME(GL_VERTEX_SHADER, GLS_OBJ_SHADER_PROGRAM),
+	NAME(GL_FRAGMENT_SHADER, GLS_OBJ_SHADER_PROGRAM),
+	V(GL_VALIDATE_STATUS, 1),
+	V(GL_INFO_LOG_LENGTH, 1),
+};
+
 #define TABLE(t) {t, sizeof(t) / sizeof(*t)}
 static const struct {
 	const struct glss_get_pname *entries;
@@ -208,6 +219,7 @@ static const struct {
 	[GLSS_GET_PROGRAM] = TABLE(glss_program_pnames),
 	[GLSS_GET_SHADER] = TABLE(glss_shader_pnames),
 	[GLSS_GET_VERTEX_ATTRIB] = TABLE(glss_vertex_attrib_pnames),
+	[GLSS_GET_PROGRAM_PIPELINE] = TABLE(glss_program_pipeline_pnames),
 };
 
 const struct glss_get_pname *glss_get_pname_lookup(enum glss_get_family family, GLenum pname)

@@ -18,6 +18,7 @@ enum glss_get_family {
 	GLSS_GET_PROGRAM,            /* glGetProgramiv */
 	GLSS_GET_SHADER,             /* glGetShaderiv */
 	GLSS_GET_VERTEX_ATTRIB,      /* glGetVertexAttrib*v */
+	GLSS_GET_PROGRAM_PIPELINE,   /* glGetProgramPipelineivEXT */
 	GLSS_GET_FAMILY_COUNT
 };
 

@@ -42,6 +42,7 @@ enum glss_getter {
 	GLSS_HOST_UNIFORMIV,
 	GLSS_HOST_VERTEX_ATTRIBFV,
 	GLSS_HOST_VERTEX_ATTRIBIV,
+	GLSS_HOST_PROGRAM_PIPELINEIV, /* checked present before use */
 };
 
 struct glss_get_call {
@@ -70,6 +71,7 @@ static void glss_get_run(const struct glss_get_call *c, void *out)
 	case GLSS_HOST_UNIFORMIV: glGetUniformiv(c->object, c->arg, out); break;
 	case GLSS_HOST_VERTEX_ATTRIBFV: glGetVertexAttribfv(c->object, c->pname, out); break;
 	case GLSS_HOST_VERTEX_ATTRIBIV: glGetVertexAttribiv(c->object, c->pname, out); break;
+	case GLSS_HOST_PROGRAM_PIPELINEIV: glss_ext.glGetProgramPipelineivEXT(c->object, c->pname, out); break;
 	}
 }
 
@@ -328,14 +330,14 @@ static bool glss_get_target_valid(struct glss_worker *w, enum glss_get_family fa
 	}
 }
 
+/* A target's or attribute's parameter (programs, shaders and pipelines
+ * have their own, for names and logs). */
 static void glss_get_object(struct glss_worker *w, struct gls_reader *r, enum glss_get_family family,
-			    enum glss_getter fn, bool shader_program)
+			    enum glss_getter fn)
 {
 	GLuint object = gls_get_u32(r);
 	GLenum pname = gls_get_u32(r);
 	if (!gls_reader_done(r))
-		return;
-	if (shader_program && !glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &object))
 		return;
 	if (!glss_get_target_valid(w, family, object)) {
 		glss_reply_values(w, fn, NULL, 0);
@@ -347,27 +349,41 @@ static void glss_get_object(struct glss_worker *w, struct gls_reader *r, enum gl
 
 void glss_exec_glGetTexParameterfv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_get_object(w, r, GLSS_GET_TEX_PARAMETER, GLSS_HOST_TEX_PARAMETERFV, false);
+	glss_get_object(w, r, GLSS_GET_TEX_PARAMETER, GLSS_HOST_TEX_PARAMETERFV);
 }
 
 void glss_exec_glGetTexParameteriv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_get_object(w, r, GLSS_GET_TEX_PARAMETER, GLSS_HOST_TEX_PARAMETERIV, false);
+	glss_get_object(w, r, GLSS_GET_TEX_PARAMETER, GLSS_HOST_TEX_PARAMETERIV);
 }
 
 void glss_exec_glGetBufferParameteriv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_get_object(w, r, GLSS_GET_BUFFER_PARAMETER, GLSS_HOST_BUFFER_PARAMETERIV, false);
+	glss_get_object(w, r, GLSS_GET_BUFFER_PARAMETER, GLSS_HOST_BUFFER_PARAMETERIV);
 }
 
 void glss_exec_glGetRenderbufferParameteriv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_get_object(w, r, GLSS_GET_RENDERBUFFER_PARAMETER, GLSS_HOST_RENDERBUFFER_PARAMETERIV, false);
+	glss_get_object(w, r, GLSS_GET_RENDERBUFFER_PARAMETER, GLSS_HOST_RENDERBUFFER_PARAMETERIV);
 }
 
+/* As glss_get_object, with the log length of a program whose log names
+ * renamed identifiers answered for the log the client reads. */
 void glss_exec_glGetProgramiv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_get_object(w, r, GLSS_GET_PROGRAM, GLSS_HOST_PROGRAMIV, true);
+	GLuint object = gls_get_u32(r);
+	GLenum pname = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &object))
+		return;
+	GLint value;
+	if (pname == GL_INFO_LOG_LENGTH && glIsProgram(object) && glss_program_log_length(object, &value)) {
+		glss_reply_values(w, GLSS_HOST_PROGRAMIV, (const uint8_t *)&value, 1);
+		return;
+	}
+	struct glss_get_call c = {.fn = GLSS_HOST_PROGRAMIV, .object = object, .pname = pname};
+	glss_get(w, GLSS_GET_PROGRAM, &c);
 }
 
 /* As glss_get_object, with the lengths of a shader whose driver text
@@ -390,14 +406,32 @@ void glss_exec_glGetShaderiv(struct glss_worker *w, struct gls_reader *r)
 	glss_get(w, GLSS_GET_SHADER, &c);
 }
 
+/* wire glGetProgramPipelineivEXT: u32 pipeline, u32 pname -> as above; the
+ * programs it names are the client's */
+void glss_exec_glGetProgramPipelineivEXT(struct glss_worker *w, struct gls_reader *r)
+{
+	GLuint pipeline = gls_get_u32(r);
+	GLenum pname = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_ext.glGetProgramPipelineivEXT) {
+		glss_fail(w, "glGetProgramPipelineivEXT is not available");
+		return;
+	}
+	if (!glss_name_map(w, GLS_OBJ_PROGRAM_PIPELINE, GLSS_NAME_USE, &pipeline))
+		return;
+	struct glss_get_call c = {.fn = GLSS_HOST_PROGRAM_PIPELINEIV, .object = pipeline, .pname = pname};
+	glss_get(w, GLSS_GET_PROGRAM_PIPELINE, &c);
+}
+
 void glss_exec_glGetVertexAttribfv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_get_object(w, r, GLSS_GET_VERTEX_ATTRIB, GLSS_HOST_VERTEX_ATTRIBFV, false);
+	glss_get_object(w, r, GLSS_GET_VERTEX_ATTRIB, GLSS_HOST_VERTEX_ATTRIBFV);
 }
 
 void glss_exec_glGetVertexAttribiv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_get_object(w, r, GLSS_GET_VERTEX_ATTRIB, GLSS_HOST_VERTEX_ATTRIBIV, false);
+	glss_get_object(w, r, GLSS_GET_VERTEX_ATTRIB, GLSS_HOST_VERTEX_ATTRIBIV);
 }
 
 /* wire: u32 target, u32 attachment, u32 pname -> reply: u32 count, count x i32 */
@@ -541,9 +575,9 @@ static uint32_t glss_text_length(GLsizei length, GLsizei room)
 	return (uint32_t)(length < room ? length : room - 1);
 }
 
-enum glss_text { GLSS_PROGRAM_LOG, GLSS_SHADER_LOG, GLSS_SHADER_SOURCE };
+enum glss_text { GLSS_PROGRAM_LOG, GLSS_SHADER_LOG, GLSS_SHADER_SOURCE, GLSS_PIPELINE_LOG };
 
-/* wire: u32 program or shader, i32 bufSize
+/* wire: u32 program, shader or pipeline, i32 bufSize
  *   -> reply: u32 ok, u32 length + the characters written (no NUL) */
 static void glss_get_text(struct glss_worker *w, struct gls_reader *r, enum glss_text which)
 {
@@ -552,7 +586,12 @@ static void glss_get_text(struct glss_worker *w, struct gls_reader *r, enum glss
 	if (!gls_reader_done(r))
 		return;
 	GLuint client = object;
-	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &object))
+	if (which == GLSS_PIPELINE_LOG && !glss_ext.glGetProgramPipelineInfoLogEXT) {
+		glss_fail(w, "glGetProgramPipelineInfoLogEXT is not available");
+		return;
+	}
+	enum gls_object_type type = which == GLSS_PIPELINE_LOG ? GLS_OBJ_PROGRAM_PIPELINE : GLS_OBJ_SHADER_PROGRAM;
+	if (!glss_name_map(w, type, GLSS_NAME_USE, &object))
 		return;
 	GLsizei room = glss_text_room(buf_size);
 	char *text = glss_scratch(w, room > 0 ? (size_t)room : 0);
@@ -563,10 +602,14 @@ static void glss_get_text(struct glss_worker *w, struct gls_reader *r, enum glss
 	case GLSS_PROGRAM_LOG: glGetProgramInfoLog(object, room, &length, text); break;
 	case GLSS_SHADER_LOG: glGetShaderInfoLog(object, room, &length, text); break;
 	case GLSS_SHADER_SOURCE: glGetShaderSource(object, room, &length, text); break;
+	case GLSS_PIPELINE_LOG: glss_ext.glGetProgramPipelineInfoLogEXT(object, room, &length, text); break;
 	}
 	uint32_t len = glss_text_length(length, room);
-	if (length >= 0 && which != GLSS_PROGRAM_LOG) /* the client's text, not the masked one */
+	/* the client's text, not the masked one */
+	if (length >= 0 && (which == GLSS_SHADER_LOG || which == GLSS_SHADER_SOURCE))
 		len = glss_shader_text(w, client, object, which == GLSS_SHADER_LOG, text, room, len);
+	else if (length >= 0 && which == GLSS_PROGRAM_LOG)
+		len = glss_program_log_text(object, text, room, len);
 	uint8_t *p = glss_reply_begin(w, 8 + gls_pad4(len));
 	if (!p)
 		return;
@@ -588,6 +631,11 @@ void glss_exec_glGetShaderInfoLog(struct glss_worker *w, struct gls_reader *r)
 void glss_exec_glGetShaderSource(struct glss_worker *w, struct gls_reader *r)
 {
 	glss_get_text(w, r, GLSS_SHADER_SOURCE);
+}
+
+void glss_exec_glGetProgramPipelineInfoLogEXT(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_text(w, r, GLSS_PIPELINE_LOG);
 }
 
 /* wire: u32 program, u32 index, i32 bufSize

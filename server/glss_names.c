@@ -25,6 +25,8 @@ static struct gls_idmap *glss_names_of(struct glss_worker *w, enum gls_object_ty
 		return NULL;
 	if (type == GLS_OBJ_VERTEX_ARRAY)
 		return &w->current->vertex_arrays;
+	if (type == GLS_OBJ_PROGRAM_PIPELINE)
+		return &w->current->program_pipelines;
 	return &w->current->share->names[type];
 }
 
@@ -64,10 +66,9 @@ bool glss_name_unmap(struct glss_worker *w, enum gls_object_type type, GLuint ho
 	*name = 0;
 	if (host == 0 || !w->current)
 		return host == 0;
-	struct gls_idmap *reverse = type == GLS_OBJ_VERTEX_ARRAY ? NULL : &w->current->share->host_names[type];
-	if (!reverse) {
-		/* vertex arrays: few, search the forward map */
-		struct gls_idmap *map = &w->current->vertex_arrays;
+	if (GLS_OBJ_PER_CONTEXT(type)) {
+		/* vertex arrays, pipelines: few, search the forward map */
+		struct gls_idmap *map = glss_names_of(w, type);
 		for (uint32_t i = 0; i < map->capacity; i++) {
 			if (map->keys[i] && map->keys[i] != GLS_IDMAP_TOMB && map->values[i] == host) {
 				*name = map->keys[i];
@@ -76,7 +77,7 @@ bool glss_name_unmap(struct glss_worker *w, enum gls_object_type type, GLuint ho
 		}
 		return false;
 	}
-	if (!gls_idmap_get(reverse, host, &client))
+	if (!gls_idmap_get(&w->current->share->host_names[type], host, &client))
 		return false;
 	*name = (GLuint)client;
 	return true;
@@ -100,7 +101,7 @@ static void glss_count_context(uint32_t id, uint64_t value, void *data)
 	(void)id;
 	struct glss_count *count = data;
 	struct glss_context *c = (struct glss_context *)(uintptr_t)value;
-	count->total += c->vertex_arrays.count;
+	count->total += c->vertex_arrays.count + c->program_pipelines.count;
 	for (unsigned i = 0; i < count->nseen; i++)
 		if (count->seen[i] == c->share)
 			return;
@@ -134,7 +135,7 @@ static bool glss_name_add(struct glss_worker *w, enum gls_object_type type, GLui
 		glss_fail(w, "out of memory for object names");
 		return false;
 	}
-	if (type != GLS_OBJ_VERTEX_ARRAY && host)
+	if (!GLS_OBJ_PER_CONTEXT(type) && host)
 		gls_idmap_put(&w->current->share->host_names[type], host, name);
 	return true;
 }
@@ -147,6 +148,7 @@ static void glss_host_gen(enum gls_object_type type, GLsizei n, GLuint *names)
 	case GLS_OBJ_RENDERBUFFER: glGenRenderbuffers(n, names); break;
 	case GLS_OBJ_FRAMEBUFFER: glGenFramebuffers(n, names); break;
 	case GLS_OBJ_VERTEX_ARRAY: glss_ext.glGenVertexArraysOES(n, names); break;
+	case GLS_OBJ_PROGRAM_PIPELINE: glss_ext.glGenProgramPipelinesEXT(n, names); break;
 	default: break;
 	}
 }
@@ -159,6 +161,7 @@ static void glss_host_delete(enum gls_object_type type, GLsizei n, const GLuint 
 	case GLS_OBJ_RENDERBUFFER: glDeleteRenderbuffers(n, names); break;
 	case GLS_OBJ_FRAMEBUFFER: glDeleteFramebuffers(n, names); break;
 	case GLS_OBJ_VERTEX_ARRAY: glss_ext.glDeleteVertexArraysOES(n, names); break;
+	case GLS_OBJ_PROGRAM_PIPELINE: glss_ext.glDeleteProgramPipelinesEXT(n, names); break;
 	default: break;
 	}
 }
@@ -181,6 +184,10 @@ static const uint8_t *glss_read_names(struct glss_worker *w, struct gls_reader *
 	}
 	if (t == GLS_OBJ_VERTEX_ARRAY && !glss_ext.glGenVertexArraysOES) {
 		glss_fail(w, "vertex arrays are not available");
+		return NULL;
+	}
+	if (t == GLS_OBJ_PROGRAM_PIPELINE && !glss_ext.glGenProgramPipelinesEXT) {
+		glss_fail(w, "program pipelines are not available");
 		return NULL;
 	}
 	if (!w->current) {
@@ -241,7 +248,7 @@ void glss_exec_glsDeleteObjects(struct glss_worker *w, struct gls_reader *r)
 		glss_host_delete(type, 1, &h);
 		glss_buffers_object_deleted(w, type, h);
 		glss_memory_object_deleted(w, type, h);
-		if (type != GLS_OBJ_VERTEX_ARRAY)
+		if (!GLS_OBJ_PER_CONTEXT(type))
 			gls_idmap_remove(&w->current->share->host_names[type], h, NULL);
 	}
 }
@@ -257,19 +264,29 @@ void glss_exec_glsCreateShaderProgram(struct glss_worker *w, struct gls_reader *
 		glss_fail(w, "glsCreateShaderProgram of type 0x%x", type);
 		return;
 	}
+	if (!glss_shader_program_reserve(w, name))
+		return;
+	glss_shader_program_add(w, name, type ? glCreateShader(type) : glCreateProgram());
+}
+
+bool glss_shader_program_reserve(struct glss_worker *w, GLuint name)
+{
 	struct gls_idmap *map = glss_names_of(w, GLS_OBJ_SHADER_PROGRAM);
 	if (!map || name == 0 || name >= GLS_NAME_NONEXISTENT || gls_idmap_get(map, name, NULL)) {
-		glss_fail(w, "glsCreateShaderProgram with a used or reserved name %u", name);
-		return;
+		glss_fail(w, "a shader or program created with a used or reserved name %u", name);
+		return false;
 	}
-	if (!glss_quota_take(w, 1))
-		return;
-	GLuint host = type ? glCreateShader(type) : glCreateProgram();
+	return glss_quota_take(w, 1);
+}
+
+void glss_shader_program_add(struct glss_worker *w, GLuint name, GLuint host)
+{
 	/* A host name handed out again: the deleted object it named is gone. */
 	uint64_t stale;
 	struct gls_idmap *reverse = &w->current->share->host_names[GLS_OBJ_SHADER_PROGRAM];
 	if (host && gls_idmap_remove(reverse, host, &stale))
-		gls_idmap_put(map, (uint32_t)stale, GLSS_NAME_DELETED | GLSS_HOST_NONEXISTENT);
+		gls_idmap_put(glss_names_of(w, GLS_OBJ_SHADER_PROGRAM), (uint32_t)stale,
+			      GLSS_NAME_DELETED | GLSS_HOST_NONEXISTENT);
 	glss_name_add(w, GLS_OBJ_SHADER_PROGRAM, name, host);
 }
 

@@ -80,6 +80,26 @@ err:
 	return false;
 }
 
+/* Masks a source for the current context (see gls_shader_mask); false
+ * when the worker ended. */
+static bool glss_source_mask(struct glss_worker *w, const char *text, uint32_t len,
+			     enum gls_shader_mask_result *result, char **masked, size_t *masked_len)
+{
+	*result = GLS_SHADER_MASK_SAME;
+	const char *advertised = glss_advertised_text(w);
+	if (!advertised) {
+		glss_fail(w, "out of memory for the extension list");
+		return false;
+	}
+	if (len)
+		*result = gls_shader_mask(text, len, advertised, GLSS_MAX_MASKED_SOURCE, masked, masked_len);
+	if (*result == GLS_SHADER_MASK_NO_MEMORY) {
+		glss_fail(w, "out of memory masking a shader source");
+		return false;
+	}
+	return true;
+}
+
 /* wire: u32 shader, i32 count, u32 length + the source (the client joined
  * the count strings); the driver gets it masked, as one string */
 void glss_exec_glShaderSource(struct glss_worker *w, struct gls_reader *r)
@@ -101,20 +121,11 @@ void glss_exec_glShaderSource(struct glss_worker *w, struct gls_reader *r)
 		glShaderSource(shader, count > 0 ? 1 : count, &text, &(GLint){(GLint)len});
 		return;
 	}
-	const char *advertised = glss_advertised_text(w);
-	if (!advertised) {
-		glss_fail(w, "out of memory for the extension list");
-		return;
-	}
 	char *masked = NULL;
 	size_t masked_len = 0;
-	enum gls_shader_mask_result result = GLS_SHADER_MASK_SAME;
-	if (len)
-		result = gls_shader_mask(text, len, advertised, GLSS_MAX_MASKED_SOURCE, &masked, &masked_len);
-	if (result == GLS_SHADER_MASK_NO_MEMORY) {
-		glss_fail(w, "out of memory masking the source of shader %u", client);
+	enum gls_shader_mask_result result;
+	if (!glss_source_mask(w, text, len, &result, &masked, &masked_len))
 		return;
-	}
 	if (result == GLS_SHADER_MASK_TOO_LONG) {
 		glss_set_error(w, GL_OUT_OF_MEMORY);
 		return;
@@ -127,6 +138,66 @@ void glss_exec_glShaderSource(struct glss_worker *w, struct gls_reader *r)
 	/* the driver took it (else it raised an error and kept the old one) */
 	if (count >= 0 && client != GLS_NAME_NONEXISTENT && glIsShader(shader))
 		glss_source_keep(w, client, result, text, len);
+}
+
+/* wire glCreateShaderProgramvEXT: u32 new program name, u32 type, i32 count,
+ *   u32 length + the source (the client joined the count strings). The
+ * driver gets it masked, as one NUL-terminated string. It makes a program
+ * whatever the source (the extension's equivalent code); when the masked
+ * source would be too long, GL_OUT_OF_MEMORY is raised and the program is
+ * made of an empty source, so that the name the client chose names one.
+ * The program's info log holds the compile log (glss_program_log_text
+ * restores renamed names). */
+void glss_exec_glCreateShaderProgramvEXT(struct glss_worker *w, struct gls_reader *r)
+{
+	GLuint name = gls_get_u32(r);
+	GLenum type = gls_get_u32(r);
+	GLsizei count = gls_get_i32(r);
+	uint32_t len;
+	const char *text = gls_get_blob(r, &len);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_ext.glCreateShaderProgramvEXT) {
+		glss_fail(w, "glCreateShaderProgramvEXT is not available");
+		return;
+	}
+	/* the client refuses other types and negative counts itself (the
+	 * driver would make no program for the name the client chose) */
+	if ((type != GL_VERTEX_SHADER && type != GL_FRAGMENT_SHADER) || count < 0) {
+		glss_fail(w, "glCreateShaderProgramvEXT of type 0x%x, %d strings", type, count);
+		return;
+	}
+	if (count == 0 && len) {
+		glss_fail(w, "glCreateShaderProgramvEXT of %d strings carries %u bytes", count, len);
+		return;
+	}
+	if (!glss_shader_program_reserve(w, name))
+		return;
+	char *masked = NULL;
+	size_t masked_len = 0;
+	enum gls_shader_mask_result result;
+	if (!glss_source_mask(w, text, len, &result, &masked, &masked_len))
+		return;
+	if (result == GLS_SHADER_MASK_TOO_LONG) {
+		glss_set_error(w, GL_OUT_OF_MEMORY);
+		len = 0;
+	}
+	const char *from = masked ? masked : text;
+	size_t n = masked ? masked_len : len; /* below GLSS_MAX_MASKED_SOURCE */
+	char *source = malloc(n + 1);
+	if (!source) {
+		free(masked);
+		glss_fail(w, "out of memory for the source of program %u", name);
+		return;
+	}
+	if (n)
+		memcpy(source, from, n);
+	source[n] = 0;
+	free(masked);
+	const GLchar *string = source;
+	GLuint host = glss_ext.glCreateShaderProgramvEXT(type, count > 0 ? 1 : 0, &string);
+	free(source);
+	glss_shader_program_add(w, name, host);
 }
 
 /* The driver's info log with renamed names restored; malloc'd. */
@@ -184,6 +255,52 @@ bool glss_shader_length(struct glss_worker *w, GLuint client, GLuint host, GLenu
 			return false;
 	}
 	/* with the terminating NUL; 0 when empty */
+	*value = n ? (GLint)n + 1 : 0;
+	return true;
+}
+
+/* A program's whole info log with renamed names restored, or NULL when it
+ * has none (or is too long to read whole); malloc'd. */
+static char *glss_program_unmasked_log(GLuint host, size_t *len)
+{
+	GLint size = 0;
+	glGetProgramiv(host, GL_INFO_LOG_LENGTH, &size);
+	if (size <= 0 || (uint32_t)size > GLSS_MAX_LOG)
+		return NULL;
+	char *log = malloc((size_t)size);
+	if (!log)
+		return NULL;
+	GLsizei written = 0;
+	glGetProgramInfoLog(host, size, &written, log);
+	size_t n = written > 0 && written < size ? (size_t)written : 0;
+	if (!memmem(log, n, GLS_SHADER_MASK_PREFIX, strlen(GLS_SHADER_MASK_PREFIX))) {
+		free(log);
+		return NULL;
+	}
+	*len = gls_shader_unmask(log, n);
+	return log;
+}
+
+uint32_t glss_program_log_text(GLuint host, char *text, GLsizei room, uint32_t len)
+{
+	size_t n;
+	char *log = room > 0 ? glss_program_unmasked_log(host, &n) : NULL;
+	if (!log)
+		return len;
+	if (n > (size_t)room - 1)
+		n = (size_t)room - 1;
+	memcpy(text, log, n);
+	free(log);
+	return (uint32_t)n;
+}
+
+bool glss_program_log_length(GLuint host, GLint *value)
+{
+	size_t n;
+	char *log = glss_program_unmasked_log(host, &n);
+	if (!log)
+		return false;
+	free(log);
 	*value = n ? (GLint)n + 1 : 0;
 	return true;
 }

@@ -18,6 +18,14 @@ uint32_t glss_shader_text(struct glss_worker *w, GLuint client, GLuint host, boo
  * when the driver's answer is right. */
 bool glss_shader_length(struct glss_worker *w, GLuint client, GLuint host, GLenum pname, GLint *value);
 
+/* The same for a program's info log (glGetProgramInfoLog into text; its
+ * GL_INFO_LOG_LENGTH): the driver's log names renamed identifiers when it
+ * holds the compile log of a masked source (glCreateShaderProgramvEXT) or
+ * a link message about one; they are restored. `host` must name a
+ * program. */
+uint32_t glss_program_log_text(GLuint host, char *text, GLsizei room, uint32_t len);
+bool glss_program_log_length(GLuint host, GLint *value);
+
 /* Frees the sources a share group keeps. */
 void glss_shader_sources_free(struct glss_share_group *share);
 

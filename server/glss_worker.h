@@ -47,6 +47,7 @@ struct glss_context {
 	/* the same as text, for the shader scanner; NULL until a shader needs it */
 	char *advertised_extensions;
 	struct gls_idmap vertex_arrays; /* VAOs are per context, not shared */
+	struct gls_idmap program_pipelines; /* so are program pipelines */
 	/* vertices of client-side arrays, kept until the attribute changes */
 	uint8_t *client_arrays[GLSS_MAX_ATTRIBS];
 	size_t client_array_sizes[GLSS_MAX_ATTRIBS];
@@ -157,6 +158,12 @@ bool glss_name_map(struct glss_worker *w, enum gls_object_type type, enum glss_n
 /* Translates a host name the driver returned back into the client's name;
  * false when the client does not know the object (then 0 is reported). */
 bool glss_name_unmap(struct glss_worker *w, enum gls_object_type type, GLuint host, GLuint *name);
+
+/* A shader or program the client names `name`: reserve checks that the
+ * name is new and within the object quota (else the worker ends); add
+ * records the host object the driver made for it (0: none). */
+bool glss_shader_program_reserve(struct glss_worker *w, GLuint name);
+void glss_shader_program_add(struct glss_worker *w, GLuint name, GLuint host);
 
 /* Records an error raised by glstream itself, keeping GL's order: the
  * first error since the last glGetError is the one reported. */

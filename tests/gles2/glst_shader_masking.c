@@ -13,12 +13,15 @@
 
 #include "glst_test_util.h"
 
+#include <GLES2/gl2ext.h>
+
 /* Extensions whose GLSL side Mesa offers to ES 1.00 shaders. */
 static const char *const candidates[] = {
     "GL_EXT_draw_buffers",
     "GL_EXT_draw_instanced",
     "GL_EXT_separate_shader_objects",
     "GL_OES_EGL_image_external",
+    "GL_OES_texture_3D",
 };
 
 static const char *const quad_vs =
@@ -231,6 +234,47 @@ static void test_versions(void)
     GLST_CHECK_GL(GL_NO_ERROR);
 }
 
+/* glCreateShaderProgramvEXT's source is masked too: the program links
+ * exactly when the extension it requires is advertised. */
+static void test_create_shader_program(const char *name, bool advertised)
+{
+    PFNGLCREATESHADERPROGRAMVEXTPROC create = (PFNGLCREATESHADERPROGRAMVEXTPROC)eglGetProcAddress(
+        "glCreateShaderProgramvEXT");
+    if (!glst_has_gl_ext("GL_EXT_separate_shader_objects") || !create)
+        return;
+    char src[512];
+    snprintf(src, sizeof(src), "#extension %s : require\nprecision mediump float;\n"
+             "void main() { gl_FragColor = vec4(1.0); }\n", name);
+    const GLchar *strings[] = {src};
+    GLuint prog = create(GL_FRAGMENT_SHADER, 1, strings);
+    GLint linked = -1;
+    glGetProgramiv(prog, GL_LINK_STATUS, &linked);
+    if (linked != (advertised ? GL_TRUE : GL_FALSE))
+        glst_fail_msg(__FILE__, __LINE__, "glCreateShaderProgramvEXT requiring %s (advertised %d): linked %d", name,
+                      advertised, linked);
+    else
+        GLST_CHECK(true);
+    if (!advertised) {
+        /* the compile log in the program's log names the extension as
+         * written, and its length agrees */
+        GLint len = -1;
+        glGetProgramiv(prog, GL_INFO_LOG_LENGTH, &len);
+        char *log = calloc(1, (size_t)(len > 0 ? len : 0) + 64);
+        GLsizei got = -1;
+        glGetProgramInfoLog(prog, len + 64, &got, log);
+        GLST_CHECK(len > 1);
+        GLST_CHECK_INT(got, len - 1);
+        GLST_CHECK_INT((GLint)strlen(log), len - 1);
+        if (!strstr(log, name) || strstr(log, "GLSTREAM"))
+            glst_fail_msg(__FILE__, __LINE__, "program log of %s: %s", name, log);
+        else
+            GLST_CHECK(true);
+        free(log);
+    }
+    glDeleteProgram(prog);
+    GLST_CHECK_GL(GL_NO_ERROR);
+}
+
 int main(void)
 {
     glst_egl egl;
@@ -239,8 +283,10 @@ int main(void)
         return glst_finish();
     }
     int hidden = 0;
-    for (size_t i = 0; i < sizeof(candidates) / sizeof(*candidates); i++)
+    for (size_t i = 0; i < sizeof(candidates) / sizeof(*candidates); i++) {
         hidden += test_extension(candidates[i], glst_has_gl_ext(candidates[i]));
+        test_create_shader_program(candidates[i], glst_has_gl_ext(candidates[i]));
+    }
     /* an ES 2.0 context on Mesa hides some of them: the masking ran */
     if (is_es2_context())
         GLST_CHECK(hidden > 0);

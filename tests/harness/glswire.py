@@ -21,8 +21,9 @@ OP = dict(glsSetError=1, glsGetConfigs=2, glsCreateContext=4, glsCreatePbufferSu
           glEnableVertexAttribArray=143, glsSurfaceColorspace=40, glsCreateImage=41,
           glsDestroyImage=42, glEGLImageTargetTexture2DOES=400,
           glDrawArraysInstancedEXT=317, glDrawElementsInstancedEXT=318,
-          glVertexAttribPointer=240, glDrawElements=141, glBindRenderbuffer=105, glRenderbufferStorage=194)
-OBJ_BUFFER, OBJ_TEXTURE, OBJ_RENDERBUFFER = 0, 1, 2
+          glVertexAttribPointer=240, glDrawElements=141, glBindRenderbuffer=105, glRenderbufferStorage=194,
+          glBindProgramPipelineEXT=340, glUseProgramStagesEXT=342, glCreateShaderProgramvEXT=344)
+OBJ_BUFFER, OBJ_TEXTURE, OBJ_RENDERBUFFER, OBJ_PROGRAM_PIPELINE = 0, 1, 2, 6
 GL_NO_ERROR, GL_INVALID_ENUM, GL_INVALID_VALUE, GL_INVALID_OPERATION, GL_OUT_OF_MEMORY = \
     0, 0x500, 0x501, 0x502, 0x505
 GL_TEXTURE_2D, GL_ARRAY_BUFFER, GL_RGBA, GL_UNSIGNED_BYTE, GL_STATIC_DRAW = \

@@ -18,7 +18,7 @@ import glslib  # noqa: E402
 from glswire import (OP, Client, GL_ARRAY_BUFFER, GL_INVALID_ENUM, GL_NO_ERROR, GL_OUT_OF_MEMORY, GL_RGBA,  # noqa: E402
                      GL_STATIC_DRAW, GL_TEXTURE_2D, GL_UNSIGNED_BYTE, OBJ_BUFFER, OBJ_TEXTURE,
                      OBJ_RENDERBUFFER, GL_ELEMENT_ARRAY_BUFFER, GL_FLOAT, GL_UNSIGNED_SHORT,
-                     GL_INVALID_OPERATION, GL_RENDERBUFFER, GL_RGBA8_OES,
+                     GL_INVALID_OPERATION, GL_RENDERBUFFER, GL_RGBA8_OES, OBJ_PROGRAM_PIPELINE,
                      WELCOME_AUTH_FAILED, WELCOME_OK, blob, closed_by_server, connect, message,
                      recv_exact, FRAME_SLOTS, MSG_FRAME_SHARED)
 
@@ -58,6 +58,11 @@ def gen(type_, names):
 
 def tex_null(w, h):
     return struct.pack("<IiiiiiII", GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE)
+
+
+def shader_program(name, count, source, type_=0x8B30):
+    """glCreateShaderProgramvEXT: u32 name, u32 type, i32 count, blob source."""
+    return struct.pack("<IIi", name, type_, count) + blob(source)
 
 
 def buffer_setup(target, name, data):
@@ -192,6 +197,42 @@ def bad_client_cases(session, sock):
          message(OP["glPixelStorei"], struct.pack("<Ii", 0x0CF3, 1 << 20)), GL_INVALID_ENUM, None),
         ("GL_UNPACK_SKIP_PIXELS (EXT_unpack_subimage stays in the client)", True,
          message(OP["glPixelStorei"], struct.pack("<Ii", 0x0CF4, 1 << 20)), GL_INVALID_ENUM, None),
+        # EXT_separate_shader_objects: pipelines are a name type of their own
+        ("a buffer name bound as a program pipeline", True,
+         message(OP["glsGenObjects"], gen(OBJ_BUFFER, [5])) +
+         message(OP["glBindProgramPipelineEXT"], struct.pack("<I", 5)), None, "unknown object name 5"),
+        ("a program pipeline name used as a program", True,
+         message(OP["glsGenObjects"], gen(OBJ_PROGRAM_PIPELINE, [6])) +
+         message(OP["glUseProgram"], struct.pack("<I", 6)), None, "unknown object name 6"),
+        ("a program name given as the pipeline of glUseProgramStagesEXT", True,
+         message(OP["glsCreateShaderProgram"], struct.pack("<II", 7, 0)) +
+         message(OP["glUseProgramStagesEXT"], struct.pack("<III", 7, 1, 7)), None, "unknown object name 7"),
+        ("a pipeline bound after its deletion", True,
+         message(OP["glsGenObjects"], gen(OBJ_PROGRAM_PIPELINE, [8])) +
+         message(OP["glsDeleteObjects"], gen(OBJ_PROGRAM_PIPELINE, [8])) +
+         message(OP["glBindProgramPipelineEXT"], struct.pack("<I", 8)), None, "unknown object name 8"),
+        ("an object type past the last", True, message(OP["glsGenObjects"], gen(7, [1])), None, "bad object type 7"),
+        # glCreateShaderProgramvEXT: the count says nothing of sizes (the
+        # client joins the strings); only the bytes sent are read
+        ("glCreateShaderProgramvEXT of 2^31-1 strings carrying one", True,
+         message(OP["glCreateShaderProgramvEXT"], shader_program(9, 0x7FFFFFFF, b"void main() {}\n")),
+         GL_NO_ERROR, None),
+        ("glCreateShaderProgramvEXT of -5 strings", True,
+         message(OP["glCreateShaderProgramvEXT"], shader_program(9, -5, b"")), None,
+         "glCreateShaderProgramvEXT of type 0x8b30, -5 strings"),
+        ("glCreateShaderProgramvEXT of 0 strings carrying bytes", True,
+         message(OP["glCreateShaderProgramvEXT"], shader_program(9, 0, b"void main() {}")), None,
+         "glCreateShaderProgramvEXT of 0 strings carries 14 bytes"),
+        ("glCreateShaderProgramvEXT whose source length passes the message", True,
+         message(OP["glCreateShaderProgramvEXT"], struct.pack("<IIiI", 9, 0x8B30, 1, 0xFFFFFFF0)), None,
+         "malformed glCreateShaderProgramvEXT"),
+        ("glCreateShaderProgramvEXT of a geometry shader", True,
+         message(OP["glCreateShaderProgramvEXT"], shader_program(9, 1, b"void main() {}", 0x8DD9)), None,
+         "glCreateShaderProgramvEXT of type 0x8dd9"),
+        ("glCreateShaderProgramvEXT naming an existing program", True,
+         message(OP["glsCreateShaderProgram"], struct.pack("<II", 9, 0)) +
+         message(OP["glCreateShaderProgramvEXT"], shader_program(9, 1, b"void main() {}")), None,
+         "used or reserved name 9"),
         ("10,000 objects (within the default quota)", True,
          message(OP["glsGenObjects"], gen(OBJ_TEXTURE, list(range(1, 10001)))), GL_NO_ERROR, None),
     ]
