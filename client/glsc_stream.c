@@ -8,6 +8,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,9 +19,11 @@
 #include <unistd.h>
 
 #include "glsc_egl.h"
+#include "glsc_ring.h"
 #include "gls_cookie.h"
 #include "gls_idmap.h"
 #include "gls_io.h"
+#include "gls_opcodes.h"
 #include "gls_protocol.h"
 #include "gls_wire.h"
 
@@ -29,6 +32,10 @@
 #define GLSC_BATCH_SIZE (256u * 1024u)
 /* How long a reply may take before the server is declared gone. */
 #define GLSC_DEFAULT_TIMEOUT_MS 60000
+/* How long we poll for a reply before sleeping in poll(): the worker
+ * answers a cheap query within a few us, and a sleeping vCPU takes tens
+ * of us to wake (docs/performance.md). */
+#define GLSC_REPLY_SPIN_NS 50000
 
 static pthread_mutex_t glsc_mutex = PTHREAD_MUTEX_INITIALIZER;
 
@@ -37,6 +44,9 @@ static struct {
 	bool connected;
 	bool lost;
 	bool shared_frames; /* the server maps frame memory we pass it */
+	bool shared_frames_possible; /* a unix socket: descriptors can travel */
+	bool use_ring;      /* commands go through the shared-memory ring */
+	struct glsc_ring ring;
 	int timeout_ms;
 	uint8_t *batch;
 	size_t batch_len, batch_cap;
@@ -230,6 +240,34 @@ static int glsc_connect_address(char *described, size_t described_size)
 	return -1;
 }
 
+static bool glsc_stream_send_fds_locked(uint16_t opcode, const void *payload, size_t size, const int *fds,
+					unsigned count);
+
+static bool glsc_env_set(const char *name)
+{
+	const char *value = getenv(name);
+	return value && *value && strcmp(value, "0") != 0;
+}
+
+/* A local client's commands go through a shared-memory ring from now on
+ * (glsAttachRing, docs/protocol.md); without it, through the socket. */
+static void glsc_stream_attach_ring(void)
+{
+	int memfd, doorbell;
+	if (!glsc_ring_create(&glsc_stream.ring, glsc_stream.fd, glsc_stream.timeout_ms, &memfd, &doorbell))
+		return;
+	uint8_t payload[4];
+	gls_put_u32(payload, glsc_stream.ring.size);
+	int fds[2] = {memfd, doorbell};
+	bool sent = glsc_stream_send_fds_locked(GLS_OP_glsAttachRing, payload, sizeof(payload), fds, 2);
+	close(memfd);
+	close(doorbell);
+	if (sent)
+		glsc_stream.use_ring = true;
+	else
+		glsc_ring_destroy(&glsc_stream.ring);
+}
+
 bool glsc_stream_connect_locked(void)
 {
 	if (glsc_stream.connected)
@@ -296,15 +334,19 @@ bool glsc_stream_connect_locked(void)
 	/* Passing memory needs a unix socket and a server that offers it. */
 	struct sockaddr_storage peer;
 	socklen_t peer_len = sizeof(peer);
-	glsc_stream.shared_frames = (le32toh(welcome.capabilities) & GLS_CAP_SHARED_FRAMES) &&
-				    getsockname(fd, (struct sockaddr *)&peer, &peer_len) == 0 &&
-				    peer.ss_family == AF_UNIX && !getenv("GLSTREAM_NO_SHARED_FRAMES");
+	bool local = getsockname(fd, (struct sockaddr *)&peer, &peer_len) == 0 && peer.ss_family == AF_UNIX;
+	glsc_stream.shared_frames = local && (le32toh(welcome.capabilities) & GLS_CAP_SHARED_FRAMES) &&
+				    !getenv("GLSTREAM_NO_SHARED_FRAMES");
+	glsc_stream.shared_frames_possible = local;
 	glsc_stream.batch_cap = GLSC_BATCH_SIZE;
 	glsc_stream.batch = malloc(glsc_stream.batch_cap);
 	if (!glsc_stream.batch)
 		goto err_close;
 	glsc_stream.fd = fd;
 	glsc_stream.connected = true;
+	if (glsc_stream.shared_frames_possible && (le32toh(welcome.capabilities) & GLS_CAP_SHM_RING) &&
+	    !glsc_env_set("GLSTREAM_NO_SHM"))
+		glsc_stream_attach_ring();
 	const char *stats = getenv("GLSTREAM_STATS");
 	glsc_stream.stats = stats && *stats && strcmp(stats, "0") != 0;
 	clock_gettime(CLOCK_MONOTONIC, &glsc_stream.stats_since);
@@ -318,6 +360,11 @@ err_close:
 
 static void glsc_send_batch(void)
 {
+	if (glsc_stream.use_ring) {
+		if (!glsc_stream.lost && !glsc_ring_flush(&glsc_stream.ring))
+			glsc_stream_set_lost("sending");
+		return;
+	}
 	if (!glsc_stream.batch_len || glsc_stream.lost)
 		return;
 	if (!gls_write_all(glsc_stream.fd, glsc_stream.batch, glsc_stream.batch_len))
@@ -340,6 +387,18 @@ uint8_t *glsc_stream_begin_locked(uint16_t opcode, size_t payload)
 		errno = EMSGSIZE;
 		glsc_stream_set_lost("command too large");
 		return NULL;
+	}
+	if (glsc_stream.use_ring) {
+		uint8_t *w = glsc_ring_reserve(&glsc_stream.ring, size);
+		if (!w) {
+			glsc_stream_set_lost(errno == ETIMEDOUT ? "no progress" : "sending");
+			return NULL;
+		}
+		struct gls_msg_header header = {.opcode = htole16(opcode), .size = htole32((uint32_t)size)};
+		memcpy(w, &header, sizeof(header));
+		glsc_stream.counted.commands++;
+		glsc_stream.counted.bytes_sent += size;
+		return w + GLS_MSG_HEADER_SIZE;
 	}
 	if (glsc_stream.batch_len + size > glsc_stream.batch_cap) {
 		glsc_send_batch();
@@ -427,10 +486,30 @@ static bool glsc_read_message(uint16_t *opcode, size_t *payload_size)
 	return true;
 }
 
+/* Polls (without sleeping) up to GLSC_REPLY_SPIN_NS for the connection to
+ * become readable. */
+static void glsc_spin_for_input(void)
+{
+	struct timespec start, now;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		struct pollfd pfd = {.fd = glsc_stream.fd, .events = POLLIN};
+		if (poll(&pfd, 1, 0) != 0)
+			return;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if ((now.tv_sec - start.tv_sec) * 1000000000L + (now.tv_nsec - start.tv_nsec) >= GLSC_REPLY_SPIN_NS)
+			return;
+		/* On a busy machine the worker may wait for this very CPU. */
+		sched_yield();
+	}
+}
+
 bool glsc_stream_wait_reply_locked(const uint8_t **reply, size_t *size)
 {
 	glsc_send_batch();
 	glsc_stream.counted.round_trips++;
+	if (!glsc_stream.lost)
+		glsc_spin_for_input();
 	for (;;) {
 		if (glsc_stream.lost)
 			return false;
@@ -477,9 +556,23 @@ bool glsc_stream_shared_frames(void)
 
 bool glsc_stream_send_fd_locked(uint16_t opcode, const void *payload, size_t size, int fd)
 {
+	return glsc_stream_send_fds_locked(opcode, payload, size, &fd, 1);
+}
+
+/* Sends one command (payload at most 56 bytes) with `count` descriptors
+ * (at most 2) on the connection. With the ring, the worker must have copied
+ * the ring's commands out first: it reads both into one stream in arrival
+ * order. */
+static bool glsc_stream_send_fds_locked(uint16_t opcode, const void *payload, size_t size, const int *fds,
+					unsigned count)
+{
 	glsc_send_batch();
 	if (glsc_stream.lost)
 		return false;
+	if (glsc_stream.use_ring && !glsc_ring_drain(&glsc_stream.ring)) {
+		glsc_stream_set_lost(errno == ETIMEDOUT ? "no progress" : "sending");
+		return false;
+	}
 	struct gls_msg_header header = {
 		.opcode = htole16(opcode),
 		.size = htole32((uint32_t)(GLS_MSG_HEADER_SIZE + size)),
@@ -487,17 +580,17 @@ bool glsc_stream_send_fd_locked(uint16_t opcode, const void *payload, size_t siz
 	struct iovec iov[2] = {{&header, sizeof(header)}, {(void *)payload, size}};
 	union {
 		struct cmsghdr align;
-		char buf[CMSG_SPACE(sizeof(int))];
+		char buf[CMSG_SPACE(2 * sizeof(int))];
 	} control;
 	memset(&control, 0, sizeof(control));
 	struct msghdr msg = {.msg_iov = iov, .msg_iovlen = 2, .msg_control = control.buf,
-			     .msg_controllen = sizeof(control.buf)};
+			     .msg_controllen = CMSG_SPACE(count * sizeof(int))};
 	struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
 	cmsg->cmsg_level = SOL_SOCKET;
 	cmsg->cmsg_type = SCM_RIGHTS;
-	cmsg->cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(cmsg), &fd, sizeof(int));
-	/* The descriptor travels with the first byte; the rest may follow. */
+	cmsg->cmsg_len = CMSG_LEN(count * sizeof(int));
+	memcpy(CMSG_DATA(cmsg), fds, count * sizeof(int));
+	/* The descriptors travel with the first byte; the rest may follow. */
 	ssize_t n;
 	do
 		n = sendmsg(glsc_stream.fd, &msg, MSG_NOSIGNAL);

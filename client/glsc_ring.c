@@ -1,0 +1,252 @@
+/* The client's end of the shared-memory command ring: messages are
+ * encoded in place in the ring; a message that does not fit before the
+ * end of the data area (or is larger than the ring: bulk data) is encoded
+ * in a staging buffer and copied in pieces, the worker copying each piece
+ * out while we write the next. Publishing is a store of `tail`; the
+ * doorbell rings only when the worker announced that it sleeps. */
+#include "glsc_ring.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "gls_ring.h"
+
+/* How long we poll for space before sleeping (see GLSS_SPIN_NS). */
+#define GLSC_RING_SPIN_NS 50000
+/* Published bytes between two looks at the worker's sleeping flag outside
+ * flushes: a sleeping worker starts on a long stream early, and the fence
+ * the look needs stays off the per-command path. */
+#define GLSC_RING_DOORBELL_EVERY (64u << 10)
+/* Written bytes between two stores of tail outside flushes: each store
+ * takes the cache line from the spinning worker, so not one per command. */
+#define GLSC_RING_PUBLISH_EVERY (16u << 10)
+
+static int64_t glsc_now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+static inline void glsc_cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	__builtin_ia32_pause();
+#endif
+}
+
+bool glsc_ring_create(struct glsc_ring *ring, int connection, int timeout_ms, int *memfd, int *peer_doorbell)
+{
+	uint32_t size = GLS_RING_DATA;
+	const char *mib = getenv("GLSTREAM_RING_MIB"); /* measurements only (docs/performance.md) */
+	if (mib && *mib) {
+		unsigned long want = strtoul(mib, NULL, 10) << 20;
+		if (want >= GLS_RING_MIN_DATA && want <= GLS_RING_MAX_DATA && !(want & (want - 1)))
+			size = (uint32_t)want;
+	}
+	size_t map_size = GLS_RING_CONTROL + (size_t)size;
+	int fd = memfd_create("glstream-ring", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	if (fd < 0)
+		return false;
+	/* Sealed so that the worker's reads can never fault (SIGBUS). */
+	if (ftruncate(fd, (off_t)map_size) < 0 ||
+	    fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL) < 0)
+		goto err_close;
+	void *map = mmap(NULL, map_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (map == MAP_FAILED)
+		goto err_close;
+	int sv[2];
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
+		goto err_unmap;
+	*ring = (struct glsc_ring){
+		.map = map,
+		.map_size = map_size,
+		.data = gls_ring_data(map),
+		.size = size,
+		.control = map,
+		.doorbell = sv[0],
+		.connection = connection,
+		.timeout_ms = timeout_ms,
+	};
+	*memfd = fd;
+	*peer_doorbell = sv[1];
+	return true;
+err_unmap:
+	munmap(map, map_size);
+err_close:
+	close(fd);
+	return false;
+}
+
+void glsc_ring_destroy(struct glsc_ring *ring)
+{
+	if (!ring->map)
+		return;
+	munmap(ring->map, ring->map_size);
+	close(ring->doorbell);
+	free(ring->staging);
+	*ring = (struct glsc_ring){0};
+}
+
+/* Wakes the worker if it announced that it sleeps. The fence orders our
+ * tail store before the flag load; the worker fences between its flag
+ * store and its tail load: one of us sees the other (no lost wake-up). */
+static bool glsc_ring_doorbell(struct glsc_ring *ring)
+{
+	ring->rung_at = ring->published;
+	atomic_thread_fence(memory_order_seq_cst);
+	struct gls_ring_control *c = ring->control;
+	if (atomic_load_explicit(&c->consumer_sleeping, memory_order_relaxed) &&
+	    atomic_exchange_explicit(&c->consumer_sleeping, 0, memory_order_relaxed)) {
+		char bell = GLS_RING_DOORBELL;
+		/* EAGAIN: the doorbell is full of wake-ups already. */
+		if (send(ring->doorbell, &bell, 1, MSG_DONTWAIT | MSG_NOSIGNAL) < 0 && errno != EAGAIN)
+			return false;
+	}
+	return true;
+}
+
+static bool glsc_ring_publish(struct glsc_ring *ring)
+{
+	if (ring->published == ring->tail)
+		return true;
+	atomic_store_explicit(&ring->control->tail, ring->tail, memory_order_release);
+	ring->published = ring->tail;
+	return ring->published - ring->rung_at < GLSC_RING_DOORBELL_EVERY || glsc_ring_doorbell(ring);
+}
+
+static uint64_t glsc_ring_free(struct glsc_ring *ring)
+{
+	return ring->size - (ring->tail - ring->head);
+}
+
+/* Waits until `needed` bytes are free. Everything written is published
+ * first: the worker only frees what it can see. */
+static bool glsc_ring_wait_space(struct glsc_ring *ring, uint64_t needed)
+{
+	if (!glsc_ring_publish(ring) || !glsc_ring_doorbell(ring))
+		return false;
+	struct gls_ring_control *c = ring->control;
+	int64_t progress_at = glsc_now_ns(), spin_until = progress_at + GLSC_RING_SPIN_NS;
+	for (;;) {
+		uint64_t head = atomic_load_explicit(&c->head, memory_order_acquire);
+		int64_t now = glsc_now_ns();
+		if (head != ring->head) {
+			ring->head = head;
+			progress_at = now;
+		}
+		if (glsc_ring_free(ring) >= needed)
+			return true;
+		if (now < spin_until) {
+			for (int i = 0; i < 64; i++)
+				glsc_cpu_relax();
+			sched_yield(); /* the worker may wait for this CPU */
+			continue;
+		}
+		atomic_store_explicit(&c->producer_waiting, 1, memory_order_relaxed);
+		atomic_thread_fence(memory_order_seq_cst); /* the flag store before the head load */
+		ring->head = atomic_load_explicit(&c->head, memory_order_acquire);
+		if (glsc_ring_free(ring) >= needed) {
+			atomic_store_explicit(&c->producer_waiting, 0, memory_order_relaxed);
+			return true;
+		}
+		int64_t left_ms = ring->timeout_ms - (now - progress_at) / 1000000;
+		if (left_ms <= 0) {
+			errno = ETIMEDOUT;
+			return false;
+		}
+		/* The connection hangs up when the worker goes: no event asked for,
+		 * POLLHUP and POLLERR come anyway (frames waiting do not wake us). */
+		struct pollfd fds[2] = {{.fd = ring->doorbell, .events = POLLIN}, {.fd = ring->connection}};
+		int ready = poll(fds, 2, (int)left_ms);
+		atomic_store_explicit(&c->producer_waiting, 0, memory_order_relaxed);
+		if (ready < 0 && errno != EINTR)
+			return false;
+		if (ready > 0 && ((fds[0].revents | fds[1].revents) & (POLLHUP | POLLERR))) {
+			errno = ECONNRESET;
+			return false;
+		}
+		char drain[64];
+		while (recv(ring->doorbell, drain, sizeof(drain), MSG_DONTWAIT) > 0)
+			;
+		spin_until = glsc_now_ns() + GLSC_RING_SPIN_NS / 10;
+	}
+}
+
+/* Copies the staged message into the ring, a piece at a time. */
+static bool glsc_ring_write_staged(struct glsc_ring *ring)
+{
+	size_t done = 0;
+	while (done < ring->staged) {
+		size_t left = ring->staged - done;
+		/* Pieces of at least a quarter ring: few wake-ups, and the
+		 * worker copies one piece out while we write the next. */
+		uint64_t want = left < ring->size / 4 ? left : ring->size / 4;
+		if (glsc_ring_free(ring) < want) {
+			ring->head = atomic_load_explicit(&ring->control->head, memory_order_acquire);
+			if (glsc_ring_free(ring) < want && !glsc_ring_wait_space(ring, want))
+				return false;
+		}
+		size_t n = glsc_ring_free(ring) < left ? (size_t)glsc_ring_free(ring) : left;
+		size_t at = (size_t)(ring->tail & (ring->size - 1));
+		size_t first = n < ring->size - at ? n : ring->size - at;
+		memcpy(ring->data + at, ring->staging + done, first);
+		memcpy(ring->data, ring->staging + done + first, n - first);
+		ring->tail += n;
+		done += n;
+		if (!glsc_ring_publish(ring))
+			return false;
+	}
+	ring->staged = 0;
+	return true;
+}
+
+uint8_t *glsc_ring_reserve(struct glsc_ring *ring, size_t size)
+{
+	if (ring->staged && !glsc_ring_write_staged(ring))
+		return NULL;
+	if (ring->tail - ring->published >= GLSC_RING_PUBLISH_EVERY && !glsc_ring_publish(ring))
+		return NULL;
+	size_t at = (size_t)(ring->tail & (ring->size - 1));
+	if (size <= ring->size - at) {
+		if (glsc_ring_free(ring) < size) {
+			ring->head = atomic_load_explicit(&ring->control->head, memory_order_acquire);
+			if (glsc_ring_free(ring) < size && !glsc_ring_wait_space(ring, size))
+				return NULL;
+		}
+		ring->tail += size;
+		return ring->data + at;
+	}
+	/* Across the end of the data area, or larger than the ring. */
+	if (size > ring->staging_cap) {
+		uint8_t *bigger = realloc(ring->staging, size);
+		if (!bigger) {
+			errno = ENOMEM;
+			return NULL;
+		}
+		ring->staging = bigger;
+		ring->staging_cap = size;
+	}
+	ring->staged = size;
+	return ring->staging;
+}
+
+bool glsc_ring_flush(struct glsc_ring *ring)
+{
+	if (ring->staged && !glsc_ring_write_staged(ring))
+		return false;
+	return glsc_ring_publish(ring) && glsc_ring_doorbell(ring);
+}
+
+bool glsc_ring_drain(struct glsc_ring *ring)
+{
+	return glsc_ring_flush(ring) && glsc_ring_wait_space(ring, ring->size);
+}
