@@ -21,13 +21,11 @@
 
 /* How long we poll for space before sleeping (see GLSS_SPIN_NS). */
 #define GLSC_RING_SPIN_NS 50000
-/* Published bytes between two looks at the worker's sleeping flag outside
- * flushes: a sleeping worker starts on a long stream early, and the fence
- * the look needs stays off the per-command path. */
-#define GLSC_RING_DOORBELL_EVERY (64u << 10)
-/* Written bytes between two stores of tail outside flushes: each store
- * takes the cache line from the spinning worker, so not one per command. */
-#define GLSC_RING_PUBLISH_EVERY (16u << 10)
+/* Written bytes between two publications outside flushes: each takes the
+ * tail's cache line from the spinning worker and a fence to look at its
+ * sleeping flag, so not one per command; often enough that a worker
+ * starts on a long stream early (a few hundred state calls). */
+#define GLSC_RING_PUBLISH_EVERY (4u << 10)
 
 static int64_t glsc_now_ns(void)
 {
@@ -101,7 +99,6 @@ void glsc_ring_destroy(struct glsc_ring *ring)
  * store and its tail load: one of us sees the other (no lost wake-up). */
 static bool glsc_ring_doorbell(struct glsc_ring *ring)
 {
-	ring->rung_at = ring->published;
 	atomic_thread_fence(memory_order_seq_cst);
 	struct gls_ring_control *c = ring->control;
 	if (atomic_load_explicit(&c->consumer_sleeping, memory_order_relaxed) &&
@@ -114,13 +111,15 @@ static bool glsc_ring_doorbell(struct glsc_ring *ring)
 	return true;
 }
 
+/* Makes what was written visible; every publication looks at the
+ * worker's sleeping flag, so nothing published goes unnoticed. */
 static bool glsc_ring_publish(struct glsc_ring *ring)
 {
 	if (ring->published == ring->tail)
 		return true;
 	atomic_store_explicit(&ring->control->tail, ring->tail, memory_order_release);
 	ring->published = ring->tail;
-	return ring->published - ring->rung_at < GLSC_RING_DOORBELL_EVERY || glsc_ring_doorbell(ring);
+	return glsc_ring_doorbell(ring);
 }
 
 static uint64_t glsc_ring_free(struct glsc_ring *ring)
@@ -132,7 +131,7 @@ static uint64_t glsc_ring_free(struct glsc_ring *ring)
  * first: the worker only frees what it can see. */
 static bool glsc_ring_wait_space(struct glsc_ring *ring, uint64_t needed)
 {
-	if (!glsc_ring_publish(ring) || !glsc_ring_doorbell(ring))
+	if (!glsc_ring_publish(ring))
 		return false;
 	struct gls_ring_control *c = ring->control;
 	int64_t progress_at = glsc_now_ns(), spin_until = progress_at + GLSC_RING_SPIN_NS;
@@ -243,7 +242,7 @@ bool glsc_ring_flush(struct glsc_ring *ring)
 {
 	if (ring->staged && !glsc_ring_write_staged(ring))
 		return false;
-	return glsc_ring_publish(ring) && glsc_ring_doorbell(ring);
+	return glsc_ring_publish(ring);
 }
 
 bool glsc_ring_drain(struct glsc_ring *ring)

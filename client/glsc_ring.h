@@ -19,7 +19,6 @@ struct glsc_ring {
 	uint64_t tail;        /* bytes written, the reserved message included */
 	uint64_t published;   /* the tail the worker may see */
 	uint64_t head;        /* the worker's head as last read */
-	uint64_t rung_at;     /* published when we last checked the doorbell */
 	int doorbell;         /* our end of the doorbell socketpair */
 	int connection;       /* the connection: its hang-up means the worker is gone */
 	int timeout_ms;       /* no progress for this long: the worker is gone */
