@@ -132,16 +132,16 @@ void glsc_glBufferData(GLenum target, GLsizeiptr size, const void *data, GLenum 
 		return;
 	/* Large data: an empty buffer, then the data in chunks. */
 	bool inline_data = data && size > 0 && size <= GLSC_CHUNK;
-	uint8_t *w = glsc_begin(ctx, inline_data ? GLS_OP_glBufferData : GLS_OP_glsBufferDataNull,
-				16 + (inline_data ? 4 + gls_pad4((size_t)size) : 0));
+	uint8_t *w = inline_data ? glsc_stream_begin_with_bytes_locked(GLS_OP_glBufferData, 20, data, (size_t)size)
+				 : glsc_begin(ctx, GLS_OP_glsBufferDataNull, 16);
 	if (!w)
 		goto out;
 	w = gls_put_u32(w, target);
 	w = gls_put_i64(w, size);
 	w = gls_put_u32(w, usage);
 	if (inline_data) {
-		w = gls_put_u32(w, (uint32_t)size);
-		gls_put_bytes(w, data, (size_t)size);
+		gls_put_u32(w, (uint32_t)size);
+		glsc_stream_end_locked();
 	}
 	if (data && size > GLSC_CHUNK)
 		glsc_buffer_sub_data_locked(ctx, target, 0, size, data);
@@ -172,15 +172,15 @@ static void glsc_buffer_sub_data_locked(struct glsc_context *ctx, GLenum target,
 		data = (const uint8_t *)data + GLSC_CHUNK;
 	}
 	bool inline_data = data && size > 0;
-	uint8_t *w = glsc_begin(ctx, GLS_OP_glBufferSubData, 24 + (inline_data ? gls_pad4((size_t)size) : 0));
+	uint8_t *w = glsc_stream_begin_with_bytes_locked(GLS_OP_glBufferSubData, 24, data,
+							 inline_data ? (size_t)size : 0);
 	if (!w)
 		return;
 	w = gls_put_u32(w, target);
 	w = gls_put_i64(w, offset);
 	w = gls_put_i64(w, size);
-	w = gls_put_u32(w, inline_data ? (uint32_t)size : 0);
-	if (inline_data)
-		gls_put_bytes(w, data, (size_t)size);
+	gls_put_u32(w, inline_data ? (uint32_t)size : 0);
+	glsc_stream_end_locked();
 	struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target));
 	if (buffer && buffer->shadow && inline_data && offset >= 0 && offset + size <= buffer->size)
 		memcpy(buffer->shadow + offset, data, (size_t)size);
@@ -381,8 +381,8 @@ void glsc_glTexImage2D(GLenum target, GLint level, GLint internalformat, GLsizei
 	int64_t size = gls_image_size(width, height, format, type, ctx->unpack_alignment);
 	/* Large images: an empty image, then the pixels in bands of rows. */
 	bool inline_data = pixels && size > 0 && size <= GLSC_CHUNK;
-	uint8_t *w = glsc_begin(ctx, inline_data ? GLS_OP_glTexImage2D : GLS_OP_glsTexImage2DNull,
-				32 + (inline_data ? 4 + gls_pad4((size_t)size) : 0));
+	uint8_t *w = inline_data ? glsc_stream_begin_with_bytes_locked(GLS_OP_glTexImage2D, 36, pixels, (size_t)size)
+				 : glsc_begin(ctx, GLS_OP_glsTexImage2DNull, 32);
 	if (!w)
 		goto out;
 	w = gls_put_u32(w, target);
@@ -394,8 +394,8 @@ void glsc_glTexImage2D(GLenum target, GLint level, GLint internalformat, GLsizei
 	w = gls_put_u32(w, format);
 	w = gls_put_u32(w, type);
 	if (inline_data) {
-		w = gls_put_u32(w, (uint32_t)size);
-		gls_put_bytes(w, pixels, (size_t)size);
+		gls_put_u32(w, (uint32_t)size);
+		glsc_stream_end_locked();
 	} else if (pixels && size > GLSC_CHUNK && size != GLS_IMAGE_TOO_LARGE) {
 		glsc_tex_sub_image_locked(ctx, target, level, 0, 0, width, height, format, type, pixels);
 	}
@@ -436,7 +436,7 @@ static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, G
 		glsc_set_error_locked(GL_INVALID_VALUE);
 		return;
 	}
-	uint8_t *w = glsc_begin(ctx, GLS_OP_glTexSubImage2D, 36 + gls_pad4((size_t)size));
+	uint8_t *w = glsc_stream_begin_with_bytes_locked(GLS_OP_glTexSubImage2D, 36, pixels, (size_t)size);
 	if (!w)
 		return;
 	w = gls_put_u32(w, target);
@@ -447,8 +447,8 @@ static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, G
 	w = gls_put_i32(w, height);
 	w = gls_put_u32(w, format);
 	w = gls_put_u32(w, type);
-	w = gls_put_u32(w, (uint32_t)size);
-	gls_put_bytes(w, pixels, (size_t)size);
+	gls_put_u32(w, (uint32_t)size);
+	glsc_stream_end_locked();
 }
 
 void glsc_glTexSubImage2D(GLenum target, GLint level, GLint xoffset, GLint yoffset, GLsizei width, GLsizei height,

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "gls_ring.h"
+#include "gls_wire.h"
 
 /* How long we poll for space before sleeping (see GLSS_SPIN_NS). */
 #define GLSC_RING_SPIN_NS 50000
@@ -180,51 +181,70 @@ static bool glsc_ring_wait_space(struct glsc_ring *ring, uint64_t needed)
 	}
 }
 
-/* Copies the staged message into the ring, a piece at a time. */
-static bool glsc_ring_write_staged(struct glsc_ring *ring)
+/* Copies n bytes into the ring a piece at a time, publishing each so that
+ * the worker copies one piece out while we write the next. */
+static bool glsc_ring_write(struct glsc_ring *ring, const uint8_t *bytes, size_t n)
 {
 	size_t done = 0;
-	while (done < ring->staged) {
-		size_t left = ring->staged - done;
-		/* Pieces of at least a quarter ring: few wake-ups, and the
-		 * worker copies one piece out while we write the next. */
+	while (done < n) {
+		size_t left = n - done;
+		/* Pieces of at least a quarter ring: few wake-ups. */
 		uint64_t want = left < ring->size / 4 ? left : ring->size / 4;
 		if (glsc_ring_free(ring) < want) {
 			ring->head = atomic_load_explicit(&ring->control->head, memory_order_acquire);
 			if (glsc_ring_free(ring) < want && !glsc_ring_wait_space(ring, want))
 				return false;
 		}
-		size_t n = glsc_ring_free(ring) < left ? (size_t)glsc_ring_free(ring) : left;
+		size_t piece = glsc_ring_free(ring) < left ? (size_t)glsc_ring_free(ring) : left;
 		size_t at = (size_t)(ring->tail & (ring->size - 1));
-		size_t first = n < ring->size - at ? n : ring->size - at;
-		memcpy(ring->data + at, ring->staging + done, first);
-		memcpy(ring->data, ring->staging + done + first, n - first);
-		ring->tail += n;
-		done += n;
+		size_t first = piece < ring->size - at ? piece : ring->size - at;
+		memcpy(ring->data + at, bytes + done, first);
+		memcpy(ring->data, bytes + done + first, piece - first);
+		ring->tail += piece;
+		done += piece;
 		if (!glsc_ring_publish(ring))
 			return false;
 	}
-	ring->staged = 0;
 	return true;
 }
 
-uint8_t *glsc_ring_reserve(struct glsc_ring *ring, size_t size)
+bool glsc_ring_commit(struct glsc_ring *ring)
 {
-	if (ring->staged && !glsc_ring_write_staged(ring))
-		return NULL;
-	if (ring->tail - ring->published >= GLSC_RING_PUBLISH_EVERY && !glsc_ring_publish(ring))
-		return NULL;
-	size_t at = (size_t)(ring->tail & (ring->size - 1));
-	if (size <= ring->size - at) {
-		if (glsc_ring_free(ring) < size) {
-			ring->head = atomic_load_explicit(&ring->control->head, memory_order_acquire);
-			if (glsc_ring_free(ring) < size && !glsc_ring_wait_space(ring, size))
-				return NULL;
-		}
-		ring->tail += size;
-		return ring->data + at;
+	if (ring->staged) {
+		size_t staged = ring->staged;
+		ring->staged = 0;
+		if (!glsc_ring_write(ring, ring->staging, staged))
+			return false;
 	}
-	/* Across the end of the data area, or larger than the ring. */
+	if (ring->deferred_size) {
+		static const uint8_t zeros[4];
+		size_t n = ring->deferred_size;
+		ring->deferred_size = 0;
+		if (!glsc_ring_write(ring, ring->deferred, n) || !glsc_ring_write(ring, zeros, gls_pad4(n) - n))
+			return false;
+	}
+	return true;
+}
+
+/* Room for `size` contiguous bytes in the ring itself, or NULL. */
+static uint8_t *glsc_ring_place(struct glsc_ring *ring, size_t size, bool *failed)
+{
+	size_t at = (size_t)(ring->tail & (ring->size - 1));
+	if (size > ring->size - at)
+		return NULL;
+	if (glsc_ring_free(ring) < size) {
+		ring->head = atomic_load_explicit(&ring->control->head, memory_order_acquire);
+		if (glsc_ring_free(ring) < size && !glsc_ring_wait_space(ring, size)) {
+			*failed = true;
+			return NULL;
+		}
+	}
+	ring->tail += size;
+	return ring->data + at;
+}
+
+static uint8_t *glsc_ring_stage(struct glsc_ring *ring, size_t size)
+{
 	if (size > ring->staging_cap) {
 		uint8_t *bigger = realloc(ring->staging, size);
 		if (!bigger) {
@@ -238,11 +258,44 @@ uint8_t *glsc_ring_reserve(struct glsc_ring *ring, size_t size)
 	return ring->staging;
 }
 
+uint8_t *glsc_ring_reserve(struct glsc_ring *ring, size_t size)
+{
+	if (!glsc_ring_commit(ring))
+		return NULL;
+	if (ring->tail - ring->published >= GLSC_RING_PUBLISH_EVERY && !glsc_ring_publish(ring))
+		return NULL;
+	bool failed = false;
+	uint8_t *p = glsc_ring_place(ring, size, &failed);
+	if (p || failed)
+		return p;
+	/* Across the end of the data area, or larger than the ring. */
+	return glsc_ring_stage(ring, size);
+}
+
+uint8_t *glsc_ring_reserve_with_bytes(struct glsc_ring *ring, size_t size, const void *bytes, size_t n)
+{
+	size_t padded = gls_pad4(n);
+	if (padded <= ring->size / 4) {
+		uint8_t *p = glsc_ring_reserve(ring, size + padded);
+		if (p)
+			gls_put_bytes(p + size, bytes, n);
+		return p;
+	}
+	/* Bulk data: the bytes go straight from the caller's memory into the
+	 * ring at glsc_ring_commit, in pieces. */
+	if (!glsc_ring_commit(ring))
+		return NULL;
+	uint8_t *p = glsc_ring_stage(ring, size);
+	if (p) {
+		ring->deferred = bytes;
+		ring->deferred_size = n;
+	}
+	return p;
+}
+
 bool glsc_ring_flush(struct glsc_ring *ring)
 {
-	if (ring->staged && !glsc_ring_write_staged(ring))
-		return false;
-	return glsc_ring_publish(ring);
+	return glsc_ring_commit(ring) && glsc_ring_publish(ring);
 }
 
 bool glsc_ring_drain(struct glsc_ring *ring)

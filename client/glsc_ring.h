@@ -26,6 +26,10 @@ struct glsc_ring {
 	 * the ring in pieces when the next one begins or at a flush */
 	uint8_t *staging;
 	size_t staging_cap, staged;
+	/* bulk bytes that follow the staged message, still in the caller's
+	 * memory until glsc_ring_commit */
+	const void *deferred;
+	size_t deferred_size;
 };
 
 /* Creates the ring; *memfd and *peer_doorbell go to the worker with
@@ -36,6 +40,13 @@ void glsc_ring_destroy(struct glsc_ring *ring);
 /* Where a message of `size` bytes goes (valid until the next ring call),
  * or NULL with errno set when the worker is gone. */
 uint8_t *glsc_ring_reserve(struct glsc_ring *ring, size_t size);
+/* The same for a message of `size` bytes followed by n bytes at `bytes`
+ * (then zero padding to 4): the caller writes the first `size` bytes at
+ * the pointer returned, then calls glsc_ring_commit while `bytes` is still
+ * valid. Bulk bytes go into the ring in one copy. */
+uint8_t *glsc_ring_reserve_with_bytes(struct glsc_ring *ring, size_t size, const void *bytes, size_t n);
+/* Writes a staged message (and its bulk bytes) into the ring. */
+bool glsc_ring_commit(struct glsc_ring *ring);
 /* Makes everything written visible and wakes the worker if it sleeps. */
 bool glsc_ring_flush(struct glsc_ring *ring);
 /* Flushes and waits until the worker has copied everything out, so that

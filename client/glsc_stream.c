@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,9 @@
 /* Frames the client may queue before eglSwapBuffers waits, like a driver. */
 #define GLSC_MAX_FRAMES_AHEAD 2
 #define GLSC_BATCH_SIZE (256u * 1024u)
+/* Bulk bytes from this size on are sent from the caller's memory (socket)
+ * or copied straight into the ring, not through the batch or staging. */
+#define GLSC_DIRECT_BYTES (64u * 1024u)
 /* How long a reply may take before the server is declared gone. */
 #define GLSC_DEFAULT_TIMEOUT_MS 60000
 /* How long we poll for a reply before sleeping in poll(): the worker
@@ -47,6 +51,10 @@ static struct {
 	bool shared_frames_possible; /* a unix socket: descriptors can travel */
 	bool use_ring;      /* commands go through the shared-memory ring */
 	struct glsc_ring ring;
+	/* socket: bulk bytes of the command at the end of the batch, sent from
+	 * the caller's memory by glsc_stream_end_locked */
+	const void *deferred;
+	size_t deferred_size;
 	int timeout_ms;
 	uint8_t *batch;
 	size_t batch_len, batch_cap;
@@ -378,6 +386,24 @@ void glsc_flush_locked(void)
 	glsc_send_batch();
 }
 
+/* Reserves a whole message (header included) in the ring, with n bulk
+ * bytes after `size` bytes when n > 0, and writes its header. */
+static uint8_t *glsc_stream_begin_ring(uint16_t opcode, size_t size, const void *bytes, size_t n)
+{
+	size_t total = size + gls_pad4(n);
+	uint8_t *w = n ? glsc_ring_reserve_with_bytes(&glsc_stream.ring, size, bytes, n)
+		       : glsc_ring_reserve(&glsc_stream.ring, size);
+	if (!w) {
+		glsc_stream_set_lost(errno == ETIMEDOUT ? "no progress" : "sending");
+		return NULL;
+	}
+	struct gls_msg_header header = {.opcode = htole16(opcode), .size = htole32((uint32_t)total)};
+	memcpy(w, &header, sizeof(header));
+	glsc_stream.counted.commands++;
+	glsc_stream.counted.bytes_sent += total;
+	return w + GLS_MSG_HEADER_SIZE;
+}
+
 uint8_t *glsc_stream_begin_locked(uint16_t opcode, size_t payload)
 {
 	if (!glsc_stream.connected || glsc_stream.lost)
@@ -388,18 +414,8 @@ uint8_t *glsc_stream_begin_locked(uint16_t opcode, size_t payload)
 		glsc_stream_set_lost("command too large");
 		return NULL;
 	}
-	if (glsc_stream.use_ring) {
-		uint8_t *w = glsc_ring_reserve(&glsc_stream.ring, size);
-		if (!w) {
-			glsc_stream_set_lost(errno == ETIMEDOUT ? "no progress" : "sending");
-			return NULL;
-		}
-		struct gls_msg_header header = {.opcode = htole16(opcode), .size = htole32((uint32_t)size)};
-		memcpy(w, &header, sizeof(header));
-		glsc_stream.counted.commands++;
-		glsc_stream.counted.bytes_sent += size;
-		return w + GLS_MSG_HEADER_SIZE;
-	}
+	if (glsc_stream.use_ring)
+		return glsc_stream_begin_ring(opcode, size, NULL, 0);
 	if (glsc_stream.batch_len + size > glsc_stream.batch_cap) {
 		glsc_send_batch();
 		if (size > glsc_stream.batch_cap) {
@@ -422,6 +438,58 @@ uint8_t *glsc_stream_begin_locked(uint16_t opcode, size_t payload)
 	glsc_stream.batch_len += size;
 	glsc_stream.counted.commands++;
 	return w + GLS_MSG_HEADER_SIZE;
+}
+
+uint8_t *glsc_stream_begin_with_bytes_locked(uint16_t opcode, size_t payload, const void *bytes, size_t n)
+{
+	size_t total = GLS_MSG_HEADER_SIZE + payload + gls_pad4(n);
+	if (n < GLSC_DIRECT_BYTES || total > GLS_MAX_MESSAGE) {
+		uint8_t *w = glsc_stream_begin_locked(opcode, payload + gls_pad4(n));
+		if (w)
+			gls_put_bytes(w + payload, bytes, n);
+		return w;
+	}
+	if (!glsc_stream.connected || glsc_stream.lost)
+		return NULL;
+	if (glsc_stream.use_ring)
+		return glsc_stream_begin_ring(opcode, GLS_MSG_HEADER_SIZE + payload, bytes, n);
+	/* The socket: the batch ends with this command's header and payload;
+	 * glsc_stream_end_locked sends them with the caller's bytes (writev). */
+	glsc_send_batch();
+	uint8_t *w = glsc_stream_begin_locked(opcode, payload);
+	if (!w)
+		return NULL;
+	uint32_t size = htole32((uint32_t)total);
+	memcpy(w - GLS_MSG_HEADER_SIZE + offsetof(struct gls_msg_header, size), &size, sizeof(size));
+	glsc_stream.counted.bytes_sent += total - GLS_MSG_HEADER_SIZE - payload;
+	glsc_stream.deferred = bytes;
+	glsc_stream.deferred_size = n;
+	return w;
+}
+
+void glsc_stream_end_locked(void)
+{
+	if (glsc_stream.lost)
+		return;
+	if (glsc_stream.use_ring) {
+		if (!glsc_ring_commit(&glsc_stream.ring))
+			glsc_stream_set_lost(errno == ETIMEDOUT ? "no progress" : "sending");
+		return;
+	}
+	if (!glsc_stream.deferred_size)
+		return;
+	static const uint8_t zeros[4];
+	size_t n = glsc_stream.deferred_size;
+	struct iovec iov[3] = {
+		{glsc_stream.batch, glsc_stream.batch_len},
+		{(void *)glsc_stream.deferred, n},
+		{(void *)zeros, gls_pad4(n) - n},
+	};
+	glsc_stream.counted.bytes_sent += glsc_stream.batch_len;
+	glsc_stream.batch_len = 0;
+	glsc_stream.deferred_size = 0;
+	if (!gls_writev_all(glsc_stream.fd, iov, 3))
+		glsc_stream_set_lost("sending");
 }
 
 /* Reads one message into glsc_stream.message; frames are presented here. */

@@ -23,6 +23,12 @@ bool glsc_stream_lost(void);
 /* Reserves a command of `payload` bytes (a multiple of 4) in the batch and
  * returns where its payload goes, or NULL when the connection is lost. */
 uint8_t *glsc_stream_begin_locked(uint16_t opcode, size_t payload);
+/* The same for a command whose payload is `payload` bytes followed by n
+ * bytes at `bytes` (zero-padded to 4): the caller writes the first
+ * `payload` bytes, then calls glsc_stream_end_locked before `bytes` may
+ * change. Over the shared-memory ring, bulk bytes are copied only once. */
+uint8_t *glsc_stream_begin_with_bytes_locked(uint16_t opcode, size_t payload, const void *bytes, size_t n);
+void glsc_stream_end_locked(void);
 void glsc_flush_locked(void);
 
 /* Sends the batch and waits for the reply to the last sync command. The
