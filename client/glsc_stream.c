@@ -492,11 +492,21 @@ void glsc_stream_end_locked(void)
 		glsc_stream_set_lost("sending");
 }
 
+/* Reads exactly n bytes: what is there already without a poll() first
+ * (after a spin the reply usually is), then waiting up to the timeout. */
+static bool glsc_read_exact(void *data, size_t n)
+{
+	ssize_t got = recv(glsc_stream.fd, data, n, MSG_DONTWAIT);
+	if (got < 0)
+		got = 0; /* nothing yet (or an error gls_read_all reports) */
+	return gls_read_all(glsc_stream.fd, (uint8_t *)data + got, n - (size_t)got, glsc_stream.timeout_ms);
+}
+
 /* Reads one message into glsc_stream.message; frames are presented here. */
 static bool glsc_read_message(uint16_t *opcode, size_t *payload_size)
 {
 	struct gls_msg_header header;
-	if (!gls_read_all(glsc_stream.fd, &header, sizeof(header), glsc_stream.timeout_ms)) {
+	if (!glsc_read_exact(&header, sizeof(header))) {
 		glsc_stream_set_lost(errno == ETIMEDOUT ? "no answer" : "receiving");
 		return false;
 	}
@@ -516,7 +526,7 @@ static bool glsc_read_message(uint16_t *opcode, size_t *payload_size)
 		glsc_stream.message = bigger;
 		glsc_stream.message_cap = size;
 	}
-	if (!gls_read_all(glsc_stream.fd, glsc_stream.message, size, glsc_stream.timeout_ms)) {
+	if (!glsc_read_exact(glsc_stream.message, size)) {
 		glsc_stream_set_lost("receiving");
 		return false;
 	}
