@@ -14,33 +14,17 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "gls_ring.h"
+#include "gls_spin.h"
 #include "gls_wire.h"
 
-/* How long we poll for space before sleeping (see GLSS_SPIN_NS). */
-#define GLSC_RING_SPIN_NS 50000
 /* Written bytes between two publications outside flushes: each takes the
  * tail's cache line from the spinning worker and a fence to look at its
  * sleeping flag, so not one per command; often enough that a worker
  * starts on a long stream early (a few hundred state calls). */
 #define GLSC_RING_PUBLISH_EVERY (4u << 10)
-
-static int64_t glsc_now_ns(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
-}
-
-static inline void glsc_cpu_relax(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-	__builtin_ia32_pause();
-#endif
-}
 
 bool glsc_ring_create(struct glsc_ring *ring, int connection, int timeout_ms, int *memfd, int *peer_doorbell)
 {
@@ -135,10 +119,10 @@ static bool glsc_ring_wait_space(struct glsc_ring *ring, uint64_t needed)
 	if (!glsc_ring_publish(ring))
 		return false;
 	struct gls_ring_control *c = ring->control;
-	int64_t progress_at = glsc_now_ns(), spin_until = progress_at + GLSC_RING_SPIN_NS;
+	int64_t progress_at = gls_now_ns(), spin_until = progress_at + gls_spin_budget_ns();
 	for (;;) {
 		uint64_t head = atomic_load_explicit(&c->head, memory_order_acquire);
-		int64_t now = glsc_now_ns();
+		int64_t now = gls_now_ns();
 		if (head != ring->head) {
 			ring->head = head;
 			progress_at = now;
@@ -147,7 +131,7 @@ static bool glsc_ring_wait_space(struct glsc_ring *ring, uint64_t needed)
 			return true;
 		if (now < spin_until) {
 			for (int i = 0; i < 64; i++)
-				glsc_cpu_relax();
+				gls_cpu_relax();
 			sched_yield(); /* the worker may wait for this CPU */
 			continue;
 		}
@@ -177,7 +161,7 @@ static bool glsc_ring_wait_space(struct glsc_ring *ring, uint64_t needed)
 		char drain[64];
 		while (recv(ring->doorbell, drain, sizeof(drain), MSG_DONTWAIT) > 0)
 			;
-		spin_until = glsc_now_ns() + GLSC_RING_SPIN_NS / 10;
+		spin_until = gls_now_ns() + gls_spin_budget_ns() / 10;
 	}
 }
 

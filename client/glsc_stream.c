@@ -26,6 +26,7 @@
 #include "gls_io.h"
 #include "gls_opcodes.h"
 #include "gls_protocol.h"
+#include "gls_spin.h"
 #include "gls_wire.h"
 
 /* Frames the client may queue before eglSwapBuffers waits, like a driver. */
@@ -36,10 +37,6 @@
 #define GLSC_DIRECT_BYTES (64u * 1024u)
 /* How long a reply may take before the server is declared gone. */
 #define GLSC_DEFAULT_TIMEOUT_MS 60000
-/* How long we poll for a reply before sleeping in poll(): the worker
- * answers a cheap query within a few us, and a sleeping vCPU takes tens
- * of us to wake (docs/performance.md). */
-#define GLSC_REPLY_SPIN_NS 50000
 
 static pthread_mutex_t glsc_mutex = PTHREAD_MUTEX_INITIALIZER;
 
@@ -564,18 +561,15 @@ static bool glsc_read_message(uint16_t *opcode, size_t *payload_size)
 	return true;
 }
 
-/* Polls (without sleeping) up to GLSC_REPLY_SPIN_NS for the connection to
- * become readable. */
+/* Polls (without sleeping) up to gls_spin_budget_ns() for the reply: the
+ * worker answers a cheap query within a few us, and a sleeping vCPU takes
+ * tens of us to wake (docs/performance.md). */
 static void glsc_spin_for_input(void)
 {
-	struct timespec start, now;
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	for (;;) {
+	int64_t until = gls_now_ns() + gls_spin_budget_ns();
+	while (gls_now_ns() < until) {
 		struct pollfd pfd = {.fd = glsc_stream.fd, .events = POLLIN};
 		if (poll(&pfd, 1, 0) != 0)
-			return;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if ((now.tv_sec - start.tv_sec) * 1000000000L + (now.tv_nsec - start.tv_nsec) >= GLSC_REPLY_SPIN_NS)
 			return;
 		/* On a busy machine the worker may wait for this very CPU. */
 		sched_yield();

@@ -12,35 +12,15 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "glss_worker.h"
 #include "gls_ring.h"
-
-/* How long an idle worker keeps polling the ring before it sleeps: long
- * enough to cover the client's turnaround between a reply and its next
- * command (measured: a few us), short enough to cost little CPU when the
- * client really pauses. docs/performance.md has the measurement. */
-#define GLSS_SPIN_NS 50000
+#include "gls_spin.h"
 
 static struct gls_ring_control *glss_ring_control(struct glss_ring *ring)
 {
 	return (struct gls_ring_control *)ring->map;
-}
-
-static int64_t glss_now_ns(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
-}
-
-static inline void glss_cpu_relax(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-	__builtin_ia32_pause();
-#endif
 }
 
 /* wire glsAttachRing: u32 data size (a power of two); with two file
@@ -138,14 +118,17 @@ static bool glss_ring_has_commands(struct glss_ring *ring)
 
 bool glss_ring_spin(struct glss_worker *w)
 {
-	int64_t until = glss_now_ns() + GLSS_SPIN_NS;
+	/* Long enough to cover the client's turnaround between a reply and
+	 * its next command (a few us), short enough to cost little CPU when
+	 * the client really pauses (docs/performance.md measures both). */
+	int64_t until = gls_now_ns() + gls_spin_budget_ns();
 	for (;;) {
 		for (int i = 0; i < 64; i++) {
 			if (glss_ring_has_commands(&w->ring))
 				return true;
-			glss_cpu_relax();
+			gls_cpu_relax();
 		}
-		if (glss_now_ns() >= until)
+		if (gls_now_ns() >= until)
 			return false;
 		/* The client may wait for this CPU (2 vCPUs, other load): let it run. */
 		sched_yield();

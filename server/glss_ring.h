@@ -27,7 +27,7 @@ static inline bool glss_ring_attached(const struct glss_ring *ring)
  * returns the bytes copied, or -1 after glss_fail on an inconsistent tail. */
 long glss_ring_pull(struct glss_worker *w, uint8_t *to, size_t room);
 
-/* Spins up to GLSS_SPIN_NS for the client to publish more; true if it did. */
+/* Spins up to gls_spin_budget_ns() for the client to publish more; true if it did. */
 bool glss_ring_spin(struct glss_worker *w);
 /* Announces that we sleep; false when commands came meanwhile (do not sleep). */
 bool glss_ring_prepare_sleep(struct glss_worker *w);

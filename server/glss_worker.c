@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "glss_egl.h"
@@ -21,11 +20,11 @@
 #include "gls_cookie.h"
 #include "gls_io.h"
 #include "gls_log.h"
+#include "gls_spin.h"
 
 #define GLSS_READ_CHUNK (1u << 20)
 /* Output a client may leave unread (a few frames in flight). */
 #define GLSS_MAX_PENDING_OUTPUT (256u * 1024u * 1024u)
-#define GLSS_SOCKET_SPIN_NS 50000
 
 void glss_fail(struct glss_worker *w, const char *fmt, ...)
 {
@@ -339,20 +338,16 @@ static bool glss_consume(struct glss_worker *w, size_t n)
 	return !w->failed && glss_send_some(w);
 }
 
-/* Socket transport: polls (without sleeping) up to GLSS_SOCKET_SPIN_NS for
- * the client's next bytes. A sleeping worker costs the client a wake-up of
- * an idle vCPU on every call with an answer (about 70 us on the VM of
- * docs/performance.md); a short spin keeps the reply path hot. */
+/* Socket transport: polls (without sleeping) up to gls_spin_budget_ns()
+ * for the client's next bytes. A sleeping worker costs the client a
+ * wake-up of an idle vCPU on every call with an answer (about 70 us on the
+ * VM of docs/performance.md); a short spin keeps the reply path hot. */
 static void glss_socket_spin(int fd)
 {
-	struct timespec start, now;
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	for (;;) {
+	int64_t until = gls_now_ns() + gls_spin_budget_ns();
+	while (gls_now_ns() < until) {
 		struct pollfd pfd = {.fd = fd, .events = POLLIN};
 		if (poll(&pfd, 1, 0) != 0)
-			return;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if ((now.tv_sec - start.tv_sec) * 1000000000L + (now.tv_nsec - start.tv_nsec) >= GLSS_SOCKET_SPIN_NS)
 			return;
 		sched_yield(); /* the client may wait for this CPU */
 	}
