@@ -35,7 +35,7 @@ bool glsc_ring_create(struct glsc_ring *ring, int connection, int timeout_ms, in
 		if (want >= GLS_RING_MIN_DATA && want <= GLS_RING_MAX_DATA && !(want & (want - 1)))
 			size = (uint32_t)want;
 	}
-	size_t map_size = GLS_RING_CONTROL + (size_t)size;
+	size_t map_size = gls_ring_map_size(size);
 	int fd = memfd_create("glstream-ring", MFD_CLOEXEC | MFD_ALLOW_SEALING);
 	if (fd < 0)
 		return false;
@@ -54,6 +54,7 @@ bool glsc_ring_create(struct glsc_ring *ring, int connection, int timeout_ms, in
 		.map_size = map_size,
 		.data = gls_ring_data(map),
 		.size = size,
+		.replies = gls_ring_reply_area(map, size),
 		.control = map,
 		.doorbell = sv[0],
 		.connection = connection,
@@ -112,6 +113,34 @@ static uint64_t glsc_ring_free(struct glsc_ring *ring)
 	return ring->size - (ring->tail - ring->head);
 }
 
+/* Sleeps until the worker rings (after we set producer_waiting) or the
+ * connection hangs up; false with errno set when the worker is gone or
+ * left_ms ran out. */
+static bool glsc_ring_sleep(struct glsc_ring *ring, int64_t left_ms)
+{
+	struct gls_ring_control *c = ring->control;
+	if (left_ms <= 0) {
+		atomic_store_explicit(&c->producer_waiting, 0, memory_order_relaxed);
+		errno = ETIMEDOUT;
+		return false;
+	}
+	/* The connection hangs up when the worker goes: no event asked for,
+	 * POLLHUP and POLLERR come anyway (frames waiting do not wake us). */
+	struct pollfd fds[2] = {{.fd = ring->doorbell, .events = POLLIN}, {.fd = ring->connection}};
+	int ready = poll(fds, 2, left_ms > 0x7fffffff ? 0x7fffffff : (int)left_ms);
+	atomic_store_explicit(&c->producer_waiting, 0, memory_order_relaxed);
+	if (ready < 0 && errno != EINTR)
+		return false;
+	if (ready > 0 && ((fds[0].revents | fds[1].revents) & (POLLHUP | POLLERR))) {
+		errno = ECONNRESET;
+		return false;
+	}
+	char drain[64];
+	while (recv(ring->doorbell, drain, sizeof(drain), MSG_DONTWAIT) > 0)
+		;
+	return true;
+}
+
 /* Waits until `needed` bytes are free. Everything written is published
  * first: the worker only frees what it can see. */
 static bool glsc_ring_wait_space(struct glsc_ring *ring, uint64_t needed)
@@ -142,27 +171,45 @@ static bool glsc_ring_wait_space(struct glsc_ring *ring, uint64_t needed)
 			atomic_store_explicit(&c->producer_waiting, 0, memory_order_relaxed);
 			return true;
 		}
-		int64_t left_ms = ring->timeout_ms - (now - progress_at) / 1000000;
-		if (left_ms <= 0) {
-			errno = ETIMEDOUT;
+		if (!glsc_ring_sleep(ring, ring->timeout_ms - (now - progress_at) / 1000000))
 			return false;
-		}
-		/* The connection hangs up when the worker goes: no event asked for,
-		 * POLLHUP and POLLERR come anyway (frames waiting do not wake us). */
-		struct pollfd fds[2] = {{.fd = ring->doorbell, .events = POLLIN}, {.fd = ring->connection}};
-		int ready = poll(fds, 2, (int)left_ms);
-		atomic_store_explicit(&c->producer_waiting, 0, memory_order_relaxed);
-		if (ready < 0 && errno != EINTR)
-			return false;
-		if (ready > 0 && ((fds[0].revents | fds[1].revents) & (POLLHUP | POLLERR))) {
-			errno = ECONNRESET;
-			return false;
-		}
-		char drain[64];
-		while (recv(ring->doorbell, drain, sizeof(drain), MSG_DONTWAIT) > 0)
-			;
 		spin_until = gls_now_ns() + gls_spin_budget_ns() / 10;
 	}
+}
+
+bool glsc_ring_wait_reply(struct glsc_ring *ring, const uint8_t **reply, uint32_t *size)
+{
+	struct gls_ring_control *c = ring->control;
+	uint32_t expected = ring->reply_seq + 1;
+	int64_t start = gls_now_ns(), spin_until = start + gls_spin_budget_ns();
+	for (;;) {
+		/* acquire: the size and the reply bytes after the sequence number */
+		if (atomic_load_explicit(&c->reply_seq, memory_order_acquire) == expected)
+			break;
+		int64_t now = gls_now_ns();
+		if (now < spin_until) {
+			for (int i = 0; i < 64; i++)
+				gls_cpu_relax();
+			sched_yield(); /* the worker may wait for this CPU */
+			continue;
+		}
+		atomic_store_explicit(&c->producer_waiting, 1, memory_order_relaxed);
+		atomic_thread_fence(memory_order_seq_cst); /* the flag store before the seq load */
+		if (atomic_load_explicit(&c->reply_seq, memory_order_acquire) == expected) {
+			atomic_store_explicit(&c->producer_waiting, 0, memory_order_relaxed);
+			break;
+		}
+		if (!glsc_ring_sleep(ring, ring->timeout_ms - (now - start) / 1000000))
+			return false;
+	}
+	ring->reply_seq = expected;
+	*size = atomic_load_explicit(&c->reply_size, memory_order_relaxed);
+	*reply = ring->replies;
+	if (*size != GLS_RING_REPLY_ON_SOCKET && *size > GLS_RING_REPLY_AREA) {
+		errno = EPROTO;
+		return false;
+	}
+	return true;
 }
 
 /* Copies n bytes into the ring a piece at a time, publishing each so that

@@ -15,6 +15,8 @@ struct glsc_ring {
 	size_t map_size;
 	uint8_t *data;
 	uint32_t size;        /* data bytes, a power of two */
+	uint8_t *replies;     /* the reply area */
+	uint32_t reply_seq;   /* replies received */
 	struct gls_ring_control *control;
 	uint64_t tail;        /* bytes written, the reserved message included */
 	uint64_t published;   /* the tail the worker may see */
@@ -52,5 +54,11 @@ bool glsc_ring_flush(struct glsc_ring *ring);
 /* Flushes and waits until the worker has copied everything out, so that
  * bytes sent on the connection next come after them. */
 bool glsc_ring_drain(struct glsc_ring *ring);
+
+/* Waits for the reply to the synchronous command just flushed: *reply
+ * and *size (valid until the next command) or *size ==
+ * GLS_RING_REPLY_ON_SOCKET: the reply comes on the connection. False with
+ * errno set when the worker is gone or the timeout ran out. */
+bool glsc_ring_wait_reply(struct glsc_ring *ring, const uint8_t **reply, uint32_t *size);
 
 #endif

@@ -26,6 +26,7 @@
 #include "gls_io.h"
 #include "gls_opcodes.h"
 #include "gls_protocol.h"
+#include "gls_ring.h"
 #include "gls_spin.h"
 #include "gls_wire.h"
 
@@ -580,8 +581,24 @@ bool glsc_stream_wait_reply_locked(const uint8_t **reply, size_t *size)
 {
 	glsc_send_batch();
 	glsc_stream.counted.round_trips++;
-	if (!glsc_stream.lost)
+	if (glsc_stream.lost)
+		return false;
+	if (glsc_stream.use_ring) {
+		/* Replies that fit come through shared memory, larger ones on
+		 * the connection (read below). */
+		uint32_t shared_size;
+		if (!glsc_ring_wait_reply(&glsc_stream.ring, reply, &shared_size)) {
+			glsc_stream_set_lost(errno == ETIMEDOUT ? "no answer" : "receiving");
+			return false;
+		}
+		if (shared_size != GLS_RING_REPLY_ON_SOCKET) {
+			*size = shared_size;
+			glsc_stream.counted.bytes_received += shared_size;
+			return true;
+		}
+	} else {
 		glsc_spin_for_input();
+	}
 	for (;;) {
 		if (glsc_stream.lost)
 			return false;

@@ -48,7 +48,7 @@ void glss_exec_glsAttachRing(struct glss_worker *w, struct gls_reader *r)
 	 * lseek tells the size (the sandbox refuses the stat family). */
 	int seals = fcntl(memfd, F_GET_SEALS);
 	off_t end = lseek(memfd, 0, SEEK_END);
-	size_t map_size = GLS_RING_CONTROL + (size_t)size;
+	size_t map_size = gls_ring_map_size(size);
 	if (seals < 0 || !(seals & F_SEAL_SHRINK) || end < 0 || (uint64_t)end < map_size) {
 		glss_fail(w, "glsAttachRing: the ring memory is not sealed against shrinking or too small");
 		goto err_close;
@@ -59,9 +59,12 @@ void glss_exec_glsAttachRing(struct glss_worker *w, struct gls_reader *r)
 		goto err_close;
 	}
 	close(memfd);
-	w->ring = (struct glss_ring){.map = map, .map_size = map_size, .size = size, .doorbell = doorbell};
-	/* The stream starts at byte 0: whatever the client left in head is ours to set. */
-	atomic_store_explicit(&glss_ring_control(&w->ring)->head, 0, memory_order_release);
+	w->ring = (struct glss_ring){.map = map, .map_size = map_size, .size = size, .doorbell = doorbell,
+				     .reply_size = -1};
+	/* The stream starts at byte 0 and no reply was given: whatever the
+	 * client left in our words is ours to set. */
+	atomic_store_explicit(&glss_ring_control(&w->ring)->head, 0, memory_order_relaxed);
+	atomic_store_explicit(&glss_ring_control(&w->ring)->reply_seq, 0, memory_order_release);
 	return;
 err_close:
 	if (memfd >= 0)
@@ -162,6 +165,28 @@ void glss_ring_woken(struct glss_worker *w)
 	char drain[64];
 	for (int i = 0; i < 4 && recv(ring->doorbell, drain, sizeof(drain), MSG_DONTWAIT) > 0; i++)
 		;
+}
+
+uint8_t *glss_ring_reply_begin(struct glss_ring *ring, size_t size)
+{
+	if (size > GLS_RING_REPLY_AREA) {
+		ring->reply_size = GLS_RING_REPLY_ON_SOCKET;
+		return NULL;
+	}
+	ring->reply_size = (int64_t)size;
+	return gls_ring_reply_area(ring->map, ring->size);
+}
+
+void glss_ring_publish_reply(struct glss_ring *ring)
+{
+	if (ring->reply_size < 0)
+		return;
+	struct gls_ring_control *c = glss_ring_control(ring);
+	atomic_store_explicit(&c->reply_size, (uint32_t)ring->reply_size, memory_order_relaxed);
+	/* release: the size and the reply bytes before the sequence number */
+	atomic_store_explicit(&c->reply_seq, ++ring->reply_seq, memory_order_release);
+	ring->reply_size = -1;
+	glss_ring_wake_client(ring);
 }
 
 void glss_ring_detach(struct glss_ring *ring)

@@ -16,6 +16,8 @@ struct glss_ring {
 	uint64_t head;     /* bytes copied out: ours, only ever written to the map */
 	int doorbell;      /* our end of the client's doorbell socketpair (when attached) */
 	bool sleeping;     /* we announced sleep and must clear it on waking */
+	uint32_t reply_seq;        /* replies given: ours, only ever written */
+	int64_t reply_size;        /* of the reply to publish after the command; -1 none */
 };
 
 static inline bool glss_ring_attached(const struct glss_ring *ring)
@@ -33,6 +35,13 @@ bool glss_ring_spin(struct glss_worker *w);
 bool glss_ring_prepare_sleep(struct glss_worker *w);
 /* After poll(): clears the announcement and drains the doorbell. */
 void glss_ring_woken(struct glss_worker *w);
+
+/* Where the payload of the current command's reply goes: the shared
+ * reply area when it fits, or NULL (the reply then goes on the socket and
+ * the client is told so). Published by glss_ring_publish_reply. */
+uint8_t *glss_ring_reply_begin(struct glss_ring *ring, size_t size);
+/* After each command: tells the client about a reply it gave. */
+void glss_ring_publish_reply(struct glss_ring *ring);
 
 void glss_ring_detach(struct glss_ring *ring);
 

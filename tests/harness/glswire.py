@@ -22,7 +22,7 @@ OP = dict(glsSetError=1, glsGetConfigs=2, glsCreateContext=4, glsCreatePbufferSu
           glTexImage2D=205, glUseProgram=230, glsCreateWindowSurface=6, glsSwapBuffers=10,
           glsAttachFrameMemory=28, glEnable=142, glScissor=196, glPixelStorei=190,
           glsCreateSync=29, glsClientWaitSync=31, glsClientArray=23, glDrawArrays=140,
-          glEnableVertexAttribArray=143, glsAttachRing=35, glFlush=145)
+          glEnableVertexAttribArray=143, glsAttachRing=35, glFlush=145, glsMapBufferRead=27)
 OBJ_BUFFER, OBJ_TEXTURE = 0, 1
 GL_NO_ERROR, GL_INVALID_ENUM, GL_INVALID_VALUE, GL_INVALID_OPERATION, GL_OUT_OF_MEMORY = \
     0, 0x500, 0x501, 0x502, 0x505
@@ -137,10 +137,13 @@ class Client:
         self.s.close()
 
 
-# The shared-memory command ring (common/gls_ring.h): a control page, then
-# the data; tail (u64) at 0, head (u64) at 64.
+# The shared-memory command ring (common/gls_ring.h): a control page, the
+# data, then the reply area; tail (u64) at 0, head (u64) at 64, reply_seq
+# and reply_size (u32) at 128 and 132.
 RING_CONTROL = 4096
-RING_TAIL, RING_HEAD = 0, 64
+RING_REPLY_AREA = 64 << 10
+RING_TAIL, RING_HEAD, RING_REPLY_SEQ, RING_REPLY_SIZE = 0, 64, 128, 132
+RING_REPLY_ON_SOCKET = 0xFFFFFFFF
 
 
 class Ring:
@@ -149,7 +152,7 @@ class Ring:
 
     def __init__(self, client, size=1 << 16, seal=True, memory_size=None):
         fd = os.memfd_create("test-ring", os.MFD_ALLOW_SEALING)
-        os.ftruncate(fd, memory_size or RING_CONTROL + size)
+        os.ftruncate(fd, memory_size or RING_CONTROL + size + RING_REPLY_AREA)
         if seal:
             import fcntl
             fcntl.fcntl(fd, fcntl.F_ADD_SEALS, fcntl.F_SEAL_SHRINK)
@@ -157,10 +160,12 @@ class Ring:
         socket.send_fds(client.s, [message(OP["glsAttachRing"], struct.pack("<I", size))], [fd, peer.fileno()])
         peer.close()
         self.mem = mmap.mmap(fd, RING_CONTROL)
-        self.data = mmap.mmap(fd, memory_size or RING_CONTROL + size)
+        self.data = mmap.mmap(fd, memory_size or RING_CONTROL + size + RING_REPLY_AREA)
         os.close(fd)
         self.size = size
         self.tail = 0
+        self.replies = 0
+        self.client = client
 
     def head(self):
         return struct.unpack_from("<Q", self.mem, RING_HEAD)[0]
@@ -199,6 +204,32 @@ class Ring:
             done += n
             self.publish()
         return True
+
+    def reply(self, timeout=10):
+        """The next reply's payload (from the reply area, or the socket when
+        it is too large); None when the worker ended first."""
+        deadline = time.monotonic() + timeout
+        while struct.unpack_from("<I", self.mem, RING_REPLY_SEQ)[0] != self.replies + 1:
+            if time.monotonic() > deadline:
+                return None
+            saved = self.client.s.gettimeout()
+            self.client.s.setblocking(False)
+            try:
+                if self.client.s.recv(1, socket.MSG_PEEK) == b"":
+                    return None  # the worker closed the connection
+            except BlockingIOError:
+                pass
+            except OSError:
+                return None
+            finally:
+                self.client.s.settimeout(saved)
+            time.sleep(0.0005)
+        self.replies += 1
+        size = struct.unpack_from("<I", self.mem, RING_REPLY_SIZE)[0]
+        if size == RING_REPLY_ON_SOCKET:
+            return read_reply(self.client.s)
+        start = RING_CONTROL + self.size
+        return bytes(self.data[start:start + size])
 
     def wait_copied(self, timeout=10):
         deadline = time.monotonic() + timeout

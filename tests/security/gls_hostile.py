@@ -230,7 +230,7 @@ def ring_cases(session, sock):
 
     def glGetError_in_ring(c, ring):
         ring.send(message(OP["glGetError"]))
-        reply = read_reply(c.s)
+        reply = ring.reply()
         return None if reply is None else struct.unpack_from("<I", reply)[0]
 
     attach = message(OP["glsAttachRing"], struct.pack("<I", 1 << 16))
@@ -241,7 +241,8 @@ def ring_cases(session, sock):
     c.close()
     for name, args, reason in (
             ("unsealed ring memory", dict(seal=False), "not sealed against shrinking or too small"),
-            ("ring memory smaller than announced", dict(memory_size=4096 + 4096), "not sealed against shrinking or too small"),
+            ("ring memory smaller than announced", dict(memory_size=4096 + (1 << 16)),
+             "not sealed against shrinking or too small"),
             ("a ring size that is no power of two", dict(size=3 << 16), "glsAttachRing with a ring of 196608 bytes")):
         c, ring = ring_client(**args)
         check(ends_with_reason(session, c, reason), f"{name}: clean disconnect, logged '{reason}'")
@@ -263,6 +264,20 @@ def ring_cases(session, sock):
                            blob(b"\x5a" * (4 * ring.size))))
     check(ok and glGetError_in_ring(c, ring) == GL_NO_ERROR,
           "a message four times larger than the ring flows through in pieces")
+    c.close()
+
+    # Replies: small ones in the shared reply area, larger ones on the socket.
+    c, ring = ring_client()
+    n = 128 << 10
+    ring.send(message(OP["glsGenObjects"], gen(OBJ_BUFFER, [3])) +
+              message(OP["glBindBuffer"], struct.pack("<II", GL_ARRAY_BUFFER, 3)) +
+              message(OP["glBufferData"], struct.pack("<IqI", GL_ARRAY_BUFFER, n, GL_STATIC_DRAW) +
+                      blob(bytes(range(256)) * (n // 256))) +
+              message(OP["glsMapBufferRead"], struct.pack("<Iqq", GL_ARRAY_BUFFER, 0, n)))
+    reply = ring.reply()
+    check(reply is not None and reply[:4] == struct.pack("<I", n) and reply[4:4 + n] == bytes(range(256)) * (n // 256),
+          "a 128 KiB reply (larger than the reply area) comes on the socket, intact")
+    check(glGetError_in_ring(c, ring) == GL_NO_ERROR, "the next reply comes through the reply area again")
     c.close()
 
     # A message rewritten after the worker copied it: the copy runs.
