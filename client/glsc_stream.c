@@ -46,7 +46,7 @@ static struct {
 	bool connected;
 	bool lost;
 	bool shared_frames; /* the server maps frame memory we pass it */
-	bool shared_frames_possible; /* a unix socket: descriptors can travel */
+	bool local_socket;  /* a unix socket: descriptors and shared memory can travel */
 	bool use_ring;      /* commands go through the shared-memory ring */
 	struct glsc_ring ring;
 	/* socket: bulk bytes of the command at the end of the batch, sent from
@@ -343,14 +343,14 @@ bool glsc_stream_connect_locked(void)
 	bool local = getsockname(fd, (struct sockaddr *)&peer, &peer_len) == 0 && peer.ss_family == AF_UNIX;
 	glsc_stream.shared_frames = local && (le32toh(welcome.capabilities) & GLS_CAP_SHARED_FRAMES) &&
 				    !getenv("GLSTREAM_NO_SHARED_FRAMES");
-	glsc_stream.shared_frames_possible = local;
+	glsc_stream.local_socket = local;
 	glsc_stream.batch_cap = GLSC_BATCH_SIZE;
 	glsc_stream.batch = malloc(glsc_stream.batch_cap);
 	if (!glsc_stream.batch)
 		goto err_close;
 	glsc_stream.fd = fd;
 	glsc_stream.connected = true;
-	if (glsc_stream.shared_frames_possible && (le32toh(welcome.capabilities) & GLS_CAP_SHM_RING) &&
+	if (glsc_stream.local_socket && (le32toh(welcome.capabilities) & GLS_CAP_SHM_RING) &&
 	    !glsc_env_set("GLSTREAM_NO_SHM"))
 		glsc_stream_attach_ring();
 	const char *stats = getenv("GLSTREAM_STATS");

@@ -1,7 +1,9 @@
 /* The client's connection to glstream-server: one per process, shared by
  * every thread and EGL display. Commands are batched in a buffer and sent
  * when it fills, when an answer is needed, at glFlush/glFinish and at
- * eglSwapBuffers. All functions ending in _locked expect glsc_lock() held. */
+ * eglSwapBuffers; a local client writes them into a shared-memory ring
+ * instead (glsc_ring.c), which the worker reads as they are published.
+ * All functions ending in _locked expect glsc_lock() held. */
 #ifndef GLSC_STREAM_H
 #define GLSC_STREAM_H
 
