@@ -58,6 +58,39 @@ def good_client_works(session, api_test):
     return session.run([api_test], timeout=120, stdout=subprocess.DEVNULL) == 0
 
 
+def stopped_worker_case(session, server, gears, transport):
+    """A worker that stops answering (SIGSTOP) while its client draws: the
+    client gives up after GLSTREAM_TIMEOUT, says so once, and is not left
+    blocked."""
+    err_path = os.path.join(session.tmpdir, "stopped.err")
+    env = dict(session.env, GLSTREAM_TIMEOUT="2")
+    with open(err_path, "wb") as err:
+        victim = session.spawn("stopped-victim", [gears], env=env, stdout=subprocess.DEVNULL, stderr=err)
+        deadline = time.monotonic() + 15
+        time.sleep(2)
+        mine = workers_of(server.pid)
+        while not mine and time.monotonic() < deadline:
+            time.sleep(0.1)
+            mine = workers_of(server.pid)
+        check(len(mine) >= 1, f"{transport}: the drawing client's worker is found")
+        stopped = time.monotonic()
+        for w in mine:
+            os.kill(w, signal.SIGSTOP)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and "lost the connection" not in glslib.read_text(err_path):
+            time.sleep(0.05)
+        noticed = time.monotonic() - stopped
+        for w in mine:
+            os.kill(w, signal.SIGKILL)
+            os.kill(w, signal.SIGCONT)
+    text = glslib.read_text(err_path)
+    check(text.count("lost the connection to glstream-server") == 1 and "timed out" in text,
+          f"{transport}: a client whose worker stopped answering says so once ({text[-200:]!r})")
+    check(1.5 < noticed < 8, f"{transport}: after GLSTREAM_TIMEOUT=2 ({noticed:.1f} s)")
+    check(not blocked(victim), f"{transport}: the client is not left blocked")
+    glslib._stop(victim)
+
+
 def vanished_server_case(session, server, gears, transport):
     """Kills the server and the worker under a drawing client: the client
     says so once, within 3 s (the connection's hang-up, not the 60 s reply
@@ -162,12 +195,16 @@ def main():
             check(proc.stderr.count("cannot reach glstream-server at unix:") == 1,
                   "a client without a server says so once")
 
+            # A worker that stops answering: the client's timeout.
+            stopped_worker_case(session, server, gears, "shared-memory ring")
             # The server dies under a client: one clear message, soon, no hang.
             vanished_server_case(session, server, gears, "shared-memory ring")
             with glslib.Session() as other:
                 other.env["GLSTREAM_NO_SHM"] = "1"
                 other.start_xvfb()
                 other.start_server(extra_args=["-v"])
+                stopped_worker_case(other, [p for n, p in other.procs if n == "glstream-server"][0], gears,
+                                    "socket")
                 vanished_server_case(other, [p for n, p in other.procs if n == "glstream-server"][0], gears,
                                      "socket")
         except glslib.HarnessError as e:
