@@ -131,7 +131,9 @@ def main():
     gears = "es2gears_x11"
     with glslib.Session() as session:
         try:
-            session.start_xvfb()
+            # -noreset: a client spawned just after the last one left must not
+            # meet the X server in the middle of its reset.
+            session.start_xvfb(extra_args=["-noreset"])
             sock = session.start_server(extra_args=["-v"])
             server = [p for n, p in session.procs if n == "glstream-server"][0]
 
@@ -201,7 +203,7 @@ def main():
             vanished_server_case(session, server, gears, "shared-memory ring")
             with glslib.Session() as other:
                 other.env["GLSTREAM_NO_SHM"] = "1"
-                other.start_xvfb()
+                other.start_xvfb(extra_args=["-noreset"])
                 other.start_server(extra_args=["-v"])
                 stopped_worker_case(other, [p for n, p in other.procs if n == "glstream-server"][0], gears,
                                     "socket")
