@@ -130,16 +130,16 @@ void glsc_glBufferData(GLenum target, GLsizeiptr size, const void *data, GLenum 
 		return;
 	/* Large data: an empty buffer, then the data in chunks. */
 	bool inline_data = data && size > 0 && size <= GLSC_CHUNK;
-	uint8_t *w = glsc_begin(ctx, inline_data ? GLS_OP_glBufferData : GLS_OP_glsBufferDataNull,
-				16 + (inline_data ? 4 + gls_pad4((size_t)size) : 0));
+	uint8_t *w = inline_data ? glsc_stream_begin_with_bytes_locked(GLS_OP_glBufferData, 20, data, (size_t)size)
+				 : glsc_begin(ctx, GLS_OP_glsBufferDataNull, 16);
 	if (!w)
 		goto out;
 	w = gls_put_u32(w, target);
 	w = gls_put_i64(w, size);
 	w = gls_put_u32(w, usage);
 	if (inline_data) {
-		w = gls_put_u32(w, (uint32_t)size);
-		gls_put_bytes(w, data, (size_t)size);
+		gls_put_u32(w, (uint32_t)size);
+		glsc_stream_end_locked();
 	}
 	if (data && size > GLSC_CHUNK)
 		glsc_buffer_sub_data_locked(ctx, target, 0, size, data);
@@ -170,15 +170,15 @@ static void glsc_buffer_sub_data_locked(struct glsc_context *ctx, GLenum target,
 		data = (const uint8_t *)data + GLSC_CHUNK;
 	}
 	bool inline_data = data && size > 0;
-	uint8_t *w = glsc_begin(ctx, GLS_OP_glBufferSubData, 24 + (inline_data ? gls_pad4((size_t)size) : 0));
+	uint8_t *w = glsc_stream_begin_with_bytes_locked(GLS_OP_glBufferSubData, 24, data,
+							 inline_data ? (size_t)size : 0);
 	if (!w)
 		return;
 	w = gls_put_u32(w, target);
 	w = gls_put_i64(w, offset);
 	w = gls_put_i64(w, size);
-	w = gls_put_u32(w, inline_data ? (uint32_t)size : 0);
-	if (inline_data)
-		gls_put_bytes(w, data, (size_t)size);
+	gls_put_u32(w, inline_data ? (uint32_t)size : 0);
+	glsc_stream_end_locked();
 	struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target));
 	if (buffer && buffer->shadow && inline_data && offset >= 0 && offset + size <= buffer->size)
 		memcpy(buffer->shadow + offset, data, (size_t)size);
@@ -415,6 +415,32 @@ static uint8_t *glsc_put_rows(uint8_t *w, const struct glsc_rows *rows, GLsizei 
 	return out;
 }
 
+/* Starts an upload command of `header` bytes, then u32 size and the rows.
+ * Rows laid out as the driver reads them (no row length or skips, or ones
+ * that change nothing) are copied once, straight from the application's
+ * memory (glsc_stream_begin_with_bytes_locked); others are repacked into
+ * the command. Returns where the header goes. */
+static uint8_t *glsc_begin_upload(struct glsc_context *ctx, uint16_t opcode, size_t header,
+				  const struct glsc_rows *rows, GLsizei width, GLenum format, GLenum type, int64_t size,
+				  bool *repack)
+{
+	*repack = size > 0 && rows->stride != gls_row_stride(width, format, type, ctx->unpack_alignment);
+	if (*repack)
+		return glsc_begin(ctx, opcode, header + 4 + gls_pad4((size_t)size));
+	return glsc_stream_begin_with_bytes_locked(opcode, header + 4, size > 0 ? rows->first : NULL, (size_t)size);
+}
+
+/* After the header: the size, and the rows when repacked; ends the command. */
+static void glsc_end_upload(uint8_t *w, struct glsc_context *ctx, const struct glsc_rows *rows, GLsizei width,
+			    GLsizei height, GLenum format, GLenum type, int64_t size, bool repack)
+{
+	w = gls_put_u32(w, (uint32_t)size);
+	if (repack)
+		glsc_put_rows(w, rows, width, height, format, type, ctx->unpack_alignment, size);
+	else
+		glsc_stream_end_locked();
+}
+
 /* wire glTexImage2D: u32 target, i32 level, i32 internalformat, i32 width,
  *   i32 height, i32 border, u32 format, u32 type, blob pixels (laid out with
  *   the current GL_UNPACK_ALIGNMENT)
@@ -435,8 +461,9 @@ void glsc_glTexImage2D(GLenum target, GLint level, GLint internalformat, GLsizei
 		goto out;
 	/* Large images: an empty image, then the pixels in bands of rows. */
 	bool inline_data = rows.first && size > 0 && size <= GLSC_CHUNK;
-	uint8_t *w = glsc_begin(ctx, inline_data ? GLS_OP_glTexImage2D : GLS_OP_glsTexImage2DNull,
-				32 + (inline_data ? 4 + gls_pad4((size_t)size) : 0));
+	bool repack = false;
+	uint8_t *w = inline_data ? glsc_begin_upload(ctx, GLS_OP_glTexImage2D, 32, &rows, width, format, type, size, &repack)
+				 : glsc_begin(ctx, GLS_OP_glsTexImage2DNull, 32);
 	if (!w)
 		goto out;
 	w = gls_put_u32(w, target);
@@ -448,8 +475,7 @@ void glsc_glTexImage2D(GLenum target, GLint level, GLint internalformat, GLsizei
 	w = gls_put_u32(w, format);
 	w = gls_put_u32(w, type);
 	if (inline_data) {
-		w = gls_put_u32(w, (uint32_t)size);
-		glsc_put_rows(w, &rows, width, height, format, type, ctx->unpack_alignment, size);
+		glsc_end_upload(w, ctx, &rows, width, height, format, type, size, repack);
 	} else if (rows.first && size > GLSC_CHUNK && size != GLS_IMAGE_TOO_LARGE) {
 		glsc_tex_sub_image_locked(ctx, target, level, 0, 0, width, height, format, type, &rows);
 	}
@@ -491,7 +517,8 @@ static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, G
 		glsc_set_error_locked(GL_INVALID_VALUE);
 		return;
 	}
-	uint8_t *w = glsc_begin(ctx, GLS_OP_glTexSubImage2D, 36 + gls_pad4((size_t)size));
+	bool repack = false;
+	uint8_t *w = glsc_begin_upload(ctx, GLS_OP_glTexSubImage2D, 32, rows, width, format, type, size, &repack);
 	if (!w)
 		return;
 	w = gls_put_u32(w, target);
@@ -502,9 +529,7 @@ static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, G
 	w = gls_put_i32(w, height);
 	w = gls_put_u32(w, format);
 	w = gls_put_u32(w, type);
-	w = gls_put_u32(w, (uint32_t)size);
-	if (size)
-		glsc_put_rows(w, rows, width, height, format, type, ctx->unpack_alignment, size);
+	glsc_end_upload(w, ctx, rows, width, height, format, type, size, repack);
 }
 
 void glsc_glTexSubImage2D(GLenum target, GLint level, GLint xoffset, GLint yoffset, GLsizei width, GLsizei height,

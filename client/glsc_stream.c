@@ -8,6 +8,8 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sched.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,15 +20,22 @@
 #include <unistd.h>
 
 #include "glsc_egl.h"
+#include "glsc_ring.h"
 #include "gls_cookie.h"
 #include "gls_idmap.h"
 #include "gls_io.h"
+#include "gls_opcodes.h"
 #include "gls_protocol.h"
+#include "gls_ring.h"
+#include "gls_spin.h"
 #include "gls_wire.h"
 
 /* Frames the client may queue before eglSwapBuffers waits, like a driver. */
 #define GLSC_MAX_FRAMES_AHEAD 2
 #define GLSC_BATCH_SIZE (256u * 1024u)
+/* Bulk bytes from this size on are sent from the caller's memory (socket)
+ * or copied straight into the ring, not through the batch or staging. */
+#define GLSC_DIRECT_BYTES (64u * 1024u)
 /* How long a reply may take before the server is declared gone. */
 #define GLSC_DEFAULT_TIMEOUT_MS 60000
 
@@ -37,6 +46,13 @@ static struct {
 	bool connected;
 	bool lost;
 	bool shared_frames; /* the server maps frame memory we pass it */
+	bool local_socket;  /* a unix socket: descriptors and shared memory can travel */
+	bool use_ring;      /* commands go through the shared-memory ring */
+	struct glsc_ring ring;
+	/* socket: bulk bytes of the command at the end of the batch, sent from
+	 * the caller's memory by glsc_stream_end_locked */
+	const void *deferred;
+	size_t deferred_size;
 	int timeout_ms;
 	uint8_t *batch;
 	size_t batch_len, batch_cap;
@@ -230,6 +246,34 @@ static int glsc_connect_address(char *described, size_t described_size)
 	return -1;
 }
 
+static bool glsc_stream_send_fds_locked(uint16_t opcode, const void *payload, size_t size, const int *fds,
+					unsigned count);
+
+static bool glsc_env_set(const char *name)
+{
+	const char *value = getenv(name);
+	return value && *value && strcmp(value, "0") != 0;
+}
+
+/* A local client's commands go through a shared-memory ring from now on
+ * (glsAttachRing, docs/protocol.md); without it, through the socket. */
+static void glsc_stream_attach_ring(void)
+{
+	int memfd, doorbell;
+	if (!glsc_ring_create(&glsc_stream.ring, glsc_stream.fd, glsc_stream.timeout_ms, &memfd, &doorbell))
+		return;
+	uint8_t payload[4];
+	gls_put_u32(payload, glsc_stream.ring.size);
+	int fds[2] = {memfd, doorbell};
+	bool sent = glsc_stream_send_fds_locked(GLS_OP_glsAttachRing, payload, sizeof(payload), fds, 2);
+	close(memfd);
+	close(doorbell);
+	if (sent)
+		glsc_stream.use_ring = true;
+	else
+		glsc_ring_destroy(&glsc_stream.ring);
+}
+
 bool glsc_stream_connect_locked(void)
 {
 	if (glsc_stream.connected)
@@ -296,15 +340,19 @@ bool glsc_stream_connect_locked(void)
 	/* Passing memory needs a unix socket and a server that offers it. */
 	struct sockaddr_storage peer;
 	socklen_t peer_len = sizeof(peer);
-	glsc_stream.shared_frames = (le32toh(welcome.capabilities) & GLS_CAP_SHARED_FRAMES) &&
-				    getsockname(fd, (struct sockaddr *)&peer, &peer_len) == 0 &&
-				    peer.ss_family == AF_UNIX && !getenv("GLSTREAM_NO_SHARED_FRAMES");
+	bool local = getsockname(fd, (struct sockaddr *)&peer, &peer_len) == 0 && peer.ss_family == AF_UNIX;
+	glsc_stream.shared_frames = local && (le32toh(welcome.capabilities) & GLS_CAP_SHARED_FRAMES) &&
+				    !getenv("GLSTREAM_NO_SHARED_FRAMES");
+	glsc_stream.local_socket = local;
 	glsc_stream.batch_cap = GLSC_BATCH_SIZE;
 	glsc_stream.batch = malloc(glsc_stream.batch_cap);
 	if (!glsc_stream.batch)
 		goto err_close;
 	glsc_stream.fd = fd;
 	glsc_stream.connected = true;
+	if (glsc_stream.local_socket && (le32toh(welcome.capabilities) & GLS_CAP_SHM_RING) &&
+	    !glsc_env_set("GLSTREAM_NO_SHM"))
+		glsc_stream_attach_ring();
 	const char *stats = getenv("GLSTREAM_STATS");
 	glsc_stream.stats = stats && *stats && strcmp(stats, "0") != 0;
 	clock_gettime(CLOCK_MONOTONIC, &glsc_stream.stats_since);
@@ -318,6 +366,11 @@ err_close:
 
 static void glsc_send_batch(void)
 {
+	if (glsc_stream.use_ring) {
+		if (!glsc_stream.lost && !glsc_ring_flush(&glsc_stream.ring))
+			glsc_stream_set_lost("sending");
+		return;
+	}
 	if (!glsc_stream.batch_len || glsc_stream.lost)
 		return;
 	if (!gls_write_all(glsc_stream.fd, glsc_stream.batch, glsc_stream.batch_len))
@@ -331,6 +384,24 @@ void glsc_flush_locked(void)
 	glsc_send_batch();
 }
 
+/* Reserves a whole message (header included) in the ring, with n bulk
+ * bytes after `size` bytes when n > 0, and writes its header. */
+static uint8_t *glsc_stream_begin_ring(uint16_t opcode, size_t size, const void *bytes, size_t n)
+{
+	size_t total = size + gls_pad4(n);
+	uint8_t *w = n ? glsc_ring_reserve_with_bytes(&glsc_stream.ring, size, bytes, n)
+		       : glsc_ring_reserve(&glsc_stream.ring, size);
+	if (!w) {
+		glsc_stream_set_lost(errno == ETIMEDOUT ? "no progress" : "sending");
+		return NULL;
+	}
+	struct gls_msg_header header = {.opcode = htole16(opcode), .size = htole32((uint32_t)total)};
+	memcpy(w, &header, sizeof(header));
+	glsc_stream.counted.commands++;
+	glsc_stream.counted.bytes_sent += total;
+	return w + GLS_MSG_HEADER_SIZE;
+}
+
 uint8_t *glsc_stream_begin_locked(uint16_t opcode, size_t payload)
 {
 	if (!glsc_stream.connected || glsc_stream.lost)
@@ -341,6 +412,8 @@ uint8_t *glsc_stream_begin_locked(uint16_t opcode, size_t payload)
 		glsc_stream_set_lost("command too large");
 		return NULL;
 	}
+	if (glsc_stream.use_ring)
+		return glsc_stream_begin_ring(opcode, size, NULL, 0);
 	if (glsc_stream.batch_len + size > glsc_stream.batch_cap) {
 		glsc_send_batch();
 		if (size > glsc_stream.batch_cap) {
@@ -365,11 +438,73 @@ uint8_t *glsc_stream_begin_locked(uint16_t opcode, size_t payload)
 	return w + GLS_MSG_HEADER_SIZE;
 }
 
+uint8_t *glsc_stream_begin_with_bytes_locked(uint16_t opcode, size_t payload, const void *bytes, size_t n)
+{
+	size_t total = GLS_MSG_HEADER_SIZE + payload + gls_pad4(n);
+	if (n < GLSC_DIRECT_BYTES || total > GLS_MAX_MESSAGE) {
+		uint8_t *w = glsc_stream_begin_locked(opcode, payload + gls_pad4(n));
+		if (w)
+			gls_put_bytes(w + payload, bytes, n);
+		return w;
+	}
+	if (!glsc_stream.connected || glsc_stream.lost)
+		return NULL;
+	if (glsc_stream.use_ring)
+		return glsc_stream_begin_ring(opcode, GLS_MSG_HEADER_SIZE + payload, bytes, n);
+	/* The socket: the batch ends with this command's header and payload;
+	 * glsc_stream_end_locked sends them with the caller's bytes (writev). */
+	glsc_send_batch();
+	uint8_t *w = glsc_stream_begin_locked(opcode, payload);
+	if (!w)
+		return NULL;
+	uint32_t size = htole32((uint32_t)total);
+	memcpy(w - GLS_MSG_HEADER_SIZE + offsetof(struct gls_msg_header, size), &size, sizeof(size));
+	glsc_stream.counted.bytes_sent += total - GLS_MSG_HEADER_SIZE - payload;
+	glsc_stream.deferred = bytes;
+	glsc_stream.deferred_size = n;
+	return w;
+}
+
+void glsc_stream_end_locked(void)
+{
+	if (glsc_stream.lost)
+		return;
+	if (glsc_stream.use_ring) {
+		if (!glsc_ring_commit(&glsc_stream.ring))
+			glsc_stream_set_lost(errno == ETIMEDOUT ? "no progress" : "sending");
+		return;
+	}
+	if (!glsc_stream.deferred_size)
+		return;
+	static const uint8_t zeros[4];
+	size_t n = glsc_stream.deferred_size;
+	struct iovec iov[3] = {
+		{glsc_stream.batch, glsc_stream.batch_len},
+		{(void *)glsc_stream.deferred, n},
+		{(void *)zeros, gls_pad4(n) - n},
+	};
+	glsc_stream.counted.bytes_sent += glsc_stream.batch_len;
+	glsc_stream.batch_len = 0;
+	glsc_stream.deferred_size = 0;
+	if (!gls_writev_all(glsc_stream.fd, iov, 3))
+		glsc_stream_set_lost("sending");
+}
+
+/* Reads exactly n bytes: what is there already without a poll() first
+ * (after a spin the reply usually is), then waiting up to the timeout. */
+static bool glsc_read_exact(void *data, size_t n)
+{
+	ssize_t got = recv(glsc_stream.fd, data, n, MSG_DONTWAIT);
+	if (got < 0)
+		got = 0; /* nothing yet (or an error gls_read_all reports) */
+	return gls_read_all(glsc_stream.fd, (uint8_t *)data + got, n - (size_t)got, glsc_stream.timeout_ms);
+}
+
 /* Reads one message into glsc_stream.message; frames are presented here. */
 static bool glsc_read_message(uint16_t *opcode, size_t *payload_size)
 {
 	struct gls_msg_header header;
-	if (!gls_read_all(glsc_stream.fd, &header, sizeof(header), glsc_stream.timeout_ms)) {
+	if (!glsc_read_exact(&header, sizeof(header))) {
 		glsc_stream_set_lost(errno == ETIMEDOUT ? "no answer" : "receiving");
 		return false;
 	}
@@ -389,7 +524,7 @@ static bool glsc_read_message(uint16_t *opcode, size_t *payload_size)
 		glsc_stream.message = bigger;
 		glsc_stream.message_cap = size;
 	}
-	if (!gls_read_all(glsc_stream.fd, glsc_stream.message, size, glsc_stream.timeout_ms)) {
+	if (!glsc_read_exact(glsc_stream.message, size)) {
 		glsc_stream_set_lost("receiving");
 		return false;
 	}
@@ -427,10 +562,43 @@ static bool glsc_read_message(uint16_t *opcode, size_t *payload_size)
 	return true;
 }
 
+/* Polls (without sleeping) up to gls_spin_budget_ns() for the reply: the
+ * worker answers a cheap query within a few us, and a sleeping vCPU takes
+ * tens of us to wake (docs/performance.md). */
+static void glsc_spin_for_input(void)
+{
+	int64_t until = gls_now_ns() + gls_spin_budget_ns();
+	while (gls_now_ns() < until) {
+		struct pollfd pfd = {.fd = glsc_stream.fd, .events = POLLIN};
+		if (poll(&pfd, 1, 0) != 0)
+			return;
+		/* On a busy machine the worker may wait for this very CPU. */
+		sched_yield();
+	}
+}
+
 bool glsc_stream_wait_reply_locked(const uint8_t **reply, size_t *size)
 {
 	glsc_send_batch();
 	glsc_stream.counted.round_trips++;
+	if (glsc_stream.lost)
+		return false;
+	if (glsc_stream.use_ring) {
+		/* Replies that fit come through shared memory, larger ones on
+		 * the connection (read below). */
+		uint32_t shared_size;
+		if (!glsc_ring_wait_reply(&glsc_stream.ring, reply, &shared_size)) {
+			glsc_stream_set_lost(errno == ETIMEDOUT ? "no answer" : "receiving");
+			return false;
+		}
+		if (shared_size != GLS_RING_REPLY_ON_SOCKET) {
+			*size = shared_size;
+			glsc_stream.counted.bytes_received += shared_size;
+			return true;
+		}
+	} else {
+		glsc_spin_for_input();
+	}
 	for (;;) {
 		if (glsc_stream.lost)
 			return false;
@@ -477,9 +645,23 @@ bool glsc_stream_shared_frames(void)
 
 bool glsc_stream_send_fd_locked(uint16_t opcode, const void *payload, size_t size, int fd)
 {
+	return glsc_stream_send_fds_locked(opcode, payload, size, &fd, 1);
+}
+
+/* Sends one command (payload at most 56 bytes) with `count` descriptors
+ * (at most 2) on the connection. With the ring, the worker must have copied
+ * the ring's commands out first: it reads both into one stream in arrival
+ * order. */
+static bool glsc_stream_send_fds_locked(uint16_t opcode, const void *payload, size_t size, const int *fds,
+					unsigned count)
+{
 	glsc_send_batch();
 	if (glsc_stream.lost)
 		return false;
+	if (glsc_stream.use_ring && !glsc_ring_drain(&glsc_stream.ring)) {
+		glsc_stream_set_lost(errno == ETIMEDOUT ? "no progress" : "sending");
+		return false;
+	}
 	struct gls_msg_header header = {
 		.opcode = htole16(opcode),
 		.size = htole32((uint32_t)(GLS_MSG_HEADER_SIZE + size)),
@@ -487,17 +669,17 @@ bool glsc_stream_send_fd_locked(uint16_t opcode, const void *payload, size_t siz
 	struct iovec iov[2] = {{&header, sizeof(header)}, {(void *)payload, size}};
 	union {
 		struct cmsghdr align;
-		char buf[CMSG_SPACE(sizeof(int))];
+		char buf[CMSG_SPACE(2 * sizeof(int))];
 	} control;
 	memset(&control, 0, sizeof(control));
 	struct msghdr msg = {.msg_iov = iov, .msg_iovlen = 2, .msg_control = control.buf,
-			     .msg_controllen = sizeof(control.buf)};
+			     .msg_controllen = CMSG_SPACE(count * sizeof(int))};
 	struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
 	cmsg->cmsg_level = SOL_SOCKET;
 	cmsg->cmsg_type = SCM_RIGHTS;
-	cmsg->cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(cmsg), &fd, sizeof(int));
-	/* The descriptor travels with the first byte; the rest may follow. */
+	cmsg->cmsg_len = CMSG_LEN(count * sizeof(int));
+	memcpy(CMSG_DATA(cmsg), fds, count * sizeof(int));
+	/* The descriptors travel with the first byte; the rest may follow. */
 	ssize_t n;
 	do
 		n = sendmsg(glsc_stream.fd, &msg, MSG_NOSIGNAL);

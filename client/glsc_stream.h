@@ -1,7 +1,9 @@
 /* The client's connection to glstream-server: one per process, shared by
  * every thread and EGL display. Commands are batched in a buffer and sent
  * when it fills, when an answer is needed, at glFlush/glFinish and at
- * eglSwapBuffers. All functions ending in _locked expect glsc_lock() held. */
+ * eglSwapBuffers; a local client writes them into a shared-memory ring
+ * instead (glsc_ring.c), which the worker reads as they are published.
+ * All functions ending in _locked expect glsc_lock() held. */
 #ifndef GLSC_STREAM_H
 #define GLSC_STREAM_H
 
@@ -23,6 +25,12 @@ bool glsc_stream_lost(void);
 /* Reserves a command of `payload` bytes (a multiple of 4) in the batch and
  * returns where its payload goes, or NULL when the connection is lost. */
 uint8_t *glsc_stream_begin_locked(uint16_t opcode, size_t payload);
+/* The same for a command whose payload is `payload` bytes followed by n
+ * bytes at `bytes` (zero-padded to 4): the caller writes the first
+ * `payload` bytes, then calls glsc_stream_end_locked before `bytes` may
+ * change. Over the shared-memory ring, bulk bytes are copied only once. */
+uint8_t *glsc_stream_begin_with_bytes_locked(uint16_t opcode, size_t payload, const void *bytes, size_t n);
+void glsc_stream_end_locked(void);
 void glsc_flush_locked(void);
 
 /* Sends the batch and waits for the reply to the last sync command. The

@@ -48,6 +48,7 @@ enum {
 enum {
 	GLS_CAP_READBACK_PRESENT = 1u << 0, /* frames come back as GLS_MSG_FRAME */
 	GLS_CAP_SHARED_FRAMES = 1u << 1,    /* glsAttachFrameMemory (unix sockets) */
+	GLS_CAP_SHM_RING = 1u << 2,         /* glsAttachRing: commands through shared memory */
 };
 
 /* Every message in both directions starts with this 8-byte header. `size`

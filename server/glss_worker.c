@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #include "gls_cookie.h"
 #include "gls_io.h"
 #include "gls_log.h"
+#include "gls_spin.h"
 
 #define GLSS_READ_CHUNK (1u << 20)
 /* Output a client may leave unread (a few frames in flight). */
@@ -63,6 +65,14 @@ uint8_t *glss_message_begin(struct glss_worker *w, uint16_t opcode, size_t size)
 
 uint8_t *glss_reply_begin(struct glss_worker *w, size_t size)
 {
+	/* A local client with a ring takes its replies from shared memory. */
+	if (glss_ring_attached(&w->ring)) {
+		uint8_t *p = glss_ring_reply_begin(&w->ring, gls_pad4(size));
+		if (p) {
+			memset(p + size, 0, gls_pad4(size) - size);
+			return p;
+		}
+	}
 	return glss_message_begin(w, GLS_MSG_REPLY, size);
 }
 
@@ -220,7 +230,8 @@ static bool glss_handshake(struct glss_worker *w)
 		.version = htole32(GLS_PROTOCOL_VERSION),
 		.status = htole32(GLS_WELCOME_OK),
 		.max_message = htole32(w->max_message),
-		.capabilities = htole32(GLS_CAP_READBACK_PRESENT | (w->unix_socket ? GLS_CAP_SHARED_FRAMES : 0)),
+		.capabilities = htole32(GLS_CAP_READBACK_PRESENT |
+					(w->unix_socket ? GLS_CAP_SHARED_FRAMES | GLS_CAP_SHM_RING : 0)),
 	};
 	bool ok = true;
 	uint32_t flags = le32toh(hello.flags);
@@ -288,11 +299,69 @@ size_t glss_run_messages(struct glss_worker *w)
 		struct gls_reader r;
 		gls_reader_init(&r, w->in + at + GLS_MSG_HEADER_SIZE, size - GLS_MSG_HEADER_SIZE);
 		exec(w, &r);
+		if (glss_ring_attached(&w->ring))
+			glss_ring_publish_reply(&w->ring);
 		if (r.bad)
 			glss_fail(w, "malformed %s (%u bytes)", gls_opcode_name(opcode), size);
 		at += size;
 	}
 	return at;
+}
+
+/* Makes room in w->in for the next read: a message announced larger than
+ * the buffer gets room whole; otherwise at least a quarter chunk. */
+static bool glss_input_room(struct glss_worker *w)
+{
+	if (w->in_len >= GLS_MSG_HEADER_SIZE) {
+		uint32_t size;
+		memcpy(&size, w->in + 4, 4);
+		size = le32toh(size);
+		if (size > w->in_cap && size <= w->max_message) {
+			uint8_t *bigger = realloc(w->in, size + GLSS_READ_CHUNK);
+			if (!bigger) {
+				glss_fail(w, "out of memory for a %u-byte command", size);
+				return false;
+			}
+			w->in = bigger;
+			w->in_cap = size + GLSS_READ_CHUNK;
+		}
+	}
+	if (w->in_cap - w->in_len < GLSS_READ_CHUNK / 4 && w->in_cap < w->max_message + GLSS_READ_CHUNK) {
+		uint8_t *bigger = realloc(w->in, w->in_cap * 2);
+		if (!bigger) {
+			glss_fail(w, "out of memory for input");
+			return false;
+		}
+		w->in = bigger;
+		w->in_cap *= 2;
+	}
+	return true;
+}
+
+/* Runs the complete messages after n more bytes arrived in w->in, then
+ * sends what the client takes; false when the worker ends. */
+static bool glss_consume(struct glss_worker *w, size_t n)
+{
+	w->in_len += n;
+	size_t used = glss_run_messages(w);
+	memmove(w->in, w->in + used, w->in_len - used);
+	w->in_len -= used;
+	return !w->failed && glss_send_some(w);
+}
+
+/* Socket transport: polls (without sleeping) up to gls_spin_budget_ns()
+ * for the client's next bytes. A sleeping worker costs the client a
+ * wake-up of an idle vCPU on every call with an answer (about 70 us on the
+ * VM of docs/performance.md); a short spin keeps the reply path hot. */
+static void glss_socket_spin(int fd)
+{
+	int64_t until = gls_now_ns() + gls_spin_budget_ns();
+	while (gls_now_ns() < until) {
+		struct pollfd pfd = {.fd = fd, .events = POLLIN};
+		if (poll(&pfd, 1, 0) != 0)
+			return;
+		sched_yield(); /* the client may wait for this CPU */
+	}
 }
 
 int glss_worker_run(int in_fd, int out_fd)
@@ -322,34 +391,58 @@ int glss_worker_run(int in_fd, int out_fd)
 		goto out;
 	}
 	for (;;) {
-		struct pollfd fds[2] = {
-			{.fd = in_fd, .events = POLLIN},
-			{.fd = out_fd, .events = POLLOUT},
-		};
+		if (!glss_input_room(&w))
+			break;
 		bool pending = w.out_len > w.out_sent;
-		if (in_fd == out_fd)
-			fds[0].events |= pending ? POLLOUT : 0;
-		int nfds = in_fd != out_fd && pending ? 2 : 1;
-		if (poll(fds, (nfds_t)nfds, -1) < 0) {
+		if (glss_ring_attached(&w.ring)) {
+			/* At most a chunk per round: head moves on (the client
+			 * refills behind us) while we run what we have. */
+			size_t room = w.in_cap - w.in_len;
+			long n = glss_ring_pull(&w, w.in + w.in_len, room < GLSS_READ_CHUNK ? room : GLSS_READ_CHUNK);
+			if (n < 0)
+				break;
+			if (n > 0) {
+				if (!glss_consume(&w, (size_t)n))
+					break;
+				continue;
+			}
+			if (glss_ring_spin(&w) || !glss_ring_prepare_sleep(&w))
+				continue;
+		} else if (!pending) {
+			glss_socket_spin(in_fd);
+		}
+		struct pollfd fds[3];
+		nfds_t nfds = 0, out_at = 0, bell_at = 0;
+		fds[nfds++] = (struct pollfd){.fd = in_fd, .events = POLLIN | (pending && in_fd == out_fd ? POLLOUT : 0)};
+		if (pending && in_fd != out_fd) {
+			out_at = nfds;
+			fds[nfds++] = (struct pollfd){.fd = out_fd, .events = POLLOUT};
+		}
+		if (glss_ring_attached(&w.ring)) {
+			bell_at = nfds;
+			fds[nfds++] = (struct pollfd){.fd = w.ring.doorbell, .events = POLLIN};
+		}
+		if (poll(fds, nfds, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			glss_fail(&w, "poll: %s", strerror(errno));
 			break;
 		}
-		if (pending && (fds[0].revents | fds[nfds - 1].revents) & (POLLOUT | POLLERR | POLLHUP) &&
+		if (bell_at) {
+			glss_ring_woken(&w);
+			/* A doorbell closed while the connection stays: the client
+			 * is leaving (its connection follows) or misbehaving. */
+			if ((fds[bell_at].revents & (POLLHUP | POLLERR)) && !fds[0].revents &&
+			    poll(fds, 1, 1000) == 0) {
+				glss_fail(&w, "the client closed the command ring's doorbell");
+				break;
+			}
+		}
+		if (pending && (fds[0].revents | fds[out_at].revents) & (POLLOUT | POLLERR | POLLHUP) &&
 		    !glss_send_some(&w))
 			break;
 		if (!(fds[0].revents & (POLLIN | POLLHUP | POLLERR)))
 			continue;
-		if (w.in_cap - w.in_len < GLSS_READ_CHUNK / 4 && w.in_cap < w.max_message + GLSS_READ_CHUNK) {
-			uint8_t *bigger = realloc(w.in, w.in_cap * 2);
-			if (!bigger) {
-				glss_fail(&w, "out of memory for input");
-				break;
-			}
-			w.in = bigger;
-			w.in_cap *= 2;
-		}
 		long n = glss_read_input(&w, w.in + w.in_len, w.in_cap - w.in_len);
 		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 			continue;
@@ -361,30 +454,12 @@ int glss_worker_run(int in_fd, int out_fd)
 			status = w.in_len ? 1 : 0;
 			break;
 		}
-		w.in_len += (size_t)n;
-		size_t used = glss_run_messages(&w);
-		memmove(w.in, w.in + used, w.in_len - used);
-		w.in_len -= used;
-		if (w.failed || !glss_send_some(&w))
+		if (!glss_consume(&w, (size_t)n))
 			break;
-		/* A message larger than the buffer: make room for it whole. */
-		if (w.in_len >= GLS_MSG_HEADER_SIZE) {
-			uint32_t size;
-			memcpy(&size, w.in + 4, 4);
-			size = le32toh(size);
-			if (size > w.in_cap && size <= w.max_message) {
-				uint8_t *bigger = realloc(w.in, size + GLSS_READ_CHUNK);
-				if (!bigger) {
-					glss_fail(&w, "out of memory for a %u-byte command", size);
-					break;
-				}
-				w.in = bigger;
-				w.in_cap = size + GLSS_READ_CHUNK;
-			}
-		}
 	}
 out:
 	glss_egl_fini(&w);
+	glss_ring_detach(&w.ring);
 	while (w.received_fd_count)
 		close(glss_take_fd(&w));
 	free(w.in);
@@ -409,12 +484,14 @@ void glss_worker_reset_detached(struct glss_worker *w)
 	w->in_len = w->in_cap = 0;
 	w->out_len = w->out_sent = 0;
 	w->failed = false;
+	glss_ring_detach(&w->ring);
 	w->objects = 0;
 }
 
 void glss_worker_fini_detached(struct glss_worker *w)
 {
 	glss_egl_fini(w);
+	glss_ring_detach(&w->ring);
 	free(w->in);
 	free(w->out);
 	free(w->scratch);

@@ -14,6 +14,7 @@
 #include "gls_opcodes.h"
 #include "gls_protocol.h"
 #include "gls_wire.h"
+#include "glss_ring.h"
 
 #define GLSS_MAX_ATTRIBS 32
 
@@ -107,6 +108,7 @@ struct glss_worker {
 	struct glss_surface *draw, *read;
 
 	bool unix_socket;  /* descriptors can come with the client's bytes */
+	struct glss_ring ring; /* a local client's command ring, once attached */
 	int received_fds[GLSS_MAX_RECEIVED_FDS];
 	unsigned received_fd_count;
 

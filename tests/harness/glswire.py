@@ -1,13 +1,17 @@
 """Raw glstream wire protocol for tests that play a (hostile) client:
 handshake, message framing, replies (see docs/protocol.md)."""
+import mmap
+import os
 import socket
 import struct
+import time
 
 MAGIC = 0x534C4721
 VERSION = 1
 HELLO_TOKEN = 1
 MSG_REPLY, MSG_FRAME, MSG_FRAME_SHARED = 1, 2, 3
 FRAME_SLOTS = 3
+CAP_SHARED_FRAMES, CAP_SHM_RING = 2, 4
 WELCOME_OK, WELCOME_BAD_VERSION, WELCOME_BAD_MAGIC, WELCOME_AUTH_FAILED = 0, 1, 2, 3
 
 # opcodes (protocol/commands.txt)
@@ -22,7 +26,8 @@ OP = dict(glsSetError=1, glsGetConfigs=2, glsCreateContext=4, glsCreatePbufferSu
           glsDestroyImage=42, glEGLImageTargetTexture2DOES=400,
           glDrawArraysInstancedEXT=317, glDrawElementsInstancedEXT=318,
           glVertexAttribPointer=240, glDrawElements=141, glBindRenderbuffer=105, glRenderbufferStorage=194,
-          glBindProgramPipelineEXT=340, glUseProgramStagesEXT=342, glCreateShaderProgramvEXT=344)
+          glBindProgramPipelineEXT=340, glUseProgramStagesEXT=342, glCreateShaderProgramvEXT=344,
+          glsAttachRing=35, glFlush=145, glsMapBufferRead=27)
 OBJ_BUFFER, OBJ_TEXTURE, OBJ_RENDERBUFFER, OBJ_PROGRAM_PIPELINE = 0, 1, 2, 6
 GL_NO_ERROR, GL_INVALID_ENUM, GL_INVALID_VALUE, GL_INVALID_OPERATION, GL_OUT_OF_MEMORY = \
     0, 0x500, 0x501, 0x502, 0x505
@@ -137,3 +142,114 @@ class Client:
 
     def close(self):
         self.s.close()
+
+
+# The shared-memory command ring (common/gls_ring.h): a control page, the
+# data, then the reply area; tail (u64) at 0, head (u64) at 64, reply_seq
+# and reply_size (u32) at 128 and 132.
+RING_CONTROL = 4096
+RING_REPLY_AREA = 64 << 10
+RING_TAIL, RING_HEAD, RING_REPLY_SEQ, RING_REPLY_SIZE = 0, 64, 128, 132
+RING_REPLY_ON_SOCKET = 0xFFFFFFFF
+
+
+class Ring:
+    """A client's command ring, attached with glsAttachRing, written by hand
+    (so that tests can also write it wrongly)."""
+
+    def __init__(self, client, size=1 << 16, seal=True, memory_size=None):
+        fd = os.memfd_create("test-ring", os.MFD_ALLOW_SEALING)
+        os.ftruncate(fd, memory_size or RING_CONTROL + size + RING_REPLY_AREA)
+        if seal:
+            import fcntl
+            fcntl.fcntl(fd, fcntl.F_ADD_SEALS, fcntl.F_SEAL_SHRINK)
+        self.bell, peer = socket.socketpair()
+        socket.send_fds(client.s, [message(OP["glsAttachRing"], struct.pack("<I", size))], [fd, peer.fileno()])
+        peer.close()
+        self.mem = mmap.mmap(fd, RING_CONTROL)
+        self.data = mmap.mmap(fd, memory_size or RING_CONTROL + size + RING_REPLY_AREA)
+        os.close(fd)
+        self.size = size
+        self.tail = 0
+        self.replies = 0
+        self.client = client
+
+    def head(self):
+        return struct.unpack_from("<Q", self.mem, RING_HEAD)[0]
+
+    def write(self, data, at=None):
+        """Copies data at byte `at` of the stream (default: the tail), with the wrap."""
+        pos = self.tail if at is None else at
+        for i in range(0, len(data), 4096):
+            piece = data[i:i + 4096]
+            for j, b in enumerate(_wrapped(pos + i, len(piece), self.size)):
+                start, length, off = b
+                self.data[RING_CONTROL + start:RING_CONTROL + start + length] = piece[off:off + length]
+        if at is None:
+            self.tail += len(data)
+
+    def publish(self, tail=None):
+        struct.pack_into("<Q", self.mem, RING_TAIL, self.tail if tail is None else tail)
+        try:
+            self.bell.send(b"d", socket.MSG_DONTWAIT)
+        except OSError:
+            pass
+
+    def send(self, data, timeout=10):
+        """Writes data in pieces that fit, waiting for the worker to make room."""
+        deadline = time.monotonic() + timeout
+        done = 0
+        while done < len(data):
+            free = self.size - (self.tail - self.head())
+            if free == 0:
+                if time.monotonic() > deadline:
+                    return False
+                time.sleep(0.001)
+                continue
+            n = min(free, len(data) - done)
+            self.write(data[done:done + n])
+            done += n
+            self.publish()
+        return True
+
+    def reply(self, timeout=10):
+        """The next reply's payload (from the reply area, or the socket when
+        it is too large); None when the worker ended first."""
+        deadline = time.monotonic() + timeout
+        while struct.unpack_from("<I", self.mem, RING_REPLY_SEQ)[0] != self.replies + 1:
+            if time.monotonic() > deadline:
+                return None
+            saved = self.client.s.gettimeout()
+            self.client.s.setblocking(False)
+            try:
+                if self.client.s.recv(1, socket.MSG_PEEK) == b"":
+                    return None  # the worker closed the connection
+            except BlockingIOError:
+                pass
+            except OSError:
+                return None
+            finally:
+                self.client.s.settimeout(saved)
+            time.sleep(0.0005)
+        self.replies += 1
+        size = struct.unpack_from("<I", self.mem, RING_REPLY_SIZE)[0]
+        if size == RING_REPLY_ON_SOCKET:
+            return read_reply(self.client.s)
+        start = RING_CONTROL + self.size
+        return bytes(self.data[start:start + size])
+
+    def wait_copied(self, timeout=10):
+        deadline = time.monotonic() + timeout
+        while self.head() != self.tail and time.monotonic() < deadline:
+            time.sleep(0.001)
+        return self.head() == self.tail
+
+
+def _wrapped(pos, length, size):
+    """(start, length, offset in piece) spans of `length` bytes at stream byte `pos`."""
+    start = pos % size
+    first = min(length, size - start)
+    spans = [(start, first, 0)]
+    if first < length:
+        spans.append((0, length - first, first))
+    return spans

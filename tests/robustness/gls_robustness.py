@@ -58,13 +58,82 @@ def good_client_works(session, api_test):
     return session.run([api_test], timeout=120, stdout=subprocess.DEVNULL) == 0
 
 
+def stopped_worker_case(session, server, gears, transport):
+    """A worker that stops answering (SIGSTOP) while its client draws: the
+    client gives up after GLSTREAM_TIMEOUT, says so once, and is not left
+    blocked."""
+    err_path = os.path.join(session.tmpdir, "stopped.err")
+    env = dict(session.env, GLSTREAM_TIMEOUT="2")
+    with open(err_path, "wb") as err:
+        victim = session.spawn("stopped-victim", [gears], env=env, stdout=subprocess.DEVNULL, stderr=err)
+        deadline = time.monotonic() + 15
+        time.sleep(2)
+        mine = workers_of(server.pid)
+        while not mine and time.monotonic() < deadline:
+            time.sleep(0.1)
+            mine = workers_of(server.pid)
+        check(len(mine) >= 1, f"{transport}: the drawing client's worker is found")
+        stopped = time.monotonic()
+        for w in mine:
+            os.kill(w, signal.SIGSTOP)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and "lost the connection" not in glslib.read_text(err_path):
+            time.sleep(0.05)
+        noticed = time.monotonic() - stopped
+        for w in mine:
+            os.kill(w, signal.SIGKILL)
+            os.kill(w, signal.SIGCONT)
+    text = glslib.read_text(err_path)
+    check(text.count("lost the connection to glstream-server") == 1 and "timed out" in text,
+          f"{transport}: a client whose worker stopped answering says so once ({text[-200:]!r})")
+    check(1.5 < noticed < 8, f"{transport}: after GLSTREAM_TIMEOUT=2 ({noticed:.1f} s)")
+    check(not blocked(victim), f"{transport}: the client is not left blocked")
+    glslib._stop(victim)
+
+
+def vanished_server_case(session, server, gears, transport):
+    """Kills the server and the worker under a drawing client: the client
+    says so once, within 3 s (the connection's hang-up, not the 60 s reply
+    timeout), and is never left blocked."""
+    err_path = os.path.join(session.tmpdir, "gears.err")
+    with open(err_path, "wb") as err:
+        victim = session.spawn("victim", [gears], stdout=subprocess.DEVNULL, stderr=err)
+        time.sleep(2)
+        # The workers first: once the server is gone they are no
+        # longer its children and could be missed.
+        deadline = time.monotonic() + 15
+        doomed = workers_of(server.pid)
+        while not doomed and time.monotonic() < deadline:
+            time.sleep(0.1)
+            doomed = workers_of(server.pid)
+        time.sleep(1)  # a few frames drawn
+        check(len(doomed) >= 1, f"{transport}: the client's worker is found")
+        killed = time.monotonic()
+        for w in doomed:
+            os.kill(w, signal.SIGKILL)
+        os.killpg(server.pid, signal.SIGKILL)
+        subprocess.run(["pkill", "-KILL", "-s", str(server.pid)])
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and "lost the connection" not in glslib.read_text(err_path):
+            time.sleep(0.02)
+        noticed = time.monotonic() - killed
+    text = glslib.read_text(err_path)
+    said = text.count("lost the connection to glstream-server")
+    check(said == 1, f"{transport}: a client whose server vanished says so once (said {said} times"
+          + ("" if said == 1 else f"; its stderr: {text[-400:]!r}") + ")")
+    check(noticed < 3, f"{transport}: it says so promptly ({noticed:.2f} s after the kill)")
+    check(not blocked(victim), f"{transport}: the client goes on (exits or keeps running), never blocked in a read")
+
+
 def main():
     glslib.install_signal_handlers()
     api_test = sys.argv[1]
     gears = "es2gears_x11"
     with glslib.Session() as session:
         try:
-            session.start_xvfb()
+            # -noreset: a client spawned just after the last one left must not
+            # meet the X server in the middle of its reset.
+            session.start_xvfb(extra_args=["-noreset"])
             sock = session.start_server(extra_args=["-v"])
             server = [p for n, p in session.procs if n == "glstream-server"][0]
 
@@ -103,7 +172,9 @@ def main():
             # Several clients at once, and one killed in the middle of frames.
             procs = [session.spawn(f"gears{i}", [gears], stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL) for i in range(3)]
-            time.sleep(3)
+            deadline = time.monotonic() + 20   # a loaded machine starts them slowly
+            while len(workers_of(server.pid)) < 3 and time.monotonic() < deadline:
+                time.sleep(0.2)
             check(len(workers_of(server.pid)) >= 3, "three clients are served at once")
             os.killpg(procs[0].pid, signal.SIGKILL)
             check(good_client_works(session, api_test), "a good client works beside running clients")
@@ -126,32 +197,18 @@ def main():
             check(proc.stderr.count("cannot reach glstream-server at unix:") == 1,
                   "a client without a server says so once")
 
-            # The server dies under a client: one clear message, no hang.
-            err_path = os.path.join(session.tmpdir, "gears.err")
-            with open(err_path, "wb") as err:
-                victim = session.spawn("victim", [gears], stdout=subprocess.DEVNULL, stderr=err)
-                time.sleep(2)
-                # The workers first: once the server is gone they are no
-                # longer its children and could be missed.
-                deadline = time.monotonic() + 15
-                doomed = workers_of(server.pid)
-                while not doomed and time.monotonic() < deadline:
-                    time.sleep(0.1)
-                    doomed = workers_of(server.pid)
-                time.sleep(1)  # a few frames drawn
-                check(len(doomed) >= 1, "the client's worker is found")
-                for w in doomed:
-                    os.kill(w, signal.SIGKILL)
-                os.killpg(server.pid, signal.SIGKILL)
-                subprocess.run(["pkill", "-KILL", "-s", str(server.pid)])
-                deadline = time.monotonic() + 15
-                while time.monotonic() < deadline and "lost the connection" not in glslib.read_text(err_path):
-                    time.sleep(0.1)
-            text = glslib.read_text(err_path)
-            said = text.count("lost the connection to glstream-server")
-            check(said == 1, f"a client whose server vanished says so once (said {said} times"
-                  + ("" if said == 1 else f"; its stderr: {text[-400:]!r}") + ")")
-            check(not blocked(victim), "the client goes on (exits or keeps running), never blocked in a read")
+            # A worker that stops answering: the client's timeout.
+            stopped_worker_case(session, server, gears, "shared-memory ring")
+            # The server dies under a client: one clear message, soon, no hang.
+            vanished_server_case(session, server, gears, "shared-memory ring")
+            with glslib.Session() as other:
+                other.env["GLSTREAM_NO_SHM"] = "1"
+                other.start_xvfb(extra_args=["-noreset"])
+                other.start_server(extra_args=["-v"])
+                stopped_worker_case(other, [p for n, p in other.procs if n == "glstream-server"][0], gears,
+                                    "socket")
+                vanished_server_case(other, [p for n, p in other.procs if n == "glstream-server"][0], gears,
+                                     "socket")
         except glslib.HarnessError as e:
             check(False, f"harness: {e}")
         if check.failed:

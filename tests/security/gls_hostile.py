@@ -20,7 +20,7 @@ from glswire import (OP, Client, GL_ARRAY_BUFFER, GL_INVALID_ENUM, GL_NO_ERROR, 
                      OBJ_RENDERBUFFER, GL_ELEMENT_ARRAY_BUFFER, GL_FLOAT, GL_UNSIGNED_SHORT,
                      GL_INVALID_OPERATION, GL_RENDERBUFFER, GL_RGBA8_OES, OBJ_PROGRAM_PIPELINE,
                      WELCOME_AUTH_FAILED, WELCOME_OK, blob, closed_by_server, connect, message,
-                     recv_exact, FRAME_SLOTS, MSG_FRAME_SHARED)
+                     recv_exact, read_reply, FRAME_SLOTS, MSG_FRAME_SHARED, CAP_SHM_RING, Ring)
 
 GL_SCISSOR_TEST, GL_COLOR_BUFFER_BIT = 0x0C11, 0x4000
 
@@ -345,6 +345,111 @@ def frame_memory_cases(session, sock):
     c.close()
 
 
+def ring_cases(session, sock):
+    """The shared-memory command ring (glsAttachRing): the client can write
+    anything there at any time. Inconsistent control words and bad messages
+    end that worker with a logged reason; messages across the end of the
+    ring and larger than it run; a message changed after the worker copied
+    it out is executed as it was."""
+    c = Client(sock)
+    check(c.welcome[4] & CAP_SHM_RING, "a unix-socket server offers the command ring (capability bit 2)")
+    c.close()
+
+    def ring_client(**ring_args):
+        c = Client(sock).setup()
+        return c, Ring(c, **ring_args)
+
+    def glGetError_in_ring(c, ring):
+        ring.send(message(OP["glGetError"]))
+        reply = ring.reply()
+        return None if reply is None else struct.unpack_from("<I", reply)[0]
+
+    attach = message(OP["glsAttachRing"], struct.pack("<I", 1 << 16))
+    c = Client(sock).setup()
+    c.s.sendall(attach)
+    check(ends_with_reason(session, c, "glsAttachRing without its two file descriptors"),
+          "a ring without descriptors: clean disconnect")
+    c.close()
+    for name, args, reason in (
+            ("unsealed ring memory", dict(seal=False), "not sealed against shrinking or too small"),
+            ("ring memory smaller than announced", dict(memory_size=4096 + (1 << 16)),
+             "not sealed against shrinking or too small"),
+            ("a ring size that is no power of two", dict(size=3 << 16), "glsAttachRing with a ring of 196608 bytes")):
+        c, ring = ring_client(**args)
+        check(ends_with_reason(session, c, reason), f"{name}: clean disconnect, logged '{reason}'")
+        c.close()
+
+    # Well-formed use: a message across the end of the ring, and one four
+    # times larger than the ring (streamed in pieces, no deadlock).
+    c, ring = ring_client()
+    ring.send(message(OP["glFlush"]) * (ring.size // 8 - 1))
+    ring.send(message(OP["glClearColor"], struct.pack("<4f", 0.25, 0.5, 0.75, 1.0)))  # 24 bytes, 16 past the end
+    check(ring.tail == ring.size + 16 and glGetError_in_ring(c, ring) == GL_NO_ERROR,
+          "a message across the end of the ring runs")
+    c.close()
+
+    c, ring = ring_client()
+    ok = ring.send(message(OP["glsGenObjects"], gen(OBJ_BUFFER, [3])) +
+                   message(OP["glBindBuffer"], struct.pack("<II", GL_ARRAY_BUFFER, 3)) +
+                   message(OP["glBufferData"], struct.pack("<IqI", GL_ARRAY_BUFFER, 4 * ring.size, GL_STATIC_DRAW) +
+                           blob(b"\x5a" * (4 * ring.size))))
+    check(ok and glGetError_in_ring(c, ring) == GL_NO_ERROR,
+          "a message four times larger than the ring flows through in pieces")
+    c.close()
+
+    # Replies: small ones in the shared reply area, larger ones on the socket.
+    c, ring = ring_client()
+    n = 128 << 10
+    ring.send(message(OP["glsGenObjects"], gen(OBJ_BUFFER, [3])) +
+              message(OP["glBindBuffer"], struct.pack("<II", GL_ARRAY_BUFFER, 3)) +
+              message(OP["glBufferData"], struct.pack("<IqI", GL_ARRAY_BUFFER, n, GL_STATIC_DRAW) +
+                      blob(bytes(range(256)) * (n // 256))) +
+              message(OP["glsMapBufferRead"], struct.pack("<Iqq", GL_ARRAY_BUFFER, 0, n)))
+    reply = ring.reply()
+    check(reply is not None and reply[:4] == struct.pack("<I", n) and reply[4:4 + n] == bytes(range(256)) * (n // 256),
+          "a 128 KiB reply (larger than the reply area) comes on the socket, intact")
+    check(glGetError_in_ring(c, ring) == GL_NO_ERROR, "the next reply comes through the reply area again")
+    c.close()
+
+    # A message rewritten after the worker copied it: the copy runs.
+    c, ring = ring_client()
+    ring.send(message(OP["glEnable"], struct.pack("<I", GL_SCISSOR_TEST)))
+    check(ring.wait_copied(), "the worker copies a published message out")
+    ring.write(message(0, b"\0" * 4), at=0)
+    check(glGetError_in_ring(c, ring) == GL_NO_ERROR, "a message changed after it was copied out runs as sent")
+    c.close()
+
+    # Rewritten while the worker may be reading it: whichever version it
+    # copies, it either runs it or ends with a logged reason; never more.
+    c, ring = ring_client()
+    good, bad = message(OP["glEnable"], struct.pack("<I", GL_SCISSOR_TEST)), message(0, b"\0" * 4)
+    for i in range(2000):
+        at = ring.tail
+        ring.send(good)
+        ring.write(bad, at=at)
+    got = glGetError_in_ring(c, ring)
+    check(got == GL_NO_ERROR or ends_with_reason(session, c, "unknown opcode 0"),
+          f"messages flipped while published: run or a clean disconnect (glGetError {got})")
+    c.close()
+
+    for name, action, reason in (
+            ("tail far ahead of head", lambda ring: ring.publish(1 << 63),
+             "inconsistent command ring: tail 9223372036854775808, head 8"),
+            ("tail behind head", lambda ring: (ring.send(message(OP["glEnable"], struct.pack("<I", GL_SCISSOR_TEST))),
+                                              ring.wait_copied(), ring.publish(4)),
+             "inconsistent command ring: tail 4, head 20"),
+            ("tail one byte more than the ring holds", lambda ring: ring.publish(ring.tail + ring.size + 1),
+             "inconsistent command ring: tail 65545, head 8"),
+            ("an oversize message in the ring", lambda ring: ring.send(message(1, size=0xFFFFFFFC)),
+             "malformed message header"),
+            ("the doorbell closed", lambda ring: ring.bell.close(), "closed the command ring's doorbell")):
+        c, ring = ring_client()
+        check(glGetError_in_ring(c, ring) == GL_NO_ERROR, f"{name}: the ring works first")
+        action(ring)
+        check(ends_with_reason(session, c, reason), f"{name}: clean disconnect, logged '{reason}'")
+        c.close()
+
+
 def confinement_cases(session, sock, server):
     c = Client(sock).setup()
     check(c.get_error() == GL_NO_ERROR, "a raw client gets a context")
@@ -440,6 +545,7 @@ def main():
             good = session.spawn("good", [api_test], stdout=subprocess.DEVNULL)
             bad_client_cases(session, sock)
             frame_memory_cases(session, sock)
+            ring_cases(session, sock)
             check(good.wait(timeout=180) == 0, "a well-behaved client beside them passes the API test")
             check(server.poll() is None, "the server survives every hostile client")
             check(session.run([api_test], timeout=120, stdout=subprocess.DEVNULL) == 0,
