@@ -1055,6 +1055,7 @@ static void glsc_context_free(struct glsc_context *c)
 	if (w)
 		gls_put_u32(w, c->id);
 	gls_idmap_remove(&c->display->contexts, c->id, NULL);
+	glsc_debug_context_fini_locked(c);
 	glsc_unlock();
 	glsc_context_state_fini(c);
 	free(c);
@@ -1251,6 +1252,13 @@ struct glsc_context *glsc_gl_enter(void)
 
 void glsc_gl_leave(void)
 {
+	struct glsc_context *ctx = glsc_thread.context;
+	if (ctx && ctx->debug) {
+		glsc_debug_before_leave_locked(ctx);
+		glsc_unlock();
+		glsc_debug_deliver(ctx); /* KHR_debug callbacks run unlocked */
+		return;
+	}
 	glsc_unlock();
 }
 
@@ -1365,11 +1373,13 @@ static EGLBoolean glsc_eglSwapBuffers(EGLDisplay dpy, EGLSurface surface)
 		gls_put_u32(w, s->id);
 		glsc_stream_frame_sent_locked();
 		s->buffer_age = 1;
+		glsc_debug_fetch_locked(ctx);
 	}
 	/* The next frame renders at the window's new size, as with a driver. */
 	glsc_surface_track_size_locked(s);
 	bool lost = glsc_stream_lost();
 	glsc_unlock();
+	glsc_debug_deliver(ctx);
 	return lost ? glsc_fail(EGL_CONTEXT_LOST) : glsc_succeed();
 }
 

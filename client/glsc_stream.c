@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "glsc_egl.h"
+#include "glsc_gl.h"
 #include "gls_cookie.h"
 #include "gls_idmap.h"
 #include "gls_io.h"
@@ -418,6 +419,12 @@ static bool glsc_read_message(uint16_t *opcode, size_t *payload_size)
 				glsc_surface_show_shared_frame(surface, width, height, slot);
 			else
 				glsc_surface_show_frame(surface, width, height, r.p);
+		}
+	} else if (*opcode == GLS_MSG_DEBUG) {
+		if (!glsc_debug_receive_locked(glsc_stream.message, size)) {
+			errno = EPROTO;
+			glsc_stream_set_lost("malformed debug message");
+			return false;
 		}
 	} else if (*opcode != GLS_MSG_REPLY) {
 		errno = EPROTO;

@@ -89,6 +89,7 @@ static void glss_free_context(uint32_t id, uint64_t value, void *data)
 	for (int i = 0; i < GLSS_MAX_ATTRIBS; i++)
 		free(c->client_arrays[i]);
 	free(c->advertised_extensions);
+	glss_debug_context_free(c); /* after the host context: its callback fed it */
 	glss_share_unref(c->share);
 	free(c);
 }

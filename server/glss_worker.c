@@ -63,6 +63,7 @@ uint8_t *glss_message_begin(struct glss_worker *w, uint16_t opcode, size_t size)
 
 uint8_t *glss_reply_begin(struct glss_worker *w, size_t size)
 {
+	glss_debug_flush(w); /* the messages of the command come before its answer */
 	return glss_message_begin(w, GLS_MSG_REPLY, size);
 }
 

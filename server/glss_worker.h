@@ -39,6 +39,9 @@ struct glss_context {
 	/* the same as text, for the shader scanner; NULL until a shader needs it */
 	char *advertised_extensions;
 	struct gls_idmap vertex_arrays; /* VAOs are per context, not shared */
+	/* KHR_debug messages for the client's callback, while it has one
+	 * (glss_gl_debug.c) */
+	struct glss_debug_queue *debug;
 	/* vertices of client-side arrays, kept until the attribute changes */
 	uint8_t *client_arrays[GLSS_MAX_ATTRIBS];
 	size_t client_array_sizes[GLSS_MAX_ATTRIBS];
@@ -141,6 +144,11 @@ bool glss_name_map(struct glss_worker *w, enum gls_object_type type, enum glss_n
 /* Translates a host name the driver returned back into the client's name;
  * false when the client does not know the object (then 0 is reported). */
 bool glss_name_unmap(struct glss_worker *w, enum gls_object_type type, GLuint host, GLuint *name);
+
+/* KHR_debug (glss_gl_debug.c): sends the current context's queued debug
+ * messages, ahead of its reply; frees a context's queue. */
+void glss_debug_flush(struct glss_worker *w);
+void glss_debug_context_free(struct glss_context *c);
 
 /* Records an error raised by glstream itself, keeping GL's order: the
  * first error since the last glGetError is the one reported. */
