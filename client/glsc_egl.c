@@ -1064,9 +1064,10 @@ static void glsc_context_free(struct glsc_context *c)
 /* Context attributes: EGL 1.4's client version and EGL_KHR_create_context's
  * version, minor version and flags. Only OpenGL ES 2.0 is offered; the flags
  * and profile attributes that exist only for desktop OpenGL are errors. */
-static EGLint glsc_parse_context_attribs(const EGLint *attribs, EGLint *version)
+static EGLint glsc_parse_context_attribs(const EGLint *attribs, EGLint *version, bool *debug)
 {
 	EGLint major = 1, minor = 0;
+	*debug = false;
 	for (const EGLint *a = attribs; a && a[0] != EGL_NONE; a += 2) {
 		switch (a[0]) {
 		case EGL_CONTEXT_MAJOR_VERSION_KHR: /* == EGL_CONTEXT_CLIENT_VERSION */
@@ -1080,6 +1081,7 @@ static EGLint glsc_parse_context_attribs(const EGLint *attribs, EGLint *version)
 			 * forward compatibility are desktop OpenGL flags. */
 			if (a[1] & ~EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR)
 				return EGL_BAD_ATTRIBUTE;
+			*debug = a[1] & EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR;
 			break;
 		default: /* profile mask, reset strategy: desktop OpenGL only */
 			return EGL_BAD_ATTRIBUTE;
@@ -1103,7 +1105,8 @@ static EGLContext glsc_eglCreateContext(EGLDisplay dpy, EGLConfig config, EGLCon
 		return EGL_NO_CONTEXT;
 	}
 	EGLint version = 1;
-	EGLint error = glsc_parse_context_attribs(attribs, &version);
+	bool debug = false;
+	EGLint error = glsc_parse_context_attribs(attribs, &version, &debug);
 	if (error != EGL_SUCCESS) {
 		glsc_fail(error);
 		return EGL_NO_CONTEXT;
@@ -1136,6 +1139,7 @@ static EGLContext glsc_eglCreateContext(EGLDisplay dpy, EGLConfig config, EGLCon
 	ctx->display = d;
 	ctx->config = c;
 	ctx->client_version = version;
+	ctx->debug_context = debug;
 	glsc_context_state_init(ctx);
 
 	glsc_lock();

@@ -64,6 +64,7 @@ struct glsc_context {
 	struct glsc_config *config;
 	struct glsc_share_group *share;
 	EGLint client_version;
+	bool debug_context; /* EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR */
 	bool info_loaded;
 	bool lost_reported;
 	struct glsc_context_info info;

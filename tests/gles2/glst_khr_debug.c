@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <X11/Xlib.h>
 
 static FILE *out;
 
@@ -536,6 +537,52 @@ static void test_labels(void)
     ERR("labels end", GL_NO_ERROR);
 }
 
+/* ---- a debug context; messages delivered by eglSwapBuffers ---- */
+
+static void test_debug_context_and_swap(glst_egl *egl)
+{
+    Display *x = XOpenDisplay(NULL);
+    note("window: %s", x ? "yes" : "no X display");
+    if (!x)
+        return;
+    static const EGLint config_attribs[] = {EGL_SURFACE_TYPE, EGL_WINDOW_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT,
+                                            EGL_RED_SIZE, 8, EGL_NONE};
+    static const EGLint context_attribs[] = {EGL_CONTEXT_MAJOR_VERSION_KHR, 2, EGL_CONTEXT_FLAGS_KHR,
+                                             EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR, EGL_NONE};
+    EGLConfig config;
+    EGLint n = 0;
+    GLST_CHECK(eglChooseConfig(egl->dpy, config_attribs, &config, 1, &n) && n == 1);
+    Window win = XCreateSimpleWindow(x, DefaultRootWindow(x), 0, 0, 32, 32, 0, 0, 0);
+    XMapWindow(x, win);
+    XSync(x, False);
+    EGLSurface surf = eglCreateWindowSurface(egl->dpy, config, (EGLNativeWindowType)win, NULL);
+    EGLContext ctx = eglCreateContext(egl->dpy, config, EGL_NO_CONTEXT, context_attribs);
+    GLST_CHECK(surf != EGL_NO_SURFACE && ctx != EGL_NO_CONTEXT);
+    if (surf == EGL_NO_SURFACE || ctx == EGL_NO_CONTEXT || !eglMakeCurrent(egl->dpy, surf, surf, ctx))
+        goto out;
+    /* a debug context starts with DEBUG_OUTPUT enabled */
+    GLboolean output = glIsEnabled(GL_DEBUG_OUTPUT_KHR);
+    note("debug context: DEBUG_OUTPUT %d", output);
+    GLST_CHECK(output);
+    set_callback(on_message, &user_param_value);
+    ERR("debug context", GL_NO_ERROR);
+    int from = seen_count;
+    /* no query after the insert: eglSwapBuffers delivers it */
+    insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_MARKER_KHR, 95, GL_DEBUG_SEVERITY_HIGH_KHR, -1, "frame");
+    GLST_CHECK(eglSwapBuffers(egl->dpy, surf));
+    note_seen("swap", from);
+    GLST_CHECK_INT(seen_count - from, 1);
+    set_callback(NULL, NULL);
+    eglMakeCurrent(egl->dpy, egl->surf, egl->surf, egl->ctx);
+out:
+    if (ctx != EGL_NO_CONTEXT)
+        eglDestroyContext(egl->dpy, ctx);
+    if (surf != EGL_NO_SURFACE)
+        eglDestroySurface(egl->dpy, surf);
+    XDestroyWindow(x, win);
+    XCloseDisplay(x);
+}
+
 int main(void)
 {
     glst_egl egl;
@@ -585,6 +632,7 @@ int main(void)
         test_callback();
         test_groups();
         test_synchronous();
+        test_debug_context_and_swap(&egl);
     }
     ERR("end", GL_NO_ERROR);
     glst_egl_teardown(&egl);
