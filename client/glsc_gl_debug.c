@@ -100,11 +100,12 @@ bool glsc_debug_receive_locked(const uint8_t *payload, size_t size)
 }
 
 /* Called at the end of every GL call, with the stream locked: in
- * synchronous mode, ask for the messages of the call just made. */
+ * synchronous mode, ask for the messages of the call just made, unless it
+ * waited for its reply already (they came ahead of it). */
 void glsc_debug_before_leave_locked(struct glsc_context *ctx)
 {
 	struct glsc_debug *d = ctx->debug;
-	if (!d || !d->callback || !d->synchronous || d->delivering)
+	if (!d || !d->callback || !d->synchronous || d->delivering || glsc_stream_all_answered_locked())
 		return;
 	glsc_sync_void(ctx, glsc_begin(ctx, GLS_OP_glsDebugFetch, 0) != NULL);
 }

@@ -44,6 +44,7 @@ static struct {
 	uint8_t *message; /* the last message received */
 	size_t message_cap;
 	unsigned frames_in_flight;
+	bool unanswered; /* commands sent since the last reply */
 	struct gls_idmap surfaces; /* wire id -> struct glsc_surface* */
 	bool stats;                /* GLSTREAM_STATS=1: print counters each second */
 	struct glsc_stats {
@@ -323,6 +324,7 @@ static void glsc_send_batch(void)
 		return;
 	if (!gls_write_all(glsc_stream.fd, glsc_stream.batch, glsc_stream.batch_len))
 		glsc_stream_set_lost("sending");
+	glsc_stream.unanswered = true;
 	glsc_stream.counted.bytes_sent += glsc_stream.batch_len;
 	glsc_stream.batch_len = 0;
 }
@@ -446,9 +448,15 @@ bool glsc_stream_wait_reply_locked(const uint8_t **reply, size_t *size)
 			return false;
 		if (opcode == GLS_MSG_REPLY) {
 			*reply = glsc_stream.message;
+			glsc_stream.unanswered = false;
 			return true;
 		}
 	}
+}
+
+bool glsc_stream_all_answered_locked(void)
+{
+	return !glsc_stream.batch_len && !glsc_stream.unanswered;
 }
 
 void glsc_stream_frame_sent_locked(void)
@@ -523,6 +531,7 @@ bool glsc_stream_send_fd_locked(uint16_t opcode, const void *payload, size_t siz
 			return false;
 		}
 	}
+	glsc_stream.unanswered = true;
 	glsc_stream.counted.commands++;
 	glsc_stream.counted.bytes_sent += total;
 	return true;
