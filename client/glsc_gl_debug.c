@@ -24,11 +24,17 @@ struct glsc_debug_message {
 	char *text;
 };
 
+/* While a callback is installed, the client asks for the messages after
+ * this many GL calls without a reply, so that the worker's queue
+ * (GLS_DEBUG_MAX_QUEUED messages) never fills: a call makes few messages. */
+#define GLSC_DEBUG_FETCH_EVERY 128u
+
 struct glsc_debug {
 	GLDEBUGPROCKHR callback;
 	const void *user_param;
 	bool synchronous; /* GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR, mirrored */
 	bool delivering;  /* a callback is running on this context's thread */
+	unsigned calls_unanswered; /* GL calls since the server last answered */
 	struct glsc_debug_message *pending;
 	uint32_t pending_count;
 };
@@ -99,14 +105,23 @@ bool glsc_debug_receive_locked(const uint8_t *payload, size_t size)
 	return true;
 }
 
-/* Called at the end of every GL call, with the stream locked: in
- * synchronous mode, ask for the messages of the call just made, unless it
- * waited for its reply already (they came ahead of it). */
+/* Called at the end of every GL call, with the stream locked, while a
+ * callback is installed: ask for the messages of the calls made since the
+ * server last answered, after each call in synchronous mode, else every
+ * GLSC_DEBUG_FETCH_EVERY calls. A call that waited for its reply needs
+ * nothing: they came ahead of it. */
 void glsc_debug_before_leave_locked(struct glsc_context *ctx)
 {
 	struct glsc_debug *d = ctx->debug;
-	if (!d || !d->callback || !d->synchronous || d->delivering || glsc_stream_all_answered_locked())
+	if (!d || !d->callback || d->delivering)
 		return;
+	if (glsc_stream_all_answered_locked()) {
+		d->calls_unanswered = 0;
+		return;
+	}
+	if (!d->synchronous && ++d->calls_unanswered < GLSC_DEBUG_FETCH_EVERY)
+		return;
+	d->calls_unanswered = 0;
 	glsc_sync_void(ctx, glsc_begin(ctx, GLS_OP_glsDebugFetch, 0) != NULL);
 }
 
