@@ -48,7 +48,8 @@ static void GL_APIENTRY glss_debug_receive(GLenum source, GLenum type, GLuint id
 		q->dropped++;
 		goto out;
 	}
-	memcpy(text, message, n);
+	if (n)
+		memcpy(text, message, n);
 	text[n] = 0;
 	struct glss_debug_message *m = &q->messages[(q->head + q->count) % GLS_DEBUG_MAX_QUEUED];
 	*m = (struct glss_debug_message){source, type, severity, id, (uint32_t)n, text};
