@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <X11/Xlib.h>
 
 static FILE *out;
@@ -541,24 +542,33 @@ static void test_labels(void)
 
 static void test_debug_context_and_swap(glst_egl *egl)
 {
-    Display *x = XOpenDisplay(NULL);
+    /* an X display of its own: the default EGL display may be Mesa's
+     * surfaceless one (no window configs) when X was not ready at setup */
+    Display *x = getenv("DISPLAY") ? XOpenDisplay(NULL) : NULL;
+    for (int attempt = 0; getenv("DISPLAY") && !x && attempt < 30; attempt++) {
+        struct timespec pause = {0, 100 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+        x = XOpenDisplay(NULL);
+    }
     note("window: %s", x ? "yes" : "no X display");
     if (!x)
         return;
+    EGLDisplay dpy = eglGetDisplay((EGLNativeDisplayType)x);
+    GLST_CHECK(dpy != EGL_NO_DISPLAY && eglInitialize(dpy, NULL, NULL));
     static const EGLint config_attribs[] = {EGL_SURFACE_TYPE, EGL_WINDOW_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT,
                                             EGL_RED_SIZE, 8, EGL_NONE};
     static const EGLint context_attribs[] = {EGL_CONTEXT_MAJOR_VERSION_KHR, 2, EGL_CONTEXT_FLAGS_KHR,
                                              EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR, EGL_NONE};
     EGLConfig config;
     EGLint n = 0;
-    GLST_CHECK(eglChooseConfig(egl->dpy, config_attribs, &config, 1, &n) && n == 1);
+    GLST_CHECK(eglChooseConfig(dpy, config_attribs, &config, 1, &n) && n == 1);
     Window win = XCreateSimpleWindow(x, DefaultRootWindow(x), 0, 0, 32, 32, 0, 0, 0);
     XMapWindow(x, win);
     XSync(x, False);
-    EGLSurface surf = eglCreateWindowSurface(egl->dpy, config, (EGLNativeWindowType)win, NULL);
-    EGLContext ctx = eglCreateContext(egl->dpy, config, EGL_NO_CONTEXT, context_attribs);
+    EGLSurface surf = n == 1 ? eglCreateWindowSurface(dpy, config, (EGLNativeWindowType)win, NULL) : EGL_NO_SURFACE;
+    EGLContext ctx = n == 1 ? eglCreateContext(dpy, config, EGL_NO_CONTEXT, context_attribs) : EGL_NO_CONTEXT;
     GLST_CHECK(surf != EGL_NO_SURFACE && ctx != EGL_NO_CONTEXT);
-    if (surf == EGL_NO_SURFACE || ctx == EGL_NO_CONTEXT || !eglMakeCurrent(egl->dpy, surf, surf, ctx))
+    if (surf == EGL_NO_SURFACE || ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, surf, surf, ctx))
         goto out;
     /* a debug context starts with DEBUG_OUTPUT enabled */
     GLboolean output = glIsEnabled(GL_DEBUG_OUTPUT_KHR);
@@ -569,16 +579,17 @@ static void test_debug_context_and_swap(glst_egl *egl)
     int from = seen_count;
     /* no query after the insert: eglSwapBuffers delivers it */
     insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_MARKER_KHR, 95, GL_DEBUG_SEVERITY_HIGH_KHR, -1, "frame");
-    GLST_CHECK(eglSwapBuffers(egl->dpy, surf));
+    GLST_CHECK(eglSwapBuffers(dpy, surf));
     note_seen("swap", from);
     GLST_CHECK_INT(seen_count - from, 1);
     set_callback(NULL, NULL);
-    eglMakeCurrent(egl->dpy, egl->surf, egl->surf, egl->ctx);
 out:
+    eglMakeCurrent(egl->dpy, egl->surf, egl->surf, egl->ctx);
     if (ctx != EGL_NO_CONTEXT)
-        eglDestroyContext(egl->dpy, ctx);
+        eglDestroyContext(dpy, ctx);
     if (surf != EGL_NO_SURFACE)
-        eglDestroySurface(egl->dpy, surf);
+        eglDestroySurface(dpy, surf);
+    eglTerminate(dpy);
     XDestroyWindow(x, win);
     XCloseDisplay(x);
 }
