@@ -1055,6 +1055,7 @@ static void glsc_context_free(struct glsc_context *c)
 	if (w)
 		gls_put_u32(w, c->id);
 	gls_idmap_remove(&c->display->contexts, c->id, NULL);
+	glsc_debug_context_fini_locked(c);
 	glsc_unlock();
 	glsc_context_state_fini(c);
 	free(c);
@@ -1063,9 +1064,10 @@ static void glsc_context_free(struct glsc_context *c)
 /* Context attributes: EGL 1.4's client version and EGL_KHR_create_context's
  * version, minor version and flags. Only OpenGL ES 2.0 is offered; the flags
  * and profile attributes that exist only for desktop OpenGL are errors. */
-static EGLint glsc_parse_context_attribs(const EGLint *attribs, EGLint *version)
+static EGLint glsc_parse_context_attribs(const EGLint *attribs, EGLint *version, bool *debug)
 {
 	EGLint major = 1, minor = 0;
+	*debug = false;
 	for (const EGLint *a = attribs; a && a[0] != EGL_NONE; a += 2) {
 		switch (a[0]) {
 		case EGL_CONTEXT_MAJOR_VERSION_KHR: /* == EGL_CONTEXT_CLIENT_VERSION */
@@ -1079,6 +1081,7 @@ static EGLint glsc_parse_context_attribs(const EGLint *attribs, EGLint *version)
 			 * forward compatibility are desktop OpenGL flags. */
 			if (a[1] & ~EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR)
 				return EGL_BAD_ATTRIBUTE;
+			*debug = a[1] & EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR;
 			break;
 		default: /* profile mask, reset strategy: desktop OpenGL only */
 			return EGL_BAD_ATTRIBUTE;
@@ -1102,7 +1105,8 @@ static EGLContext glsc_eglCreateContext(EGLDisplay dpy, EGLConfig config, EGLCon
 		return EGL_NO_CONTEXT;
 	}
 	EGLint version = 1;
-	EGLint error = glsc_parse_context_attribs(attribs, &version);
+	bool debug = false;
+	EGLint error = glsc_parse_context_attribs(attribs, &version, &debug);
 	if (error != EGL_SUCCESS) {
 		glsc_fail(error);
 		return EGL_NO_CONTEXT;
@@ -1135,6 +1139,7 @@ static EGLContext glsc_eglCreateContext(EGLDisplay dpy, EGLConfig config, EGLCon
 	ctx->display = d;
 	ctx->config = c;
 	ctx->client_version = version;
+	ctx->debug_context = debug;
 	glsc_context_state_init(ctx);
 
 	glsc_lock();
@@ -1251,6 +1256,13 @@ struct glsc_context *glsc_gl_enter(void)
 
 void glsc_gl_leave(void)
 {
+	struct glsc_context *ctx = glsc_thread.context;
+	if (ctx && ctx->debug) {
+		glsc_debug_before_leave_locked(ctx);
+		glsc_unlock();
+		glsc_debug_deliver(ctx); /* KHR_debug callbacks run unlocked */
+		return;
+	}
 	glsc_unlock();
 }
 
@@ -1365,11 +1377,13 @@ static EGLBoolean glsc_eglSwapBuffers(EGLDisplay dpy, EGLSurface surface)
 		gls_put_u32(w, s->id);
 		glsc_stream_frame_sent_locked();
 		s->buffer_age = 1;
+		glsc_debug_fetch_locked(ctx);
 	}
 	/* The next frame renders at the window's new size, as with a driver. */
 	glsc_surface_track_size_locked(s);
 	bool lost = glsc_stream_lost();
 	glsc_unlock();
+	glsc_debug_deliver(ctx);
 	return lost ? glsc_fail(EGL_CONTEXT_LOST) : glsc_succeed();
 }
 

@@ -64,6 +64,7 @@ struct glsc_context {
 	struct glsc_config *config;
 	struct glsc_share_group *share;
 	EGLint client_version;
+	bool debug_context; /* EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR */
 	bool info_loaded;
 	bool lost_reported;
 	struct glsc_context_info info;
@@ -79,6 +80,7 @@ struct glsc_context {
 	GLint unpack_row_length, unpack_skip_rows, unpack_skip_pixels;
 
 	struct glsc_query_cache *query_cache; /* owned by glsc_gl_query.c */
+	struct glsc_debug *debug;             /* KHR_debug, owned by glsc_gl_debug.c; NULL until used */
 
 	struct glsc_surface *draw, *read;
 	bool current_somewhere;
@@ -91,6 +93,7 @@ enum glsc_extension {
 	GLSC_EXT_EXT_MAP_BUFFER_RANGE,
 	GLSC_EXT_OES_VERTEX_ARRAY_OBJECT,
 	GLSC_EXT_EXT_UNPACK_SUBIMAGE,
+	GLSC_EXT_KHR_DEBUG,
 	GLSC_EXT_COUNT
 };
 
@@ -141,6 +144,15 @@ void glsc_share_group_unref(struct glsc_share_group *share);
 void glsc_context_state_init(struct glsc_context *ctx);
 void glsc_context_state_fini(struct glsc_context *ctx);
 bool glsc_context_load_info_locked(struct glsc_context *ctx);
+/* KHR_debug (glsc_gl_debug.c): messages from the worker (GLS_MSG_DEBUG),
+ * fetched at the end of GL calls in synchronous mode and at
+ * eglSwapBuffers, delivered to the callback unlocked. */
+bool glsc_debug_receive_locked(const uint8_t *payload, size_t size);
+void glsc_debug_before_leave_locked(struct glsc_context *ctx);
+void glsc_debug_fetch_locked(struct glsc_context *ctx);
+void glsc_debug_deliver(struct glsc_context *ctx);
+void glsc_debug_context_fini_locked(struct glsc_context *ctx);
+
 /* Frees ctx->query_cache (glsc_gl_query.c). */
 void glsc_query_cache_free(struct glsc_context *ctx);
 

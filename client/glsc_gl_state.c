@@ -147,8 +147,15 @@ bool glsc_context_load_info_locked(struct glsc_context *ctx)
 	info->has_ext[GLSC_EXT_EXT_MAP_BUFFER_RANGE] = advertised & GLS_EXT_BIT(GL_EXT_map_buffer_range);
 	info->has_ext[GLSC_EXT_OES_VERTEX_ARRAY_OBJECT] = advertised & GLS_EXT_BIT(GL_OES_vertex_array_object);
 	info->has_ext[GLSC_EXT_EXT_UNPACK_SUBIMAGE] = advertised & GLS_EXT_BIT(GL_EXT_unpack_subimage);
+	info->has_ext[GLSC_EXT_KHR_DEBUG] = advertised & GLS_EXT_BIT(GL_KHR_debug);
 	free(host_version);
 	free(host_extensions);
+	/* A debug context starts with GL_DEBUG_OUTPUT enabled (KHR_debug);
+	 * the worker's host context is an ordinary one. */
+	uint8_t *w;
+	if (ctx->debug_context && info->has_ext[GLSC_EXT_KHR_DEBUG] &&
+	    (w = glsc_stream_begin_locked(GLS_OP_glEnable, 4)))
+		gls_put_u32(w, GL_DEBUG_OUTPUT_KHR);
 	ctx->info_loaded = !r.bad && info->vendor && info->renderer && info->version && info->glsl_version && info->extensions;
 	return ctx->info_loaded;
 }

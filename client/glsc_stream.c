@@ -21,6 +21,7 @@
 
 #include "glsc_egl.h"
 #include "glsc_ring.h"
+#include "glsc_gl.h"
 #include "gls_cookie.h"
 #include "gls_idmap.h"
 #include "gls_io.h"
@@ -59,6 +60,7 @@ static struct {
 	uint8_t *message; /* the last message received */
 	size_t message_cap;
 	unsigned frames_in_flight;
+	bool unanswered; /* commands sent since the last reply */
 	struct gls_idmap surfaces; /* wire id -> struct glsc_surface* */
 	bool stats;                /* GLSTREAM_STATS=1: print counters each second */
 	struct glsc_stats {
@@ -375,6 +377,7 @@ static void glsc_send_batch(void)
 		return;
 	if (!gls_write_all(glsc_stream.fd, glsc_stream.batch, glsc_stream.batch_len))
 		glsc_stream_set_lost("sending");
+	glsc_stream.unanswered = true;
 	glsc_stream.counted.bytes_sent += glsc_stream.batch_len;
 	glsc_stream.batch_len = 0;
 }
@@ -412,8 +415,10 @@ uint8_t *glsc_stream_begin_locked(uint16_t opcode, size_t payload)
 		glsc_stream_set_lost("command too large");
 		return NULL;
 	}
-	if (glsc_stream.use_ring)
+	if (glsc_stream.use_ring) {
+		glsc_stream.unanswered = true; /* the ring has no batch to look at */
 		return glsc_stream_begin_ring(opcode, size, NULL, 0);
+	}
 	if (glsc_stream.batch_len + size > glsc_stream.batch_cap) {
 		glsc_send_batch();
 		if (size > glsc_stream.batch_cap) {
@@ -449,8 +454,10 @@ uint8_t *glsc_stream_begin_with_bytes_locked(uint16_t opcode, size_t payload, co
 	}
 	if (!glsc_stream.connected || glsc_stream.lost)
 		return NULL;
-	if (glsc_stream.use_ring)
+	if (glsc_stream.use_ring) {
+		glsc_stream.unanswered = true;
 		return glsc_stream_begin_ring(opcode, GLS_MSG_HEADER_SIZE + payload, bytes, n);
+	}
 	/* The socket: the batch ends with this command's header and payload;
 	 * glsc_stream_end_locked sends them with the caller's bytes (writev). */
 	glsc_send_batch();
@@ -554,6 +561,12 @@ static bool glsc_read_message(uint16_t *opcode, size_t *payload_size)
 			else
 				glsc_surface_show_frame(surface, width, height, r.p);
 		}
+	} else if (*opcode == GLS_MSG_DEBUG) {
+		if (!glsc_debug_receive_locked(glsc_stream.message, size)) {
+			errno = EPROTO;
+			glsc_stream_set_lost("malformed debug message");
+			return false;
+		}
 	} else if (*opcode != GLS_MSG_REPLY) {
 		errno = EPROTO;
 		glsc_stream_set_lost("unknown message");
@@ -594,6 +607,7 @@ bool glsc_stream_wait_reply_locked(const uint8_t **reply, size_t *size)
 		if (shared_size != GLS_RING_REPLY_ON_SOCKET) {
 			*size = shared_size;
 			glsc_stream.counted.bytes_received += shared_size;
+			glsc_stream.unanswered = false;
 			return true;
 		}
 	} else {
@@ -607,9 +621,15 @@ bool glsc_stream_wait_reply_locked(const uint8_t **reply, size_t *size)
 			return false;
 		if (opcode == GLS_MSG_REPLY) {
 			*reply = glsc_stream.message;
+			glsc_stream.unanswered = false;
 			return true;
 		}
 	}
+}
+
+bool glsc_stream_all_answered_locked(void)
+{
+	return !glsc_stream.batch_len && !glsc_stream.unanswered;
 }
 
 void glsc_stream_frame_sent_locked(void)
@@ -698,6 +718,7 @@ static bool glsc_stream_send_fds_locked(uint16_t opcode, const void *payload, si
 			return false;
 		}
 	}
+	glsc_stream.unanswered = true;
 	glsc_stream.counted.commands++;
 	glsc_stream.counted.bytes_sent += total;
 	return true;

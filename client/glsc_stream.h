@@ -37,6 +37,10 @@ void glsc_flush_locked(void);
  * reply stays valid until the next stream call. False when lost. */
 bool glsc_stream_wait_reply_locked(const uint8_t **reply, size_t *size);
 
+/* True when the server has answered after every command sent so far (the
+ * last call waited for a reply): nothing of them is still to come. */
+bool glsc_stream_all_answered_locked(void);
+
 /* Presentation bookkeeping: called after a swap command was queued. */
 void glsc_stream_frame_sent_locked(void);
 

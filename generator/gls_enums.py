@@ -43,7 +43,8 @@ SETS = {
                            'GL_TEXTURE_CUBE_MAP_POSITIVE_Z', 'GL_TEXTURE_CUBE_MAP_NEGATIVE_Z'],
     # EnableCap also lists GL_TEXTURE_2D (a capability of OpenGL ES 1 only)
     'EnableCap': ['GL_BLEND', 'GL_CULL_FACE', 'GL_DEPTH_TEST', 'GL_DITHER', 'GL_POLYGON_OFFSET_FILL',
-                  'GL_SAMPLE_ALPHA_TO_COVERAGE', 'GL_SAMPLE_COVERAGE', 'GL_SCISSOR_TEST', 'GL_STENCIL_TEST'],
+                  'GL_SAMPLE_ALPHA_TO_COVERAGE', 'GL_SAMPLE_COVERAGE', 'GL_SCISSOR_TEST', 'GL_STENCIL_TEST',
+                  'GL_DEBUG_OUTPUT_KHR@GL_KHR_debug', 'GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR@GL_KHR_debug'],
     # ES 2.0 draws 16-bit indices at most; 32-bit ones with OES_element_index_uint
     'DrawElementsType': ['GL_UNSIGNED_BYTE', 'GL_UNSIGNED_SHORT',
                          'GL_UNSIGNED_INT@GL_OES_element_index_uint'],
@@ -142,6 +143,17 @@ PARAM_SETS = {
     # checked by hand with the image id (server/glss_image.c)
     ('glEGLImageTargetTexture2DOES', 'target'): None,
     ('glEGLImageTargetRenderbufferStorageOES', 'target'): None,
+    # KHR_debug: the driver checks them (server/glss_gl_debug.c)
+    ('glObjectLabelKHR', 'identifier'): None,
+    ('glGetObjectLabelKHR', 'identifier'): None,
+    ('glDebugMessageControlKHR', 'source'): None,
+    ('glDebugMessageControlKHR', 'type'): None,
+    ('glDebugMessageControlKHR', 'severity'): None,
+    ('glDebugMessageInsertKHR', 'source'): None,
+    ('glDebugMessageInsertKHR', 'type'): None,
+    ('glDebugMessageInsertKHR', 'severity'): None,
+    ('glPushDebugGroupKHR', 'source'): None,
+    ('glGetPointervKHR', 'pname'): None,
     # glGet* pnames: the state tables (server/glss_get_table.c) know how
     # many values each writes, and gate extension pnames with
     # glss_enum_available(); GetPName misses many ES 2.0 pnames

@@ -67,7 +67,21 @@ enum {
 	GLS_MSG_REPLY = 1, /* the answer to the oldest unanswered sync command */
 	GLS_MSG_FRAME = 2, /* a presented frame: see struct gls_frame */
 	GLS_MSG_FRAME_SHARED = 3, /* a frame in shared memory: struct gls_frame, reserved = slot */
+	/* KHR_debug: a message of the host driver for the callback of the
+	 * client's context (sent only while it has one installed): u32 context,
+	 * u32 source, u32 type, u32 id, u32 severity, u32 length + the text */
+	GLS_MSG_DEBUG = 4,
 };
+
+/* KHR_debug strings (messages, group names, labels): the client sends at
+ * most this many bytes and says when the application's was longer, which
+ * every driver limit we serve (Mesa: 4096, 256) already refuses. */
+#define GLS_DEBUG_MAX_STRING 65536u
+#define GLS_DEBUG_STRING_PRESENT 1u   /* the pointer was not NULL */
+#define GLS_DEBUG_STRING_TRUNCATED 2u /* longer than GLS_DEBUG_MAX_STRING */
+/* The most messages a worker keeps for a context's callback until the
+ * client fetches them; later ones are dropped (and counted). */
+#define GLS_DEBUG_MAX_QUEUED 1024u
 
 /* Frame slots of a surface's shared frame memory: the client is at most 2
  * frames behind, so the worker never writes a slot still to be shown. */

@@ -97,6 +97,7 @@ static void glss_free_context(uint32_t id, uint64_t value, void *data)
 	free(c->advertised_extensions);
 	glss_buffers_context_free(w, c);
 	glss_memory_context_free(w, c);
+	glss_debug_context_free(c); /* after the host context: its callback fed it */
 	glss_share_unref(w, c->share);
 	free(c);
 }

@@ -177,6 +177,12 @@ uint8_t *glss_ring_reply_begin(struct glss_ring *ring, size_t size)
 	return gls_ring_reply_area(ring->map, ring->size);
 }
 
+uint8_t *glss_ring_reply_on_socket(struct glss_ring *ring)
+{
+	ring->reply_size = GLS_RING_REPLY_ON_SOCKET;
+	return NULL;
+}
+
 void glss_ring_publish_reply(struct glss_ring *ring)
 {
 	if (ring->reply_size < 0)

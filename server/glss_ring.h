@@ -40,6 +40,8 @@ void glss_ring_woken(struct glss_worker *w);
  * reply area when it fits, or NULL (the reply then goes on the socket and
  * the client is told so). Published by glss_ring_publish_reply. */
 uint8_t *glss_ring_reply_begin(struct glss_ring *ring, size_t size);
+/* The next reply goes on the socket (after messages sent there); NULL. */
+uint8_t *glss_ring_reply_on_socket(struct glss_ring *ring);
 /* After each command: tells the client about a reply it gave. */
 void glss_ring_publish_reply(struct glss_ring *ring);
 

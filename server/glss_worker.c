@@ -65,9 +65,13 @@ uint8_t *glss_message_begin(struct glss_worker *w, uint16_t opcode, size_t size)
 
 uint8_t *glss_reply_begin(struct glss_worker *w, size_t size)
 {
+	/* The messages of the command come before its answer; after any on
+	 * the socket, the answer follows them there (not in shared memory). */
+	bool debug_sent = glss_debug_flush(w);
 	/* A local client with a ring takes its replies from shared memory. */
 	if (glss_ring_attached(&w->ring)) {
-		uint8_t *p = glss_ring_reply_begin(&w->ring, gls_pad4(size));
+		uint8_t *p = debug_sent ? glss_ring_reply_on_socket(&w->ring)
+					: glss_ring_reply_begin(&w->ring, gls_pad4(size));
 		if (p) {
 			memset(p + size, 0, gls_pad4(size) - size);
 			return p;

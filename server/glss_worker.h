@@ -49,6 +49,9 @@ struct glss_context {
 	char *advertised_extensions;
 	struct gls_idmap vertex_arrays; /* VAOs are per context, not shared */
 	struct gls_idmap program_pipelines; /* so are program pipelines */
+	/* KHR_debug messages for the client's callback, while it has one
+	 * (glss_gl_debug.c) */
+	struct glss_debug_queue *debug;
 	/* vertices of client-side arrays, kept until the attribute changes */
 	uint8_t *client_arrays[GLSS_MAX_ATTRIBS];
 	size_t client_array_sizes[GLSS_MAX_ATTRIBS];
@@ -166,6 +169,10 @@ bool glss_name_unmap(struct glss_worker *w, enum gls_object_type type, GLuint ho
  * records the host object the driver made for it (0: none). */
 bool glss_shader_program_reserve(struct glss_worker *w, GLuint name);
 void glss_shader_program_add(struct glss_worker *w, GLuint name, GLuint host);
+/* KHR_debug (glss_gl_debug.c): sends the current context's queued debug
+ * messages, ahead of its reply; frees a context's queue. */
+bool glss_debug_flush(struct glss_worker *w); /* true when messages went out */
+void glss_debug_context_free(struct glss_context *c);
 
 /* Records an error raised by glstream itself, keeping GL's order: the
  * first error since the last glGetError is the one reported. */

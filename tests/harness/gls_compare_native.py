@@ -37,6 +37,12 @@ def compare_file(a, b, name):
         db = f.read()
     if da == db:
         return None
+    if name.endswith(".txt"):
+        la, lb = da.decode(errors="replace").splitlines(), db.decode(errors="replace").splitlines()
+        for i, (x, y) in enumerate(zip(la, lb)):
+            if x != y:
+                return f"line {i + 1} differs: native {x!r}, glstream {y!r}"
+        return f"native has {len(la)} lines, glstream {len(lb)}"
     if len(da) != len(db):
         return f"size differs: native {len(da)} bytes, glstream {len(db)} bytes"
     if name.endswith(".rgba") and len(da) % 4 == 0:

@@ -285,6 +285,91 @@ def validation_cases(api_test, validate_test):
             s.dump_logs()
 
 
+# GL_KHR_debug (protocol/commands.txt 320-331): strings, counts and sizes
+# the client states are checked against what it sent; limits are the
+# driver's; the callback is a flag (no pointer travels).
+KHR_OP = dict(glDebugMessageControlKHR=320, glDebugMessageInsertKHR=321, glDebugMessageCallbackKHR=322,
+              glGetDebugMessageLogKHR=323, glPushDebugGroupKHR=324, glObjectLabelKHR=326,
+              glGetObjectLabelKHR=327, glGetPointervKHR=330, glsDebugFetch=331)
+GL_DEBUG_SOURCE_APPLICATION, GL_DEBUG_TYPE_OTHER, GL_DEBUG_SEVERITY_HIGH = 0x824A, 0x8251, 0x9146
+GL_BUFFER_KHR, GL_INVALID_VALUE, GL_STACK_OVERFLOW = 0x82E0, 0x0501, 0x0503
+
+
+def debug_string(text, length=None, flags=1):
+    return struct.pack("<iI", len(text) if length is None else length, flags) + blob(text)
+
+
+def debug_insert(string):
+    return message(KHR_OP["glDebugMessageInsertKHR"],
+                   struct.pack("<IIII", GL_DEBUG_SOURCE_APPLICATION, GL_DEBUG_TYPE_OTHER, 1, GL_DEBUG_SEVERITY_HIGH) +
+                   string)
+
+
+def khr_debug_cases(session, sock):
+    # (name, bytes after setup, expected GL error or None, logged reason)
+    cases = [
+        ("debug message claiming 100 bytes, carrying 4", debug_insert(debug_string(b"abcd", length=100)), None,
+         "malformed KHR_debug string"),
+        ("debug message marked truncated, carrying 4 bytes", debug_insert(debug_string(b"abcd", flags=3)), None,
+         "malformed KHR_debug string"),
+        ("debug message with unknown string flags", debug_insert(debug_string(b"abcd", flags=0x80)), None,
+         "malformed KHR_debug string"),
+        ("debug message blob length past the message",
+         debug_insert(struct.pack("<iII", -1, 1, 0xFFFFFFF0)), None, "malformed glDebugMessageInsertKHR"),
+        ("debug message truncated by the client (the driver refuses it)",
+         debug_insert(debug_string(b"x" * 65536, length=-1, flags=3)), GL_INVALID_VALUE, None),
+        ("debug control with 2^30 ids, carrying 1",
+         message(KHR_OP["glDebugMessageControlKHR"], struct.pack("<IIIiI", 0x1100, 0x1100, 0x1100, 1 << 30, 1) +
+                 struct.pack("<II", 5, 1)), None, "malformed glDebugMessageControlKHR"),
+        ("label of a bogus identifier", message(KHR_OP["glObjectLabelKHR"], struct.pack("<II", 0xDEAD, 12345) +
+                                                debug_string(b"bogus")), GL_INVALID_ENUM, None),
+        ("label of a buffer name never created",
+         message(KHR_OP["glObjectLabelKHR"], struct.pack("<II", GL_BUFFER_KHR, 999) + debug_string(b"x")), None,
+         "unknown object name 999"),
+        ("label truncated by the client (the driver refuses it)",
+         message(OP["glsGenObjects"], gen(OBJ_BUFFER, [6])) +
+         message(OP["glBindBuffer"], struct.pack("<II", GL_ARRAY_BUFFER, 6)) +
+         message(KHR_OP["glObjectLabelKHR"], struct.pack("<II", GL_BUFFER_KHR, 6) +
+                 debug_string(b"l" * 65536, length=0x7fffffff, flags=3)), GL_INVALID_VALUE, None),
+        ("the callback pointer asked of the worker",
+         message(KHR_OP["glGetPointervKHR"], struct.pack("<I", 0x8244)), None, "answered by the client"),
+        ("a callback flag that is no flag",
+         message(KHR_OP["glDebugMessageCallbackKHR"], struct.pack("<I", 2)), None, "bad flag 2"),
+        ("debug groups pushed past the driver's maximum",
+         b"".join(message(KHR_OP["glPushDebugGroupKHR"], struct.pack("<II", GL_DEBUG_SOURCE_APPLICATION, i) +
+                          debug_string(b"g")) for i in range(1000)), GL_STACK_OVERFLOW, None),
+    ]
+    for name, data, error, reason in cases:
+        c = Client(sock).setup()
+        c.s.sendall(data)
+        if error is not None:
+            got = c.get_error()
+            check(got == error, f"{name}: GL error {got if got is None else hex(got)}")
+        else:
+            check(ends_with_reason(session, c, reason), f"{name}: clean disconnect, logged '{reason}'")
+        c.close()
+
+    # Huge counts and buffers are answered within the driver's limits: the
+    # worker allocates for what the log can hold, not for what was asked.
+    c = Client(sock).setup()
+    c.s.sendall(message(KHR_OP["glGetDebugMessageLogKHR"], struct.pack("<IiI", 0xFFFFFFFF, 0x7FFFFFFF, 1)))
+    reply = read_reply(c.s)
+    check(reply is not None and len(reply) >= 8, "a log of 2^32-1 messages in 2 GiB: answered")
+    c.s.sendall(message(KHR_OP["glGetObjectLabelKHR"], struct.pack("<IIiI", GL_BUFFER_KHR, 0, 0x7FFFFFFF, 1)))
+    reply = read_reply(c.s)
+    check(reply is not None and struct.unpack_from("<i", reply)[0] == -(1 << 31),
+          "the label of buffer 0 in 2 GiB: an error, nothing written")
+    check(c.get_error() == GL_INVALID_VALUE, "the label of buffer 0: GL_INVALID_VALUE")
+    # messages for a callback come ahead of the reply, as GLS_MSG_DEBUG
+    c.s.sendall(message(KHR_OP["glDebugMessageCallbackKHR"], struct.pack("<I", 1)) +
+                message(142, struct.pack("<I", 0x92E0)) +  # glEnable(GL_DEBUG_OUTPUT)
+                debug_insert(debug_string(b"hello")) + message(KHR_OP["glsDebugFetch"]))
+    header = recv_exact(c.s, 8)
+    opcode = struct.unpack("<HHI", header)[0] if header else None
+    check(opcode == 4, f"a message for the callback arrives first as GLS_MSG_DEBUG (got {opcode})")
+    c.close()
+
+
 def frame_memory(size, seal=True):
     fd = os.memfd_create("hostile-frames", os.MFD_ALLOW_SEALING)
     os.ftruncate(fd, size)
@@ -546,6 +631,7 @@ def main():
             bad_client_cases(session, sock)
             frame_memory_cases(session, sock)
             ring_cases(session, sock)
+            khr_debug_cases(session, sock)
             check(good.wait(timeout=180) == 0, "a well-behaved client beside them passes the API test")
             check(server.poll() is None, "the server survives every hostile client")
             check(session.run([api_test], timeout=120, stdout=subprocess.DEVNULL) == 0,
