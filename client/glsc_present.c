@@ -71,7 +71,7 @@ struct glsc_present *glsc_present_create(void *x11, unsigned long window)
 		return NULL;
 	}
 	const xcb_query_extension_reply_t *shm = xcb_get_extension_data(p->conn, &xcb_shm_id);
-	p->use_shm = shm && shm->present && !getenv("GLSTREAM_NO_SHM");
+	p->use_shm = shm && shm->present && !getenv("GLSTREAM_NO_MIT_SHM");
 	if (p->use_shm) {
 		xcb_shm_query_version_reply_t *version =
 			xcb_shm_query_version_reply(p->conn, xcb_shm_query_version(p->conn), NULL);

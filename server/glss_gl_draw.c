@@ -160,6 +160,24 @@ refuse:
 	return false;
 }
 
+/* Before a glDrawElements-like draw of count indices of `type`, inline
+ * (indices != NULL) or at offset in the bound element buffer: the vertices
+ * the indices name must be covered (glss_check_attribs). False when the
+ * draw must not reach the driver. */
+static bool glss_check_elements(struct glss_worker *w, GLenum type, GLsizei count, const void *indices,
+				int64_t offset, uint32_t *disabled)
+{
+	*disabled = 0;
+	if (count <= 0 || !gls_index_size(type))
+		return true; /* the driver reports a bad count or type first */
+	uint32_t lo, hi;
+	if (indices)
+		glss_index_range(indices, type, (uint32_t)count, &lo, &hi);
+	else if (!glss_element_range(w, glss_vao_current(w), type, (uint64_t)offset, (uint32_t)count, &lo, &hi))
+		return false; /* the indices are cached per buffer range */
+	return glss_check_attribs(w, lo, hi, disabled);
+}
+
 /* wire glDrawArrays: u32 mode, i32 first, i32 count */
 void glss_exec_glDrawArrays(struct glss_worker *w, struct gls_reader *r)
 {
@@ -192,14 +210,9 @@ void glss_exec_glDrawElements(struct glss_worker *w, struct gls_reader *r)
 		glss_fail(w, "glDrawElements offset %lld without an element buffer", (long long)offset);
 		return;
 	}
-	uint32_t disabled = 0;
-	if (count > 0 && gls_index_size(type)) {
-		/* the indices say which vertices the draw reads (cached) */
-		uint32_t lo, hi;
-		if (!glss_element_range(w, glss_vao_current(w), type, (uint64_t)offset, (uint32_t)count, &lo, &hi) ||
-		    !glss_check_attribs(w, lo, hi, &disabled))
-			return;
-	}
+	uint32_t disabled;
+	if (!glss_check_elements(w, type, count, NULL, offset, &disabled))
+		return;
 	glDrawElements(mode, count, type, (const void *)(uintptr_t)offset);
 	glss_restore_arrays(disabled);
 }
@@ -222,15 +235,11 @@ void glss_exec_glsDrawElementsInline(struct glss_worker *w, struct gls_reader *r
 		glss_fail(w, "glsDrawElementsInline of %d indices carries %u bytes", count, len);
 		return;
 	}
-	uint32_t disabled = 0;
-	if (size && count > 0) {
-		uint32_t lo, hi;
-		glss_index_range(indices, type, (uint32_t)count, &lo, &hi);
-		if (!glss_check_attribs(w, lo, hi, &disabled))
-			return;
-	}
 	/* An unknown type or a negative count: the driver reports it first. */
 	static const uint32_t none;
+	uint32_t disabled;
+	if (!glss_check_elements(w, type, count, len ? indices : &none, 0, &disabled))
+		return;
 	glDrawElements(mode, count, type, len ? indices : &none);
 	glss_restore_arrays(disabled);
 }
@@ -296,20 +305,12 @@ void glss_exec_glDrawElementsInstancedEXT(struct glss_worker *w, struct gls_read
 		return;
 	}
 	/* the same checks as glDrawElements / glsDrawElementsInline */
-	uint32_t disabled = 0;
-	if (count > 0 && size) {
-		uint32_t lo, hi;
-		if (inline_indices)
-			glss_index_range(indices, type, (uint32_t)count, &lo, &hi);
-		else if (!glss_element_range(w, glss_vao_current(w), type, (uint64_t)offset, (uint32_t)count, &lo,
-					     &hi))
-			return;
-		if (!glss_check_attribs(w, lo, hi, &disabled))
-			return;
-	}
-	/* An unknown type or a negative count: the driver reports it first. */
 	static const uint32_t none;
-	const void *pointer = inline_indices ? (len ? indices : &none) : (const void *)(uintptr_t)offset;
+	const void *inline_pointer = inline_indices ? (len ? indices : &none) : NULL;
+	uint32_t disabled;
+	if (!glss_check_elements(w, type, count, inline_pointer, offset, &disabled))
+		return;
+	const void *pointer = inline_indices ? inline_pointer : (const void *)(uintptr_t)offset;
 	glss_ext.glDrawElementsInstancedEXT(mode, count, type, pointer, primcount);
 	glss_restore_arrays(disabled);
 }

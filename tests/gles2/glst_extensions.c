@@ -4,6 +4,7 @@
  * writes every observation (advertised or not, values, errors, pixels) to
  * $GLST_OUT/extensions.txt, which the comparer requires to be identical
  * natively and through glstream (a missing extension shows there too). */
+#include "glst_observe.h"
 #include "glst_test_util.h"
 
 #include <stdarg.h>
@@ -14,37 +15,7 @@
 #define W 16
 #define H 16
 
-static FILE *out;
 static const char *exts;
-
-static void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void note(const char *fmt, ...)
-{
-    if (!out)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(out, fmt, ap);
-    va_end(ap);
-    fputc('\n', out);
-}
-
-/* Asserts the next GL error and records it. */
-#define ERR(what, expected) check_error(what, expected, __LINE__)
-static void check_error(const char *what, GLenum expected, int line)
-{
-    GLenum e = glGetError();
-    note("%s: error 0x%x", what, e);
-    glst_check_hex_impl(e, expected, what, __FILE__, line);
-}
-
-static GLint get_int(GLenum pname)
-{
-    GLint v = -12345;
-    glGetIntegerv(pname, &v);
-    note("glGetIntegerv 0x%x = %d", pname, v);
-    return v;
-}
 
 /* Every getter gives the same value, converted. */
 static void check_getters(GLenum pname)
@@ -55,16 +26,16 @@ static void check_getters(GLenum pname)
     glGetIntegerv(pname, &i);
     glGetFloatv(pname, &f);
     glGetBooleanv(pname, &b);
-    note("0x%x: int %d float %g bool %d", pname, i, f, b);
+    glst_note("0x%x: int %d float %g bool %d", pname, i, f, b);
     GLST_CHECK_INT((GLint)f, i);
     GLST_CHECK_INT(b, i != 0);
-    ERR("getters", GL_NO_ERROR);
+    GLST_ERR("getters", GL_NO_ERROR);
 }
 
 static bool has(const char *name)
 {
     bool yes = glst_has_token(exts, name);
-    note("%s %s", name, yes ? "advertised" : "absent");
+    glst_note("%s %s", name, yes ? "advertised" : "absent");
     return yes;
 }
 
@@ -79,7 +50,7 @@ static void pixel(int x, int y, GLubyte rgba[4])
 {
     memset(rgba, 0, 4);
     glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-    note("pixel %d,%d = %u %u %u %u", x, y, rgba[0], rgba[1], rgba[2], rgba[3]);
+    glst_note("pixel %d,%d = %u %u %u %u", x, y, rgba[0], rgba[1], rgba[2], rgba[3]);
 }
 
 static bool near(const GLubyte *p, int r, int g, int b, int a)
@@ -136,29 +107,29 @@ static void test_draw_buffers(void)
     PFNGLDRAWBUFFERSEXTPROC DrawBuffers = proc("glDrawBuffersEXT");
     if (!DrawBuffers)
         return;
-    GLint max_draw = get_int(GL_MAX_DRAW_BUFFERS_EXT);
-    GLint max_color = get_int(GL_MAX_COLOR_ATTACHMENTS_EXT);
+    GLint max_draw = glst_get_int(GL_MAX_DRAW_BUFFERS_EXT);
+    GLint max_color = glst_get_int(GL_MAX_COLOR_ATTACHMENTS_EXT);
     GLST_CHECK(max_draw >= 1 && max_draw <= 16);
     GLST_CHECK(max_color >= max_draw);
     check_getters(GL_MAX_DRAW_BUFFERS_EXT);
     check_getters(GL_MAX_COLOR_ATTACHMENTS_EXT);
-    GLST_CHECK_HEX(get_int(GL_DRAW_BUFFER0_EXT), GL_BACK);
+    GLST_CHECK_HEX(glst_get_int(GL_DRAW_BUFFER0_EXT), GL_BACK);
 
     /* the default framebuffer: one buffer, GL_BACK or GL_NONE */
     const GLenum back = GL_BACK, none = GL_NONE, two[2] = {GL_BACK, GL_NONE};
     const GLenum att[2] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1_EXT};
     DrawBuffers(1, &none);
-    ERR("default NONE", GL_NO_ERROR);
-    GLST_CHECK_HEX(get_int(GL_DRAW_BUFFER0_EXT), GL_NONE);
+    GLST_ERR("default NONE", GL_NO_ERROR);
+    GLST_CHECK_HEX(glst_get_int(GL_DRAW_BUFFER0_EXT), GL_NONE);
     DrawBuffers(1, &back);
-    ERR("default BACK", GL_NO_ERROR);
+    GLST_ERR("default BACK", GL_NO_ERROR);
     DrawBuffers(1, att);
-    ERR("default COLOR_ATTACHMENT0", GL_INVALID_OPERATION);
+    GLST_ERR("default COLOR_ATTACHMENT0", GL_INVALID_OPERATION);
     DrawBuffers(2, two);
-    ERR("default n=2", GL_INVALID_OPERATION);
+    GLST_ERR("default n=2", GL_INVALID_OPERATION);
     DrawBuffers(-1, &back);
-    ERR("n=-1", GL_INVALID_VALUE);
-    GLST_CHECK_HEX(get_int(GL_DRAW_BUFFER0_EXT), GL_BACK);
+    GLST_ERR("n=-1", GL_INVALID_VALUE);
+    GLST_CHECK_HEX(glst_get_int(GL_DRAW_BUFFER0_EXT), GL_BACK);
 
     if (max_draw < 2)
         return;
@@ -168,29 +139,29 @@ static void test_draw_buffers(void)
     glBindFramebuffer(GL_FRAMEBUFFER, fbo[0]);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex[0], 0);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1_EXT, GL_TEXTURE_2D, tex[1], 0);
-    ERR("attach COLOR_ATTACHMENT1_EXT", GL_NO_ERROR);
+    GLST_ERR("attach COLOR_ATTACHMENT1_EXT", GL_NO_ERROR);
     GLST_CHECK_HEX(glCheckFramebufferStatus(GL_FRAMEBUFFER), GL_FRAMEBUFFER_COMPLETE);
     GLint v = -1;
     glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1_EXT,
                                           GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME, &v);
-    note("attachment 1 object name %d", v);
+    glst_note("attachment 1 object name %d", v);
     GLST_CHECK_INT(v, tex[1]);
     glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0 + max_color,
                                           GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME, &v);
-    ERR("attachment past MAX_COLOR_ATTACHMENTS", GL_INVALID_OPERATION); /* ES 3.0 6.1.13 */
-    GLST_CHECK_HEX(get_int(GL_DRAW_BUFFER0_EXT), GL_COLOR_ATTACHMENT0);
-    GLST_CHECK_HEX(get_int(GL_DRAW_BUFFER1_EXT), GL_NONE);
+    GLST_ERR("attachment past MAX_COLOR_ATTACHMENTS", GL_INVALID_OPERATION); /* ES 3.0 6.1.13 */
+    GLST_CHECK_HEX(glst_get_int(GL_DRAW_BUFFER0_EXT), GL_COLOR_ATTACHMENT0);
+    GLST_CHECK_HEX(glst_get_int(GL_DRAW_BUFFER1_EXT), GL_NONE);
     const GLenum swapped[2] = {GL_COLOR_ATTACHMENT1_EXT, GL_COLOR_ATTACHMENT0};
     DrawBuffers(2, swapped);
-    ERR("fbo swapped attachments", GL_INVALID_OPERATION);
+    GLST_ERR("fbo swapped attachments", GL_INVALID_OPERATION);
     DrawBuffers(1, &back);
-    ERR("fbo BACK", GL_INVALID_OPERATION);
+    GLST_ERR("fbo BACK", GL_INVALID_OPERATION);
     GLenum many[17] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1_EXT}; /* bufs holds n values */
     DrawBuffers(max_draw + 1, many);
-    ERR("n > MAX_DRAW_BUFFERS", GL_INVALID_VALUE);
+    GLST_ERR("n > MAX_DRAW_BUFFERS", GL_INVALID_VALUE);
     DrawBuffers(2, att);
-    ERR("fbo two attachments", GL_NO_ERROR);
-    GLST_CHECK_HEX(get_int(GL_DRAW_BUFFER1_EXT), GL_COLOR_ATTACHMENT1_EXT);
+    GLST_ERR("fbo two attachments", GL_NO_ERROR);
+    GLST_CHECK_HEX(glst_get_int(GL_DRAW_BUFFER1_EXT), GL_COLOR_ATTACHMENT1_EXT);
 
     GLuint prog = glst_program(vs_quad,
                                "#extension GL_EXT_draw_buffers : require\n"
@@ -202,7 +173,7 @@ static void test_draw_buffers(void)
     glClearColor(0, 0, 0, 0);
     glClear(GL_COLOR_BUFFER_BIT);
     draw_quad(prog);
-    ERR("draw into two buffers", GL_NO_ERROR);
+    GLST_ERR("draw into two buffers", GL_NO_ERROR);
     CHECK_PIXEL(3, 3, 255, 0, 0, 255);
     /* ES 2.0 reads attachment 0 only: read the second texture through another FBO */
     glBindFramebuffer(GL_FRAMEBUFFER, fbo[1]);
@@ -213,7 +184,7 @@ static void test_draw_buffers(void)
     glDeleteFramebuffers(2, fbo);
     glDeleteTextures(2, tex);
     glDeleteProgram(prog);
-    ERR("draw_buffers end", GL_NO_ERROR);
+    GLST_ERR("draw_buffers end", GL_NO_ERROR);
 }
 
 /* ---- GL_EXT_discard_framebuffer ---- */
@@ -228,24 +199,24 @@ static void test_discard_framebuffer(void)
     const GLenum window[3] = {GL_COLOR_EXT, GL_DEPTH_EXT, GL_STENCIL_EXT};
     const GLenum fbo_att[2] = {GL_COLOR_ATTACHMENT0, GL_DEPTH_ATTACHMENT};
     Discard(GL_FRAMEBUFFER, 3, window);
-    ERR("discard window buffers", GL_NO_ERROR);
+    GLST_ERR("discard window buffers", GL_NO_ERROR);
     Discard(GL_FRAMEBUFFER, 1, fbo_att);
-    ERR("discard COLOR_ATTACHMENT0 of the window", GL_INVALID_ENUM);
+    GLST_ERR("discard COLOR_ATTACHMENT0 of the window", GL_INVALID_ENUM);
     Discard(GL_TEXTURE_2D, 1, window);
-    ERR("discard bad target", GL_INVALID_ENUM);
+    GLST_ERR("discard bad target", GL_INVALID_ENUM);
     Discard(GL_FRAMEBUFFER, -1, window);
-    ERR("discard count -1", GL_INVALID_VALUE);
+    GLST_ERR("discard count -1", GL_INVALID_VALUE);
     Discard(GL_FRAMEBUFFER, 0, NULL);
-    ERR("discard nothing", GL_NO_ERROR);
+    GLST_ERR("discard nothing", GL_NO_ERROR);
 
     GLuint tex = color_texture(), fbo;
     glGenFramebuffers(1, &fbo);
     glBindFramebuffer(GL_FRAMEBUFFER, fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
     Discard(GL_FRAMEBUFFER, 2, fbo_att);
-    ERR("discard fbo attachments", GL_NO_ERROR);
+    GLST_ERR("discard fbo attachments", GL_NO_ERROR);
     Discard(GL_FRAMEBUFFER, 1, window);
-    ERR("discard GL_COLOR_EXT of an fbo", GL_INVALID_ENUM);
+    GLST_ERR("discard GL_COLOR_EXT of an fbo", GL_INVALID_ENUM);
     /* the discarded buffer is usable again */
     glClearColor(0.0f, 0.0f, 1.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -253,7 +224,7 @@ static void test_discard_framebuffer(void)
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glDeleteFramebuffers(1, &fbo);
     glDeleteTextures(1, &tex);
-    ERR("discard end", GL_NO_ERROR);
+    GLST_ERR("discard end", GL_NO_ERROR);
 }
 
 /* ---- GL_EXT_shader_framebuffer_fetch(_non_coherent) ---- */
@@ -273,7 +244,7 @@ static void test_framebuffer_fetch(void)
         glClear(GL_COLOR_BUFFER_BIT);
         draw_quad(prog);
         draw_quad(prog);
-        ERR("framebuffer fetch draws", GL_NO_ERROR);
+        GLST_ERR("framebuffer fetch draws", GL_NO_ERROR);
         CHECK_PIXEL(2, 9, 255, 128, 255, 255);
         glDeleteProgram(prog);
     }
@@ -291,7 +262,7 @@ static void test_framebuffer_fetch(void)
         draw_quad(prog);
         Barrier();
         draw_quad(prog);
-        ERR("non-coherent fetch with barriers", GL_NO_ERROR);
+        GLST_ERR("non-coherent fetch with barriers", GL_NO_ERROR);
         CHECK_PIXEL(12, 4, 128, 128, 0, 255);
         glDeleteProgram(prog);
     }
@@ -306,15 +277,15 @@ static void test_parallel_shader_compile(void)
     PFNGLMAXSHADERCOMPILERTHREADSKHRPROC MaxThreads = proc("glMaxShaderCompilerThreadsKHR");
     if (!MaxThreads)
         return;
-    get_int(GL_MAX_SHADER_COMPILER_THREADS_KHR);
+    glst_get_int(GL_MAX_SHADER_COMPILER_THREADS_KHR);
     MaxThreads(0);
-    ERR("0 compiler threads", GL_NO_ERROR);
-    GLST_CHECK_INT(get_int(GL_MAX_SHADER_COMPILER_THREADS_KHR), 0);
+    GLST_ERR("0 compiler threads", GL_NO_ERROR);
+    GLST_CHECK_INT(glst_get_int(GL_MAX_SHADER_COMPILER_THREADS_KHR), 0);
     MaxThreads(3);
-    GLST_CHECK_INT(get_int(GL_MAX_SHADER_COMPILER_THREADS_KHR), 3);
+    GLST_CHECK_INT(glst_get_int(GL_MAX_SHADER_COMPILER_THREADS_KHR), 3);
     check_getters(GL_MAX_SHADER_COMPILER_THREADS_KHR);
     MaxThreads(0xFFFFFFFFu);
-    ERR("all compiler threads", GL_NO_ERROR);
+    GLST_ERR("all compiler threads", GL_NO_ERROR);
 
     GLuint vs = glst_compile(GL_VERTEX_SHADER, vs_quad);
     GLuint fs = glst_compile(GL_FRAGMENT_SHADER, "void main() { gl_FragColor = vec4(1.0); }\n");
@@ -332,10 +303,10 @@ static void test_parallel_shader_compile(void)
     GLint linked = GL_FALSE;
     glGetProgramiv(prog, GL_LINK_STATUS, &linked);
     GLST_CHECK_INT(linked, GL_TRUE);
-    ERR("completion status", GL_NO_ERROR);
+    GLST_ERR("completion status", GL_NO_ERROR);
     GLint untouched = 42;
     glGetShaderiv(prog, GL_COMPLETION_STATUS_KHR, &untouched);
-    ERR("shader completion status of a program", GL_INVALID_OPERATION);
+    GLST_ERR("shader completion status of a program", GL_INVALID_OPERATION);
     GLST_CHECK_INT(untouched, 42);
     glDeleteShader(vs);
     glDeleteShader(fs);
@@ -353,7 +324,7 @@ static void test_blend_func_extended(void)
     PFNGLGETFRAGDATAINDEXEXTPROC GetIndex = proc("glGetFragDataIndexEXT");
     if (!BindIndexed || !Bind || !GetIndex)
         return;
-    GLint max_dual = get_int(GL_MAX_DUAL_SOURCE_DRAW_BUFFERS_EXT);
+    GLint max_dual = glst_get_int(GL_MAX_DUAL_SOURCE_DRAW_BUFFERS_EXT);
     GLST_CHECK(max_dual >= 1);
     check_getters(GL_MAX_DUAL_SOURCE_DRAW_BUFFERS_EXT);
 
@@ -369,40 +340,40 @@ static void test_blend_func_extended(void)
     glEnable(GL_BLEND);
     /* src * src1 + dst * (1 - src1) */
     glBlendFunc(GL_SRC1_COLOR_EXT, GL_ONE_MINUS_SRC1_COLOR_EXT);
-    ERR("SRC1 blend factors", GL_NO_ERROR);
-    GLint v = get_int(GL_BLEND_SRC_RGB);
+    GLST_ERR("SRC1 blend factors", GL_NO_ERROR);
+    GLint v = glst_get_int(GL_BLEND_SRC_RGB);
     GLST_CHECK_HEX(v, GL_SRC1_COLOR_EXT);
     draw_quad(prog);
-    ERR("dual-source draw", GL_NO_ERROR);
+    GLST_ERR("dual-source draw", GL_NO_ERROR);
     CHECK_PIXEL(8, 8, 128, 64, 0, 255);
     glBlendFuncSeparate(GL_ONE, GL_ZERO, GL_SRC1_ALPHA_EXT, GL_ONE_MINUS_SRC1_ALPHA_EXT);
-    GLST_CHECK_HEX(get_int(GL_BLEND_DST_ALPHA), GL_ONE_MINUS_SRC1_ALPHA_EXT);
+    GLST_CHECK_HEX(glst_get_int(GL_BLEND_DST_ALPHA), GL_ONE_MINUS_SRC1_ALPHA_EXT);
     glDisable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ZERO);
-    ERR("blend reset", GL_NO_ERROR);
+    GLST_ERR("blend reset", GL_NO_ERROR);
 
     /* binding names: checked at the call, used at the next link */
     BindIndexed(prog, 0, 1, "color1");
-    ERR("bind index 1", GL_NO_ERROR);
+    GLST_ERR("bind index 1", GL_NO_ERROR);
     BindIndexed(prog, 0, 2, "color2");
-    ERR("bind index 2", GL_INVALID_VALUE);
+    GLST_ERR("bind index 2", GL_INVALID_VALUE);
     BindIndexed(prog, (GLuint)max_dual, 1, "color3");
-    ERR("bind index 1 past MAX_DUAL_SOURCE_DRAW_BUFFERS", GL_INVALID_VALUE);
+    GLST_ERR("bind index 1 past MAX_DUAL_SOURCE_DRAW_BUFFERS", GL_INVALID_VALUE);
     BindIndexed(prog, 0, 0, "gl_reserved");
-    ERR("bind gl_ name", GL_INVALID_OPERATION);
+    GLST_ERR("bind gl_ name", GL_INVALID_OPERATION);
     Bind(prog, 0, "color0");
-    ERR("bind location", GL_NO_ERROR);
+    GLST_ERR("bind location", GL_NO_ERROR);
     Bind(prog, 1000, "color0");
-    ERR("bind location past MAX_DRAW_BUFFERS", GL_INVALID_VALUE);
+    GLST_ERR("bind location past MAX_DRAW_BUFFERS", GL_INVALID_VALUE);
     Bind(prog + 1000, 0, "color0");
-    ERR("bind location of no program", GL_INVALID_VALUE);
+    GLST_ERR("bind location of no program", GL_INVALID_VALUE);
     GLint index = GetIndex(prog, "gl_FragColor");
-    note("glGetFragDataIndexEXT(gl_FragColor) = %d", index);
-    ERR("fragment data index", GL_NO_ERROR);
+    glst_note("glGetFragDataIndexEXT(gl_FragColor) = %d", index);
+    GLST_ERR("fragment data index", GL_NO_ERROR);
     GLST_CHECK_INT(GetIndex(prog, "nothing"), -1);
     GLuint unlinked = glCreateProgram();
     GLST_CHECK_INT(GetIndex(unlinked, "color0"), -1);
-    ERR("index of an unlinked program", GL_INVALID_OPERATION);
+    GLST_ERR("index of an unlinked program", GL_INVALID_OPERATION);
     glDeleteProgram(unlinked);
     glDeleteProgram(prog);
 }
@@ -433,7 +404,7 @@ static void check_texture(GLuint tex, int w, int h, const uint32_t *want, const 
     unsigned long sum = 0;
     for (int i = 0; i < w * h; i++)
         sum = sum * 31 + got[i];
-    note("%s: %d bad texels, checksum %lu", what, bad, sum);
+    glst_note("%s: %d bad texels, checksum %lu", what, bad, sum);
     free(got);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glDeleteFramebuffers(1, &fbo);
@@ -443,14 +414,14 @@ static void test_unpack_subimage(void)
 {
     if (!has("GL_EXT_unpack_subimage"))
         return;
-    GLST_CHECK_INT(get_int(GL_UNPACK_ROW_LENGTH_EXT), 0);
-    GLST_CHECK_INT(get_int(GL_UNPACK_SKIP_ROWS_EXT), 0);
-    GLST_CHECK_INT(get_int(GL_UNPACK_SKIP_PIXELS_EXT), 0);
+    GLST_CHECK_INT(glst_get_int(GL_UNPACK_ROW_LENGTH_EXT), 0);
+    GLST_CHECK_INT(glst_get_int(GL_UNPACK_SKIP_ROWS_EXT), 0);
+    GLST_CHECK_INT(glst_get_int(GL_UNPACK_SKIP_PIXELS_EXT), 0);
     glPixelStorei(GL_UNPACK_ROW_LENGTH_EXT, -1);
-    ERR("negative row length", GL_INVALID_VALUE);
+    GLST_ERR("negative row length", GL_INVALID_VALUE);
     glPixelStorei(GL_UNPACK_SKIP_ROWS_EXT, -3);
-    ERR("negative skip rows", GL_INVALID_VALUE);
-    GLST_CHECK_INT(get_int(GL_UNPACK_ROW_LENGTH_EXT), 0);
+    GLST_ERR("negative skip rows", GL_INVALID_VALUE);
+    GLST_CHECK_INT(glst_get_int(GL_UNPACK_ROW_LENGTH_EXT), 0);
 
     /* a 4x4 window of a 7x6 image, then a 2x2 one over its middle */
     enum { SW = 7, SH = 6 };
@@ -464,13 +435,13 @@ static void test_unpack_subimage(void)
     glPixelStorei(GL_UNPACK_ROW_LENGTH_EXT, SW);
     glPixelStorei(GL_UNPACK_SKIP_PIXELS_EXT, 2);
     glPixelStorei(GL_UNPACK_SKIP_ROWS_EXT, 1);
-    GLST_CHECK_INT(get_int(GL_UNPACK_ROW_LENGTH_EXT), SW);
+    GLST_CHECK_INT(glst_get_int(GL_UNPACK_ROW_LENGTH_EXT), SW);
     check_getters(GL_UNPACK_SKIP_PIXELS_EXT);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 4, 4, 0, GL_RGBA, GL_UNSIGNED_BYTE, src);
     glPixelStorei(GL_UNPACK_SKIP_PIXELS_EXT, 5);
     glPixelStorei(GL_UNPACK_SKIP_ROWS_EXT, 3);
     glTexSubImage2D(GL_TEXTURE_2D, 0, 1, 1, 2, 2, GL_RGBA, GL_UNSIGNED_BYTE, src);
-    ERR("uploads with row length and skips", GL_NO_ERROR);
+    GLST_ERR("uploads with row length and skips", GL_NO_ERROR);
     for (int y = 0; y < 4; y++)
         for (int x = 0; x < 4; x++)
             want[y * 4 + x] = x >= 1 && x <= 2 && y >= 1 && y <= 2 ? source_texel(x - 1 + 5, y - 1 + 3)
@@ -498,7 +469,7 @@ static void test_unpack_subimage(void)
     glPixelStorei(GL_UNPACK_SKIP_PIXELS_EXT, 1);
     glPixelStorei(GL_UNPACK_SKIP_ROWS_EXT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB, 3, 3, 0, GL_RGB, GL_UNSIGNED_BYTE, rgb);
-    ERR("RGB upload", GL_NO_ERROR);
+    GLST_ERR("RGB upload", GL_NO_ERROR);
     uint32_t want_rgb[9];
     for (int y = 0; y < 3; y++)
         for (int x = 0; x < 3; x++) {
@@ -518,7 +489,7 @@ static void test_unpack_subimage(void)
         glPixelStorei(GL_UNPACK_SKIP_PIXELS_EXT, 9);
         glPixelStorei(GL_UNPACK_SKIP_ROWS_EXT, 3);
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, BW, BH, 0, GL_RGBA, GL_UNSIGNED_BYTE, big);
-        ERR("large upload with row length", GL_NO_ERROR);
+        GLST_ERR("large upload with row length", GL_NO_ERROR);
         uint32_t *want_big = calloc((size_t)BW * BH, 4);
         if (want_big) {
             for (int y = 0; y < BH; y++)
@@ -533,7 +504,7 @@ static void test_unpack_subimage(void)
     glPixelStorei(GL_UNPACK_SKIP_PIXELS_EXT, 0);
     glPixelStorei(GL_UNPACK_SKIP_ROWS_EXT, 0);
     glDeleteTextures(1, &tex);
-    ERR("unpack_subimage end", GL_NO_ERROR);
+    GLST_ERR("unpack_subimage end", GL_NO_ERROR);
 }
 
 /* ---- GL_EXT_draw_instanced ---- */
@@ -569,13 +540,13 @@ static void test_draw_instanced(void)
     glClearColor(0, 0, 0, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     DrawArraysInstanced(GL_TRIANGLE_STRIP, 2, 4, 4);
-    ERR("instanced arrays from client memory", GL_NO_ERROR);
+    GLST_ERR("instanced arrays from client memory", GL_NO_ERROR);
     for (int i = 0; i < 4; i++)
         CHECK_PIXEL(i * 4 + 2, 8, (i * 255 + 1) / 3, 255 - (i * 255 + 1) / 3, 128, 255);
 
     glClear(GL_COLOR_BUFFER_BIT);
     DrawElementsInstanced(GL_TRIANGLES, 6, GL_UNSIGNED_SHORT, quad_indices, 2);
-    ERR("instanced client indices", GL_NO_ERROR);
+    GLST_ERR("instanced client indices", GL_NO_ERROR);
     CHECK_PIXEL(6, 8, 85, 170, 128, 255);
     CHECK_PIXEL(10, 8, 0, 0, 0, 255);
 
@@ -589,7 +560,7 @@ static void test_draw_instanced(void)
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof(quad_indices), quad_indices, GL_STATIC_DRAW);
     glClear(GL_COLOR_BUFFER_BIT);
     DrawElementsInstanced(GL_TRIANGLES, 3, GL_UNSIGNED_SHORT, (const void *)(3 * sizeof(GLushort)), 3);
-    ERR("instanced buffer indices", GL_NO_ERROR);
+    GLST_ERR("instanced buffer indices", GL_NO_ERROR);
     CHECK_PIXEL(11, 14, 170, 85, 128, 255); /* upper-right half of the third column */
     CHECK_PIXEL(9, 1, 0, 0, 0, 255);
     CHECK_PIXEL(14, 14, 0, 0, 0, 255);
@@ -599,42 +570,36 @@ static void test_draw_instanced(void)
     glVertexAttribPointer(loc, 2, GL_FLOAT, GL_FALSE, 0, column);
     glClear(GL_COLOR_BUFFER_BIT);
     DrawElementsInstanced(GL_TRIANGLES, 6, GL_UNSIGNED_SHORT, (const void *)0, 4);
-    ERR("instanced client vertices, buffer indices", GL_NO_ERROR);
+    GLST_ERR("instanced client vertices, buffer indices", GL_NO_ERROR);
     CHECK_PIXEL(14, 3, 255, 0, 128, 255);
 
     /* errors: the driver's */
     DrawArraysInstanced(GL_TRIANGLE_STRIP, 2, 4, -1);
-    ERR("primcount -1", GL_INVALID_VALUE);
+    GLST_ERR("primcount -1", GL_INVALID_VALUE);
     DrawArraysInstanced(GL_TRIANGLE_STRIP, 2, -4, 1);
-    ERR("count -4", GL_INVALID_VALUE);
+    GLST_ERR("count -4", GL_INVALID_VALUE);
     DrawArraysInstanced(0x1234, 2, 4, 1);
-    ERR("bad mode", GL_INVALID_ENUM);
+    GLST_ERR("bad mode", GL_INVALID_ENUM);
     DrawElementsInstanced(GL_TRIANGLES, 6, GL_FLOAT, (const void *)0, 1);
-    ERR("bad index type", GL_INVALID_ENUM);
+    GLST_ERR("bad index type", GL_INVALID_ENUM);
     DrawElementsInstanced(GL_TRIANGLES, 6, GL_UNSIGNED_SHORT, (const void *)0, -2);
-    ERR("elements primcount -2", GL_INVALID_VALUE);
+    GLST_ERR("elements primcount -2", GL_INVALID_VALUE);
     glClear(GL_COLOR_BUFFER_BIT);
     DrawArraysInstanced(GL_TRIANGLE_STRIP, 2, 4, 0);
-    ERR("no instances", GL_NO_ERROR);
+    GLST_ERR("no instances", GL_NO_ERROR);
     CHECK_PIXEL(2, 8, 0, 0, 0, 255);
 
     glDisableVertexAttribArray(loc);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
     glDeleteBuffers(2, buffers);
     glDeleteProgram(prog);
-    ERR("draw_instanced end", GL_NO_ERROR);
+    GLST_ERR("draw_instanced end", GL_NO_ERROR);
 }
 
 int main(void)
 {
     glst_egl egl;
-    const char *dir = getenv("GLST_OUT");
-    if (dir) {
-        char path[4096];
-        snprintf(path, sizeof(path), "%s/extensions.txt", dir);
-        out = fopen(path, "w");
-        GLST_CHECK(out != NULL);
-    }
+    glst_observe_open("extensions");
     if (!glst_egl_setup(&egl, W, H)) {
         GLST_CHECK(!"EGL setup");
         return glst_finish();
@@ -647,9 +612,8 @@ int main(void)
     test_blend_func_extended();
     test_unpack_subimage();
     test_draw_instanced();
-    ERR("end", GL_NO_ERROR);
+    GLST_ERR("end", GL_NO_ERROR);
     glst_egl_teardown(&egl);
-    if (out)
-        fclose(out);
+    glst_observe_close();
     return glst_finish();
 }

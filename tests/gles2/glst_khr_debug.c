@@ -5,6 +5,7 @@
  * $GLST_OUT/khr_debug.txt, which must be identical in both runs. The ids of
  * messages the driver generates itself are process-wide counters in Mesa,
  * so only their source, type and severity are written. */
+#include "glst_observe.h"
 #include "glst_test_util.h"
 
 #include <stdarg.h>
@@ -14,35 +15,6 @@
 #include <time.h>
 #include <X11/Xlib.h>
 
-static FILE *out;
-
-static void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void note(const char *fmt, ...)
-{
-    if (!out)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(out, fmt, ap);
-    va_end(ap);
-    fputc('\n', out);
-}
-
-#define ERR(what, expected) check_error(what, expected, __LINE__)
-static void check_error(const char *what, GLenum expected, int line)
-{
-    GLenum e = glGetError();
-    note("%s: error 0x%x", what, e);
-    glst_check_hex_impl(e, expected, what, __FILE__, line);
-}
-
-static GLint get_int(GLenum pname)
-{
-    GLint v = -12345;
-    glGetIntegerv(pname, &v);
-    note("glGetIntegerv 0x%x = %d", pname, v);
-    return v;
-}
 
 static PFNGLDEBUGMESSAGECONTROLKHRPROC control;
 static PFNGLDEBUGMESSAGEINSERTKHRPROC insert;
@@ -100,13 +72,13 @@ static void GL_APIENTRY on_message(GLenum source, GLenum type, GLuint id, GLenum
  * (source API) without id and text. */
 static void note_seen(const char *what, int from)
 {
-    note("%s: %d messages", what, seen_count - from);
+    glst_note("%s: %d messages", what, seen_count - from);
     for (int i = from; i < seen_count; i++) {
         struct seen *s = &seen[i];
         if (s->source == GL_DEBUG_SOURCE_API_KHR)
-            note("  source 0x%x type 0x%x severity 0x%x (driver)", s->source, s->type, s->severity);
+            glst_note("  source 0x%x type 0x%x severity 0x%x (driver)", s->source, s->type, s->severity);
         else
-            note("  source 0x%x type 0x%x id %u severity 0x%x length %d \"%s\"", s->source, s->type, s->id,
+            glst_note("  source 0x%x type 0x%x id %u severity 0x%x length %d \"%s\"", s->source, s->type, s->id,
                  s->severity, s->length, s->text);
     }
 }
@@ -136,9 +108,9 @@ static GLuint drain_log(void)
 static void test_log(GLint max_length)
 {
     drain_log();
-    ERR("drain", GL_NO_ERROR);
-    GLST_CHECK_INT(get_int(GL_DEBUG_LOGGED_MESSAGES_KHR), 0);
-    GLST_CHECK_INT(get_int(GL_DEBUG_NEXT_LOGGED_MESSAGE_LENGTH_KHR), 0);
+    GLST_ERR("drain", GL_NO_ERROR);
+    GLST_CHECK_INT(glst_get_int(GL_DEBUG_LOGGED_MESSAGES_KHR), 0);
+    GLST_CHECK_INT(glst_get_int(GL_DEBUG_NEXT_LOGGED_MESSAGE_LENGTH_KHR), 0);
     insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_MARKER_KHR, 1, GL_DEBUG_SEVERITY_NOTIFICATION_KHR, -1,
            "first");
     insert(GL_DEBUG_SOURCE_THIRD_PARTY_KHR, GL_DEBUG_TYPE_OTHER_KHR, 2, GL_DEBUG_SEVERITY_HIGH_KHR, 6,
@@ -147,9 +119,9 @@ static void test_log(GLint max_length)
            "third");
     /* LOW severity is disabled initially */
     insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_OTHER_KHR, 4, GL_DEBUG_SEVERITY_LOW_KHR, -1, "low");
-    ERR("inserts", GL_NO_ERROR);
-    GLST_CHECK_INT(get_int(GL_DEBUG_LOGGED_MESSAGES_KHR), 3);
-    GLST_CHECK_INT(get_int(GL_DEBUG_NEXT_LOGGED_MESSAGE_LENGTH_KHR), 6);
+    GLST_ERR("inserts", GL_NO_ERROR);
+    GLST_CHECK_INT(glst_get_int(GL_DEBUG_LOGGED_MESSAGES_KHR), 3);
+    GLST_CHECK_INT(glst_get_int(GL_DEBUG_NEXT_LOGGED_MESSAGE_LENGTH_KHR), 6);
 
     /* a buffer too small for the next message returns none */
     GLenum sources[4] = {0}, types[4] = {0}, severities[4] = {0};
@@ -160,7 +132,7 @@ static void test_log(GLint max_length)
     GLST_CHECK_INT(get_log(1, 3, sources, types, ids, severities, lengths, text), 0);
     GLST_CHECK_INT(text[0], '#');
     GLuint got = get_log(1, sizeof(text), sources, types, ids, severities, lengths, text);
-    note("log: %u: 0x%x 0x%x %u 0x%x %d \"%s\"", got, sources[0], types[0], ids[0], severities[0], lengths[0], text);
+    glst_note("log: %u: 0x%x 0x%x %u 0x%x %d \"%s\"", got, sources[0], types[0], ids[0], severities[0], lengths[0], text);
     GLST_CHECK_INT(got, 1);
     GLST_CHECK_HEX(sources[0], GL_DEBUG_SOURCE_APPLICATION_KHR);
     GLST_CHECK_HEX(types[0], GL_DEBUG_TYPE_MARKER_KHR);
@@ -172,33 +144,33 @@ static void test_log(GLint max_length)
     /* two at once, packed one after the other */
     memset(text, '#', sizeof(text));
     got = get_log(4, sizeof(text), sources, types, ids, severities, lengths, text);
-    note("log: %u: %u %d %u %d \"%s\" \"%s\"", got, ids[0], lengths[0], ids[1], lengths[1], text, text + lengths[0]);
+    glst_note("log: %u: %u %d %u %d \"%s\" \"%s\"", got, ids[0], lengths[0], ids[1], lengths[1], text, text + lengths[0]);
     GLST_CHECK_INT(got, 2);
     GLST_CHECK_INT(ids[0], 2);
     GLST_CHECK_INT(ids[1], 3);
     GLST_CHECK(strcmp(text, "second") == 0);
     GLST_CHECK(strcmp(text + 7, "third") == 0);
-    GLST_CHECK_INT(get_int(GL_DEBUG_LOGGED_MESSAGES_KHR), 0);
+    GLST_CHECK_INT(glst_get_int(GL_DEBUG_LOGGED_MESSAGES_KHR), 0);
 
     /* the log keeps at most MAX_DEBUG_LOGGED_MESSAGES: later ones are lost */
-    GLint max_logged = get_int(GL_MAX_DEBUG_LOGGED_MESSAGES_KHR);
+    GLint max_logged = glst_get_int(GL_MAX_DEBUG_LOGGED_MESSAGES_KHR);
     for (GLint i = 0; i < max_logged + 3 && i < 100000; i++)
         insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_OTHER_KHR, (GLuint)(100 + i),
                GL_DEBUG_SEVERITY_MEDIUM_KHR, -1, "many");
-    GLST_CHECK_INT(get_int(GL_DEBUG_LOGGED_MESSAGES_KHR), max_logged);
+    GLST_CHECK_INT(glst_get_int(GL_DEBUG_LOGGED_MESSAGES_KHR), max_logged);
     got = get_log(1, 0, NULL, NULL, ids, NULL, NULL, NULL);
     GLST_CHECK_INT(got, 1);
     GLST_CHECK_INT(ids[0], 100);
     GLST_CHECK_INT(drain_log(), max_logged - 1);
-    ERR("log full", GL_NO_ERROR);
+    GLST_ERR("log full", GL_NO_ERROR);
 
     /* errors */
     get_log(1, -1, NULL, NULL, NULL, NULL, NULL, text);
-    ERR("log: negative bufSize", GL_INVALID_VALUE);
+    GLST_ERR("log: negative bufSize", GL_INVALID_VALUE);
     insert(GL_DEBUG_SOURCE_API_KHR, GL_DEBUG_TYPE_OTHER_KHR, 1, GL_DEBUG_SEVERITY_LOW_KHR, -1, "api");
-    ERR("insert: source API", GL_INVALID_ENUM);
+    GLST_ERR("insert: source API", GL_INVALID_ENUM);
     insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_OTHER_KHR, 1, 0x1234, -1, "bad severity");
-    ERR("insert: bad severity", GL_INVALID_ENUM);
+    GLST_ERR("insert: bad severity", GL_INVALID_ENUM);
     char *long_text = malloc(100001);
     GLST_CHECK(long_text != NULL);
     if (long_text) {
@@ -206,16 +178,16 @@ static void test_log(GLint max_length)
         long_text[100000] = 0;
         insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_OTHER_KHR, 1, GL_DEBUG_SEVERITY_LOW_KHR, max_length,
                long_text);
-        ERR("insert: length = MAX_DEBUG_MESSAGE_LENGTH", GL_INVALID_VALUE);
+        GLST_ERR("insert: length = MAX_DEBUG_MESSAGE_LENGTH", GL_INVALID_VALUE);
         insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_OTHER_KHR, 1, GL_DEBUG_SEVERITY_LOW_KHR,
                max_length - 1, long_text);
-        ERR("insert: length = MAX_DEBUG_MESSAGE_LENGTH - 1", GL_NO_ERROR);
+        GLST_ERR("insert: length = MAX_DEBUG_MESSAGE_LENGTH - 1", GL_NO_ERROR);
         insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_OTHER_KHR, 1, GL_DEBUG_SEVERITY_LOW_KHR, -1,
                long_text);
-        ERR("insert: 100000 characters", GL_INVALID_VALUE);
+        GLST_ERR("insert: 100000 characters", GL_INVALID_VALUE);
         insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_OTHER_KHR, 1, GL_DEBUG_SEVERITY_LOW_KHR, 70000,
                long_text);
-        ERR("insert: length 70000", GL_INVALID_VALUE);
+        GLST_ERR("insert: length 70000", GL_INVALID_VALUE);
         free(long_text);
     }
     drain_log();
@@ -228,13 +200,13 @@ static void test_control(void)
     drain_log();
     GLuint quiet = 42;
     control(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_OTHER_KHR, GL_DONT_CARE, 1, &quiet, GL_FALSE);
-    ERR("control: disable id 42", GL_NO_ERROR);
+    GLST_ERR("control: disable id 42", GL_NO_ERROR);
     insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_OTHER_KHR, 42, GL_DEBUG_SEVERITY_HIGH_KHR, -1, "quiet");
     insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_OTHER_KHR, 43, GL_DEBUG_SEVERITY_HIGH_KHR, -1, "loud");
     insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_MARKER_KHR, 42, GL_DEBUG_SEVERITY_HIGH_KHR, -1, "other type");
     GLuint ids[4] = {0};
     GLuint got = get_log(4, 0, NULL, NULL, ids, NULL, NULL, NULL);
-    note("control: %u logged: %u %u", got, ids[0], ids[1]);
+    glst_note("control: %u logged: %u %u", got, ids[0], ids[1]);
     GLST_CHECK_INT(got, 2);
     GLST_CHECK_INT(ids[0], 43);
     GLST_CHECK_INT(ids[1], 42);
@@ -249,17 +221,17 @@ static void test_control(void)
     GLST_CHECK_INT(ids[0], 50);
     control(GL_DONT_CARE, GL_DONT_CARE, GL_DEBUG_SEVERITY_MEDIUM_KHR, 0, NULL, GL_TRUE);
     control(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_OTHER_KHR, GL_DONT_CARE, 1, &quiet, GL_TRUE);
-    ERR("control", GL_NO_ERROR);
+    GLST_ERR("control", GL_NO_ERROR);
 
     /* errors */
     control(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_OTHER_KHR, GL_DEBUG_SEVERITY_LOW_KHR, 1, &quiet, GL_TRUE);
-    ERR("control: ids with a severity", GL_INVALID_OPERATION);
+    GLST_ERR("control: ids with a severity", GL_INVALID_OPERATION);
     control(GL_DONT_CARE, GL_DEBUG_TYPE_OTHER_KHR, GL_DONT_CARE, 1, &quiet, GL_TRUE);
-    ERR("control: ids with any source", GL_INVALID_OPERATION);
+    GLST_ERR("control: ids with any source", GL_INVALID_OPERATION);
     control(0x1234, GL_DONT_CARE, GL_DONT_CARE, 0, NULL, GL_TRUE);
-    ERR("control: bad source", GL_INVALID_ENUM);
+    GLST_ERR("control: bad source", GL_INVALID_ENUM);
     control(GL_DONT_CARE, GL_DONT_CARE, GL_DONT_CARE, -1, NULL, GL_TRUE);
-    ERR("control: negative count", GL_INVALID_VALUE);
+    GLST_ERR("control: negative count", GL_INVALID_VALUE);
     drain_log();
 }
 
@@ -272,13 +244,13 @@ static void test_callback(void)
     GLST_CHECK(value == NULL);
     drain_log(); /* the errors of earlier tests */
     set_callback(on_message, &user_param_value);
-    ERR("callback set", GL_NO_ERROR);
+    GLST_ERR("callback set", GL_NO_ERROR);
     get_pointer(GL_DEBUG_CALLBACK_FUNCTION_KHR, &value);
     GLST_CHECK(value == (void *)on_message);
     get_pointer(GL_DEBUG_CALLBACK_USER_PARAM_KHR, &value);
     GLST_CHECK(value == &user_param_value);
     get_pointer(GL_TEXTURE_2D, &value);
-    ERR("glGetPointervKHR: bad pname", GL_INVALID_ENUM);
+    GLST_ERR("glGetPointervKHR: bad pname", GL_INVALID_ENUM);
     settle();
     int from = seen_count;
 
@@ -302,16 +274,16 @@ static void test_callback(void)
     }
     GLST_CHECK(user_param_ok);
     /* with a callback, nothing is logged */
-    GLST_CHECK_INT(get_int(GL_DEBUG_LOGGED_MESSAGES_KHR), 0);
+    GLST_CHECK_INT(glst_get_int(GL_DEBUG_LOGGED_MESSAGES_KHR), 0);
 
     /* an error the driver raises comes as a message of type ERROR */
     from = seen_count;
     pop();
-    ERR("pop: empty stack", GL_STACK_UNDERFLOW_KHR);
+    GLST_ERR("pop: empty stack", GL_STACK_UNDERFLOW_KHR);
     note_seen("stack underflow", from);
     GLST_CHECK(seen_count - from == 1 && seen[from].type == GL_DEBUG_TYPE_ERROR_KHR &&
                seen[from].source == GL_DEBUG_SOURCE_API_KHR);
-    ERR("callback", GL_NO_ERROR);
+    GLST_ERR("callback", GL_NO_ERROR);
 }
 
 /* ---- groups ---- */
@@ -319,9 +291,9 @@ static void test_callback(void)
 static void test_groups(void)
 {
     int from = seen_count;
-    GLST_CHECK_INT(get_int(GL_DEBUG_GROUP_STACK_DEPTH_KHR), 1);
+    GLST_CHECK_INT(glst_get_int(GL_DEBUG_GROUP_STACK_DEPTH_KHR), 1);
     push(GL_DEBUG_SOURCE_APPLICATION_KHR, 70, -1, "group A");
-    GLST_CHECK_INT(get_int(GL_DEBUG_GROUP_STACK_DEPTH_KHR), 2);
+    GLST_CHECK_INT(glst_get_int(GL_DEBUG_GROUP_STACK_DEPTH_KHR), 2);
     /* controls inside a group end with it */
     control(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DONT_CARE, GL_DONT_CARE, 0, NULL, GL_FALSE);
     insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_OTHER_KHR, 71, GL_DEBUG_SEVERITY_HIGH_KHR, -1, "muted");
@@ -330,7 +302,7 @@ static void test_groups(void)
     pop();
     pop();
     insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_OTHER_KHR, 74, GL_DEBUG_SEVERITY_HIGH_KHR, -1, "heard");
-    ERR("groups", GL_NO_ERROR);
+    GLST_ERR("groups", GL_NO_ERROR);
     note_seen("groups", from);
     /* push A, push B (third party: not muted), pop B, pop A (sent once A
      * is gone, so A's muting no longer applies), then 74; 71 and 73 muted */
@@ -341,34 +313,34 @@ static void test_groups(void)
     GLST_CHECK(strcmp(seen[from].text, "group A") == 0);
     const struct seen *last = last_seen();
     GLST_CHECK(last && last->id == 74);
-    GLST_CHECK_INT(get_int(GL_DEBUG_GROUP_STACK_DEPTH_KHR), 1);
+    GLST_CHECK_INT(glst_get_int(GL_DEBUG_GROUP_STACK_DEPTH_KHR), 1);
 
     /* pushing past the maximum depth */
-    GLint max_depth = get_int(GL_MAX_DEBUG_GROUP_STACK_DEPTH_KHR);
+    GLint max_depth = glst_get_int(GL_MAX_DEBUG_GROUP_STACK_DEPTH_KHR);
     for (GLint i = 1; i < max_depth && i < 10000; i++)
         push(GL_DEBUG_SOURCE_APPLICATION_KHR, 1000, -1, "deep");
-    ERR("push to the maximum", GL_NO_ERROR);
-    GLST_CHECK_INT(get_int(GL_DEBUG_GROUP_STACK_DEPTH_KHR), max_depth);
+    GLST_ERR("push to the maximum", GL_NO_ERROR);
+    GLST_CHECK_INT(glst_get_int(GL_DEBUG_GROUP_STACK_DEPTH_KHR), max_depth);
     from = seen_count;
     push(GL_DEBUG_SOURCE_APPLICATION_KHR, 1000, -1, "too deep");
-    ERR("push: overflow", GL_STACK_OVERFLOW_KHR);
+    GLST_ERR("push: overflow", GL_STACK_OVERFLOW_KHR);
     note_seen("overflow", from);
     for (GLint i = 1; i < max_depth && i < 10000; i++)
         pop();
-    ERR("pop back", GL_NO_ERROR);
-    GLST_CHECK_INT(get_int(GL_DEBUG_GROUP_STACK_DEPTH_KHR), 1);
+    GLST_ERR("pop back", GL_NO_ERROR);
+    GLST_CHECK_INT(glst_get_int(GL_DEBUG_GROUP_STACK_DEPTH_KHR), 1);
 
     push(GL_DEBUG_SOURCE_API_KHR, 1, -1, "api");
-    ERR("push: source API", GL_INVALID_ENUM);
-    GLint max_length = get_int(GL_MAX_DEBUG_MESSAGE_LENGTH_KHR);
+    GLST_ERR("push: source API", GL_INVALID_ENUM);
+    GLint max_length = glst_get_int(GL_MAX_DEBUG_MESSAGE_LENGTH_KHR);
     char *long_text = calloc((size_t)max_length + 1, 1);
     if (long_text) {
         memset(long_text, 'g', (size_t)max_length);
         push(GL_DEBUG_SOURCE_APPLICATION_KHR, 1, -1, long_text);
-        ERR("push: too long", GL_INVALID_VALUE);
+        GLST_ERR("push: too long", GL_INVALID_VALUE);
         free(long_text);
     }
-    GLST_CHECK_INT(get_int(GL_DEBUG_GROUP_STACK_DEPTH_KHR), 1);
+    GLST_CHECK_INT(glst_get_int(GL_DEBUG_GROUP_STACK_DEPTH_KHR), 1);
 }
 
 /* ---- synchronous output ---- */
@@ -386,12 +358,12 @@ static void test_synchronous(void)
     int after_push = seen_count - from;
     pop();
     int after_pop = seen_count - from;
-    note("synchronous: %d %d %d", after_insert, after_push, after_pop);
+    glst_note("synchronous: %d %d %d", after_insert, after_push, after_pop);
     GLST_CHECK_INT(after_insert, 1);
     GLST_CHECK_INT(after_push, 2);
     GLST_CHECK_INT(after_pop, 3);
     glDisable(GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR);
-    ERR("synchronous", GL_NO_ERROR);
+    GLST_ERR("synchronous", GL_NO_ERROR);
 
     /* DEBUG_OUTPUT off: nothing at all */
     glDisable(GL_DEBUG_OUTPUT_KHR);
@@ -400,7 +372,7 @@ static void test_synchronous(void)
     settle();
     GLST_CHECK_INT(seen_count - from, 0);
     glEnable(GL_DEBUG_OUTPUT_KHR);
-    ERR("output off", GL_NO_ERROR);
+    GLST_ERR("output off", GL_NO_ERROR);
 
     /* the callback removed: messages go to the log again */
     set_callback(NULL, NULL);
@@ -409,7 +381,7 @@ static void test_synchronous(void)
     insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_OTHER_KHR, 93, GL_DEBUG_SEVERITY_HIGH_KHR, -1, "logged");
     settle();
     GLST_CHECK_INT(seen_count - from, 0);
-    GLST_CHECK_INT(get_int(GL_DEBUG_LOGGED_MESSAGES_KHR), 1);
+    GLST_CHECK_INT(glst_get_int(GL_DEBUG_LOGGED_MESSAGES_KHR), 1);
     void *value = (void *)1;
     get_pointer(GL_DEBUG_CALLBACK_FUNCTION_KHR, &value);
     GLST_CHECK(value == NULL);
@@ -425,7 +397,7 @@ static void label_object(const char *what, GLenum identifier, GLuint name)
     label(identifier, name, -1, what);
     memset(text, '#', sizeof(text));
     get_label(identifier, name, sizeof(text), &length, text);
-    note("label %s: %d \"%s\"", what, length, text);
+    glst_note("label %s: %d \"%s\"", what, length, text);
     GLST_CHECK_INT(length, (GLsizei)strlen(what));
     GLST_CHECK(strcmp(text, what) == 0);
     /* truncated to bufSize - 1 characters */
@@ -444,7 +416,7 @@ static void label_object(const char *what, GLenum identifier, GLuint name)
     get_label(identifier, name, sizeof(text), &length, text);
     GLST_CHECK_INT(length, 0);
     GLST_CHECK_INT(text[0], 0);
-    ERR(what, GL_NO_ERROR);
+    GLST_ERR(what, GL_NO_ERROR);
 }
 
 static void test_labels(void)
@@ -461,7 +433,7 @@ static void test_labels(void)
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     GLuint shader = glCreateShader(GL_VERTEX_SHADER);
     GLuint program = glCreateProgram();
-    ERR("objects", GL_NO_ERROR);
+    GLST_ERR("objects", GL_NO_ERROR);
     label_object("a buffer", GL_BUFFER_KHR, buffer);
     label_object("a texture", GL_TEXTURE, texture);
     label_object("a renderbuffer", GL_RENDERBUFFER, renderbuffer);
@@ -479,55 +451,55 @@ static void test_labels(void)
     char text[16] = "untouched";
     GLsizei length = -7;
     label(GL_BUFFER_KHR, 12345, -1, "none");
-    ERR("label: no such buffer", GL_INVALID_VALUE);
+    GLST_ERR("label: no such buffer", GL_INVALID_VALUE);
     get_label(GL_TEXTURE, 12345, sizeof(text), &length, text);
-    ERR("get label: no such texture", GL_INVALID_VALUE);
+    GLST_ERR("get label: no such texture", GL_INVALID_VALUE);
     GLST_CHECK_INT(length, -7);
     GLST_CHECK(strcmp(text, "untouched") == 0);
     label(GL_PROGRAM_KHR, shader, -1, "shader as program");
-    ERR("label: a shader named as a program", GL_INVALID_VALUE);
+    GLST_ERR("label: a shader named as a program", GL_INVALID_VALUE);
     label(GL_BUFFER_KHR, 0, -1, "zero");
-    ERR("label: buffer 0", GL_INVALID_VALUE);
+    GLST_ERR("label: buffer 0", GL_INVALID_VALUE);
     label(0x1234, buffer, -1, "bad identifier");
-    ERR("label: bad identifier", GL_INVALID_ENUM);
+    GLST_ERR("label: bad identifier", GL_INVALID_ENUM);
     static const GLenum es3_objects[] = {GL_QUERY_KHR, GL_PROGRAM_PIPELINE_KHR, GL_SAMPLER_KHR, 0x8E22 /* TRANSFORM_FEEDBACK */};
     for (size_t i = 0; i < sizeof(es3_objects) / sizeof(es3_objects[0]); i++) {
         label(es3_objects[i], 1, -1, "es3");
         /* no such object type in ES 2.0: glstream raises INVALID_ENUM; Mesa's
          * native "ES 2" context is ES 3.2, where no such object is INVALID_VALUE */
         GLenum e = glGetError();
-        note("label: identifier 0x%x: refused %d", es3_objects[i], e == GL_INVALID_ENUM || e == GL_INVALID_VALUE);
+        glst_note("label: identifier 0x%x: refused %d", es3_objects[i], e == GL_INVALID_ENUM || e == GL_INVALID_VALUE);
         GLST_CHECK(e == GL_INVALID_ENUM || e == GL_INVALID_VALUE);
     }
-    GLint max_label = get_int(GL_MAX_LABEL_LENGTH_KHR);
+    GLint max_label = glst_get_int(GL_MAX_LABEL_LENGTH_KHR);
     char *long_label = calloc((size_t)max_label + 70000, 1);
     if (long_label) {
         memset(long_label, 'l', (size_t)max_label + 69999);
         label(GL_BUFFER_KHR, buffer, max_label, long_label);
-        ERR("label: length = MAX_LABEL_LENGTH", GL_INVALID_VALUE);
+        GLST_ERR("label: length = MAX_LABEL_LENGTH", GL_INVALID_VALUE);
         label(GL_BUFFER_KHR, buffer, -1, long_label);
-        ERR("label: 70000 characters", GL_INVALID_VALUE);
+        GLST_ERR("label: 70000 characters", GL_INVALID_VALUE);
         label(GL_BUFFER_KHR, buffer, max_label - 1, long_label);
-        ERR("label: MAX_LABEL_LENGTH - 1", GL_NO_ERROR);
+        GLST_ERR("label: MAX_LABEL_LENGTH - 1", GL_NO_ERROR);
         get_label(GL_BUFFER_KHR, buffer, 0, &length, NULL);
         GLST_CHECK_INT(length, max_label - 1);
         free(long_label);
     }
     get_label(GL_BUFFER_KHR, buffer, -1, &length, text);
-    ERR("get label: negative bufSize", GL_INVALID_VALUE);
+    GLST_ERR("get label: negative bufSize", GL_INVALID_VALUE);
 
     /* no sync objects in ES 2.0: no pointer names one */
     int not_a_sync;
     ptr_label(&not_a_sync, -1, "sync");
-    ERR("ptr label", GL_INVALID_VALUE);
+    GLST_ERR("ptr label", GL_INVALID_VALUE);
     get_ptr_label(&not_a_sync, sizeof(text), &length, text);
-    ERR("get ptr label", GL_INVALID_VALUE);
+    GLST_ERR("get ptr label", GL_INVALID_VALUE);
     GLST_CHECK_INT(length, max_label - 1);
 
     /* a deleted object has no label */
     glDeleteTextures(1, &texture);
     label(GL_TEXTURE, texture, -1, "deleted");
-    ERR("label: deleted texture", GL_INVALID_VALUE);
+    GLST_ERR("label: deleted texture", GL_INVALID_VALUE);
 
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     glDeleteBuffers(1, &buffer);
@@ -535,7 +507,7 @@ static void test_labels(void)
     glDeleteFramebuffers(1, &framebuffer);
     glDeleteShader(shader);
     glDeleteProgram(program);
-    ERR("labels end", GL_NO_ERROR);
+    GLST_ERR("labels end", GL_NO_ERROR);
 }
 
 /* ---- a debug context; messages delivered by eglSwapBuffers ---- */
@@ -550,7 +522,7 @@ static void test_debug_context_and_swap(glst_egl *egl)
         nanosleep(&pause, NULL);
         x = XOpenDisplay(NULL);
     }
-    note("window: %s", x ? "yes" : "no X display");
+    glst_note("window: %s", x ? "yes" : "no X display");
     if (!x)
         return;
     EGLDisplay dpy = eglGetDisplay((EGLNativeDisplayType)x);
@@ -572,10 +544,10 @@ static void test_debug_context_and_swap(glst_egl *egl)
         goto out;
     /* a debug context starts with DEBUG_OUTPUT enabled */
     GLboolean output = glIsEnabled(GL_DEBUG_OUTPUT_KHR);
-    note("debug context: DEBUG_OUTPUT %d", output);
+    glst_note("debug context: DEBUG_OUTPUT %d", output);
     GLST_CHECK(output);
     set_callback(on_message, &user_param_value);
-    ERR("debug context", GL_NO_ERROR);
+    GLST_ERR("debug context", GL_NO_ERROR);
     int from = seen_count;
     /* no query after the insert: eglSwapBuffers delivers it */
     insert(GL_DEBUG_SOURCE_APPLICATION_KHR, GL_DEBUG_TYPE_MARKER_KHR, 95, GL_DEBUG_SEVERITY_HIGH_KHR, -1, "frame");
@@ -597,20 +569,14 @@ out:
 int main(void)
 {
     glst_egl egl;
-    const char *dir = getenv("GLST_OUT");
-    if (dir) {
-        char path[4096];
-        snprintf(path, sizeof(path), "%s/khr_debug.txt", dir);
-        out = fopen(path, "w");
-        GLST_CHECK(out != NULL);
-    }
+    glst_observe_open("khr_debug");
     if (!glst_egl_setup(&egl, 16, 16)) {
         GLST_CHECK(!"EGL setup");
         return glst_finish();
     }
     const char *exts = (const char *)glGetString(GL_EXTENSIONS);
     bool yes = glst_has_token(exts, "GL_KHR_debug");
-    note("GL_KHR_debug %s", yes ? "advertised" : "absent");
+    glst_note("GL_KHR_debug %s", yes ? "advertised" : "absent");
     GLST_CHECK(yes); /* llvmpipe has it, so glstream offers it */
     if (yes) {
         control = proc("glDebugMessageControlKHR");
@@ -628,15 +594,15 @@ int main(void)
             gen_vertex_arrays = proc("glGenVertexArraysOES");
             bind_vertex_array = proc("glBindVertexArrayOES");
         }
-        GLint max_length = get_int(GL_MAX_DEBUG_MESSAGE_LENGTH_KHR);
+        GLint max_length = glst_get_int(GL_MAX_DEBUG_MESSAGE_LENGTH_KHR);
         GLST_CHECK(max_length >= 1);
-        GLST_CHECK(get_int(GL_MAX_DEBUG_LOGGED_MESSAGES_KHR) >= 1);
-        GLST_CHECK(get_int(GL_MAX_DEBUG_GROUP_STACK_DEPTH_KHR) >= 64);
-        GLST_CHECK(get_int(GL_MAX_LABEL_LENGTH_KHR) >= 256);
-        note("DEBUG_OUTPUT initially %d", glIsEnabled(GL_DEBUG_OUTPUT_KHR));
+        GLST_CHECK(glst_get_int(GL_MAX_DEBUG_LOGGED_MESSAGES_KHR) >= 1);
+        GLST_CHECK(glst_get_int(GL_MAX_DEBUG_GROUP_STACK_DEPTH_KHR) >= 64);
+        GLST_CHECK(glst_get_int(GL_MAX_LABEL_LENGTH_KHR) >= 256);
+        glst_note("DEBUG_OUTPUT initially %d", glIsEnabled(GL_DEBUG_OUTPUT_KHR));
         glEnable(GL_DEBUG_OUTPUT_KHR);
         GLST_CHECK(glIsEnabled(GL_DEBUG_OUTPUT_KHR));
-        ERR("start", GL_NO_ERROR);
+        GLST_ERR("start", GL_NO_ERROR);
         test_log(max_length);
         test_control();
         test_labels();
@@ -645,9 +611,8 @@ int main(void)
         test_synchronous();
         test_debug_context_and_swap(&egl);
     }
-    ERR("end", GL_NO_ERROR);
+    GLST_ERR("end", GL_NO_ERROR);
     glst_egl_teardown(&egl);
-    if (out)
-        fclose(out);
+    glst_observe_close();
     return glst_finish();
 }

@@ -5,6 +5,7 @@
  * specification fixes and writes every observation (values, errors,
  * names, logs, pixels) to $GLST_OUT/separate_shader_objects.txt, which the
  * comparer requires to be identical natively and through glstream. */
+#include "glst_observe.h"
 #include "glst_test_util.h"
 
 #include <GLES2/gl2ext.h>
@@ -16,27 +17,6 @@
 #define W 16
 #define H 16
 
-static FILE *out;
-
-static void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void note(const char *fmt, ...)
-{
-    if (!out)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(out, fmt, ap);
-    va_end(ap);
-    fputc('\n', out);
-}
-
-#define ERR(what, expected) check_error(what, expected, __LINE__)
-static void check_error(const char *what, GLenum expected, int line)
-{
-    GLenum e = glGetError();
-    note("%s: error 0x%x", what, e);
-    glst_check_hex_impl(e, expected, what, __FILE__, line);
-}
 
 static void *proc(const char *name)
 {
@@ -90,7 +70,7 @@ static GLint program_int(GLuint prog, GLenum pname)
 {
     GLint v = -12345;
     glGetProgramiv(prog, pname, &v);
-    note("program %s 0x%x = %d", program_label((GLint)prog), pname, v);
+    glst_note("program %s 0x%x = %d", program_label((GLint)prog), pname, v);
     return v;
 }
 
@@ -99,17 +79,9 @@ static GLint pipeline_int(GLuint pipeline, GLenum pname)
     GLint v = -12345;
     GetProgramPipelineiv(pipeline, pname, &v);
     if (pname == GL_VERTEX_SHADER || pname == GL_FRAGMENT_SHADER || pname == GL_ACTIVE_PROGRAM_EXT)
-        note("pipeline 0x%x = %s", pname, program_label(v));
+        glst_note("pipeline 0x%x = %s", pname, program_label(v));
     else
-        note("pipeline 0x%x = %d", pname, v);
-    return v;
-}
-
-static GLint get_int(GLenum pname)
-{
-    GLint v = -12345;
-    glGetIntegerv(pname, &v);
-    note("glGetIntegerv 0x%x = %d", pname, v);
+        glst_note("pipeline 0x%x = %d", pname, v);
     return v;
 }
 
@@ -120,7 +92,7 @@ static void pipeline_log(GLuint pipeline, const char *what)
     char log[2048] = "untouched";
     GLsizei got = -1;
     GetProgramPipelineInfoLog(pipeline, sizeof(log), &got, log);
-    note("%s: pipeline log (%d) [%s]", what, got, log);
+    glst_note("%s: pipeline log (%d) [%s]", what, got, log);
     GLST_CHECK_INT(got, len > 0 ? len - 1 : 0);
     GLST_CHECK_INT((GLint)strlen(log), got);
     /* a short buffer: bufSize - 1 characters and the NUL */
@@ -138,14 +110,14 @@ static void program_log(GLuint prog, const char *what)
     char log[2048] = "";
     GLsizei got = -1;
     glGetProgramInfoLog(prog, sizeof(log), &got, log);
-    note("%s: program log (%d) [%s]", what, got, log);
+    glst_note("%s: program log (%d) [%s]", what, got, log);
 }
 
 static void pixel(int x, int y, GLubyte rgba[4])
 {
     memset(rgba, 0, 4);
     glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-    note("pixel %d,%d = %u %u %u %u", x, y, rgba[0], rgba[1], rgba[2], rgba[3]);
+    glst_note("pixel %d,%d = %u %u %u %u", x, y, rgba[0], rgba[1], rgba[2], rgba[3]);
 }
 
 #define CHECK_PIXEL(x, y, r, g, b, a)                                                              \
@@ -204,9 +176,9 @@ static void test_create_shader_program(void)
     const GLchar *vs_strings[] = {vs_src};
     const GLchar *fs_strings[] = {fs_src[0], fs_src[1]};
     vs_prog = CreateShaderProgramv(GL_VERTEX_SHADER, 1, vs_strings);
-    ERR("create vertex program", GL_NO_ERROR);
+    GLST_ERR("create vertex program", GL_NO_ERROR);
     fs_prog = CreateShaderProgramv(GL_FRAGMENT_SHADER, 2, fs_strings);
-    ERR("create fragment program", GL_NO_ERROR);
+    GLST_ERR("create fragment program", GL_NO_ERROR);
     GLST_CHECK(vs_prog != 0 && fs_prog != 0 && vs_prog != fs_prog);
     GLST_CHECK(glIsProgram(vs_prog) && glIsProgram(fs_prog));
     GLST_CHECK_INT(program_int(vs_prog, GL_LINK_STATUS), GL_TRUE);
@@ -217,12 +189,12 @@ static void test_create_shader_program(void)
 
     /* a bad type makes nothing */
     GLST_CHECK_INT(CreateShaderProgramv(GL_SAMPLER_2D, 1, vs_strings), 0);
-    ERR("create of a bad type", GL_INVALID_ENUM);
+    GLST_ERR("create of a bad type", GL_INVALID_ENUM);
     /* a source that does not compile: a program all the same, not linked,
      * the compile log in its log */
     const char *broken = "void main() { this is not GLSL }\n";
     GLuint bad = CreateShaderProgramv(GL_FRAGMENT_SHADER, 1, &broken);
-    ERR("create from a broken source", GL_NO_ERROR);
+    GLST_ERR("create from a broken source", GL_NO_ERROR);
     GLST_CHECK(bad != 0);
     GLST_CHECK_INT(program_int(bad, GL_LINK_STATUS), GL_FALSE);
     GLST_CHECK(program_int(bad, GL_INFO_LOG_LENGTH) > 1);
@@ -231,8 +203,8 @@ static void test_create_shader_program(void)
     /* a negative count: GL_INVALID_VALUE from the glShaderSource of the
      * extension's equivalent code, and still a program */
     GLuint negative = CreateShaderProgramv(GL_FRAGMENT_SHADER, -1, &broken);
-    ERR("create of -1 strings", GL_INVALID_VALUE);
-    note("create of -1 strings: program %s", negative ? "made" : "none");
+    GLST_ERR("create of -1 strings", GL_INVALID_VALUE);
+    glst_note("create of -1 strings: program %s", negative ? "made" : "none");
     if (negative) {
         program_int(negative, GL_LINK_STATUS);
         glDeleteProgram(negative);
@@ -240,11 +212,11 @@ static void test_create_shader_program(void)
     /* a NULL string: glShaderSource's error, and a program all the same */
     const GLchar *nulls[] = {vs_src, NULL};
     GLuint null_string = CreateShaderProgramv(GL_VERTEX_SHADER, 2, nulls);
-    ERR("create with a NULL string", GL_INVALID_OPERATION);
+    GLST_ERR("create with a NULL string", GL_INVALID_OPERATION);
     GLST_CHECK(null_string != 0);
     GLST_CHECK_INT(program_int(null_string, GL_LINK_STATUS), GL_FALSE);
     glDeleteProgram(null_string);
-    ERR("create end", GL_NO_ERROR);
+    GLST_ERR("create end", GL_NO_ERROR);
 }
 
 /* Every glProgramUniform*EXT on a program that is not current, read back
@@ -314,7 +286,7 @@ static void test_program_uniforms(void)
     M2(prog, LOC("m2"), 1, GL_FALSE, m);
     M3(prog, LOC("m3"), 1, GL_FALSE, m);
     M4(prog, LOC("m4"), 1, GL_FALSE, m);
-    ERR("every glProgramUniform*EXT", GL_NO_ERROR);
+    GLST_ERR("every glProgramUniform*EXT", GL_NO_ERROR);
     static const struct {
         const char *name;
         int count;
@@ -353,35 +325,35 @@ static void test_program_uniforms(void)
         for (int k = 0; k < reads[r].count; k++) {
             float v = reads[r].integer ? (float)i[k] : f[k];
             ok = ok && v == reads[r].want[k];
-            note("%s[%d] = %g", reads[r].name, k, v);
+            glst_note("%s[%d] = %g", reads[r].name, k, v);
         }
         if (!ok)
             glst_fail_msg(__FILE__, __LINE__, "uniform %s not as set", reads[r].name);
         else
             GLST_CHECK(true);
     }
-    ERR("uniform reads", GL_NO_ERROR);
+    GLST_ERR("uniform reads", GL_NO_ERROR);
 
     /* the errors of glUniform* */
     U1i(prog, LOC("f1"), 1);
-    ERR("int into a float", GL_INVALID_OPERATION);
+    GLST_ERR("int into a float", GL_INVALID_OPERATION);
     U4f(prog, LOC("f1"), 1, 2, 3, 4);
-    ERR("vec4 into a float", GL_INVALID_OPERATION);
+    GLST_ERR("vec4 into a float", GL_INVALID_OPERATION);
     U1f(prog, -1, 1.0f);
-    ERR("location -1", GL_NO_ERROR);
+    GLST_ERR("location -1", GL_NO_ERROR);
     U1f(prog, 9999, 1.0f);
-    ERR("bad location", GL_INVALID_OPERATION);
+    GLST_ERR("bad location", GL_INVALID_OPERATION);
     U1fv(prog, LOC("f1"), -1, fv);
-    ERR("count -1", GL_INVALID_VALUE);
+    GLST_ERR("count -1", GL_INVALID_VALUE);
     U1f(prog + 5000, 0, 1.0f);
-    ERR("no such program", GL_INVALID_VALUE);
+    GLST_ERR("no such program", GL_INVALID_VALUE);
     GLuint shader = glCreateShader(GL_VERTEX_SHADER);
     U1f(shader, 0, 1.0f);
-    ERR("a shader", GL_INVALID_OPERATION);
+    GLST_ERR("a shader", GL_INVALID_OPERATION);
     glDeleteShader(shader);
     GLuint unlinked = glCreateProgram();
     U1f(unlinked, 0, 1.0f);
-    ERR("an unlinked program", GL_INVALID_OPERATION);
+    GLST_ERR("an unlinked program", GL_INVALID_OPERATION);
     glDeleteProgram(unlinked);
     /* transpose = GL_TRUE: an error in ES 2.0 (as for glUniformMatrix*fv),
      * legal in the ES 3.2 context Mesa gives natively; not an observation */
@@ -398,59 +370,59 @@ static void test_pipelines(void)
 {
     GLuint pipes[2] = {0, 0};
     GenProgramPipelines(2, pipes);
-    ERR("gen pipelines", GL_NO_ERROR);
+    GLST_ERR("gen pipelines", GL_NO_ERROR);
     GLST_CHECK(pipes[0] != 0 && pipes[1] != 0 && pipes[0] != pipes[1]);
-    note("pipelines %u %u", pipes[0], pipes[1]);
+    glst_note("pipelines %u %u", pipes[0], pipes[1]);
     GenProgramPipelines(-1, pipes);
-    ERR("gen -1 pipelines", GL_INVALID_VALUE);
+    GLST_ERR("gen -1 pipelines", GL_INVALID_VALUE);
     DeleteProgramPipelines(-1, pipes);
-    ERR("delete -1 pipelines", GL_INVALID_VALUE);
+    GLST_ERR("delete -1 pipelines", GL_INVALID_VALUE);
     /* a generated name is no pipeline until bound or used */
     GLST_CHECK(!IsProgramPipeline(pipes[0]));
     GLST_CHECK(!IsProgramPipeline(0));
     GLST_CHECK(!IsProgramPipeline(pipes[1] + 1000));
     BindProgramPipeline(pipes[1] + 1000);
-    ERR("bind of a name never generated", GL_INVALID_OPERATION);
+    GLST_ERR("bind of a name never generated", GL_INVALID_OPERATION);
     UseProgramStages(pipes[1] + 1000, GL_VERTEX_SHADER_BIT_EXT, vs_prog);
-    ERR("stages of a name never generated", GL_INVALID_OPERATION);
-    GLST_CHECK_INT(get_int(GL_PROGRAM_PIPELINE_BINDING_EXT), 0);
+    GLST_ERR("stages of a name never generated", GL_INVALID_OPERATION);
+    GLST_CHECK_INT(glst_get_int(GL_PROGRAM_PIPELINE_BINDING_EXT), 0);
 
     UseProgramStages(pipes[0], GL_VERTEX_SHADER_BIT_EXT, vs_prog);
-    ERR("vertex stage", GL_NO_ERROR);
+    GLST_ERR("vertex stage", GL_NO_ERROR);
     GLST_CHECK(IsProgramPipeline(pipes[0])); /* used: created */
     UseProgramStages(pipes[0], GL_FRAGMENT_SHADER_BIT_EXT, fs_prog);
-    ERR("fragment stage", GL_NO_ERROR);
+    GLST_ERR("fragment stage", GL_NO_ERROR);
     GLST_CHECK_INT(pipeline_int(pipes[0], GL_VERTEX_SHADER), (GLint)vs_prog);
     GLST_CHECK_INT(pipeline_int(pipes[0], GL_FRAGMENT_SHADER), (GLint)fs_prog);
     GLST_CHECK_INT(pipeline_int(pipes[0], GL_ACTIVE_PROGRAM_EXT), 0);
     UseProgramStages(pipes[0], 0x100, vs_prog);
-    ERR("a stage bit ES 2.0 has not", GL_INVALID_VALUE);
+    GLST_ERR("a stage bit ES 2.0 has not", GL_INVALID_VALUE);
     GLuint plain = glst_program("attribute vec4 a_pos;\nvoid main() { gl_Position = a_pos; }\n",
                                 "precision mediump float;\nvoid main() { gl_FragColor = vec4(0.0, 0.0, 1.0, 1.0); }\n");
     UseProgramStages(pipes[0], GL_VERTEX_SHADER_BIT_EXT, plain);
-    ERR("a program not separable", GL_INVALID_OPERATION);
+    GLST_ERR("a program not separable", GL_INVALID_OPERATION);
     UseProgramStages(pipes[0], GL_VERTEX_SHADER_BIT_EXT, plain + 5000);
-    ERR("no such program", GL_INVALID_VALUE);
+    GLST_ERR("no such program", GL_INVALID_VALUE);
     GLint bad = -12345;
     GetProgramPipelineiv(pipes[0], GL_LINK_STATUS, &bad);
-    ERR("pipeline query of a bad pname", GL_INVALID_ENUM);
+    GLST_ERR("pipeline query of a bad pname", GL_INVALID_ENUM);
     GLST_CHECK_INT(bad, -12345);
     GetProgramPipelineiv(pipes[1] + 1000, GL_VERTEX_SHADER, &bad);
-    ERR("query of a name never generated", GL_INVALID_OPERATION);
+    GLST_ERR("query of a name never generated", GL_INVALID_OPERATION);
     GLST_CHECK_INT(bad, -12345);
 
     ActiveShaderProgram(pipes[0], fs_prog);
-    ERR("active program", GL_NO_ERROR);
+    GLST_ERR("active program", GL_NO_ERROR);
     GLST_CHECK_INT(pipeline_int(pipes[0], GL_ACTIVE_PROGRAM_EXT), (GLint)fs_prog);
     ActiveShaderProgram(pipes[0], fs_prog + 5000);
-    ERR("active program that is none", GL_INVALID_VALUE);
+    GLST_ERR("active program that is none", GL_INVALID_VALUE);
 
     /* draw with the pipeline: no program current */
     glUseProgram(0);
     BindProgramPipeline(pipes[0]);
-    ERR("bind pipeline", GL_NO_ERROR);
-    GLST_CHECK_INT(get_int(GL_PROGRAM_PIPELINE_BINDING_EXT), (GLint)pipes[0]);
-    GLST_CHECK_INT(get_int(GL_CURRENT_PROGRAM), 0);
+    GLST_ERR("bind pipeline", GL_NO_ERROR);
+    GLST_CHECK_INT(glst_get_int(GL_PROGRAM_PIPELINE_BINDING_EXT), (GLint)pipes[0]);
+    GLST_CHECK_INT(glst_get_int(GL_CURRENT_PROGRAM), 0);
     GLfloat f = -1;
     GLboolean b = 7;
     glGetFloatv(GL_PROGRAM_PIPELINE_BINDING_EXT, &f);
@@ -460,8 +432,8 @@ static void test_pipelines(void)
     /* ACTIVE_PROGRAM_EXT is pipeline state (glGetProgramPipelineivEXT) */
     GLint active = -12345;
     glGetIntegerv(GL_ACTIVE_PROGRAM_EXT, &active);
-    note("glGetIntegerv(GL_ACTIVE_PROGRAM_EXT) = %s", active == -12345 ? "untouched" : program_label(active));
-    ERR("glGetIntegerv(GL_ACTIVE_PROGRAM_EXT)", GL_INVALID_ENUM);
+    glst_note("glGetIntegerv(GL_ACTIVE_PROGRAM_EXT) = %s", active == -12345 ? "untouched" : program_label(active));
+    GLST_ERR("glGetIntegerv(GL_ACTIVE_PROGRAM_EXT)", GL_INVALID_ENUM);
     GLint loc = glGetAttribLocation(vs_prog, "a_pos");
     GLST_CHECK(loc >= 0);
     PFNGLPROGRAMUNIFORMMATRIX2FVEXTPROC M2 = proc("glProgramUniformMatrix2fvEXT");
@@ -476,14 +448,14 @@ static void test_pipelines(void)
     U4fv(vs_prog, glGetUniformLocation(vs_prog, "u_offset"), 1, zero);
     U4f(fs_prog, glGetUniformLocation(fs_prog, "u_color"), 1.0f, 0.0f, 0.0f, 1.0f);
     U1i(fs_prog, glGetUniformLocation(fs_prog, "u_sel"), 2);
-    ERR("pipeline uniforms", GL_NO_ERROR);
+    GLST_ERR("pipeline uniforms", GL_NO_ERROR);
     glClearColor(0, 0, 0, 1);
     draw_quad(loc);
-    ERR("draw with the pipeline", GL_NO_ERROR);
+    GLST_ERR("draw with the pipeline", GL_NO_ERROR);
     CHECK_PIXEL(8, 8, 255, 128, 0, 255);
     /* glUniform* with no current program goes to the active program */
     glUniform4f(glGetUniformLocation(fs_prog, "u_color"), 0.0f, 0.0f, 1.0f, 1.0f);
-    ERR("glUniform4f to the active program", GL_NO_ERROR);
+    GLST_ERR("glUniform4f to the active program", GL_NO_ERROR);
     draw_quad(loc);
     CHECK_PIXEL(3, 12, 0, 128, 255, 255);
     /* the offset moves the quad right by half the viewport */
@@ -505,7 +477,7 @@ static void test_pipelines(void)
     glEnableVertexAttribArray(unread_index);
     U4f(fs_prog, glGetUniformLocation(fs_prog, "u_color"), 1.0f, 0.0f, 1.0f, 1.0f);
     draw_quad(loc);
-    ERR("draw with an unread short array enabled", GL_NO_ERROR);
+    GLST_ERR("draw with an unread short array enabled", GL_NO_ERROR);
     CHECK_PIXEL(8, 8, 255, 128, 255, 255);
     glDisableVertexAttribArray(unread_index);
     glDeleteBuffers(1, &short_buffer);
@@ -518,32 +490,32 @@ static void test_pipelines(void)
     glUseProgram(0);
     draw_quad(loc);
     CHECK_PIXEL(8, 8, 0, 128, 255, 255);
-    ERR("program over pipeline", GL_NO_ERROR);
+    GLST_ERR("program over pipeline", GL_NO_ERROR);
 
     ValidateProgramPipeline(pipes[0]);
-    ERR("validate", GL_NO_ERROR);
+    GLST_ERR("validate", GL_NO_ERROR);
     GLST_CHECK_INT(pipeline_int(pipes[0], GL_VALIDATE_STATUS), GL_TRUE);
     pipeline_log(pipes[0], "valid pipeline");
     /* a pipeline with a vertex stage only */
     UseProgramStages(pipes[1], GL_VERTEX_SHADER_BIT_EXT, vs_prog);
     ValidateProgramPipeline(pipes[1]);
-    ERR("validate a vertex stage only", GL_NO_ERROR);
+    GLST_ERR("validate a vertex stage only", GL_NO_ERROR);
     pipeline_int(pipes[1], GL_VALIDATE_STATUS);
     pipeline_log(pipes[1], "vertex stage only");
     ValidateProgramPipeline(pipes[1] + 1000);
-    ERR("validate a name never generated", GL_INVALID_OPERATION);
+    GLST_ERR("validate a name never generated", GL_INVALID_OPERATION);
     /* ALL_SHADER_BITS with 0 empties the stages */
     UseProgramStages(pipes[1], GL_ALL_SHADER_BITS_EXT, 0);
-    ERR("all stages to 0", GL_NO_ERROR);
+    GLST_ERR("all stages to 0", GL_NO_ERROR);
     GLST_CHECK_INT(pipeline_int(pipes[1], GL_VERTEX_SHADER), 0);
 
     /* deleting the bound pipeline unbinds it; its name is then unknown */
     DeleteProgramPipelines(2, pipes);
-    ERR("delete pipelines", GL_NO_ERROR);
-    GLST_CHECK_INT(get_int(GL_PROGRAM_PIPELINE_BINDING_EXT), 0);
+    GLST_ERR("delete pipelines", GL_NO_ERROR);
+    GLST_CHECK_INT(glst_get_int(GL_PROGRAM_PIPELINE_BINDING_EXT), 0);
     GLST_CHECK(!IsProgramPipeline(pipes[0]));
     BindProgramPipeline(pipes[0]);
-    ERR("bind a deleted pipeline", GL_INVALID_OPERATION);
+    GLST_ERR("bind a deleted pipeline", GL_INVALID_OPERATION);
     glDeleteProgram(plain);
 }
 
@@ -564,19 +536,19 @@ static void test_per_context(const glst_egl *egl)
     GLST_CHECK(eglMakeCurrent(egl->dpy, egl->surf, egl->surf, shared));
     GLST_CHECK(!IsProgramPipeline(pipe));
     BindProgramPipeline(pipe);
-    ERR("bind another context's pipeline", GL_INVALID_OPERATION);
+    GLST_ERR("bind another context's pipeline", GL_INVALID_OPERATION);
     GLST_CHECK(glIsProgram(vs_prog));
     GLuint own = 0;
     GenProgramPipelines(1, &own);
     UseProgramStages(own, GL_VERTEX_SHADER_BIT_EXT, vs_prog);
-    ERR("shared program in this context's pipeline", GL_NO_ERROR);
+    GLST_ERR("shared program in this context's pipeline", GL_NO_ERROR);
     GLST_CHECK_INT(pipeline_int(own, GL_VERTEX_SHADER), (GLint)vs_prog);
     DeleteProgramPipelines(1, &own);
     GLST_CHECK(eglMakeCurrent(egl->dpy, egl->surf, egl->surf, egl->ctx));
     eglDestroyContext(egl->dpy, shared);
     GLST_CHECK(IsProgramPipeline(pipe));
     DeleteProgramPipelines(1, &pipe);
-    ERR("per context end", GL_NO_ERROR);
+    GLST_ERR("per context end", GL_NO_ERROR);
 }
 
 static void test_program_parameter(void)
@@ -584,14 +556,14 @@ static void test_program_parameter(void)
     GLuint prog = glCreateProgram();
     GLST_CHECK_INT(program_int(prog, GL_PROGRAM_SEPARABLE_EXT), GL_FALSE);
     ProgramParameteri(prog, GL_PROGRAM_SEPARABLE_EXT, GL_TRUE);
-    ERR("make separable", GL_NO_ERROR);
+    GLST_ERR("make separable", GL_NO_ERROR);
     program_int(prog, GL_PROGRAM_SEPARABLE_EXT); /* Mesa: 0 until linked */
     ProgramParameteri(prog, GL_PROGRAM_SEPARABLE_EXT, 2);
-    ERR("separable = 2", GL_INVALID_VALUE);
+    GLST_ERR("separable = 2", GL_INVALID_VALUE);
     ProgramParameteri(prog, GL_LINK_STATUS, GL_TRUE);
-    ERR("bad pname", GL_INVALID_ENUM);
+    GLST_ERR("bad pname", GL_INVALID_ENUM);
     ProgramParameteri(prog + 5000, GL_PROGRAM_SEPARABLE_EXT, GL_TRUE);
-    ERR("no such program", GL_INVALID_VALUE);
+    GLST_ERR("no such program", GL_INVALID_VALUE);
     /* a separable program linked the ordinary way */
     GLuint vs = glst_compile(GL_VERTEX_SHADER, vs_src);
     glAttachShader(prog, vs);
@@ -600,25 +572,19 @@ static void test_program_parameter(void)
     GLST_CHECK_INT(program_int(prog, GL_PROGRAM_SEPARABLE_EXT), GL_TRUE);
     glDeleteShader(vs);
     glDeleteProgram(prog);
-    ERR("program parameter end", GL_NO_ERROR);
+    GLST_ERR("program parameter end", GL_NO_ERROR);
 }
 
 int main(void)
 {
     glst_egl egl;
-    const char *dir = getenv("GLST_OUT");
-    if (dir) {
-        char path[4096];
-        snprintf(path, sizeof(path), "%s/separate_shader_objects.txt", dir);
-        out = fopen(path, "w");
-        GLST_CHECK(out != NULL);
-    }
+    glst_observe_open("separate_shader_objects");
     if (!glst_egl_setup(&egl, W, H)) {
         GLST_CHECK(!"EGL setup");
         return glst_finish();
     }
     bool advertised = glst_has_gl_ext("GL_EXT_separate_shader_objects");
-    note("GL_EXT_separate_shader_objects %s", advertised ? "advertised" : "absent");
+    glst_note("GL_EXT_separate_shader_objects %s", advertised ? "advertised" : "absent");
     if (advertised && load_procs()) {
         test_create_shader_program();
         test_program_uniforms();
@@ -628,9 +594,8 @@ int main(void)
         glDeleteProgram(vs_prog);
         glDeleteProgram(fs_prog);
     }
-    ERR("end", GL_NO_ERROR);
+    GLST_ERR("end", GL_NO_ERROR);
     glst_egl_teardown(&egl);
-    if (out)
-        fclose(out);
+    glst_observe_close();
     return glst_finish();
 }
