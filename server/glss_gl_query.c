@@ -735,38 +735,92 @@ void glss_exec_glGetShaderPrecisionFormat(struct glss_worker *w, struct gls_read
 
 /* ---- state through pointers ---- */
 
-/* wire: u32 target, u32 pname, one 4-byte value (no reply) */
-static void glss_tex_parameter(struct glss_worker *w, struct gls_reader *r, bool is_float)
+/* The symbolic value a texture parameter takes (ES 2.0 3.7.4, and
+ * OES_EGL_image_external's narrower sets for external textures): anything
+ * else is GL_INVALID_ENUM without the driver, which as an ES 3.2 context
+ * would take ES 3 values (GL_CLAMP_TO_BORDER...). A value given as a
+ * float must be exactly the enum. Non-symbolic parameters (anisotropy)
+ * are the driver's to check. */
+static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double value)
 {
-	GLenum target = gls_get_u32(r);
-	GLenum pname = gls_get_u32(r);
-	uint32_t value = gls_get_u32(r);
-	if (!gls_reader_done(r))
-		return;
-	/* Every ES 2.0 texture parameter has one value; a pname from another
-	 * API (4-value border colours...) must not read past it. */
-	if (!(is_float ? glss_check_enums_glTexParameterfv(w, target, pname)
-		       : glss_check_enums_glTexParameteriv(w, target, pname)))
-		return;
+	static const GLenum min_filters[] = {GL_NEAREST, GL_LINEAR, GL_NEAREST_MIPMAP_NEAREST, GL_LINEAR_MIPMAP_NEAREST,
+					     GL_NEAREST_MIPMAP_LINEAR, GL_LINEAR_MIPMAP_LINEAR};
+	static const GLenum wraps[] = {GL_REPEAT, GL_CLAMP_TO_EDGE, GL_MIRRORED_REPEAT};
+	const GLenum *set;
+	size_t count;
+	bool external = target == GL_TEXTURE_EXTERNAL_OES;
+	switch (pname) {
+	case GL_TEXTURE_MIN_FILTER:
+	case GL_TEXTURE_MAG_FILTER:
+		set = min_filters;
+		count = pname == GL_TEXTURE_MAG_FILTER || external ? 2 : 6;
+		break;
+	case GL_TEXTURE_WRAP_S:
+	case GL_TEXTURE_WRAP_T:
+		set = external ? wraps + 1 : wraps;
+		count = external ? 1 : 3;
+		break;
+	default:
+		return true;
+	}
+	for (size_t i = 0; i < count; i++)
+		if (value == (double)set[i])
+			return true;
+	return false;
+}
+
+/* wire: u32 target, u32 pname, one 4-byte value (no reply) */
+static void glss_tex_parameter(struct glss_worker *w, GLenum target, GLenum pname, uint32_t value, bool is_float)
+{
 	union {
 		GLfloat f[4];
 		GLint i[4];
 	} params = {{0}};
 	memcpy(&params, &value, 4);
+	if (!glss_tex_parameter_value_ok(target, pname, is_float ? (double)params.f[0] : (double)params.i[0])) {
+		glss_set_error(w, GL_INVALID_ENUM);
+		return;
+	}
 	if (is_float)
 		glTexParameterfv(target, pname, params.f);
 	else
 		glTexParameteriv(target, pname, params.i);
 }
 
+/* Every ES 2.0 texture parameter has one value; a pname from another API
+ * (4-value border colours...) must not read past it: the pname checks come
+ * first. */
 void glss_exec_glTexParameterfv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_tex_parameter(w, r, true);
+	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
+	uint32_t value = gls_get_u32(r);
+	if (gls_reader_done(r) && glss_check_enums_glTexParameterfv(w, target, pname))
+		glss_tex_parameter(w, target, pname, value, true);
 }
 
 void glss_exec_glTexParameteriv(struct glss_worker *w, struct gls_reader *r)
 {
-	glss_tex_parameter(w, r, false);
+	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
+	uint32_t value = gls_get_u32(r);
+	if (gls_reader_done(r) && glss_check_enums_glTexParameteriv(w, target, pname))
+		glss_tex_parameter(w, target, pname, value, false);
+}
+
+/* glTexParameterf / glTexParameteri: the same wire as the vector forms. */
+void glss_exec_glTexParameterf(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
+	uint32_t value = gls_get_u32(r);
+	if (gls_reader_done(r) && glss_check_enums_glTexParameterf(w, target, pname))
+		glss_tex_parameter(w, target, pname, value, true);
+}
+
+void glss_exec_glTexParameteri(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
+	uint32_t value = gls_get_u32(r);
+	if (gls_reader_done(r) && glss_check_enums_glTexParameteri(w, target, pname))
+		glss_tex_parameter(w, target, pname, value, false);
 }
 
 /* wire: i32 count, u32 n + n x u32 shader (n = max(count, 0)), u32 binaryformat,

@@ -67,6 +67,31 @@ static void test_rejected(void)
     CHECK_ERR(GL_NO_ERROR);
     GLST_CHECK_INT(get_int(GL_TEXTURE_BINDING_2D), tex);
 
+    /* texture parameter values of ES 3.x / desktop GL (CLAMP_TO_BORDER is
+     * ES 3.2), in every variant, and a float that is no enum */
+    GLint value = 0;
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, 0x812D /* GL_CLAMP_TO_BORDER */);
+    CHECK_ERR(GL_INVALID_ENUM);
+    GLint border = 0x812D;
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, &border);
+    CHECK_ERR(GL_INVALID_ENUM);
+    glTexParameterf(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, (GLfloat)GL_LINEAR + 0.5f);
+    CHECK_ERR(GL_INVALID_ENUM);
+    GLfloat mag = (GLfloat)GL_LINEAR_MIPMAP_LINEAR; /* not a magnification filter */
+    glTexParameterfv(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, &mag);
+    CHECK_ERR(GL_INVALID_ENUM);
+    glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, &value);
+    GLST_CHECK_HEX(value, GL_REPEAT);
+    glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, &value);
+    GLST_CHECK_HEX(value, GL_NEAREST_MIPMAP_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_MIRRORED_REPEAT);
+    glTexParameterf(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, (GLfloat)GL_LINEAR_MIPMAP_NEAREST);
+    CHECK_ERR(GL_NO_ERROR);
+    glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, &value);
+    GLST_CHECK_HEX(value, GL_MIRRORED_REPEAT);
+    glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, &value);
+    GLST_CHECK_HEX(value, GL_LINEAR_MIPMAP_NEAREST);
+
     /* rasterizer discard would swallow the clear (ES 3.0 4.2.3) */
     glEnable(GLST_RASTERIZER_DISCARD);
     CHECK_ERR(GL_INVALID_ENUM);
