@@ -10,7 +10,16 @@
 #include "gls_wire.h"
 
 /* Bulk data travels in messages of at most this size (any total size). */
-#define GLSC_CHUNK ((int64_t)16 << 20)
+#define GLSC_MAX_CHUNK ((int64_t)16 << 20)
+
+/* Bulk data travels in pieces of at most this many bytes: 16 MiB, or less
+ * when the server takes smaller commands (--max-command-size, announced in
+ * its welcome); 4 KiB leave room for the command's other parameters. */
+static int64_t glsc_chunk(void)
+{
+	int64_t limit = (int64_t)glsc_stream_max_message() - 4096;
+	return limit < GLSC_MAX_CHUNK ? limit : GLSC_MAX_CHUNK;
+}
 
 /* ---- names ---- */
 
@@ -129,7 +138,7 @@ void glsc_glBufferData(GLenum target, GLsizeiptr size, const void *data, GLenum 
 	if (!ctx)
 		return;
 	/* Large data: an empty buffer, then the data in chunks. */
-	bool inline_data = data && size > 0 && size <= GLSC_CHUNK;
+	bool inline_data = data && size > 0 && size <= glsc_chunk();
 	uint8_t *w = inline_data ? glsc_stream_begin_with_bytes_locked(GLS_OP_glBufferData, 20, data, (size_t)size)
 				 : glsc_begin(ctx, GLS_OP_glsBufferDataNull, 16);
 	if (!w)
@@ -141,7 +150,7 @@ void glsc_glBufferData(GLenum target, GLsizeiptr size, const void *data, GLenum 
 		gls_put_u32(w, (uint32_t)size);
 		glsc_stream_end_locked();
 	}
-	if (data && size > GLSC_CHUNK)
+	if (data && size > glsc_chunk())
 		glsc_buffer_sub_data_locked(ctx, target, 0, size, data);
 	struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target));
 	if (buffer && size >= 0 && !buffer->map_pointer) {
@@ -163,11 +172,12 @@ out:
 static void glsc_buffer_sub_data_locked(struct glsc_context *ctx, GLenum target, GLintptr offset, GLsizeiptr size, const void *data)
 {
 	/* Chunks keep every message bounded, whatever the size. */
-	while (data && size > GLSC_CHUNK && offset >= 0) {
-		glsc_buffer_sub_data_locked(ctx, target, offset, GLSC_CHUNK, data);
-		offset += GLSC_CHUNK;
-		size -= GLSC_CHUNK;
-		data = (const uint8_t *)data + GLSC_CHUNK;
+	int64_t chunk = glsc_chunk();
+	while (data && size > chunk && offset >= 0) {
+		glsc_buffer_sub_data_locked(ctx, target, offset, chunk, data);
+		offset += chunk;
+		size -= chunk;
+		data = (const uint8_t *)data + chunk;
 	}
 	bool inline_data = data && size > 0;
 	uint8_t *w = glsc_stream_begin_with_bytes_locked(GLS_OP_glBufferSubData, 24, data,
@@ -460,7 +470,7 @@ void glsc_glTexImage2D(GLenum target, GLint level, GLint internalformat, GLsizei
 	if (!glsc_unpack_rows(ctx, width, height, format, type, pixels, &rows))
 		goto out;
 	/* Large images: an empty image, then the pixels in bands of rows. */
-	bool inline_data = rows.first && size > 0 && size <= GLSC_CHUNK;
+	bool inline_data = rows.first && size > 0 && size <= glsc_chunk();
 	bool repack = false;
 	uint8_t *w = inline_data ? glsc_begin_upload(ctx, GLS_OP_glTexImage2D, 32, &rows, width, format, type, size, &repack)
 				 : glsc_begin(ctx, GLS_OP_glsTexImage2DNull, 32);
@@ -476,7 +486,7 @@ void glsc_glTexImage2D(GLenum target, GLint level, GLint internalformat, GLsizei
 	w = gls_put_u32(w, type);
 	if (inline_data) {
 		glsc_end_upload(w, ctx, &rows, width, height, format, type, size, repack);
-	} else if (rows.first && size > GLSC_CHUNK && size != GLS_IMAGE_TOO_LARGE) {
+	} else if (rows.first && size > glsc_chunk() && size != GLS_IMAGE_TOO_LARGE) {
 		glsc_tex_sub_image_locked(ctx, target, level, 0, 0, width, height, format, type, &rows);
 	}
 out:
@@ -486,7 +496,7 @@ out:
 /* Rows per band so that a band stays within a chunk (at least one row). */
 static GLsizei glsc_band_rows(int64_t stride)
 {
-	int64_t rows = stride > 0 ? GLSC_CHUNK / stride : 1;
+	int64_t rows = stride > 0 ? glsc_chunk() / stride : 1;
 	return rows < 1 ? 1 : rows > 0x7fffffff ? 0x7fffffff : (GLsizei)rows;
 }
 
@@ -503,7 +513,7 @@ static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, G
 		glsc_set_error_locked(GL_INVALID_VALUE); /* larger than any texture */
 		return;
 	}
-	if (size > GLSC_CHUNK) {
+	if (size > glsc_chunk()) {
 		int64_t stride = gls_row_stride(width, format, type, ctx->unpack_alignment);
 		GLsizei band = glsc_band_rows(stride);
 		for (GLsizei y = 0; y < height; y += band) {
@@ -592,7 +602,7 @@ static void glsc_read_pixels_locked(struct glsc_context *ctx, GLint x, GLint y, 
 		glsc_set_error_locked(GL_INVALID_VALUE); /* larger than any framebuffer */
 		return;
 	}
-	if (size > GLSC_CHUNK) {
+	if (size > glsc_chunk()) {
 		GLsizei band = glsc_band_rows(stride);
 		for (GLsizei row = 0; row < height; row += band) {
 			GLsizei rows = height - row < band ? height - row : band;

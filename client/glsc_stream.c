@@ -61,6 +61,7 @@ static struct {
 	size_t message_cap;
 	unsigned frames_in_flight;
 	bool unanswered; /* commands sent since the last reply */
+	uint32_t max_message; /* the largest command the server takes */
 	struct gls_idmap surfaces; /* wire id -> struct glsc_surface* */
 	bool stats;                /* GLSTREAM_STATS=1: print counters each second */
 	struct glsc_stats {
@@ -343,6 +344,12 @@ bool glsc_stream_connect_locked(void)
 	struct sockaddr_storage peer;
 	socklen_t peer_len = sizeof(peer);
 	bool local = getsockname(fd, (struct sockaddr *)&peer, &peer_len) == 0 && peer.ss_family == AF_UNIX;
+	/* The largest command this server takes (--max-command-size): bulk
+	 * data is cut in pieces that fit (glsc_stream_max_payload). */
+	uint32_t max_message = le32toh(welcome.max_message);
+	glsc_stream.max_message = max_message < GLS_MIN_MESSAGE ? GLS_MIN_MESSAGE
+				  : max_message > GLS_MAX_MESSAGE ? GLS_MAX_MESSAGE
+								  : max_message;
 	glsc_stream.shared_frames = local && (le32toh(welcome.capabilities) & GLS_CAP_SHARED_FRAMES) &&
 				    !getenv("GLSTREAM_NO_SHARED_FRAMES");
 	glsc_stream.local_socket = local;
@@ -625,6 +632,11 @@ bool glsc_stream_wait_reply_locked(const uint8_t **reply, size_t *size)
 			return true;
 		}
 	}
+}
+
+uint32_t glsc_stream_max_message(void)
+{
+	return glsc_stream.max_message ? glsc_stream.max_message : GLS_MIN_MESSAGE;
 }
 
 bool glsc_stream_all_answered_locked(void)

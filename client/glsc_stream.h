@@ -31,6 +31,8 @@ uint8_t *glsc_stream_begin_locked(uint16_t opcode, size_t payload);
  * change. Over the shared-memory ring, bulk bytes are copied only once. */
 uint8_t *glsc_stream_begin_with_bytes_locked(uint16_t opcode, size_t payload, const void *bytes, size_t n);
 void glsc_stream_end_locked(void);
+/* The largest command the server takes (from its welcome). */
+uint32_t glsc_stream_max_message(void);
 void glsc_flush_locked(void);
 
 /* Sends the batch and waits for the reply to the last sync command. The

@@ -61,6 +61,8 @@ struct gls_msg_header {
 
 #define GLS_MSG_HEADER_SIZE 8u
 #define GLS_MAX_MESSAGE (64u * 1024u * 1024u + 4096u)
+/* The smallest limit a server may announce (--max-command-size). */
+#define GLS_MIN_MESSAGE (1024u * 1024u)
 
 /* Server -> client message opcodes. */
 enum {

@@ -29,6 +29,8 @@ def parse_args(argv):
     p.add_argument("--qrexec", action="store_true",
                    help="run CMD through glstream over a stand-in qrexec call (glstream-server --stdio)")
     p.add_argument("--timeout", type=float, default=300.0, help="seconds before CMD is killed")
+    p.add_argument("--server-arg", action="append", default=[], metavar="ARG",
+                   help="an extra argument for the private glstream-server (repeatable)")
     p.add_argument("cmd", nargs=argparse.REMAINDER, help="-- CMD ARGS...")
     args = p.parse_args(argv)
     if args.cmd and args.cmd[0] == "--":
@@ -46,7 +48,7 @@ def main(argv):
             if args.xvfb:
                 s.start_xvfb()
             if args.server:
-                s.start_server()
+                s.start_server(extra_args=args.server_arg)
             elif args.qrexec:
                 s.use_qrexec_stand_in()
             else:
