@@ -502,9 +502,7 @@ void glss_exec_glsSurfaceColorspace(struct glss_worker *w, struct gls_reader *r)
 	} else {
 		glss_surface_replace_host(w, s, fresh);
 	}
-	uint8_t *p = glss_reply_begin(w, 4);
-	if (p)
-		gls_put_i32(p, error == EGL_SUCCESS || error == EGL_BAD_ALLOC ? error : EGL_BAD_MATCH);
+	glss_reply_i32(w, error == EGL_SUCCESS || error == EGL_BAD_ALLOC ? error : EGL_BAD_MATCH);
 }
 
 /* wire glsMakeCurrent: u32 context, u32 draw surface, u32 read surface
@@ -584,9 +582,7 @@ static void glss_tex_image(struct glss_worker *w, struct gls_reader *r, bool bin
 		return;
 	EGLBoolean ok = bind ? eglBindTexImage(w->display, s->host, EGL_BACK_BUFFER)
 			     : eglReleaseTexImage(w->display, s->host, EGL_BACK_BUFFER);
-	uint8_t *p = glss_reply_begin(w, 4);
-	if (p)
-		gls_put_i32(p, ok ? EGL_SUCCESS : eglGetError());
+	glss_reply_i32(w, ok ? EGL_SUCCESS : eglGetError());
 }
 
 void glss_exec_glsBindTexImage(struct glss_worker *w, struct gls_reader *r)
@@ -692,9 +688,7 @@ void glss_exec_glsClientWaitSync(struct glss_worker *w, struct gls_reader *r)
 		return;
 	EGLint result = eglClientWaitSync(w->display, sync, flags & EGL_SYNC_FLUSH_COMMANDS_BIT,
 					  timeout < 0 ? EGL_FOREVER : (EGLTime)timeout);
-	uint8_t *p = glss_reply_begin(w, 4);
-	if (p)
-		gls_put_i32(p, result);
+	glss_reply_i32(w, result);
 }
 
 /* wire glsWaitSync: u32 sync (the current context waits on the server) */
@@ -719,7 +713,5 @@ void glss_exec_glsGetSyncStatus(struct glss_worker *w, struct gls_reader *r)
 		return;
 	EGLAttrib status = EGL_UNSIGNALED;
 	eglGetSyncAttrib(w->display, sync, EGL_SYNC_STATUS, &status);
-	uint8_t *p = glss_reply_begin(w, 4);
-	if (p)
-		gls_put_i32(p, (EGLint)status);
+	glss_reply_i32(w, (EGLint)status);
 }

@@ -214,9 +214,7 @@ void glss_exec_glReadPixels(struct glss_worker *w, struct gls_reader *r)
 	if (!gls_reader_done(r))
 		return;
 	if (!glss_check_enums_glReadPixels(w, format, type)) {
-		uint8_t *p = glss_reply_begin(w, 4); /* answered: no pixels */
-		if (p)
-			gls_put_u32(p, 0);
+		glss_reply_i32(w, 0); /* answered: no pixels */
 		return;
 	}
 	int64_t size = gls_image_size(width, height, format, type, glss_alignment(GL_PACK_ALIGNMENT));

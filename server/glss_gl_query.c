@@ -311,9 +311,7 @@ void glss_exec_glGetError(struct glss_worker *w, struct gls_reader *r)
 	} else {
 		error = glGetError();
 	}
-	uint8_t *p = glss_reply_begin(w, 4);
-	if (p)
-		gls_put_u32(p, error);
+	glss_reply_i32(w, error);
 }
 
 /* ---- object parameters: wire u32 target/object, u32 pname ->

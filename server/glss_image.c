@@ -18,13 +18,6 @@ static GLuint glss_image_source(struct glss_context *c, enum gls_object_type typ
 	return (GLuint)host;
 }
 
-static void glss_reply_egl_error(struct glss_worker *w, EGLint error)
-{
-	uint8_t *p = glss_reply_begin(w, 4);
-	if (p)
-		gls_put_i32(p, error);
-}
-
 /* wire glsCreateImage: u32 new image id, u32 context, u32 target, u32
  *   client object name, i32 texture level, i32 preserved -> reply i32 EGL error */
 void glss_exec_glsCreateImage(struct glss_worker *w, struct gls_reader *r)
@@ -48,7 +41,7 @@ void glss_exec_glsCreateImage(struct glss_worker *w, struct gls_reader *r)
 	GLuint host_name = glss_image_source(c, target == EGL_GL_TEXTURE_2D_KHR ? GLS_OBJ_TEXTURE : GLS_OBJ_RENDERBUFFER,
 					     name);
 	if (!host_name) {
-		glss_reply_egl_error(w, EGL_BAD_PARAMETER);
+		glss_reply_i32(w, EGL_BAD_PARAMETER);
 		return;
 	}
 	const EGLAttrib attribs[] = {EGL_GL_TEXTURE_LEVEL, level, EGL_IMAGE_PRESERVED, preserved ? EGL_TRUE : EGL_FALSE,
@@ -56,7 +49,7 @@ void glss_exec_glsCreateImage(struct glss_worker *w, struct gls_reader *r)
 	const EGLAttrib *list = target == EGL_GL_TEXTURE_2D_KHR ? attribs : attribs + 2;
 	EGLImage image = eglCreateImage(w->display, c->host, target, (EGLClientBuffer)(uintptr_t)host_name, list);
 	if (image == EGL_NO_IMAGE) {
-		glss_reply_egl_error(w, eglGetError());
+		glss_reply_i32(w, eglGetError());
 		return;
 	}
 	if (!gls_idmap_put(&w->images, id, (uint64_t)(uintptr_t)image)) {
@@ -64,7 +57,7 @@ void glss_exec_glsCreateImage(struct glss_worker *w, struct gls_reader *r)
 		glss_fail(w, "out of memory for image %u", id);
 		return;
 	}
-	glss_reply_egl_error(w, EGL_SUCCESS);
+	glss_reply_i32(w, EGL_SUCCESS);
 }
 
 /* wire glsDestroyImage: u32 image */

@@ -200,11 +200,13 @@ void glss_exec_glCreateShaderProgramvEXT(struct glss_worker *w, struct gls_reade
 	glss_shader_program_add(w, name, host);
 }
 
-/* The driver's info log with renamed names restored; malloc'd. */
-static char *glss_unmasked_log(GLuint host, size_t *len)
+/* A shader's or program's whole info log with renamed names restored
+ * (malloc'd), or NULL when it has none or is too long to read whole;
+ * `only_renamed`: NULL too when the log holds no renamed name. */
+static char *glss_unmasked_log(GLuint host, bool program, bool only_renamed, size_t *len)
 {
 	GLint size = 0;
-	glGetShaderiv(host, GL_INFO_LOG_LENGTH, &size);
+	(program ? glGetProgramiv : glGetShaderiv)(host, GL_INFO_LOG_LENGTH, &size);
 	*len = 0;
 	if (size <= 0 || (uint32_t)size > GLSS_MAX_LOG)
 		return NULL;
@@ -212,8 +214,13 @@ static char *glss_unmasked_log(GLuint host, size_t *len)
 	if (!log)
 		return NULL;
 	GLsizei written = 0;
-	glGetShaderInfoLog(host, size, &written, log);
-	*len = gls_shader_unmask(log, written > 0 && written < size ? (size_t)written : 0);
+	(program ? glGetProgramInfoLog : glGetShaderInfoLog)(host, size, &written, log);
+	size_t n = written > 0 && written < size ? (size_t)written : 0;
+	if (only_renamed && !memmem(log, n, GLS_SHADER_MASK_PREFIX, strlen(GLS_SHADER_MASK_PREFIX))) {
+		free(log);
+		return NULL;
+	}
+	*len = gls_shader_unmask(log, n);
 	return log;
 }
 
@@ -227,7 +234,7 @@ uint32_t glss_shader_text(struct glss_worker *w, GLuint client, GLuint host, boo
 	size_t n = s->len;
 	char *unmasked = NULL;
 	if (log) {
-		if (!s->renamed || !(unmasked = glss_unmasked_log(host, &n)))
+		if (!s->renamed || !(unmasked = glss_unmasked_log(host, false, false, &n)))
 			return len;
 		from = unmasked;
 	}
@@ -248,7 +255,7 @@ bool glss_shader_length(struct glss_worker *w, GLuint client, GLuint host, GLenu
 	size_t n = s->len;
 	if (pname == GL_INFO_LOG_LENGTH) {
 		char *unmasked;
-		if (!s->renamed || !(unmasked = glss_unmasked_log(host, &n)))
+		if (!s->renamed || !(unmasked = glss_unmasked_log(host, false, false, &n)))
 			return false;
 		free(unmasked);
 		if (!n) /* an empty log: the driver's own answer */
@@ -259,32 +266,10 @@ bool glss_shader_length(struct glss_worker *w, GLuint client, GLuint host, GLenu
 	return true;
 }
 
-/* A program's whole info log with renamed names restored, or NULL when it
- * has none (or is too long to read whole); malloc'd. */
-static char *glss_program_unmasked_log(GLuint host, size_t *len)
-{
-	GLint size = 0;
-	glGetProgramiv(host, GL_INFO_LOG_LENGTH, &size);
-	if (size <= 0 || (uint32_t)size > GLSS_MAX_LOG)
-		return NULL;
-	char *log = malloc((size_t)size);
-	if (!log)
-		return NULL;
-	GLsizei written = 0;
-	glGetProgramInfoLog(host, size, &written, log);
-	size_t n = written > 0 && written < size ? (size_t)written : 0;
-	if (!memmem(log, n, GLS_SHADER_MASK_PREFIX, strlen(GLS_SHADER_MASK_PREFIX))) {
-		free(log);
-		return NULL;
-	}
-	*len = gls_shader_unmask(log, n);
-	return log;
-}
-
 uint32_t glss_program_log_text(GLuint host, char *text, GLsizei room, uint32_t len)
 {
 	size_t n;
-	char *log = room > 0 ? glss_program_unmasked_log(host, &n) : NULL;
+	char *log = room > 0 ? glss_unmasked_log(host, true, true, &n) : NULL;
 	if (!log)
 		return len;
 	if (n > (size_t)room - 1)
@@ -297,7 +282,7 @@ uint32_t glss_program_log_text(GLuint host, char *text, GLsizei room, uint32_t l
 bool glss_program_log_length(GLuint host, GLint *value)
 {
 	size_t n;
-	char *log = glss_program_unmasked_log(host, &n);
+	char *log = glss_unmasked_log(host, true, true, &n);
 	if (!log)
 		return false;
 	free(log);

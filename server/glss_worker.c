@@ -87,6 +87,13 @@ void glss_reply(struct glss_worker *w, const void *data, size_t size)
 		memcpy(p, data, size);
 }
 
+void glss_reply_i32(struct glss_worker *w, int32_t value)
+{
+	uint8_t *p = glss_reply_begin(w, 4);
+	if (p)
+		gls_put_i32(p, value);
+}
+
 void glss_reply_scalar(struct glss_worker *w, uint64_t value)
 {
 	uint8_t *p = glss_reply_begin(w, 8);

@@ -139,6 +139,8 @@ void glss_fail(struct glss_worker *w, const char *fmt, ...) __attribute__((forma
 /* Queues a reply for the oldest unanswered sync command. */
 void glss_reply(struct glss_worker *w, const void *data, size_t size);
 void glss_reply_scalar(struct glss_worker *w, uint64_t value);
+/* A reply of one 32-bit value (EGL errors and results, GL errors). */
+void glss_reply_i32(struct glss_worker *w, int32_t value);
 /* Reserves a reply of `size` bytes and returns where to write it. */
 uint8_t *glss_reply_begin(struct glss_worker *w, size_t size);
 /* Reserves a message of any opcode (e.g. GLS_MSG_FRAME). */
