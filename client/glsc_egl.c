@@ -12,6 +12,7 @@
 #include "glsc_gl.h"
 #include "glsc_present.h"
 #include "glsc_stream.h"
+#include "gls_version.h"
 #include "gls_wire.h"
 
 #define GLSC_EGL_VERSION_STRING "1.4 glstream " GLSTREAM_VERSION
@@ -1062,16 +1063,19 @@ static void glsc_context_free(struct glsc_context *c)
 }
 
 /* Context attributes: EGL 1.4's client version and EGL_KHR_create_context's
- * version, minor version and flags. Only OpenGL ES 2.0 is offered; the flags
- * and profile attributes that exist only for desktop OpenGL are errors. */
-static EGLint glsc_parse_context_attribs(const EGLint *attribs, EGLint *version, bool *debug)
+ * version, minor version and flags. OpenGL ES 2.0 and the 3.x versions up
+ * to GLS_ES_VERSION_MAX are offered (the context gets the highest the host
+ * has, up to that: common/gls_version.h); the flags and profile attributes
+ * that exist only for desktop OpenGL are errors. */
+static EGLint glsc_parse_context_attribs(const EGLint *attribs, EGLint *major, bool *debug)
 {
-	EGLint major = 1, minor = 0;
+	EGLint minor = 0;
+	*major = 1;
 	*debug = false;
 	for (const EGLint *a = attribs; a && a[0] != EGL_NONE; a += 2) {
 		switch (a[0]) {
 		case EGL_CONTEXT_MAJOR_VERSION_KHR: /* == EGL_CONTEXT_CLIENT_VERSION */
-			major = a[1];
+			*major = a[1];
 			break;
 		case EGL_CONTEXT_MINOR_VERSION_KHR:
 			minor = a[1];
@@ -1087,10 +1091,22 @@ static EGLint glsc_parse_context_attribs(const EGLint *attribs, EGLint *version,
 			return EGL_BAD_ATTRIBUTE;
 		}
 	}
-	if (major != 2 || minor != 0)
-		return EGL_BAD_MATCH;
-	*version = major;
-	return EGL_SUCCESS;
+	bool offered = (*major == 2 && minor == 0) ||
+		       (*major >= 3 && minor >= 0 && minor <= 9 && *major * 10 + minor <= GLS_ES_VERSION_MAX);
+	return offered ? EGL_SUCCESS : EGL_BAD_MATCH;
+}
+
+/* Whether a context of OpenGL ES `major` can render to surfaces of config
+ * c, or, without one, to some config of the display. */
+static bool glsc_config_renders(const struct glsc_display *d, const struct glsc_config *c, EGLint major)
+{
+	EGLint bit = major >= 3 ? EGL_OPENGL_ES3_BIT_KHR : EGL_OPENGL_ES2_BIT;
+	if (c)
+		return c->values[GLSC_ATTR_EGL_RENDERABLE_TYPE] & bit;
+	for (int i = 0; i < d->config_count; i++)
+		if (d->configs[i].values[GLSC_ATTR_EGL_RENDERABLE_TYPE] & bit)
+			return true;
+	return false;
 }
 
 static EGLContext glsc_eglCreateContext(EGLDisplay dpy, EGLConfig config, EGLContext share, const EGLint *attribs)
@@ -1111,8 +1127,7 @@ static EGLContext glsc_eglCreateContext(EGLDisplay dpy, EGLConfig config, EGLCon
 		glsc_fail(error);
 		return EGL_NO_CONTEXT;
 	}
-	/* The config must be able to render OpenGL ES 2. */
-	if (c && !(c->values[GLSC_ATTR_EGL_RENDERABLE_TYPE] & EGL_OPENGL_ES2_BIT)) {
+	if (!glsc_config_renders(d, c, version)) {
 		glsc_fail(EGL_BAD_MATCH);
 		return EGL_NO_CONTEXT;
 	}
@@ -1139,17 +1154,24 @@ static EGLContext glsc_eglCreateContext(EGLDisplay dpy, EGLConfig config, EGLCon
 	ctx->display = d;
 	ctx->config = c;
 	ctx->client_version = version;
+	/* GLSTREAM_ES_VERSION caps the version offered (e.g. 2.0 for an
+	 * application that misbehaves on ES 3); a context asked for more
+	 * still gets what it asked for */
+	ctx->es_version_cap = gls_es_version_parse(getenv("GLSTREAM_ES_VERSION"));
+	if (ctx->es_version_cap < version * 10)
+		ctx->es_version_cap = version * 10;
 	ctx->debug_context = debug;
 	glsc_context_state_init(ctx);
 
 	glsc_lock();
 	ctx->id = glsc_next_object_id++;
-	uint8_t *w = glsc_stream_begin_locked(GLS_OP_glsCreateContext, 16);
+	uint8_t *w = glsc_stream_begin_locked(GLS_OP_glsCreateContext, 20);
 	if (w) {
 		w = gls_put_u32(w, ctx->id);
 		w = gls_put_i32(w, c ? c->values[GLSC_ATTR_EGL_CONFIG_ID] : 0);
 		w = gls_put_u32(w, shared ? shared->id : 0);
-		gls_put_i32(w, version);
+		w = gls_put_i32(w, version);
+		gls_put_i32(w, ctx->es_version_cap);
 	}
 	gls_idmap_put(&d->contexts, ctx->id, (uint64_t)(uintptr_t)ctx);
 	glsc_unlock();
@@ -1251,6 +1273,17 @@ struct glsc_context *glsc_gl_enter(void)
 		return NULL;
 	}
 	glsc_wire_make_current_locked(ctx);
+	return ctx;
+}
+
+struct glsc_context *glsc_gl_enter_offered(uint64_t bits)
+{
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (ctx && !(ctx->info.advertised & bits)) {
+		glsc_set_error_locked(GL_INVALID_OPERATION);
+		glsc_gl_leave();
+		return NULL;
+	}
 	return ctx;
 }
 

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <EGL/egl.h>
-#include <GLES2/gl2.h>
+#include <GLES3/gl32.h> /* the OpenGL ES 2.0 API and what 3.x adds */
 #include <GLES2/gl2ext.h>
 
 #include "gls_idmap.h"
@@ -55,7 +55,10 @@ struct glsc_vertex_array {
 struct glsc_context_info {
 	char *vendor, *renderer, *version, *glsl_version, *extensions;
 	GLint max_vertex_attribs;
-	bool has_ext[8];
+	/* the OpenGL ES version offered (common/gls_version.h), and the
+	 * GLS_EXT_BIT()s of the extensions advertised and of that version */
+	int es_version;
+	uint64_t advertised;
 };
 
 struct glsc_context {
@@ -64,6 +67,7 @@ struct glsc_context {
 	struct glsc_config *config;
 	struct glsc_share_group *share;
 	EGLint client_version;
+	int es_version_cap;     /* GLSTREAM_ES_VERSION, sent to the worker */
 	bool debug_context; /* EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR */
 	bool info_loaded;
 	bool lost_reported;
@@ -75,9 +79,23 @@ struct glsc_context {
 	struct glsc_vertex_array default_vertex_array;
 	struct gls_idmap vertex_arrays;      /* name -> struct glsc_vertex_array* */
 	struct gls_idmap program_pipelines;  /* EXT_separate_shader_objects: name -> 1 */
+	struct gls_idmap queries;            /* OpenGL ES 3.0: name -> 1 */
+	struct gls_idmap transform_feedbacks; /* OpenGL ES 3.0: name -> 1 */
 	GLint pack_alignment, unpack_alignment;
 	/* EXT_unpack_subimage: applied by the client alone (glsc_gl_data.c) */
 	GLint unpack_row_length, unpack_skip_rows, unpack_skip_pixels;
+
+	/* OpenGL ES 3.0 state, by feature group (docs/es3.md) */
+	/* es3 buffers */
+
+	/* es3 textures */
+
+	/* es3 framebuffers */
+
+	/* es3 vertex */
+
+	/* es3 state */
+
 
 	struct glsc_query_cache *query_cache; /* owned by glsc_gl_query.c */
 	struct glsc_debug *debug;             /* KHR_debug, owned by glsc_gl_debug.c; NULL until used */
@@ -85,16 +103,6 @@ struct glsc_context {
 	struct glsc_surface *draw, *read;
 	bool current_somewhere;
 	bool destroy_pending;
-};
-
-/* Extensions the client implements end to end (index into has_ext). */
-enum glsc_extension {
-	GLSC_EXT_OES_MAPBUFFER,
-	GLSC_EXT_EXT_MAP_BUFFER_RANGE,
-	GLSC_EXT_OES_VERTEX_ARRAY_OBJECT,
-	GLSC_EXT_EXT_UNPACK_SUBIMAGE,
-	GLSC_EXT_KHR_DEBUG,
-	GLSC_EXT_COUNT
 };
 
 /* Entry of the generated table of GL entry points. */
@@ -113,6 +121,11 @@ struct glsc_context *glsc_current_context(void);
  * Returns NULL (nothing locked) when no context is current or the server
  * is gone: GL calls then do nothing, as with any driver. */
 struct glsc_context *glsc_gl_enter(void);
+/* glsc_gl_enter() for a command of an extension or version (GLS_EXT_BIT()s
+ * `bits`): without one of them offered to the context, GL_INVALID_OPERATION
+ * (as a driver's dispatch of a function outside the context's API) and
+ * NULL. */
+struct glsc_context *glsc_gl_enter_offered(uint64_t bits);
 void glsc_gl_leave(void);
 
 uint8_t *glsc_begin(struct glsc_context *ctx, uint16_t opcode, size_t payload);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "glsc_gl.h"
+#include "gls_extensions.h"
 #include "glsc_gl_generated.h"
 #include "glsc_stream.h"
 #include "gls_idmap.h"
@@ -162,7 +163,7 @@ void glsc_debug_deliver(struct glsc_context *ctx)
 bool glsc_hook_glEnable(GLenum cap)
 {
 	struct glsc_context *ctx = glsc_current_context();
-	if (ctx && cap == GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR && ctx->info.has_ext[GLSC_EXT_KHR_DEBUG] &&
+	if (ctx && cap == GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR && (ctx->info.advertised & GLS_EXT_BIT(GL_KHR_debug)) &&
 	    glsc_debug_state(ctx))
 		ctx->debug->synchronous = true;
 	return true;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "glsc_gl.h"
+#include "gls_extensions.h"
 #include "glsc_gl_generated.h"
 #include "glsc_stream.h"
 #include "gls_log.h"
@@ -205,14 +206,14 @@ static bool glsc_state_local(struct glsc_context *ctx, GLenum pname, GLint *valu
 	case GL_UNPACK_SKIP_ROWS_EXT:
 	case GL_UNPACK_SKIP_PIXELS_EXT:
 		/* without EXT_unpack_subimage the server reports GL_INVALID_ENUM */
-		if (!ctx->info.has_ext[GLSC_EXT_EXT_UNPACK_SUBIMAGE])
+		if (!(ctx->info.advertised & GLS_EXT_BIT(GL_EXT_unpack_subimage)))
 			return false;
 		*value = pname == GL_UNPACK_ROW_LENGTH_EXT ? ctx->unpack_row_length
 			 : pname == GL_UNPACK_SKIP_ROWS_EXT ? ctx->unpack_skip_rows : ctx->unpack_skip_pixels;
 		return true;
 	case GL_VERTEX_ARRAY_BINDING_OES:
 		/* without the extension the driver reports GL_INVALID_ENUM */
-		if (!ctx->info.has_ext[GLSC_EXT_OES_VERTEX_ARRAY_OBJECT])
+		if (!(ctx->info.advertised & GLS_EXT_BIT(GL_OES_vertex_array_object)))
 			return false;
 		*value = (GLint)ctx->vertex_array_name;
 		return true;
@@ -357,7 +358,7 @@ void glsc_glGetBufferParameteriv(GLenum target, GLenum pname, GLint *params)
 	GLuint bound = target == GL_ARRAY_BUFFER ? ctx->array_buffer
 		       : target == GL_ELEMENT_ARRAY_BUFFER ? ctx->vertex_array->element_buffer : 0;
 	struct glsc_buffer *buffer = bound ? glsc_buffer_lookup(ctx, bound) : NULL;
-	if (pname == GL_BUFFER_MAPPED_OES && buffer && ctx->info.has_ext[GLSC_EXT_OES_MAPBUFFER]) {
+	if (pname == GL_BUFFER_MAPPED_OES && buffer && (ctx->info.advertised & GLS_EXT_BIT(GL_OES_mapbuffer))) {
 		*params = buffer->map_pointer ? GL_TRUE : GL_FALSE;
 	} else {
 		uint32_t args[2] = {target, pname};

@@ -8,6 +8,7 @@
 #include "glsc_gl_generated.h"
 #include "glsc_stream.h"
 #include "gls_extensions.h"
+#include "gls_version.h"
 #include "gls_wire.h"
 
 uint8_t *glsc_begin(struct glsc_context *ctx, uint16_t opcode, size_t payload)
@@ -77,6 +78,8 @@ void glsc_context_state_init(struct glsc_context *ctx)
 	ctx->vertex_array = &ctx->default_vertex_array;
 	gls_idmap_init(&ctx->vertex_arrays);
 	gls_idmap_init(&ctx->program_pipelines);
+	gls_idmap_init(&ctx->queries);
+	gls_idmap_init(&ctx->transform_feedbacks);
 	ctx->pack_alignment = 4;
 	ctx->unpack_alignment = 4;
 }
@@ -93,6 +96,8 @@ void glsc_context_state_fini(struct glsc_context *ctx)
 	gls_idmap_each(&ctx->vertex_arrays, glsc_free_vertex_array, NULL);
 	gls_idmap_free(&ctx->vertex_arrays);
 	gls_idmap_free(&ctx->program_pipelines);
+	gls_idmap_free(&ctx->queries);
+	gls_idmap_free(&ctx->transform_feedbacks);
 	glsc_query_cache_free(ctx);
 	glsc_share_group_unref(ctx->share);
 	struct glsc_context_info *info = &ctx->info;
@@ -130,30 +135,32 @@ bool glsc_context_load_info_locked(struct glsc_context *ctx)
 	info->vendor = glsc_read_string(&r);
 	info->renderer = glsc_read_string(&r);
 	char *host_version = glsc_read_string(&r);
-	glsc_read_string(&r); /* the host's GLSL version: we offer ES 1.00 */
+	glsc_read_string(&r); /* the host's GLSL version: we say the offered one */
 	char *host_extensions = glsc_read_string(&r);
 	info->max_vertex_attribs = gls_get_i32(&r);
 	if (info->max_vertex_attribs > GLSC_MAX_ATTRIBS)
 		info->max_vertex_attribs = GLSC_MAX_ATTRIBS;
-	/* We implement OpenGL ES 2.0, whatever the driver could do more. */
-	size_t len = strlen("OpenGL ES 2.0 glstream " GLSTREAM_VERSION " ()") + (host_version ? strlen(host_version) : 0) + 1;
+	/* The version glstream implements up to, whatever the driver could do
+	 * more; the same decision as the worker's (common/gls_version.h). */
+	info->es_version = gls_es_version_offered(host_version, ctx->es_version_cap);
+	int major = info->es_version / 10, minor = info->es_version % 10;
+	const char *host = host_version ? host_version : "";
+	size_t len = strlen("OpenGL ES 9.9 glstream " GLSTREAM_VERSION " ()") + strlen(host) + 1;
 	info->version = malloc(len);
 	if (info->version)
-		snprintf(info->version, len, "OpenGL ES 2.0 glstream " GLSTREAM_VERSION " (%s)", host_version ? host_version : "");
-	info->glsl_version = strdup("OpenGL ES GLSL ES 1.00");
-	uint64_t advertised = gls_extensions_advertised(host_extensions ? host_extensions : "");
-	info->extensions = gls_extensions_string(advertised);
-	info->has_ext[GLSC_EXT_OES_MAPBUFFER] = advertised & GLS_EXT_BIT(GL_OES_mapbuffer);
-	info->has_ext[GLSC_EXT_EXT_MAP_BUFFER_RANGE] = advertised & GLS_EXT_BIT(GL_EXT_map_buffer_range);
-	info->has_ext[GLSC_EXT_OES_VERTEX_ARRAY_OBJECT] = advertised & GLS_EXT_BIT(GL_OES_vertex_array_object);
-	info->has_ext[GLSC_EXT_EXT_UNPACK_SUBIMAGE] = advertised & GLS_EXT_BIT(GL_EXT_unpack_subimage);
-	info->has_ext[GLSC_EXT_KHR_DEBUG] = advertised & GLS_EXT_BIT(GL_KHR_debug);
+		snprintf(info->version, len, "OpenGL ES %d.%d glstream " GLSTREAM_VERSION " (%s)", major, minor, host);
+	info->glsl_version = malloc(48);
+	if (info->glsl_version)
+		snprintf(info->glsl_version, 48, "OpenGL ES GLSL ES %d.%d0", major == 2 ? 1 : major, major == 2 ? 0 : minor);
+	info->advertised = gls_extensions_advertised(host_extensions ? host_extensions : "") |
+			   gls_es_version_bits(info->es_version);
+	info->extensions = gls_extensions_string(info->advertised);
 	free(host_version);
 	free(host_extensions);
 	/* A debug context starts with GL_DEBUG_OUTPUT enabled (KHR_debug);
 	 * the worker's host context is an ordinary one. */
 	uint8_t *w;
-	if (ctx->debug_context && info->has_ext[GLSC_EXT_KHR_DEBUG] &&
+	if (ctx->debug_context && (info->advertised & GLS_EXT_BIT(GL_KHR_debug)) &&
 	    (w = glsc_stream_begin_locked(GLS_OP_glEnable, 4)))
 		gls_put_u32(w, GL_DEBUG_OUTPUT_KHR);
 	ctx->info_loaded = !r.bad && info->vendor && info->renderer && info->version && info->glsl_version && info->extensions;
@@ -199,7 +206,7 @@ bool glsc_hook_glDisableVertexAttribArray(GLuint index)
  * the worker's driver reads exactly the bytes it received. */
 static GLint *glsc_unpack_subimage_state(struct glsc_context *ctx, GLenum pname)
 {
-	if (!ctx->info.has_ext[GLSC_EXT_EXT_UNPACK_SUBIMAGE])
+	if (!(ctx->info.advertised & GLS_EXT_BIT(GL_EXT_unpack_subimage)))
 		return NULL;
 	switch (pname) {
 	case GL_UNPACK_ROW_LENGTH_EXT: return &ctx->unpack_row_length;
@@ -314,10 +321,11 @@ bool glsc_hook_glIsProgramPipelineEXT(GLuint pipeline, GLboolean *result)
 }
 
 /* OpenGL ES 2.0 has no transposed uniform matrices, whatever the driver
- * behind us accepts. */
+ * behind us accepts; 3.0 has. */
 static bool glsc_uniform_matrix_hook(GLboolean transpose)
 {
-	if (transpose == GL_FALSE)
+	struct glsc_context *ctx = glsc_current_context();
+	if (transpose == GL_FALSE || (ctx && ctx->info.es_version >= 30))
 		return true;
 	glsc_set_error(GL_INVALID_VALUE);
 	return false;

@@ -39,14 +39,17 @@ void glsc_share_group_unref(struct glsc_share_group *share)
 	free(share);
 }
 
-/* Vertex arrays and program pipelines are per context, not shared
- * (OES_vertex_array_object, EXT_separate_shader_objects). */
+/* Container objects are per context, not shared (GLS_OBJ_PER_CONTEXT). */
 static struct gls_idmap *glsc_names_of(struct glsc_context *ctx, enum gls_object_type type)
 {
 	if (type == GLS_OBJ_VERTEX_ARRAY)
 		return &ctx->vertex_arrays;
 	if (type == GLS_OBJ_PROGRAM_PIPELINE)
 		return &ctx->program_pipelines;
+	if (type == GLS_OBJ_QUERY)
+		return &ctx->queries;
+	if (type == GLS_OBJ_TRANSFORM_FEEDBACK)
+		return &ctx->transform_feedbacks;
 	return &ctx->share->names[type];
 }
 

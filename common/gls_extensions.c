@@ -33,7 +33,7 @@ char *gls_extensions_string(uint64_t advertised)
 	if (!out)
 		return NULL;
 	for (unsigned i = 0; i < GLS_EXT_COUNT; i++) {
-		if (!(advertised & (UINT64_C(1) << i)))
+		if (!(advertised & (UINT64_C(1) << i) & ~GLS_EXT_VERSION_BITS))
 			continue;
 		size_t n = strlen(gls_extension_names[i]);
 		memcpy(end, gls_extension_names[i], n);

@@ -18,7 +18,8 @@ bool gls_has_word(const char *list, const char *word);
  * GL_EXTENSIONS is `host_extensions`: ours that it also has. */
 uint64_t gls_extensions_advertised(const char *host_extensions);
 
-/* Those extensions as text, in list order, each followed by a space.
+/* Those extensions as text, in list order, each followed by a space
+ * (version bits, GLS_EXT_VERSION_BITS, are no extensions: left out).
  * malloc'd; NULL when out of memory. */
 char *gls_extensions_string(uint64_t advertised);
 

@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <GLES2/gl2.h>
+#include <GLES3/gl32.h> /* the OpenGL ES 2.0 API and what 3.x adds */
 
 /* Bytes per pixel of a format/type pair, 0 when the pair is unknown. */
 unsigned gls_pixel_size(GLenum format, GLenum type);

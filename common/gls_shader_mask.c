@@ -38,6 +38,7 @@ struct gls_scan {
 	const char *src;
 	size_t len;
 	const char *advertised;
+	int es_version; /* the context's OpenGL ES version, 10 * major + minor */
 	char *out;      /* the second run's output, NULL in the first */
 	size_t copied;  /* src bytes before this one are in the output */
 	size_t written; /* output bytes so far (counted in the first run too) */
@@ -192,7 +193,19 @@ static size_t gls_skip_comment(const struct gls_scan *s, size_t i)
 	return i; /* unterminated: the driver reports it */
 }
 
-/* Reads the #version number at i; false when it is not 100. */
+/* The GLSL ES versions of each OpenGL ES version, as #version numbers and
+ * as the driver's log names them. */
+static const struct {
+	int es_version;
+	const char *number, *name;
+} gls_glsl_versions[] = {
+	{20, "100", "1.00 ES"}, {30, "300", "3.00 ES"}, {31, "310", "3.10 ES"}, {32, "320", "3.20 ES"},
+};
+
+#define GLS_GLSL_VERSION_COUNT (sizeof(gls_glsl_versions) / sizeof(*gls_glsl_versions))
+
+/* Reads the #version number at i; false when the context does not offer
+ * it. (`es` after 300 and up is the driver's to check.) */
 static bool gls_version_ok(struct gls_scan *s, size_t *i)
 {
 	size_t n = 0;
@@ -209,7 +222,12 @@ static bool gls_version_ok(struct gls_scan *s, size_t *i)
 		if (!glued)
 			memcpy(s->version, digits, n + 1);
 	}
-	return !glued && strcmp(s->version, "100") == 0;
+	if (glued)
+		return false;
+	for (size_t v = 0; v < GLS_GLSL_VERSION_COUNT; v++)
+		if (gls_glsl_versions[v].es_version <= s->es_version && strcmp(s->version, gls_glsl_versions[v].number) == 0)
+			return true;
+	return false;
 }
 
 /* Ends a directive at `eol` (its newline, or the end of the source). */
@@ -320,15 +338,22 @@ static void gls_scan_run(struct gls_scan *s, size_t max_len)
 static enum gls_shader_mask_result gls_refuse(struct gls_scan *s, char **out, size_t *out_len)
 {
 	size_t lines = gls_line_of(s, s->refused_at) - 1;
-	char message[160];
+	char supported[64] = "";
+	size_t offered = 0;
+	for (size_t v = 0; v < GLS_GLSL_VERSION_COUNT; v++)
+		offered += gls_glsl_versions[v].es_version <= s->es_version;
+	for (size_t v = 0; v < offered; v++) /* "1.00 ES, 3.00 ES, and 3.10 ES", as Mesa says it */
+		snprintf(supported + strlen(supported), sizeof(supported) - strlen(supported), "%s%s",
+			 v == 0 ? "" : v + 1 == offered ? ", and " : ", ", gls_glsl_versions[v].name);
+	char message[200];
 	unsigned long v = s->version[0] ? strtoul(s->version, NULL, 10) : 0;
 	int m;
 	if (s->version[0] && s->version[0] != '0' && v < 100000)
-		m = snprintf(message, sizeof(message),
-			     "#error GLSL %lu.%02lu is not supported. Supported versions are: 1.00 ES\n", v / 100, v % 100);
+		m = snprintf(message, sizeof(message), "#error GLSL %lu.%02lu is not supported. Supported versions are: %s\n",
+			     v / 100, v % 100, supported);
 	else
-		m = snprintf(message, sizeof(message),
-			     "#error this #version is not supported. Supported versions are: 1.00 ES\n");
+		m = snprintf(message, sizeof(message), "#error this #version is not supported. Supported versions are: %s\n",
+			     supported);
 	if (m < 0 || (size_t)m >= sizeof(message))
 		return GLS_SHADER_MASK_NO_MEMORY; /* cannot happen: the numbers are bounded */
 	char *text = malloc(lines + (size_t)m);
@@ -341,12 +366,12 @@ static enum gls_shader_mask_result gls_refuse(struct gls_scan *s, char **out, si
 	return GLS_SHADER_MASK_REFUSED;
 }
 
-enum gls_shader_mask_result gls_shader_mask(const char *src, size_t len, const char *advertised,
+enum gls_shader_mask_result gls_shader_mask(const char *src, size_t len, const char *advertised, int es_version,
 					    size_t max_len, char **out, size_t *out_len)
 {
 	*out = NULL;
 	*out_len = 0;
-	struct gls_scan s = {.src = src, .len = len, .advertised = advertised};
+	struct gls_scan s = {.src = src, .len = len, .advertised = advertised, .es_version = es_version};
 	gls_scan_run(&s, max_len);
 	if (s.refused)
 		return gls_refuse(&s, out, out_len);
@@ -355,7 +380,9 @@ enum gls_shader_mask_result gls_shader_mask(const char *src, size_t len, const c
 	size_t size = s.written + (len - s.copied);
 	if (s.written > max_len || size > max_len)
 		return GLS_SHADER_MASK_TOO_LONG;
-	struct gls_scan w = {.src = src, .len = len, .advertised = advertised, .out = malloc(size ? size : 1)};
+	struct gls_scan w = {
+		.src = src, .len = len, .advertised = advertised, .es_version = es_version, .out = malloc(size ? size : 1),
+	};
 	if (!w.out)
 		return GLS_SHADER_MASK_NO_MEMORY;
 	gls_scan_run(&w, size);

@@ -1,7 +1,7 @@
-/* The GLSL ES source the host driver compiles for an OpenGL ES 2.0 client.
+/* The GLSL ES source the host driver compiles for a client.
  *
  * The host's compiler knows more extensions than glstream advertises and
- * more GLSL versions than ES 1.00. The worker does not hand it the
+ * more GLSL versions than the context's OpenGL ES version has. The worker does not hand it the
  * client's source as is: every identifier shaped like an extension name
  * (GL_<VENDOR>_<name>) that is not advertised is renamed by inserting
  * GLS_SHADER_MASK_PREFIX after "GL_", a name no driver defines. The
@@ -12,7 +12,8 @@
  * and a user's own variable of that name keeps working. The renaming is
  * injective (a name already holding the prefix gets it again), so
  * gls_shader_unmask restores the client's names in the driver's logs.
- * A #version other than 100 makes the source one #error saying so.
+ * A #version the context's ES version lacks (1.00 in ES 2.0; 3.00 too in
+ * ES 3.0, ...) makes the source one #error saying so.
  *
  * Pure functions over untrusted text: linear, no recursion, bounded. */
 #ifndef GLS_SHADER_MASK_H
@@ -30,12 +31,13 @@ enum gls_shader_mask_result {
 	GLS_SHADER_MASK_NO_MEMORY,
 };
 
-/* Masks the `len` bytes of `src` (NULs allowed) for a context that
- * advertises the space-separated extensions `advertised`. *out is
+/* Masks the `len` bytes of `src` (NULs allowed) for a context of OpenGL
+ * ES `es_version` (10 * major + minor) that advertises the space-separated
+ * extensions `advertised`. *out is
  * malloc'd (not NUL-terminated), *out_len its length; NULL but for
  * RENAMED and REFUSED. Each rename adds 16 bytes: max_len bounds what a
  * source made of short GL_ names may grow to. */
-enum gls_shader_mask_result gls_shader_mask(const char *src, size_t len, const char *advertised,
+enum gls_shader_mask_result gls_shader_mask(const char *src, size_t len, const char *advertised, int es_version,
 					    size_t max_len, char **out, size_t *out_len);
 
 /* Restores renamed names in a driver's log, in place; returns the new

@@ -91,6 +91,18 @@ SETS = {
     'CompressedTextureFormat': [],
     # no extension glstream advertises defines a shader binary format
     'ShaderBinaryFormat': [],
+
+    # OpenGL ES 3.0 sets, by feature group (docs/es3.md)
+    # es3 buffers
+
+    # es3 textures
+
+    # es3 framebuffers
+
+    # es3 vertex
+
+    # es3 state
+
 }
 
 # Sets that also take every value any advertised extension whose name
@@ -169,19 +181,32 @@ PARAM_SETS = {
     ('glGetShaderiv', 'pname'): None,
     ('glGetVertexAttribfv', 'pname'): None,
     ('glGetVertexAttribiv', 'pname'): None,
+
+    # OpenGL ES 3.0, by feature group (docs/es3.md)
+    # es3 buffers
+
+    # es3 textures
+
+    # es3 framebuffers
+
+    # es3 vertex
+
+    # es3 state
+
 }
 
 
 def parse_extensions(path):
-    """protocol/extensions.txt -> [(name, registered)] in file order."""
+    """protocol/extensions.txt -> [(name, kind)] in file order; kind is
+    'registered', 'unregistered' or 'version'."""
     exts = []
     for line in open(path):
         words = line.split('#', 1)[0].split()
         if not words:
             continue
-        if len(words) > 2 or (len(words) == 2 and words[1] != 'unregistered'):
+        if len(words) > 2 or (len(words) == 2 and words[1] not in ('unregistered', 'version')):
             sys.exit(f'extensions.txt: bad line: {line.strip()}')
-        exts.append((words[0], len(words) == 1))
+        exts.append((words[0], words[1] if len(words) == 2 else 'registered'))
     names = [e[0] for e in exts]
     if len(set(names)) != len(names):
         sys.exit('extensions.txt: an extension is listed twice')
@@ -226,8 +251,21 @@ class EnumRegistry:
                     required += [e.get('name') for e in r.iter('enum') if e.get('name') in self.value]
         self.core = {self.value[n] for n in required}
         self.ext_values = {n: set() for n in self.ext_names}  # extension -> values it requires
-        registered = {n for n, reg in extensions if reg}
+        registered = {n for n, kind in extensions if kind == 'registered'}
+        versions = {n for n, kind in extensions if kind == 'version'}
         found = set()
+        # an ES version above 2.0 brings its enums like an extension
+        for f in root.iter('feature'):
+            name = f.get('name')
+            if name not in versions:
+                continue
+            found.add(name)
+            for r in f.iter('require'):
+                names = [e.get('name') for e in r.iter('enum') if e.get('name') in self.value]
+                required += names
+                self.ext_values[name] |= {self.value[n] for n in names}
+        for name in versions - found:
+            sys.exit(f'extensions.txt: {name} is not a feature of gl.xml')
         for x in root.iter('extension'):
             name = x.get('name')
             if name not in self.ext_values:
@@ -243,7 +281,7 @@ class EnumRegistry:
             self.names[self.value[n]] = n
         for name in registered - found:
             sys.exit(f'extensions.txt: {name} is not in gl.xml (mark it unregistered if it brings no enum)')
-        for name in found - registered:
+        for name in found - registered - versions:
             sys.exit(f'extensions.txt: {name} is in gl.xml: drop "unregistered"')
 
     def extensions_of(self, v):

@@ -107,11 +107,17 @@ enum gls_object_type {
 	GLS_OBJ_SHADER_PROGRAM, /* shaders and programs share one GL namespace */
 	GLS_OBJ_VERTEX_ARRAY,
 	GLS_OBJ_PROGRAM_PIPELINE, /* EXT_separate_shader_objects */
+	GLS_OBJ_QUERY,              /* OpenGL ES 3.0 */
+	GLS_OBJ_SAMPLER,            /* OpenGL ES 3.0 */
+	GLS_OBJ_TRANSFORM_FEEDBACK, /* OpenGL ES 3.0 */
 	GLS_OBJ_COUNT
 };
 
-/* Vertex arrays and program pipelines are per context, not shared. */
-#define GLS_OBJ_PER_CONTEXT(type) ((type) == GLS_OBJ_VERTEX_ARRAY || (type) == GLS_OBJ_PROGRAM_PIPELINE)
+/* Container objects are per context, not shared (OpenGL ES 3.0 D.1.3:
+ * vertex arrays, queries, transform feedbacks; and program pipelines). */
+#define GLS_OBJ_PER_CONTEXT(type)                                                   \
+	((type) == GLS_OBJ_VERTEX_ARRAY || (type) == GLS_OBJ_PROGRAM_PIPELINE || \
+	 (type) == GLS_OBJ_QUERY || (type) == GLS_OBJ_TRANSFORM_FEEDBACK)
 
 /* The id a client sends for a name the application uses but does not own:
  * the server passes a host name that names no object, so the driver itself

@@ -14,6 +14,7 @@
 #include "glss_shader_cache.h"
 #include "glss_shader_source.h"
 #include "gls_extensions.h"
+#include "gls_version.h"
 #include "gls_log.h"
 
 bool glss_egl_init(struct glss_worker *w)
@@ -92,6 +93,8 @@ static void glss_free_context(uint32_t id, uint64_t value, void *data)
 	eglDestroyContext(w->display, c->host);
 	gls_idmap_free(&c->vertex_arrays);
 	gls_idmap_free(&c->program_pipelines);
+	gls_idmap_free(&c->queries);
+	gls_idmap_free(&c->transform_feedbacks);
 	for (int i = 0; i < GLSS_MAX_ATTRIBS; i++)
 		free(c->client_arrays[i]);
 	free(c->advertised_extensions);
@@ -244,13 +247,14 @@ void glss_exec_glsCreateContext(struct glss_worker *w, struct gls_reader *r)
 	EGLint config_id = gls_get_i32(r);
 	uint32_t share_id = gls_get_u32(r);
 	EGLint version = gls_get_i32(r);
+	int cap = gls_get_i32(r);
 	if (!gls_reader_done(r))
 		return;
 	if (id == 0 || gls_idmap_get(&w->contexts, id, NULL)) {
 		glss_fail(w, "context id %u is not new", id);
 		return;
 	}
-	if (version != 2) {
+	if (version != 2 && !(version == 3 && GLS_ES_VERSION_MAX >= 30)) {
 		glss_fail(w, "context version %d is not offered", version);
 		return;
 	}
@@ -263,12 +267,15 @@ void glss_exec_glsCreateContext(struct glss_worker *w, struct gls_reader *r)
 	if (!c)
 		goto err;
 	c->id = id;
+	c->es_version_cap = cap;
 	c->share = share ? share->share : calloc(1, sizeof(*c->share));
 	if (!c->share)
 		goto err_free;
 	c->share->refs++;
 	gls_idmap_init(&c->vertex_arrays);
 	gls_idmap_init(&c->program_pipelines);
+	gls_idmap_init(&c->queries);
+	gls_idmap_init(&c->transform_feedbacks);
 	const EGLint attribs[] = {EGL_CONTEXT_CLIENT_VERSION, version, EGL_NONE};
 	c->host = eglCreateContext(w->display, config, share ? share->host : EGL_NO_CONTEXT, attribs);
 	if (c->host == EGL_NO_CONTEXT) {
@@ -533,7 +540,9 @@ void glss_exec_glsMakeCurrent(struct glss_worker *w, struct gls_reader *r)
 	w->draw = draw;
 	w->read = read;
 	if (c && !c->extensions_known) {
-		c->extensions = gls_extensions_advertised((const char *)glGetString(GL_EXTENSIONS));
+		c->es_version = gls_es_version_offered((const char *)glGetString(GL_VERSION), c->es_version_cap);
+		c->extensions = gls_extensions_advertised((const char *)glGetString(GL_EXTENSIONS)) |
+				gls_es_version_bits(c->es_version);
 		c->extensions_known = true;
 	}
 }

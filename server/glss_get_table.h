@@ -6,7 +6,7 @@
 #define GLSS_GET_TABLE_H
 
 #include <stdint.h>
-#include <GLES2/gl2.h>
+#include <GLES3/gl32.h> /* the OpenGL ES 2.0 API and what 3.x adds */
 
 /* The query families, one pname table each. */
 enum glss_get_family {

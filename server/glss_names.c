@@ -27,6 +27,10 @@ static struct gls_idmap *glss_names_of(struct glss_worker *w, enum gls_object_ty
 		return &w->current->vertex_arrays;
 	if (type == GLS_OBJ_PROGRAM_PIPELINE)
 		return &w->current->program_pipelines;
+	if (type == GLS_OBJ_QUERY)
+		return &w->current->queries;
+	if (type == GLS_OBJ_TRANSFORM_FEEDBACK)
+		return &w->current->transform_feedbacks;
 	return &w->current->share->names[type];
 }
 
@@ -101,7 +105,8 @@ static void glss_count_context(uint32_t id, uint64_t value, void *data)
 	(void)id;
 	struct glss_count *count = data;
 	struct glss_context *c = (struct glss_context *)(uintptr_t)value;
-	count->total += c->vertex_arrays.count + c->program_pipelines.count;
+	count->total += c->vertex_arrays.count + c->program_pipelines.count + c->queries.count +
+			c->transform_feedbacks.count;
 	for (unsigned i = 0; i < count->nseen; i++)
 		if (count->seen[i] == c->share)
 			return;
@@ -149,6 +154,9 @@ static void glss_host_gen(enum gls_object_type type, GLsizei n, GLuint *names)
 	case GLS_OBJ_FRAMEBUFFER: glGenFramebuffers(n, names); break;
 	case GLS_OBJ_VERTEX_ARRAY: glss_ext.glGenVertexArraysOES(n, names); break;
 	case GLS_OBJ_PROGRAM_PIPELINE: glss_ext.glGenProgramPipelinesEXT(n, names); break;
+	case GLS_OBJ_QUERY: glGenQueries(n, names); break;
+	case GLS_OBJ_SAMPLER: glGenSamplers(n, names); break;
+	case GLS_OBJ_TRANSFORM_FEEDBACK: glGenTransformFeedbacks(n, names); break;
 	default: break;
 	}
 }
@@ -162,6 +170,9 @@ static void glss_host_delete(enum gls_object_type type, GLsizei n, const GLuint 
 	case GLS_OBJ_FRAMEBUFFER: glDeleteFramebuffers(n, names); break;
 	case GLS_OBJ_VERTEX_ARRAY: glss_ext.glDeleteVertexArraysOES(n, names); break;
 	case GLS_OBJ_PROGRAM_PIPELINE: glss_ext.glDeleteProgramPipelinesEXT(n, names); break;
+	case GLS_OBJ_QUERY: glDeleteQueries(n, names); break;
+	case GLS_OBJ_SAMPLER: glDeleteSamplers(n, names); break;
+	case GLS_OBJ_TRANSFORM_FEEDBACK: glDeleteTransformFeedbacks(n, names); break;
 	default: break;
 	}
 }
@@ -192,6 +203,11 @@ static const uint8_t *glss_read_names(struct glss_worker *w, struct gls_reader *
 	}
 	if (!w->current) {
 		glss_fail(w, "objects made without a current context");
+		return NULL;
+	}
+	if ((t == GLS_OBJ_QUERY || t == GLS_OBJ_SAMPLER || t == GLS_OBJ_TRANSFORM_FEEDBACK) &&
+	    !glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_0))) {
+		glss_fail(w, "objects of OpenGL ES 3.0 in a context not offered it");
 		return NULL;
 	}
 	*type = (enum gls_object_type)t;

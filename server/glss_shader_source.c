@@ -92,7 +92,7 @@ static bool glss_source_mask(struct glss_worker *w, const char *text, uint32_t l
 		return false;
 	}
 	if (len)
-		*result = gls_shader_mask(text, len, advertised, GLSS_MAX_MASKED_SOURCE, masked, masked_len);
+		*result = gls_shader_mask(text, len, advertised, w->current->es_version, GLSS_MAX_MASKED_SOURCE, masked, masked_len);
 	if (*result == GLS_SHADER_MASK_NO_MEMORY) {
 		glss_fail(w, "out of memory masking a shader source");
 		return false;

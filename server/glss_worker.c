@@ -303,6 +303,11 @@ size_t glss_run_messages(struct glss_worker *w)
 			glss_fail(w, "unknown opcode %u", opcode);
 			break;
 		}
+		if (glss_command_gates[opcode] && !glss_advertised(w, glss_command_gates[opcode])) {
+			glss_fail(w, "%s: a command of an OpenGL ES version this context is not offered",
+				  gls_opcode_name(opcode));
+			break;
+		}
 		if (w->record_fd >= 0 && !gls_write_all(w->record_fd, w->in + at, size)) {
 			close(w->record_fd);
 			w->record_fd = -1;

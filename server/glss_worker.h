@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <EGL/egl.h>
-#include <GLES2/gl2.h>
+#include <GLES3/gl32.h> /* the OpenGL ES 2.0 API and what 3.x adds */
 #include <GLES2/gl2ext.h>
 
 #include "gls_idmap.h"
@@ -45,10 +45,14 @@ struct glss_context {
 	 * the first glsMakeCurrent; enums they bring are valid only then */
 	uint64_t extensions;
 	bool extensions_known;
+	int es_version; /* the version offered (common/gls_version.h), from then too */
+	int es_version_cap; /* the client's GLSTREAM_ES_VERSION */
 	/* the same as text, for the shader scanner; NULL until a shader needs it */
 	char *advertised_extensions;
 	struct gls_idmap vertex_arrays; /* VAOs are per context, not shared */
 	struct gls_idmap program_pipelines; /* so are program pipelines */
+	struct gls_idmap queries;             /* ... queries */
+	struct gls_idmap transform_feedbacks; /* ... and transform feedbacks */
 	/* KHR_debug messages for the client's callback, while it has one
 	 * (glss_gl_debug.c) */
 	struct glss_debug_queue *debug;
@@ -66,6 +70,18 @@ struct glss_context {
 	struct gls_idmap vaos;          /* host VAO name -> struct glss_vao* */
 	GLint max_attribs;              /* GL_MAX_VERTEX_ATTRIBS, once asked */
 	struct glss_texture *default_textures[2]; /* texture 0 of 2D, cube map */
+	/* OpenGL ES 3.0 state, by feature group (docs/es3.md) */
+	/* es3 buffers */
+
+	/* es3 textures */
+
+	/* es3 framebuffers */
+
+	/* es3 vertex */
+
+	/* es3 state */
+
+
 	GLuint scratch_fbo;             /* the worker's own, for clearing */
 };
 

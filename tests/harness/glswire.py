@@ -126,7 +126,9 @@ class Client:
                 config = a[11]
                 break
         self.config = config
-        self.send("glsCreateContext", struct.pack("<IiIi", 1, config, 0, 2))
+        # client version 2, offered version capped at ES 2.0 (the raw
+        # tests speak ES 2.0; GLSTREAM_ES_VERSION's wire field)
+        self.send("glsCreateContext", struct.pack("<IiIii", 1, config, 0, 2, 20))
         self.send("glsCreatePbufferSurface", struct.pack("<Iiiiiii", 1, config, 64, 64, 0x305C, 0x305C, 0))
         self.send("glsMakeCurrent", struct.pack("<III", 1, 1, 1))
         return self

@@ -249,13 +249,33 @@ static const struct mask_case mask_cases[] = {
 	{"// #version 300 es\nx #version 300 es\n", GLS_SHADER_MASK_SAME, NULL},
 };
 
+/* The #version lines an ES 3.0 context accepts, and the refusal naming
+ * both versions it has. */
+static void test_shader_mask_es3(void)
+{
+	static const char es300[] = "#version 300 es\nout highp vec4 c;\nvoid main() { c = vec4(1); }\n";
+	static const char es310[] = "#version 310 es\nvoid main() {}\n";
+	static const char refusal[] = "#error GLSL 3.10 is not supported. Supported versions are: 1.00 ES, and 3.00 ES\n";
+	char *out;
+	size_t out_len;
+	CHECK(gls_shader_mask(es300, strlen(es300), advertised, 30, 1 << 20, &out, &out_len) == GLS_SHADER_MASK_SAME);
+	CHECK(gls_shader_mask(es300, strlen(es300), advertised, 20, 1 << 20, &out, &out_len) ==
+	      GLS_SHADER_MASK_REFUSED);
+	free(out);
+	CHECK(gls_shader_mask(es310, strlen(es310), advertised, 30, 1 << 20, &out, &out_len) ==
+		      GLS_SHADER_MASK_REFUSED &&
+	      out_len == strlen(refusal) && memcmp(out, refusal, out_len) == 0);
+	free(out);
+	CHECK(gls_shader_mask("#version 100\n", 13, advertised, 30, 1 << 20, &out, &out_len) == GLS_SHADER_MASK_SAME);
+}
+
 static void test_shader_mask_cases(void)
 {
 	for (size_t i = 0; i < sizeof(mask_cases) / sizeof(*mask_cases); i++) {
 		const struct mask_case *c = &mask_cases[i];
 		char *out = (char *)1;
 		size_t out_len = 1;
-		enum gls_shader_mask_result result = gls_shader_mask(c->in, strlen(c->in), advertised, 1 << 20, &out, &out_len);
+		enum gls_shader_mask_result result = gls_shader_mask(c->in, strlen(c->in), advertised, 20, 1 << 20, &out, &out_len);
 		bool ok = result == c->result;
 		if (c->out)
 			ok = ok && out && out_len == strlen(c->out) && memcmp(out, c->out, out_len) == 0;
@@ -280,7 +300,7 @@ static void test_shader_mask_edges(void)
 	size_t out_len;
 	/* NUL bytes are characters like any other */
 	static const char with_nul[] = "GL_EXT_a\0GL_EXT_b";
-	CHECK(gls_shader_mask(with_nul, sizeof(with_nul) - 1, advertised, 1 << 20, &out, &out_len) ==
+	CHECK(gls_shader_mask(with_nul, sizeof(with_nul) - 1, advertised, 20, 1 << 20, &out, &out_len) ==
 	      GLS_SHADER_MASK_RENAMED);
 	CHECK(out_len == sizeof(with_nul) - 1 + 32 && memcmp(out + 19, "EXT_a", 5) == 0 && out[24] == 0);
 	free(out);
@@ -288,18 +308,18 @@ static void test_shader_mask_edges(void)
 	char longname[300];
 	memset(longname, 'a', sizeof(longname));
 	memcpy(longname, "GL_OES_standard_derivatives", 27);
-	CHECK(gls_shader_mask(longname, sizeof(longname), advertised, 1 << 20, &out, &out_len) ==
+	CHECK(gls_shader_mask(longname, sizeof(longname), advertised, 20, 1 << 20, &out, &out_len) ==
 	      GLS_SHADER_MASK_RENAMED);
 	CHECK(out_len == sizeof(longname) + 16);
 	free(out);
 	/* growth is bounded by the caller */
 	static const char many[] = "GL_A_b GL_A_b GL_A_b GL_A_b";
-	CHECK(gls_shader_mask(many, sizeof(many) - 1, advertised, sizeof(many) - 1 + 63, &out, &out_len) ==
+	CHECK(gls_shader_mask(many, sizeof(many) - 1, advertised, 20, sizeof(many) - 1 + 63, &out, &out_len) ==
 	      GLS_SHADER_MASK_TOO_LONG && !out);
-	CHECK(gls_shader_mask(many, sizeof(many) - 1, advertised, sizeof(many) - 1 + 64, &out, &out_len) ==
+	CHECK(gls_shader_mask(many, sizeof(many) - 1, advertised, 20, sizeof(many) - 1 + 64, &out, &out_len) ==
 	      GLS_SHADER_MASK_RENAMED && out_len == sizeof(many) - 1 + 64);
 	free(out);
-	CHECK(gls_shader_mask("", 0, advertised, 0, &out, &out_len) == GLS_SHADER_MASK_SAME && !out);
+	CHECK(gls_shader_mask("", 0, advertised, 20, 0, &out, &out_len) == GLS_SHADER_MASK_SAME && !out);
 	/* logs: only whole renamed names are restored */
 	char log[] = "0:2(12): error: extension `GL_GLSTREAM_HIDDEN_EXT_draw_buffers' unsupported; "
 		     "aGL_GLSTREAM_HIDDEN_x a1GL_GLSTREAM_HIDDEN_x 1GL_GLSTREAM_HIDDEN_x GL_GLSTREAM_HIDDEN";
@@ -339,7 +359,7 @@ static void test_shader_mask_random(void)
 		}
 		char *out;
 		size_t out_len;
-		enum gls_shader_mask_result result = gls_shader_mask(src, len, advertised, 1 << 20, &out, &out_len);
+		enum gls_shader_mask_result result = gls_shader_mask(src, len, advertised, 20, 1 << 20, &out, &out_len);
 		if (result == GLS_SHADER_MASK_RENAMED) {
 			CHECK(out && out_len <= 1 << 20);
 			if (plain) {
@@ -360,6 +380,7 @@ int main(void)
 	test_pixels();
 	test_reader();
 	test_shader_mask_cases();
+	test_shader_mask_es3();
 	test_shader_mask_edges();
 	test_shader_mask_random();
 	printf("%d passed, %d failed\n", passed, failed);
