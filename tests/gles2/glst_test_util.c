@@ -148,7 +148,12 @@ bool glst_choose_config(EGLDisplay dpy, EGLConfig *config)
 
 bool glst_egl_setup(glst_egl *e, int width, int height)
 {
-    static const EGLint ctx_attribs[] = { EGL_CONTEXT_CLIENT_VERSION, 2, EGL_NONE };
+    return glst_egl_setup_version(e, width, height, 2);
+}
+
+bool glst_egl_setup_version(glst_egl *e, int width, int height, int major)
+{
+    const EGLint ctx_attribs[] = { EGL_CONTEXT_CLIENT_VERSION, major, EGL_NONE };
     memset(e, 0, sizeof(*e));
     e->width = width;
     e->height = height;

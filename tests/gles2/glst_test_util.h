@@ -32,6 +32,8 @@ bool glst_choose_config(EGLDisplay dpy, EGLConfig *config);
 
 /* Display + ES2 context + width x height pbuffer, made current. */
 bool glst_egl_setup(glst_egl *e, int width, int height);
+/* The same with an OpenGL ES `major` context (3: an ES 3.x test). */
+bool glst_egl_setup_version(glst_egl *e, int width, int height, int major);
 void glst_egl_teardown(glst_egl *e);
 
 /* Exact token match in a space separated extension string. */
