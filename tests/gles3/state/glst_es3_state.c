@@ -404,8 +404,20 @@ static void test_state(void)
     glGetInteger64v(GL_ALIASED_POINT_SIZE_RANGE, range);
     glst_note("GL_ALIASED_POINT_SIZE_RANGE 64: %lld %lld %lld", (long long)range[0], (long long)range[1],
               (long long)range[2]);
-    note_state(GL_ARRAY_BUFFER_BINDING, "GL_ARRAY_BUFFER_BINDING");
     note_state(GL_MAX_TEXTURE_SIZE, "GL_MAX_TEXTURE_SIZE");
+    /* state the client answers, through every getter */
+    GLuint buffers[2];
+    glGenBuffers(2, buffers);
+    glBindBuffer(GL_ARRAY_BUFFER, buffers[1]);
+    note_state(GL_ARRAY_BUFFER_BINDING, "GL_ARRAY_BUFFER_BINDING bound");
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    glDeleteBuffers(2, buffers);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 2);
+    glPixelStorei(GL_PACK_ALIGNMENT, 8);
+    note_state(GL_UNPACK_ALIGNMENT, "GL_UNPACK_ALIGNMENT 2");
+    note_state(GL_PACK_ALIGNMENT, "GL_PACK_ALIGNMENT 8");
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
 
     /* indexed: within the limits, at them, and bad targets */
     GLint max_uniform = 0, max_tf = 0;
