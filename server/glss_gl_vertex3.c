@@ -26,11 +26,20 @@ static const struct glss_get_pname glss_vertex3_attrib_pnames[] = {
 	V(GL_VERTEX_ATTRIB_ARRAY_DIVISOR, 1),
 };
 
+/* the capabilities of this group, as glGet* state */
+static const struct glss_get_pname glss_vertex3_state_pnames[] = {
+	V(GL_PRIMITIVE_RESTART_FIXED_INDEX, 1),
+	V(GL_RASTERIZER_DISCARD, 1),
+};
+
 const struct glss_get_pname *glss_vertex3_pname(enum glss_get_family family, GLenum pname)
 {
 	const struct glss_get_pname *table = NULL;
 	size_t count = 0;
-	if (family == GLSS_GET_PROGRAM) {
+	if (family == GLSS_GET_STATE) {
+		table = glss_vertex3_state_pnames;
+		count = sizeof(glss_vertex3_state_pnames) / sizeof(*table);
+	} else if (family == GLSS_GET_PROGRAM) {
 		table = glss_vertex3_program_pnames;
 		count = sizeof(glss_vertex3_program_pnames) / sizeof(*table);
 	} else if (family == GLSS_GET_VERTEX_ATTRIB) {

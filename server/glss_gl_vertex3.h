@@ -8,8 +8,9 @@
 #include "glss_get_table.h"
 #include "glss_worker.h"
 
-/* The entry of an ES 3.0 program or vertex attribute pname of `family`
- * (gated on the version by glss_valid_AnyEnum), or NULL. */
+/* The entry of an ES 3.0 state (this group's capabilities), program or
+ * vertex attribute pname of `family` (gated on the version by
+ * glss_valid_AnyEnum), or NULL. */
 const struct glss_get_pname *glss_vertex3_pname(enum glss_get_family family, GLenum pname);
 
 /* GL_NUM_PROGRAM_BINARY_FORMATS / GL_PROGRAM_BINARY_FORMATS in an ES 3.0
