@@ -684,6 +684,55 @@ static void uniforms(void)
     GLST_ERR("uniforms", GL_NO_ERROR);
 }
 
+/* ---- #version 300 es: logs of a failed compile and link read the same ---- */
+
+static void shader_logs(void)
+{
+    static const char *bad_vs =
+        "#version 300 es\n"
+        "layout(location = 0) in vec2 pos;\n"
+        "flat out ivec2 vi;\n"
+        "void main() { vi = pos; gl_Position = vec4(pos, 0.0, 1.0); }\n";
+    static const char *mismatched_fs =
+        "#version 300 es\n"
+        "precision mediump float;\n"
+        "flat in uvec2 vi;\n"
+        "layout(location = 0) out vec4 color;\n"
+        "void main() { color = vec4(vi, 0.0, 1.0); }\n";
+    static const char *good_vs =
+        "#version 300 es\n"
+        "layout(location = 0) in vec2 pos;\n"
+        "flat out ivec2 vi;\n"
+        "void main() { vi = ivec2(pos); gl_Position = vec4(pos, 0.0, 1.0); }\n";
+    char log[1024];
+    GLsizei length = 0;
+    GLuint vs = glCreateShader(GL_VERTEX_SHADER);
+    glShaderSource(vs, 1, &bad_vs, NULL);
+    glCompileShader(vs);
+    GLint ok = -1, log_length = -1;
+    glGetShaderiv(vs, GL_COMPILE_STATUS, &ok);
+    glGetShaderiv(vs, GL_INFO_LOG_LENGTH, &log_length);
+    glGetShaderInfoLog(vs, sizeof(log), &length, log);
+    glst_note("300 es compile status %d, log length %d/%d: %s", ok, log_length, length, log);
+    glShaderSource(vs, 1, &good_vs, NULL);
+    glCompileShader(vs);
+    GLuint fs = glCreateShader(GL_FRAGMENT_SHADER);
+    glShaderSource(fs, 1, &mismatched_fs, NULL);
+    glCompileShader(fs);
+    GLuint prog = glCreateProgram();
+    glAttachShader(prog, vs);
+    glAttachShader(prog, fs);
+    glLinkProgram(prog);
+    glGetProgramiv(prog, GL_LINK_STATUS, &ok);
+    glGetProgramiv(prog, GL_INFO_LOG_LENGTH, &log_length);
+    glGetProgramInfoLog(prog, sizeof(log), &length, log);
+    glst_note("300 es link status %d, log length %d/%d: %s", ok, log_length, length, log);
+    glDeleteProgram(prog);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLST_ERR("shader logs", GL_NO_ERROR);
+}
+
 /* ---- program binaries ---- */
 
 static void program_binaries(void)
@@ -771,6 +820,7 @@ int main(void)
     instancing();
     range_and_restart();
     uniforms();
+    shader_logs();
     program_binaries();
     glst_egl_teardown(&e);
     glst_observe_close();
