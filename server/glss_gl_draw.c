@@ -427,11 +427,12 @@ static void glss_draw_elements_more(struct glss_worker *w, struct gls_reader *r,
 		glss_ext.glDrawElementsInstancedEXT(mode, count, type, pointer, primcount);
 	else if (opcode == GLS_OP_glDrawElementsInstanced)
 		glDrawElementsInstanced(mode, count, type, pointer, primcount);
-	else if (client_arrays)
+	else if (client_arrays || (count <= 0 && !driver_refuses))
 		/* start and end are a promise the driver may trust to copy client
 		 * memory (indices outside them are undefined behaviour): drawn
 		 * as glDrawElements, the driver reads the vertices the indices
-		 * name, which the client sent and glss_check_attribs checked */
+		 * name, which the client sent and glss_check_attribs checked.
+		 * Without indices (unchecked) neither reads a vertex. */
 		glDrawElements(mode, count, type, pointer);
 	else
 		glDrawRangeElements(mode, start, end, count, type, pointer);
