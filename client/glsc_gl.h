@@ -46,6 +46,9 @@ struct glsc_vertex_attrib {
 	GLsizei stride;
 	const void *pointer; /* a client pointer when buffer == 0, else an offset */
 	GLuint buffer;
+	/* OpenGL ES 3.0 (es3 vertex) */
+	bool integer;    /* glVertexAttribIPointer */
+	GLuint divisor;  /* glVertexAttribDivisor */
 };
 
 struct glsc_vertex_array {
@@ -95,6 +98,7 @@ struct glsc_context {
 	/* es3 framebuffers */
 
 	/* es3 vertex */
+	bool primitive_restart; /* GL_PRIMITIVE_RESTART_FIXED_INDEX enabled */
 
 	/* es3 state */
 

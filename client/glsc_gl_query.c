@@ -596,6 +596,15 @@ void glsc_glGetUniformiv(GLuint program, GLint location, GLint *params)
 	glsc_get_uniform(GLS_OP_glGetUniformiv, GLSC_GET_INTEGER, program, location, params);
 }
 
+/* OpenGL ES 3.0 (es3 vertex) */
+void glsc_glGetUniformuiv(GLuint program, GLint location, GLuint *params)
+{
+	if (!glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_0)))
+		return;
+	glsc_gl_leave();
+	glsc_get_uniform(GLS_OP_glGetUniformuiv, GLSC_GET_INTEGER, program, location, params);
+}
+
 /* ---- vertex attributes ---- */
 
 /* The attribute record of a valid index; NULL lets the driver report a bad one. */
@@ -621,6 +630,13 @@ static bool glsc_vertex_attrib_local(struct glsc_context *ctx, GLuint index, GLe
 	case GL_VERTEX_ATTRIB_ARRAY_TYPE: *value = (GLint)a->type; return true;
 	case GL_VERTEX_ATTRIB_ARRAY_NORMALIZED: *value = a->normalized ? GL_TRUE : GL_FALSE; return true;
 	case GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING: *value = (GLint)a->buffer; return true;
+	default: break;
+	}
+	if (ctx->info.es_version < 30) /* ES 3.0's pnames are GL_INVALID_ENUM: the server says so */
+		return false;
+	switch (pname) {
+	case GL_VERTEX_ATTRIB_ARRAY_INTEGER: *value = a->integer ? GL_TRUE : GL_FALSE; return true;
+	case GL_VERTEX_ATTRIB_ARRAY_DIVISOR: *value = (GLint)a->divisor; return true;
 	default: return false; /* GL_CURRENT_VERTEX_ATTRIB, or a bad pname */
 	}
 }
@@ -650,6 +666,23 @@ void glsc_glGetVertexAttribfv(GLuint index, GLenum pname, GLfloat *params)
 void glsc_glGetVertexAttribiv(GLuint index, GLenum pname, GLint *params)
 {
 	glsc_get_vertex_attrib(GLS_OP_glGetVertexAttribiv, GLSC_GET_INTEGER, index, pname, params);
+}
+
+/* OpenGL ES 3.0 (es3 vertex): GL_CURRENT_VERTEX_ATTRIB as integers */
+void glsc_glGetVertexAttribIiv(GLuint index, GLenum pname, GLint *params)
+{
+	if (!glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_0)))
+		return;
+	glsc_gl_leave();
+	glsc_get_vertex_attrib(GLS_OP_glGetVertexAttribIiv, GLSC_GET_INTEGER, index, pname, params);
+}
+
+void glsc_glGetVertexAttribIuiv(GLuint index, GLenum pname, GLuint *params)
+{
+	if (!glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_0)))
+		return;
+	glsc_gl_leave();
+	glsc_get_vertex_attrib(GLS_OP_glGetVertexAttribIuiv, GLSC_GET_INTEGER, index, pname, params);
 }
 
 /* Answered by the client alone (no opcode): the pointer is the

@@ -15,6 +15,7 @@
 #include "glss_get_table.h"
 #include "glss_gl_generated.h"
 #include "glss_shader_source.h"
+#include "glss_gl_vertex3.h"
 #include "glss_worker.h"
 
 /* Caps on what a client may make the driver write. */
@@ -49,6 +50,10 @@ enum glss_getter {
 	GLSS_HOST_INTEGER64I_V,
 	GLSS_HOST_QUERYIV,      /* object: the target */
 	GLSS_HOST_QUERY_OBJECTUIV,
+	/* es3 vertex */
+	GLSS_HOST_UNIFORMUIV,
+	GLSS_HOST_VERTEX_ATTRIBIIV,
+	GLSS_HOST_VERTEX_ATTRIBIUIV,
 };
 
 struct glss_get_call {
@@ -83,6 +88,9 @@ static void glss_get_run(const struct glss_get_call *c, void *out)
 	case GLSS_HOST_INTEGER64I_V: glGetInteger64i_v(c->pname, c->object, out); break;
 	case GLSS_HOST_QUERYIV: glGetQueryiv(c->object, c->pname, out); break;
 	case GLSS_HOST_QUERY_OBJECTUIV: glGetQueryObjectuiv(c->object, c->pname, out); break;
+	case GLSS_HOST_UNIFORMUIV: glGetUniformuiv(c->object, c->arg, out); break;
+	case GLSS_HOST_VERTEX_ATTRIBIIV: glGetVertexAttribIiv(c->object, c->pname, out); break;
+	case GLSS_HOST_VERTEX_ATTRIBIUIV: glGetVertexAttribIuiv(c->object, c->pname, out); break;
 	}
 }
 
@@ -264,6 +272,15 @@ static void glss_get(struct glss_worker *w, enum glss_get_family family, const s
 {
 	const struct glss_get_pname *info = glss_get_pname_lookup(family, c->pname);
 	uint8_t *values = NULL;
+	/* es3 vertex: program and attribute pnames of ES 3.0; no program
+	 * binary format (glss_gl_vertex3.c) */
+	if (!info)
+		info = glss_vertex3_pname(family, c->pname);
+	if (family == GLSS_GET_STATE && glss_vertex3_no_binary_formats(w, c->pname)) {
+		const uint8_t zero[4] = {0};
+		glss_reply_values(w, c->fn, zero, c->pname == GL_NUM_PROGRAM_BINARY_FORMATS ? 1 : 0);
+		return;
+	}
 	/* A pname of another API (ES 3.x) or of an extension not advertised
 	 * to this client never reaches the driver. */
 	if (!info || !glss_valid_AnyEnum(w, c->pname)) {
@@ -491,6 +508,15 @@ void glss_exec_glGetProgramiv(struct glss_worker *w, struct gls_reader *r)
 		return;
 	}
 	struct glss_get_call c = {.fn = GLSS_HOST_PROGRAMIV, .object = object, .pname = pname};
+	/* es3 vertex: no binary format, so every binary is 0 bytes long; the
+	 * driver still judges the program (the same errors as any pname) */
+	if (pname == GL_PROGRAM_BINARY_LENGTH && glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_0))) {
+		c.pname = GL_LINK_STATUS;
+		uint8_t *values;
+		value = 0;
+		glss_reply_values(w, GLSS_HOST_PROGRAMIV, (const uint8_t *)&value, glss_get_checked(w, &c, 1, &values) ? 1 : 0);
+		return;
+	}
 	glss_get(w, GLSS_GET_PROGRAM, &c);
 }
 
@@ -542,6 +568,17 @@ void glss_exec_glGetVertexAttribiv(struct glss_worker *w, struct gls_reader *r)
 	glss_get_object(w, r, GLSS_GET_VERTEX_ATTRIB, GLSS_HOST_VERTEX_ATTRIBIV);
 }
 
+/* OpenGL ES 3.0 (es3 vertex) */
+void glss_exec_glGetVertexAttribIiv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object(w, r, GLSS_GET_VERTEX_ATTRIB, GLSS_HOST_VERTEX_ATTRIBIIV);
+}
+
+void glss_exec_glGetVertexAttribIuiv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object(w, r, GLSS_GET_VERTEX_ATTRIB, GLSS_HOST_VERTEX_ATTRIBIUIV);
+}
+
 /* wire: u32 target, u32 attachment, u32 pname -> reply: u32 count, count x i32 */
 void glss_exec_glGetFramebufferAttachmentParameteriv(struct glss_worker *w, struct gls_reader *r)
 {
@@ -571,7 +608,7 @@ static size_t glss_uniform_type_values(GLenum type)
 	case GL_FLOAT_VEC4: case GL_INT_VEC4: case GL_BOOL_VEC4: case GL_FLOAT_MAT2: return 4;
 	case GL_FLOAT_MAT3: return 9;
 	case GL_FLOAT_MAT4: return 16;
-	default: return 0;
+	default: return glss_vertex3_uniform_type_values(type);
 	}
 }
 
@@ -664,6 +701,12 @@ void glss_exec_glGetUniformfv(struct glss_worker *w, struct gls_reader *r)
 void glss_exec_glGetUniformiv(struct glss_worker *w, struct gls_reader *r)
 {
 	glss_get_uniform(w, r, GLSS_HOST_UNIFORMIV);
+}
+
+/* OpenGL ES 3.0 (es3 vertex) */
+void glss_exec_glGetUniformuiv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_uniform(w, r, GLSS_HOST_UNIFORMUIV);
 }
 
 /* ---- strings and lists ---- */
