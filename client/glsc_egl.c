@@ -1,4 +1,4 @@
-/* EGL 1.4 on top of the server's EGL: displays, configs mirrored from the
+/* EGL 1.5 on top of the server's EGL: displays, configs mirrored from the
  * server, window and pbuffer surfaces, contexts, current state, errors. */
 #include "glsc_egl.h"
 
@@ -15,11 +15,13 @@
 #include "gls_version.h"
 #include "gls_wire.h"
 
-#define GLSC_EGL_VERSION_STRING "1.4 glstream " GLSTREAM_VERSION
+#define GLSC_EGL_VERSION_STRING "1.5 glstream " GLSTREAM_VERSION
+/* What is not here, and why: tests/conformance/egl-extension-exceptions.txt */
 #define GLSC_EGL_EXTENSIONS                                                                        \
-	"EGL_EXT_buffer_age EGL_EXT_swap_buffers_with_damage EGL_KHR_create_context "              \
-	"EGL_KHR_fence_sync EGL_KHR_gl_colorspace EGL_KHR_gl_renderbuffer_image "                  \
-	"EGL_KHR_gl_texture_2D_image EGL_KHR_image_base EGL_KHR_no_config_context "                \
+	"EGL_EXT_buffer_age EGL_EXT_swap_buffers_with_damage EGL_KHR_config_attribs "              \
+	"EGL_KHR_create_context EGL_KHR_fence_sync EGL_KHR_get_all_proc_addresses "                \
+	"EGL_KHR_gl_colorspace EGL_KHR_gl_renderbuffer_image EGL_KHR_gl_texture_2D_image "         \
+	"EGL_KHR_gl_texture_cubemap_image EGL_KHR_image_base EGL_KHR_no_config_context "           \
 	"EGL_KHR_surfaceless_context EGL_KHR_swap_buffers_with_damage EGL_KHR_wait_sync"
 #define GLSC_CLIENT_EXTENSIONS "EGL_EXT_platform_base EGL_KHR_platform_x11 EGL_EXT_platform_x11 EGL_MESA_platform_surfaceless"
 
@@ -234,7 +236,7 @@ static EGLBoolean glsc_eglInitialize(EGLDisplay dpy, EGLint *major, EGLint *mino
 	if (major)
 		*major = 1;
 	if (minor)
-		*minor = 4;
+		*minor = 5;
 	return glsc_succeed();
 }
 
@@ -1062,14 +1064,21 @@ static void glsc_context_free(struct glsc_context *c)
 	free(c);
 }
 
-/* Context attributes: EGL 1.4's client version and EGL_KHR_create_context's
- * version, minor version and flags. OpenGL ES 2.0 and the 3.x versions up
- * to GLS_ES_VERSION_MAX are offered (the context gets the highest the host
- * has, up to that: common/gls_version.h); the flags and profile attributes
- * that exist only for desktop OpenGL are errors. */
+/* Context attributes: EGL 1.4's client version, EGL_KHR_create_context's
+ * version, minor version and flags, and EGL 1.5's booleans. OpenGL ES 2.0
+ * and the 3.x versions up to GLS_ES_VERSION_MAX are offered (the context
+ * gets the highest the host has, up to that: common/gls_version.h). Errors
+ * as Mesa's for an OpenGL ES context (src/egl/main/eglcontext.c): flag bits
+ * and the profile mask that exist only for desktop OpenGL are
+ * EGL_BAD_ATTRIBUTE; EGL 1.5's booleans are read as "EGL_TRUE or not". A
+ * robust context, a context that is lost on reset and a forward-compatible
+ * one (desktop OpenGL only) are EGL_BAD_MATCH: glstream offers no robust
+ * contexts (docs/extensions.md, EGL). Attribute errors come first, as
+ * Mesa parses the whole list before it tries to make the context. */
 static EGLint glsc_parse_context_attribs(const EGLint *attribs, EGLint *major, bool *debug)
 {
 	EGLint minor = 0;
+	bool unavailable = false; /* well formed, but no such context here */
 	*major = 1;
 	*debug = false;
 	for (const EGLint *a = attribs; a && a[0] != EGL_NONE; a += 2) {
@@ -1085,15 +1094,29 @@ static EGLint glsc_parse_context_attribs(const EGLint *attribs, EGLint *major, b
 			 * forward compatibility are desktop OpenGL flags. */
 			if (a[1] & ~EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR)
 				return EGL_BAD_ATTRIBUTE;
-			*debug = a[1] & EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR;
+			*debug = *debug || (a[1] & EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR);
 			break;
-		default: /* profile mask, reset strategy: desktop OpenGL only */
+		case EGL_CONTEXT_OPENGL_DEBUG:
+			*debug = *debug || a[1] == EGL_TRUE;
+			break;
+		case EGL_CONTEXT_OPENGL_ROBUST_ACCESS:
+		case EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE:
+			unavailable = unavailable || a[1] == EGL_TRUE;
+			break;
+		case EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY:
+			/* EGL 1.5 takes it for OpenGL ES too; without reset
+			 * notification the context is an ordinary one. */
+			if (a[1] != EGL_NO_RESET_NOTIFICATION && a[1] != EGL_LOSE_CONTEXT_ON_RESET)
+				return EGL_BAD_ATTRIBUTE;
+			unavailable = unavailable || a[1] == EGL_LOSE_CONTEXT_ON_RESET;
+			break;
+		default: /* profile mask: desktop OpenGL only */
 			return EGL_BAD_ATTRIBUTE;
 		}
 	}
 	bool offered = (*major == 2 && minor == 0) ||
 		       (*major >= 3 && minor >= 0 && minor <= 9 && *major * 10 + minor <= GLS_ES_VERSION_MAX);
-	return offered ? EGL_SUCCESS : EGL_BAD_MATCH;
+	return offered && !unavailable ? EGL_SUCCESS : EGL_BAD_MATCH;
 }
 
 /* Whether a context of OpenGL ES `major` can render to surfaces of config
