@@ -62,6 +62,150 @@ static void test_create_context(EGLDisplay dpy, EGLConfig config)
     }
 }
 
+/* Whether a debug context starts with GL_DEBUG_OUTPUT enabled (what a
+ * debug context makes observable); -1 without GL_KHR_debug. */
+static int debug_output_enabled(EGLDisplay dpy, EGLConfig config, EGLContext ctx)
+{
+    static const EGLint pb_attribs[] = { EGL_WIDTH, 4, EGL_HEIGHT, 4, EGL_NONE };
+    EGLSurface pb = eglCreatePbufferSurface(dpy, config, pb_attribs);
+    GLST_CHECK(eglMakeCurrent(dpy, pb, pb, ctx));
+    int enabled = glst_has_gl_ext("GL_KHR_debug") ? glIsEnabled(GL_DEBUG_OUTPUT_KHR) : -1;
+    GLST_CHECK_GL(GL_NO_ERROR);
+    GLST_CHECK(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT));
+    GLST_CHECK(eglDestroySurface(dpy, pb));
+    return enabled;
+}
+
+/* EGL 1.5's context attributes for an OpenGL ES context, with Mesa's
+ * answers: the booleans take EGL_TRUE or anything else (false), the
+ * desktop-only ones fail. Robust contexts (and their lose-on-reset
+ * strategy) are the one difference: Mesa makes them, glstream offers none
+ * (EGL_BAD_MATCH, docs/extensions.md). */
+static void test_context_attribs_15(EGLDisplay dpy, EGLConfig config)
+{
+    bool glstream = glst_is_glstream(dpy);
+    static const struct {
+        EGLint name, value, error;
+        int debug; /* -1: not checked */
+    } cases[] = {
+        { EGL_CONTEXT_OPENGL_DEBUG, EGL_TRUE, EGL_SUCCESS, 1 },
+        { EGL_CONTEXT_OPENGL_DEBUG, EGL_FALSE, EGL_SUCCESS, 0 },
+        { EGL_CONTEXT_OPENGL_DEBUG, 2, EGL_SUCCESS, 0 },
+        { EGL_CONTEXT_OPENGL_ROBUST_ACCESS, EGL_FALSE, EGL_SUCCESS, -1 },
+        { EGL_CONTEXT_OPENGL_ROBUST_ACCESS, 2, EGL_SUCCESS, -1 },
+        { EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE, EGL_TRUE, EGL_BAD_MATCH, -1 },
+        { EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE, EGL_FALSE, EGL_SUCCESS, -1 },
+        { EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE, 2, EGL_SUCCESS, -1 },
+        { EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_BAD_ATTRIBUTE, -1 },
+        { EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY, EGL_NO_RESET_NOTIFICATION, EGL_SUCCESS, -1 },
+        { EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY, 0x1234, EGL_BAD_ATTRIBUTE, -1 },
+        { EGL_CONTEXT_FLAGS_KHR, EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE_BIT_KHR, EGL_BAD_ATTRIBUTE, -1 },
+        { EGL_CONTEXT_FLAGS_KHR, 0x100, EGL_BAD_ATTRIBUTE, -1 },
+        /* Robust access and a lose-on-reset strategy: see above. */
+        { EGL_CONTEXT_OPENGL_ROBUST_ACCESS, EGL_TRUE, EGL_BAD_MATCH, -2 },
+        { EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY, EGL_LOSE_CONTEXT_ON_RESET, EGL_BAD_MATCH, -2 },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const EGLint attribs[] = { EGL_CONTEXT_MAJOR_VERSION, 2, cases[i].name, cases[i].value, EGL_NONE };
+        EGLint error = cases[i].debug == -2 && !glstream ? EGL_SUCCESS : cases[i].error;
+        EGLContext ctx = create_context(dpy, config, attribs, error);
+        if (ctx == EGL_NO_CONTEXT)
+            continue;
+        int enabled = cases[i].debug >= 0 ? debug_output_enabled(dpy, config, ctx) : -1;
+        if (enabled >= 0) {
+            if (enabled != cases[i].debug)
+                glst_fail_msg(__FILE__, __LINE__, "case %zu: GL_DEBUG_OUTPUT %d", i, enabled);
+            else
+                GLST_CHECK(true);
+        }
+        GLST_CHECK(eglDestroyContext(dpy, ctx));
+    }
+    /* An attribute error wins over a context that cannot be made; a later
+     * EGL_FALSE does not undo an earlier EGL_TRUE. */
+    static const EGLint fwd_bad[] = { EGL_CONTEXT_MAJOR_VERSION, 2, EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE, EGL_TRUE, 0x3555, 1, EGL_NONE };
+    create_context(dpy, config, fwd_bad, EGL_BAD_ATTRIBUTE);
+    static const EGLint debug_twice[] = { EGL_CONTEXT_MAJOR_VERSION, 2, EGL_CONTEXT_OPENGL_DEBUG, EGL_TRUE,
+                                          EGL_CONTEXT_OPENGL_DEBUG, EGL_FALSE, EGL_NONE };
+    EGLContext ctx = create_context(dpy, config, debug_twice, EGL_SUCCESS);
+    if (ctx != EGL_NO_CONTEXT) {
+        GLST_CHECK(debug_output_enabled(dpy, config, ctx) != 0);
+        GLST_CHECK(eglDestroyContext(dpy, ctx));
+    }
+    /* EGL_EXT_create_context_robustness's own tokens exist only with it. */
+    if (glstream) {
+        static const EGLint ext_robust[] = { EGL_CONTEXT_OPENGL_ROBUST_ACCESS_EXT, EGL_TRUE, EGL_NONE };
+        create_context(dpy, config, ext_robust, EGL_BAD_ATTRIBUTE);
+        GLST_CHECK(!glst_has_egl_ext(dpy, "EGL_EXT_create_context_robustness"));
+    }
+}
+
+/* EGL_KHR_config_attribs: the OpenVG surface bits of EGL_SURFACE_TYPE are
+ * accepted by eglChooseConfig, and no config has them (no OpenVG). */
+static void test_config_attribs(EGLDisplay dpy)
+{
+    if (!glst_egl_ext(dpy, "EGL_KHR_config_attribs"))
+        return;
+    static const EGLint bits[] = { EGL_VG_COLORSPACE_LINEAR_BIT_KHR, EGL_VG_ALPHA_FORMAT_PRE_BIT_KHR };
+    for (size_t i = 0; i < 2; i++) {
+        const EGLint attribs[] = { EGL_SURFACE_TYPE, EGL_PBUFFER_BIT | bits[i], EGL_RENDERABLE_TYPE,
+                                   EGL_OPENGL_ES2_BIT, EGL_NONE };
+        EGLint n = -1;
+        GLST_CHECK(eglChooseConfig(dpy, attribs, NULL, 0, &n));
+        GLST_CHECK_EGL(EGL_SUCCESS);
+        GLST_CHECK_INT(n, 0);
+    }
+    static const EGLint es2_pbuffer[] = { EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT,
+                                          EGL_NONE };
+    EGLConfig configs[256];
+    EGLint n = 0;
+    GLST_CHECK(eglChooseConfig(dpy, es2_pbuffer, configs, 256, &n));
+    GLST_CHECK(n > 0);
+    for (EGLint i = 0; i < n; i++) {
+        EGLint type = 0, conformant = 0;
+        GLST_CHECK(eglGetConfigAttrib(dpy, configs[i], EGL_SURFACE_TYPE, &type));
+        GLST_CHECK(eglGetConfigAttrib(dpy, configs[i], EGL_CONFORMANT_KHR, &conformant));
+        if (type & (EGL_VG_COLORSPACE_LINEAR_BIT_KHR | EGL_VG_ALPHA_FORMAT_PRE_BIT_KHR))
+            glst_fail_msg(__FILE__, __LINE__, "config %d has OpenVG bits 0x%x", i, type);
+        if (!(conformant & EGL_OPENGL_ES2_BIT))
+            glst_fail_msg(__FILE__, __LINE__, "config %d not conformant for ES 2: 0x%x", i, conformant);
+    }
+    GLST_CHECK(true);
+}
+
+typedef const char *(*glst_query_string_fn)(EGLDisplay, EGLint);
+typedef void (*glst_clear_color_fn)(GLfloat, GLfloat, GLfloat, GLfloat);
+typedef void (*glst_clear_fn)(GLbitfield);
+
+/* EGL_KHR_get_all_proc_addresses: eglGetProcAddress answers core EGL and
+ * OpenGL ES functions too, and what it answers works. */
+static void test_get_all_proc_addresses(EGLDisplay dpy, EGLConfig config)
+{
+    if (!glst_egl_ext(dpy, "EGL_KHR_get_all_proc_addresses"))
+        return;
+    glst_query_string_fn query = (glst_query_string_fn)eglGetProcAddress("eglQueryString");
+    glst_clear_color_fn clear_color = (glst_clear_color_fn)eglGetProcAddress("glClearColor");
+    glst_clear_fn clear = (glst_clear_fn)eglGetProcAddress("glClear");
+    GLST_CHECK(query && clear_color && clear);
+    GLST_CHECK(eglGetProcAddress("eglCreateImage") && eglGetProcAddress("eglCreateSync") &&
+               eglGetProcAddress("eglGetPlatformDisplay") && eglGetProcAddress("eglCreatePlatformWindowSurface") &&
+               eglGetProcAddress("glDrawArrays"));
+    if (!query || !clear_color || !clear)
+        return;
+    GLST_CHECK(query(dpy, EGL_VERSION) && strcmp(query(dpy, EGL_VERSION), eglQueryString(dpy, EGL_VERSION)) == 0);
+    static const EGLint pb_attribs[] = { EGL_WIDTH, 4, EGL_HEIGHT, 4, EGL_NONE };
+    EGLSurface pb = eglCreatePbufferSurface(dpy, config, pb_attribs);
+    EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, glst_es2_ctx_attribs);
+    GLST_CHECK(eglMakeCurrent(dpy, pb, pb, ctx));
+    clear_color(0, 1, 0, 1);
+    clear(GL_COLOR_BUFFER_BIT);
+    unsigned char px[4] = { 0 };
+    glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
+    GLST_CHECK(px[0] == 0 && px[1] == 255 && px[2] == 0);
+    GLST_CHECK(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT));
+    GLST_CHECK(eglDestroyContext(dpy, ctx));
+    GLST_CHECK(eglDestroySurface(dpy, pb));
+}
+
 static void expect_clear_result(float value, int expected)
 {
     glClearColor(value, value, value, 1.0f);
@@ -373,6 +517,9 @@ static void test_images(EGLDisplay dpy, EGLConfig config)
 void glst_egl_test_ext(EGLDisplay dpy, EGLConfig config)
 {
     test_create_context(dpy, config);
+    test_context_attribs_15(dpy, config);
+    test_config_attribs(dpy);
+    test_get_all_proc_addresses(dpy, config);
     test_no_config_context(dpy, config);
     test_khr_fence_sync(dpy, config);
     test_colorspace(dpy, config);
