@@ -514,6 +514,118 @@ static void test_images(EGLDisplay dpy, EGLConfig config)
     GLST_CHECK(eglDestroySurface(dpy, pb));
 }
 
+/* The colour at (0, 0) of one level-0 texture image (a 2D texture or a
+ * cube map face), read through an FBO. */
+static bool face_reads(GLenum face, GLuint tex, const unsigned char rgba[4])
+{
+    GLuint fbo;
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, face, tex, 0);
+    unsigned char px[4] = { 0 };
+    bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &fbo);
+    if (!complete || memcmp(px, rgba, 4) != 0)
+        printf("face 0x%x of texture %u reads %d %d %d %d (complete %d)\n", face, tex, px[0], px[1], px[2], px[3],
+               complete);
+    return complete && memcmp(px, rgba, 4) == 0;
+}
+
+/* EGL_KHR_gl_texture_cubemap_image (EGL 1.5's EGL_GL_TEXTURE_CUBE_MAP_*
+ * targets, here through eglCreateImage and its EGLAttrib list): an image of
+ * each face shares that face's pixels with a sibling, both ways. */
+static void test_cubemap_images(EGLDisplay dpy, EGLConfig config)
+{
+    if (!glst_egl_ext(dpy, "EGL_KHR_gl_texture_cubemap_image"))
+        return;
+    glst_image_target_fn target_texture = (glst_image_target_fn)eglGetProcAddress("glEGLImageTargetTexture2DOES");
+    glst_image_target_fn target_renderbuffer =
+        (glst_image_target_fn)eglGetProcAddress("glEGLImageTargetRenderbufferStorageOES");
+    GLST_CHECK(target_texture && target_renderbuffer);
+    if (!target_texture || !target_renderbuffer)
+        return;
+    static const EGLint pb_attribs[] = { EGL_WIDTH, 8, EGL_HEIGHT, 8, EGL_NONE };
+    EGLSurface pb = eglCreatePbufferSurface(dpy, config, pb_attribs);
+    EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, glst_es2_ctx_attribs);
+    GLST_CHECK(eglMakeCurrent(dpy, pb, pb, ctx));
+    GLuint rb;
+    glGenRenderbuffers(1, &rb);
+
+    static const unsigned char colours[6][4] = { { 255, 0, 0, 255 },   { 0, 255, 0, 255 },   { 0, 0, 255, 255 },
+                                                 { 255, 255, 0, 255 }, { 0, 255, 255, 255 }, { 255, 0, 255, 255 } };
+    GLuint cube, flat, sibling;
+    glGenTextures(1, &cube);
+    glGenTextures(1, &flat);
+    glGenTextures(1, &sibling);
+    glBindTexture(GL_TEXTURE_CUBE_MAP, cube);
+    unsigned char texels[4 * 4 * 4];
+    for (int f = 0; f < 6; f++) {
+        for (size_t i = 0; i < sizeof(texels); i += 4)
+            memcpy(texels + i, colours[f], 4);
+        glTexImage2D(GL_TEXTURE_CUBE_MAP_POSITIVE_X + f, 0, GL_RGBA, 4, 4, 0, GL_RGBA, GL_UNSIGNED_BYTE, texels);
+    }
+    glTexParameteri(GL_TEXTURE_CUBE_MAP, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, flat);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 4, 4, 0, GL_RGBA, GL_UNSIGNED_BYTE, texels);
+    GLST_CHECK_GL(GL_NO_ERROR);
+
+    /* Errors: a 2D texture as a face, a level the cube map lacks, a
+     * renderbuffer's attribute. */
+    static const EGLAttrib level0[] = { EGL_GL_TEXTURE_LEVEL, 0, EGL_NONE };
+    static const EGLAttrib level2[] = { EGL_GL_TEXTURE_LEVEL, 2, EGL_NONE };
+    GLST_CHECK(eglCreateImage(dpy, ctx, EGL_GL_TEXTURE_CUBE_MAP_POSITIVE_X, (EGLClientBuffer)(uintptr_t)flat,
+                              level0) == EGL_NO_IMAGE);
+    GLST_CHECK_EGL(EGL_BAD_PARAMETER);
+    GLST_CHECK(eglCreateImage(dpy, ctx, EGL_GL_TEXTURE_2D, (EGLClientBuffer)(uintptr_t)cube, level0) ==
+               EGL_NO_IMAGE);
+    GLST_CHECK_EGL(EGL_BAD_PARAMETER);
+    GLST_CHECK(eglCreateImage(dpy, ctx, EGL_GL_TEXTURE_CUBE_MAP_NEGATIVE_Y, (EGLClientBuffer)(uintptr_t)cube,
+                              level2) == EGL_NO_IMAGE);
+    GLST_CHECK_EGL(EGL_BAD_PARAMETER);
+
+    for (int f = 0; f < 6; f++) {
+        EGLImage image = eglCreateImage(dpy, ctx, EGL_GL_TEXTURE_CUBE_MAP_POSITIVE_X + f,
+                                        (EGLClientBuffer)(uintptr_t)cube, f % 2 ? level0 : NULL);
+        GLST_CHECK(image != EGL_NO_IMAGE);
+        GLST_CHECK_EGL(EGL_SUCCESS);
+        if (image == EGL_NO_IMAGE)
+            continue;
+        /* Mesa takes a face's image as a renderbuffer only (a 2D or
+         * external texture of it is GL_INVALID_OPERATION). */
+        glBindTexture(GL_TEXTURE_2D, sibling);
+        target_texture(GL_TEXTURE_2D, image);
+        GLST_CHECK_GL(GL_INVALID_OPERATION);
+        glBindRenderbuffer(GL_RENDERBUFFER, rb);
+        target_renderbuffer(GL_RENDERBUFFER, image);
+        GLST_CHECK_GL(GL_NO_ERROR);
+        GLST_CHECK(attachment_reads(GL_RENDERBUFFER, rb, colours[f]));
+        GLST_CHECK(eglDestroyImage(dpy, image));
+    }
+    /* The last sibling (of -Z) writes into the face it came from. */
+    clear_attachment(GL_RENDERBUFFER, rb, 1, 1, 1);
+    static const unsigned char white[4] = { 255, 255, 255, 255 };
+    GLST_CHECK(face_reads(GL_TEXTURE_CUBE_MAP_NEGATIVE_Z, cube, white));
+    GLST_CHECK(face_reads(GL_TEXTURE_CUBE_MAP_POSITIVE_Z, cube, colours[4]));
+
+    if (glst_is_glstream(dpy)) {
+        /* 3D textures are not offered (docs/extensions.md, EGL). */
+        GLST_CHECK(!glst_has_egl_ext(dpy, "EGL_KHR_gl_texture_3D_image"));
+        GLST_CHECK(eglCreateImage(dpy, ctx, EGL_GL_TEXTURE_3D, (EGLClientBuffer)(uintptr_t)cube, NULL) ==
+                   EGL_NO_IMAGE);
+        GLST_CHECK_EGL(EGL_BAD_PARAMETER);
+    }
+    glDeleteTextures(1, &cube);
+    glDeleteTextures(1, &flat);
+    glDeleteTextures(1, &sibling);
+    glDeleteRenderbuffers(1, &rb);
+    GLST_CHECK_GL(GL_NO_ERROR);
+    GLST_CHECK(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT));
+    GLST_CHECK(eglDestroyContext(dpy, ctx));
+    GLST_CHECK(eglDestroySurface(dpy, pb));
+}
+
 void glst_egl_test_ext(EGLDisplay dpy, EGLConfig config)
 {
     test_create_context(dpy, config);
@@ -524,4 +636,5 @@ void glst_egl_test_ext(EGLDisplay dpy, EGLConfig config)
     test_khr_fence_sync(dpy, config);
     test_colorspace(dpy, config);
     test_images(dpy, config);
+    test_cubemap_images(dpy, config);
 }
