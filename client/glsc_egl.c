@@ -22,7 +22,8 @@
 	"EGL_KHR_create_context EGL_KHR_fence_sync EGL_KHR_get_all_proc_addresses "                \
 	"EGL_KHR_gl_colorspace EGL_KHR_gl_renderbuffer_image EGL_KHR_gl_texture_2D_image "         \
 	"EGL_KHR_gl_texture_cubemap_image EGL_KHR_image_base EGL_KHR_no_config_context "           \
-	"EGL_KHR_surfaceless_context EGL_KHR_swap_buffers_with_damage EGL_KHR_wait_sync"
+	"EGL_KHR_surfaceless_context EGL_KHR_swap_buffers_with_damage EGL_KHR_wait_sync "          \
+	"EGL_MESA_configless_context"
 #define GLSC_CLIENT_EXTENSIONS "EGL_EXT_platform_base EGL_KHR_platform_x11 EGL_EXT_platform_x11 EGL_MESA_platform_surfaceless"
 
 struct glsc_thread {
@@ -1137,7 +1138,8 @@ static EGLContext glsc_eglCreateContext(EGLDisplay dpy, EGLConfig config, EGLCon
 	struct glsc_display *d = glsc_display_get(dpy);
 	if (!d)
 		return EGL_NO_CONTEXT;
-	/* EGL_KHR_no_config_context: a context for surfaces of any config. */
+	/* EGL_KHR_no_config_context (and EGL_MESA_configless_context, the same
+	 * token and behaviour): a context for surfaces of any config. */
 	struct glsc_config *c = NULL;
 	if (config != EGL_NO_CONFIG_KHR && !(c = glsc_config_get(d, config))) {
 		glsc_fail(EGL_BAD_CONFIG);

@@ -221,7 +221,7 @@ static void expect_clear_result(float value, int expected)
 
 static void test_no_config_context(EGLDisplay dpy, EGLConfig config)
 {
-    if (!glst_egl_ext(dpy, "EGL_KHR_no_config_context"))
+    if (!glst_egl_ext(dpy, "EGL_KHR_no_config_context") || !glst_egl_ext(dpy, "EGL_MESA_configless_context"))
         return;
     EGLContext ctx = create_context(dpy, EGL_NO_CONFIG_KHR, glst_es2_ctx_attribs, EGL_SUCCESS);
     EGLint v = -1;
@@ -626,6 +626,38 @@ static void test_cubemap_images(EGLDisplay dpy, EGLConfig config)
     GLST_CHECK(eglDestroySurface(dpy, pb));
 }
 
+/* tests/conformance/egl-extension-exceptions.txt: well formed ("NAME  reason"
+ * or a comment), and, through glstream, naming no extension it advertises. */
+static void test_exceptions_file(EGLDisplay dpy)
+{
+    FILE *f = fopen(GLST_EGL_EXCEPTIONS, "r");
+    GLST_CHECK(f != NULL);
+    if (!f)
+        return;
+    const char *display_exts = eglQueryString(dpy, EGL_EXTENSIONS);
+    const char *client_exts = eglQueryString(EGL_NO_DISPLAY, EGL_EXTENSIONS);
+    char line[1024];
+    int count = 0;
+    while (fgets(line, sizeof(line), f)) {
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        char name[128], *gap = strstr(line, "  ");
+        size_t length = gap ? (size_t)(gap - line) : 0;
+        if (!gap || length == 0 || length >= sizeof(name) || strncmp(line, "EGL_", 4) != 0 ||
+            gap[strspn(gap, " ")] == '\n') {
+            glst_fail_msg(__FILE__, __LINE__, "malformed exception line: %s", line);
+            continue;
+        }
+        memcpy(name, line, length);
+        name[length] = '\0';
+        count++;
+        if (glst_is_glstream(dpy) && (glst_has_token(display_exts, name) || glst_has_token(client_exts, name)))
+            glst_fail_msg(__FILE__, __LINE__, "%s is advertised and listed as an exception", name);
+    }
+    fclose(f);
+    GLST_CHECK(count >= 10);
+}
+
 void glst_egl_test_ext(EGLDisplay dpy, EGLConfig config)
 {
     test_create_context(dpy, config);
@@ -637,4 +669,5 @@ void glst_egl_test_ext(EGLDisplay dpy, EGLConfig config)
     test_colorspace(dpy, config);
     test_images(dpy, config);
     test_cubemap_images(dpy, config);
+    test_exceptions_file(dpy);
 }
