@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "glsc_egl_reusable_sync.h"
 #include "glsc_gl.h"
 #include "glsc_present.h"
 #include "glsc_stream.h"
@@ -22,8 +23,8 @@
 	"EGL_KHR_create_context EGL_KHR_fence_sync EGL_KHR_get_all_proc_addresses "                \
 	"EGL_KHR_gl_colorspace EGL_KHR_gl_renderbuffer_image EGL_KHR_gl_texture_2D_image "         \
 	"EGL_KHR_gl_texture_cubemap_image EGL_KHR_image_base EGL_KHR_no_config_context "           \
-	"EGL_KHR_surfaceless_context EGL_KHR_swap_buffers_with_damage EGL_KHR_wait_sync "          \
-	"EGL_MESA_configless_context"
+	"EGL_KHR_reusable_sync EGL_KHR_surfaceless_context EGL_KHR_swap_buffers_with_damage "      \
+	"EGL_KHR_wait_sync EGL_MESA_configless_context"
 #define GLSC_CLIENT_EXTENSIONS "EGL_EXT_platform_base EGL_KHR_platform_x11 EGL_EXT_platform_x11 EGL_MESA_platform_surfaceless"
 
 struct glsc_thread {
@@ -123,6 +124,7 @@ EGLDisplay glsc_get_platform_display(EGLenum platform, void *native, const EGLAt
 	gls_idmap_init(&d->surfaces);
 	gls_idmap_init(&d->contexts);
 	gls_idmap_init(&d->syncs);
+	gls_idmap_init(&d->reusable_syncs);
 	gls_idmap_init(&d->images);
 	d->next = glsc_displays;
 	glsc_displays = d;
@@ -311,6 +313,7 @@ static EGLBoolean glsc_eglTerminate(EGLDisplay dpy)
 	/* Syncs and images are the display's too (EGL 1.5, 3.2). */
 	glsc_lock();
 	glsc_destroy_all_locked(&d->syncs, GLS_OP_glsDestroySync);
+	glsc_reusable_syncs_destroy_all_locked(d);
 	glsc_destroy_all_locked(&d->images, GLS_OP_glsDestroyImage);
 	glsc_unlock();
 	free(d->configs);

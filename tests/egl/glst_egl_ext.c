@@ -5,7 +5,9 @@
  * the extension; through glstream each one must be advertised. */
 #include "glst_egl_tests.h"
 
+#include <pthread.h>
 #include <stdio.h>
+#include <time.h>
 #include <string.h>
 
 bool glst_is_glstream(EGLDisplay dpy)
@@ -287,6 +289,124 @@ static void test_khr_fence_sync(EGLDisplay dpy, EGLConfig config)
     GLST_CHECK(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT));
     GLST_CHECK(eglDestroyContext(dpy, ctx));
     GLST_CHECK(eglDestroySurface(dpy, pb));
+}
+
+typedef EGLBoolean (*glst_signal_sync_khr_fn)(EGLDisplay, EGLSyncKHR, EGLenum);
+
+struct reusable_waiter {
+    EGLDisplay dpy;
+    EGLSyncKHR sync;
+    glst_client_wait_sync_khr_fn client_wait;
+    EGLint result;
+};
+
+static void *reusable_wait_forever(void *data)
+{
+    struct reusable_waiter *w = data;
+    w->result = w->client_wait(w->dpy, w->sync, 0, EGL_FOREVER_KHR);
+    return NULL;
+}
+
+/* EGL_KHR_reusable_sync: signaled and unsignaled by the application, waited
+ * on with or without a timeout, signaled by another thread while one waits. */
+static void test_reusable_sync(EGLDisplay dpy, EGLConfig config)
+{
+    if (!glst_egl_ext(dpy, "EGL_KHR_reusable_sync"))
+        return;
+    glst_create_sync_khr_fn create = (glst_create_sync_khr_fn)eglGetProcAddress("eglCreateSyncKHR");
+    glst_destroy_sync_khr_fn destroy = (glst_destroy_sync_khr_fn)eglGetProcAddress("eglDestroySyncKHR");
+    glst_client_wait_sync_khr_fn client_wait =
+        (glst_client_wait_sync_khr_fn)eglGetProcAddress("eglClientWaitSyncKHR");
+    glst_wait_sync_khr_fn wait = (glst_wait_sync_khr_fn)eglGetProcAddress("eglWaitSyncKHR");
+    glst_get_sync_attrib_khr_fn get_attrib = (glst_get_sync_attrib_khr_fn)eglGetProcAddress("eglGetSyncAttribKHR");
+    glst_signal_sync_khr_fn signal = (glst_signal_sync_khr_fn)eglGetProcAddress("eglSignalSyncKHR");
+    GLST_CHECK(create && destroy && client_wait && wait && get_attrib && signal);
+    if (!create || !destroy || !client_wait || !wait || !get_attrib || !signal)
+        return;
+
+    static const EGLint bad_attribs[] = { EGL_SYNC_STATUS_KHR, EGL_SIGNALED_KHR, EGL_NONE };
+    GLST_CHECK(create(dpy, EGL_SYNC_REUSABLE_KHR, bad_attribs) == EGL_NO_SYNC_KHR);
+    GLST_CHECK_EGL(EGL_BAD_ATTRIBUTE);
+    /* No context needed. */
+    EGLSyncKHR sync = create(dpy, EGL_SYNC_REUSABLE_KHR, NULL);
+    GLST_CHECK(sync != EGL_NO_SYNC_KHR);
+    GLST_CHECK_EGL(EGL_SUCCESS);
+    EGLint v = 0;
+    GLST_CHECK(get_attrib(dpy, sync, EGL_SYNC_TYPE_KHR, &v));
+    GLST_CHECK_HEX(v, EGL_SYNC_REUSABLE_KHR);
+    GLST_CHECK(get_attrib(dpy, sync, EGL_SYNC_STATUS_KHR, &v));
+    GLST_CHECK_HEX(v, EGL_UNSIGNALED_KHR);
+    GLST_CHECK(!get_attrib(dpy, sync, EGL_SYNC_CONDITION_KHR, &v));
+    GLST_CHECK_EGL(EGL_BAD_ATTRIBUTE);
+    GLST_CHECK_HEX(client_wait(dpy, sync, 0, 0), EGL_TIMEOUT_EXPIRED_KHR);
+    GLST_CHECK_HEX(client_wait(dpy, sync, 0, 2000000), EGL_TIMEOUT_EXPIRED_KHR);
+    GLST_CHECK_EGL(EGL_SUCCESS);
+    GLST_CHECK(!signal(dpy, sync, 0x1234));
+    GLST_CHECK_EGL(EGL_BAD_ATTRIBUTE);
+    GLST_CHECK(signal(dpy, sync, EGL_SIGNALED_KHR));
+    GLST_CHECK(get_attrib(dpy, sync, EGL_SYNC_STATUS_KHR, &v));
+    GLST_CHECK_HEX(v, EGL_SIGNALED_KHR);
+    GLST_CHECK_HEX(client_wait(dpy, sync, 0, EGL_FOREVER_KHR), EGL_CONDITION_SATISFIED_KHR);
+    GLST_CHECK_HEX(client_wait(dpy, sync, 0, 0), EGL_CONDITION_SATISFIED_KHR);
+    GLST_CHECK(signal(dpy, sync, EGL_UNSIGNALED_KHR));
+    GLST_CHECK(get_attrib(dpy, sync, EGL_SYNC_STATUS_KHR, &v));
+    GLST_CHECK_HEX(v, EGL_UNSIGNALED_KHR);
+
+    /* Another thread waits for ever; this one signals. */
+    struct reusable_waiter waiter = { dpy, sync, client_wait, 0 };
+    pthread_t thread;
+    GLST_CHECK(pthread_create(&thread, NULL, reusable_wait_forever, &waiter) == 0);
+    struct timespec pause = { 0, 50 * 1000 * 1000 };
+    nanosleep(&pause, NULL);
+    GLST_CHECK(signal(dpy, sync, EGL_SIGNALED_KHR));
+    pthread_join(thread, NULL);
+    GLST_CHECK_HEX(waiter.result, EGL_CONDITION_SATISFIED_KHR);
+
+    /* With a context: the flush bit, eglSignalSyncKHR of a fence, a server wait. */
+    static const EGLint pb_attribs[] = { EGL_WIDTH, 8, EGL_HEIGHT, 8, EGL_NONE };
+    EGLSurface pb = eglCreatePbufferSurface(dpy, config, pb_attribs);
+    EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, glst_es2_ctx_attribs);
+    GLST_CHECK(eglMakeCurrent(dpy, pb, pb, ctx));
+    GLST_CHECK(signal(dpy, sync, EGL_UNSIGNALED_KHR));
+    glClear(GL_COLOR_BUFFER_BIT);
+    GLST_CHECK_HEX(client_wait(dpy, sync, EGL_SYNC_FLUSH_COMMANDS_BIT_KHR, 1000000), EGL_TIMEOUT_EXPIRED_KHR);
+    /* A server wait on a reusable sync returns at once, as Mesa's (its
+     * signal is the application's, not the GPU's). */
+    GLST_CHECK_INT(wait(dpy, sync, 0), EGL_TRUE);
+    GLST_CHECK_EGL(EGL_SUCCESS);
+    EGLSyncKHR fence = create(dpy, EGL_SYNC_FENCE_KHR, NULL);
+    GLST_CHECK(fence != EGL_NO_SYNC_KHR);
+    GLST_CHECK(!signal(dpy, fence, EGL_SIGNALED_KHR));
+    GLST_CHECK_EGL(EGL_BAD_MATCH);
+    GLST_CHECK(destroy(dpy, fence));
+    /* EGL 1.5's eglCreateSync makes one too. */
+    EGLSync core = eglCreateSync(dpy, EGL_SYNC_REUSABLE_KHR, NULL);
+    GLST_CHECK(core != EGL_NO_SYNC);
+    EGLAttrib type = 0;
+    GLST_CHECK(eglGetSyncAttrib(dpy, core, EGL_SYNC_TYPE, &type));
+    GLST_CHECK_HEX((EGLint)type, EGL_SYNC_REUSABLE_KHR);
+    GLST_CHECK(eglDestroySync(dpy, core));
+    GLST_CHECK(eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT));
+    GLST_CHECK(eglDestroyContext(dpy, ctx));
+    GLST_CHECK(eglDestroySurface(dpy, pb));
+
+    GLST_CHECK(destroy(dpy, sync));
+    GLST_CHECK(!destroy(dpy, sync));
+    GLST_CHECK_EGL(EGL_BAD_PARAMETER);
+    GLST_CHECK(!signal(dpy, sync, EGL_SIGNALED_KHR));
+    GLST_CHECK_EGL(EGL_BAD_PARAMETER);
+
+    if (glst_is_glstream(dpy)) {
+        /* Destroying a sync wakes its waiters as if it were signaled
+         * (KHR_reusable_sync; Mesa 22.3 frees it under the waiter). */
+        waiter.sync = create(dpy, EGL_SYNC_REUSABLE_KHR, NULL);
+        waiter.result = 0;
+        GLST_CHECK(pthread_create(&thread, NULL, reusable_wait_forever, &waiter) == 0);
+        nanosleep(&pause, NULL);
+        GLST_CHECK(destroy(dpy, waiter.sync));
+        pthread_join(thread, NULL);
+        GLST_CHECK_HEX(waiter.result, EGL_CONDITION_SATISFIED_KHR);
+    }
 }
 
 /* An sRGB surface stores the encoded value: 0.5 is written as 188. */
@@ -666,6 +786,7 @@ void glst_egl_test_ext(EGLDisplay dpy, EGLConfig config)
     test_get_all_proc_addresses(dpy, config);
     test_no_config_context(dpy, config);
     test_khr_fence_sync(dpy, config);
+    test_reusable_sync(dpy, config);
     test_colorspace(dpy, config);
     test_images(dpy, config);
     test_cubemap_images(dpy, config);
