@@ -19,12 +19,12 @@
 #define GLSC_EGL_VERSION_STRING "1.5 glstream " GLSTREAM_VERSION
 /* What is not here, and why: tests/conformance/egl-extension-exceptions.txt */
 #define GLSC_EGL_EXTENSIONS                                                                        \
-	"EGL_EXT_buffer_age EGL_EXT_swap_buffers_with_damage EGL_KHR_config_attribs "              \
-	"EGL_KHR_create_context EGL_KHR_fence_sync EGL_KHR_get_all_proc_addresses "                \
-	"EGL_KHR_gl_colorspace EGL_KHR_gl_renderbuffer_image EGL_KHR_gl_texture_2D_image "         \
-	"EGL_KHR_gl_texture_cubemap_image EGL_KHR_image_base EGL_KHR_no_config_context "           \
-	"EGL_KHR_reusable_sync EGL_KHR_surfaceless_context EGL_KHR_swap_buffers_with_damage "      \
-	"EGL_KHR_wait_sync EGL_MESA_configless_context"
+	"EGL_EXT_buffer_age EGL_EXT_pixel_format_float EGL_EXT_swap_buffers_with_damage "          \
+	"EGL_KHR_config_attribs EGL_KHR_create_context EGL_KHR_fence_sync "                        \
+	"EGL_KHR_get_all_proc_addresses EGL_KHR_gl_colorspace EGL_KHR_gl_renderbuffer_image "      \
+	"EGL_KHR_gl_texture_2D_image EGL_KHR_gl_texture_cubemap_image EGL_KHR_image_base "         \
+	"EGL_KHR_no_config_context EGL_KHR_reusable_sync EGL_KHR_surfaceless_context "             \
+	"EGL_KHR_swap_buffers_with_damage EGL_KHR_wait_sync EGL_MESA_configless_context"
 #define GLSC_CLIENT_EXTENSIONS "EGL_EXT_platform_base EGL_KHR_platform_x11 EGL_EXT_platform_x11 EGL_MESA_platform_surfaceless"
 
 struct glsc_thread {
@@ -197,10 +197,15 @@ static bool glsc_display_load_configs(struct glsc_display *d)
 		for (int a = 0; a < GLSC_CONFIG_ATTRIB_COUNT; a++)
 			c->values[a] = gls_get_i32(&r);
 		EGLint *v = c->values;
+		/* Fixed-point colour only (EGL_EXT_pixel_format_float: 0 is a
+		 * host without the extension, whose configs are all fixed). */
 		if (!(v[GLSC_ATTR_EGL_SURFACE_TYPE] & EGL_PBUFFER_BIT) ||
 		    !(v[GLSC_ATTR_EGL_RENDERABLE_TYPE] & EGL_OPENGL_ES2_BIT) ||
-		    v[GLSC_ATTR_EGL_COLOR_BUFFER_TYPE] != EGL_RGB_BUFFER)
+		    v[GLSC_ATTR_EGL_COLOR_BUFFER_TYPE] != EGL_RGB_BUFFER ||
+		    (v[GLSC_ATTR_EGL_COLOR_COMPONENT_TYPE_EXT] != 0 &&
+		     v[GLSC_ATTR_EGL_COLOR_COMPONENT_TYPE_EXT] != EGL_COLOR_COMPONENT_TYPE_FIXED_EXT))
 			continue;
+		v[GLSC_ATTR_EGL_COLOR_COMPONENT_TYPE_EXT] = EGL_COLOR_COMPONENT_TYPE_FIXED_EXT;
 		/* Windows show 8-bit channels (a depth-24 TrueColor visual). */
 		bool window = d->x11 && d->visual && v[GLSC_ATTR_EGL_RED_SIZE] <= 8 &&
 			      v[GLSC_ATTR_EGL_GREEN_SIZE] <= 8 && v[GLSC_ATTR_EGL_BLUE_SIZE] <= 8 &&
@@ -439,6 +444,16 @@ static bool glsc_translate_choose(struct glsc_display *d, const EGLint *in, EGLi
 			continue;
 		case EGL_MATCH_NATIVE_PIXMAP:
 			possible = false;
+			continue;
+		case EGL_COLOR_COMPONENT_TYPE_EXT:
+			/* Every config is fixed-point; the host may not know the
+			 * attribute, so it is never sent. */
+			if (value == EGL_COLOR_COMPONENT_TYPE_FLOAT_EXT)
+				possible = false;
+			else if (value != EGL_COLOR_COMPONENT_TYPE_FIXED_EXT && value != EGL_DONT_CARE) {
+				*error = EGL_BAD_ATTRIBUTE;
+				return false;
+			}
 			continue;
 		default:
 			if (glsc_config_attrib_index(name) < 0 || name == EGL_NATIVE_VISUAL_ID ||

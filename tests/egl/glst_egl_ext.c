@@ -174,6 +174,43 @@ static void test_config_attribs(EGLDisplay dpy)
     GLST_CHECK(true);
 }
 
+/* EGL_EXT_pixel_format_float: every config answers its component type
+ * (fixed-point here, natively too on llvmpipe's X11 display); choosing
+ * float matches none, a bad type is EGL_BAD_ATTRIBUTE. */
+static void test_pixel_format_float(EGLDisplay dpy)
+{
+    if (!glst_egl_ext(dpy, "EGL_EXT_pixel_format_float"))
+        return;
+    EGLConfig configs[256];
+    EGLint n = 0;
+    GLST_CHECK(eglGetConfigs(dpy, configs, 256, &n));
+    int fixed = 0;
+    for (EGLint i = 0; i < n; i++) {
+        EGLint type = 0;
+        GLST_CHECK(eglGetConfigAttrib(dpy, configs[i], EGL_COLOR_COMPONENT_TYPE_EXT, &type));
+        fixed += type == EGL_COLOR_COMPONENT_TYPE_FIXED_EXT;
+    }
+    GLST_CHECK(n > 0);
+    GLST_CHECK_INT(fixed, n);
+    static const EGLint float_es2[] = { EGL_COLOR_COMPONENT_TYPE_EXT, EGL_COLOR_COMPONENT_TYPE_FLOAT_EXT,
+                                        EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT, EGL_NONE };
+    EGLint count = -1;
+    GLST_CHECK(eglChooseConfig(dpy, float_es2, NULL, 0, &count));
+    GLST_CHECK_INT(count, 0);
+    static const EGLint fixed_es2[] = { EGL_COLOR_COMPONENT_TYPE_EXT, EGL_COLOR_COMPONENT_TYPE_FIXED_EXT,
+                                        EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT, EGL_NONE };
+    static const EGLint any_es2[] = { EGL_RENDERABLE_TYPE, EGL_OPENGL_ES2_BIT, EGL_NONE };
+    EGLint fixed_count = -1, any_count = -2;
+    GLST_CHECK(eglChooseConfig(dpy, fixed_es2, NULL, 0, &fixed_count));
+    GLST_CHECK(eglChooseConfig(dpy, any_es2, NULL, 0, &any_count));
+    GLST_CHECK(fixed_count > 0);
+    GLST_CHECK_INT(fixed_count, any_count);
+    static const EGLint bad[] = { EGL_COLOR_COMPONENT_TYPE_EXT, 0x1234, EGL_NONE };
+    count = -1;
+    GLST_CHECK(!eglChooseConfig(dpy, bad, NULL, 0, &count));
+    GLST_CHECK_EGL(EGL_BAD_ATTRIBUTE);
+}
+
 typedef const char *(*glst_query_string_fn)(EGLDisplay, EGLint);
 typedef void (*glst_clear_color_fn)(GLfloat, GLfloat, GLfloat, GLfloat);
 typedef void (*glst_clear_fn)(GLbitfield);
@@ -783,6 +820,7 @@ void glst_egl_test_ext(EGLDisplay dpy, EGLConfig config)
     test_create_context(dpy, config);
     test_context_attribs_15(dpy, config);
     test_config_attribs(dpy);
+    test_pixel_format_float(dpy);
     test_get_all_proc_addresses(dpy, config);
     test_no_config_context(dpy, config);
     test_khr_fence_sync(dpy, config);
