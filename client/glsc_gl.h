@@ -102,6 +102,18 @@ struct glsc_context {
 
 	/* es3 state */
 
+	/* es3.1 compute */
+
+	/* es3.1 program */
+
+	/* es3.1 draw */
+
+	/* es3.1 texfb */
+
+	/* es3.2 draw32 */
+
+	/* es3.2 tex32 */
+
 
 	struct glsc_query_cache *query_cache; /* owned by glsc_gl_query.c */
 	struct glsc_debug *debug;             /* KHR_debug, owned by glsc_gl_debug.c; NULL until used */

@@ -110,6 +110,19 @@ SETS = {
     # glHint: gl.xml's group also lists GL_PROGRAM_BINARY_RETRIEVABLE_HINT,
     # a glProgramParameteri pname
     'HintTarget': ['GL_GENERATE_MIPMAP_HINT', 'GL_FRAGMENT_SHADER_DERIVATIVE_HINT'],
+
+    # es3.1 compute
+
+    # es3.1 program
+
+    # es3.1 draw
+
+    # es3.1 texfb
+
+    # es3.2 draw32
+
+    # es3.2 tex32
+
 }
 
 # Sets that also take every value any advertised extension whose name
@@ -204,6 +217,18 @@ PARAM_SETS = {
     ('glProgramBinary', 'binaryFormat'): None,
 
     # es3 state
+
+    # es3.1 compute
+
+    # es3.1 program
+
+    # es3.1 draw
+
+    # es3.1 texfb
+
+    # es3.2 draw32
+
+    # es3.2 tex32
 
 }
 

@@ -84,6 +84,18 @@ struct glss_context {
 
 	/* es3 state */
 
+	/* es3.1 compute */
+
+	/* es3.1 program */
+
+	/* es3.1 draw */
+
+	/* es3.1 texfb */
+
+	/* es3.2 draw32 */
+
+	/* es3.2 tex32 */
+
 
 	GLuint scratch_fbo;             /* the worker's own, for clearing */
 };
