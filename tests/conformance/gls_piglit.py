@@ -293,12 +293,25 @@ def parse_result(out, rc):
 ENV_FAILURES = ("XOpenDisplay failed",)
 
 
+# Runs that died before printing anything, run once more; each is reported
+# (a crash that happens again is a result like any other).
+SILENT_CRASHES = []
+
+
 def run_one(argv, env, cwd, timeout, tries=3):
+    silent_retry = True
     for _ in range(tries):
         r = run_once(argv, env, cwd, timeout)
-        if not any(m in r["out"] for m in ENV_FAILURES):
-            break
-        glslib.log(f"X connection refused, running again: {' '.join(argv)}")
+        if any(m in r["out"] for m in ENV_FAILURES):
+            glslib.log(f"X connection refused, running again: {' '.join(argv)}")
+            continue
+        if r["status"] == "crash" and not r["out"].strip() and silent_retry:
+            silent_retry = False
+            SILENT_CRASHES.append(f"{' '.join(argv)} (status {r['rc']}, "
+                                  f"{'glstream' if env.get('GLSTREAM_SERVER') else 'native'})")
+            glslib.log(f"died without output (status {r['rc']}), running again: {' '.join(argv)}")
+            continue
+        break
     return r
 
 
@@ -559,6 +572,8 @@ def compare(args, tests, results, expected, class_expected, gls_ver, elapsed):
             print("  " + r["out"][-1200:].replace("\n", "\n  "))
     for t, exp in fixed:
         print(f"stale expectation: {t.name} ({exp[0]} -> {exp[1]}) now gives the same result both ways")
+    for c in SILENT_CRASHES:
+        print(f"note: died without any output and was run again: {c}")
     stale_classes = []
     ran = {t.version for t in tests}
     for v, (gls_status, reason) in sorted(class_expected.items()):
@@ -582,7 +597,8 @@ def compare(args, tests, results, expected, class_expected, gls_ver, elapsed):
             continue
         total.update(c)
         print(summary_line(f"ES {v}", c))
-    print(summary_line("all", total) + f"; {elapsed:.0f} s")
+    print(summary_line("all", total) + f"; {len(SILENT_CRASHES)} runs that died without "
+          f"output run again; {elapsed:.0f} s")
     if new or mismatch or (args.strict and (fixed or stale_classes)):
         print("FAIL")
         return 1
