@@ -57,13 +57,17 @@ def offered_gl_version(env, timeout=60):
         key = "GL_VERSION:"
     else:
         return "neither wflinfo (waffle-utils) nor es2_info (mesa-utils) is installed", None
-    try:
-        out = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                             stdin=subprocess.DEVNULL, timeout=timeout).stdout.decode(errors="replace")
-    except subprocess.TimeoutExpired:
-        return f"{cmd[0]} timed out", None
-    for line in out.splitlines():
-        if line.startswith(key):
-            text = line[len(key):].strip()
-            return text, parse_gl_version(text)
+    out = ""
+    for _ in range(3):      # Xvfb refuses a connection now and then
+        try:
+            out = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                 stdin=subprocess.DEVNULL,
+                                 timeout=timeout).stdout.decode(errors="replace")
+        except subprocess.TimeoutExpired:
+            out = f"{cmd[0]} timed out"
+            continue
+        for line in out.splitlines():
+            if line.startswith(key):
+                text = line[len(key):].strip()
+                return text, parse_gl_version(text)
     return f"{cmd[0]} printed no GL version: {out[-300:]}", None
