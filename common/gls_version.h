@@ -13,9 +13,10 @@
 
 #include <stdint.h>
 
-/* 10 * major + minor of the highest version glstream implements. Raise it
- * only with every entry point of the next version in place. */
-#define GLS_ES_VERSION_MAX 30
+/* 10 * major + minor of the highest version glstream offers: meson.build's
+ * es_version_implemented (raised only with every entry point of the next
+ * version in place; tests/unit/gls_api_coverage.py checks it). */
+#define GLS_ES_VERSION_MAX (GLSTREAM_ES_VERSION_MAJOR * 10 + GLSTREAM_ES_VERSION_MINOR)
 
 /* The version offered on a host context whose GL_VERSION is `host_version`
  * ("OpenGL ES M.m ..."): min(host, GLS_ES_VERSION_MAX, cap), and 20 when

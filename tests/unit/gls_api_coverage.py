@@ -2,7 +2,8 @@
 """Every entry point of every OpenGL ES version glstream offers is streamed.
 
 The offered versions are ES 2.0 and each `version` entry of
-protocol/extensions.txt up to GLS_ES_VERSION_MAX (common/gls_version.h).
+protocol/extensions.txt up to the version the build offers (meson.build's
+es_version_offered, the first argument after gl.xml).
 For each, every command gl.xml's <feature> requires must have a row in
 protocol/commands.txt; the row of an ES 3.x command must carry
 ext=GL_ES_VERSION_<its version or lower> so that the client refuses it in
@@ -27,8 +28,12 @@ def version_number(feature):
 
 def main():
     registry = sys.argv[1] if len(sys.argv) > 1 else '/usr/share/khronos-api/gl.xml'
-    header = open(os.path.join(ROOT, 'common', 'gls_version.h')).read()
-    max_version = int(re.search(r'#define GLS_ES_VERSION_MAX (\d+)', header).group(1))
+    if len(sys.argv) > 2:  # meson.build's es_version_offered
+        major, minor = sys.argv[2].split('.')
+    else:
+        major, minor = re.search(r"^es_version_implemented = '(\d)\.(\d)'",
+                                 open(os.path.join(ROOT, 'meson.build')).read(), re.M).groups()
+    max_version = int(major) * 10 + int(minor)
     rows = {r['name']: r for r in gls_generate.parse_table(os.path.join(ROOT, 'protocol', 'commands.txt'))}
     listed = [n for n, kind in gls_enums.parse_extensions(os.path.join(ROOT, 'protocol', 'extensions.txt'))
               if kind == 'version']
