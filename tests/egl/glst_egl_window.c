@@ -118,6 +118,34 @@ static void test_buffer_age(EGLDisplay dpy, EGLSurface surf, int w, int h)
     }
 }
 
+/* Every swapped frame reaches the window, in order and in time: after a
+ * swap and a call the application waits for (glFinish), the window shows
+ * that frame, not the one before (shown late) nor a later one, with no
+ * retry. Distinct colours per frame catch a lost or delayed frame. */
+static void test_frames_in_order(Display *x, Window win, Visual *vis, EGLDisplay dpy, EGLSurface surf, int w,
+                                 int h)
+{
+    enum { FRAMES = 24 };
+    int late = 0;
+    for (int frame = 0; frame < FRAMES; frame++) {
+        const int rgb[3] = { (frame * 37) % 256, 255 - (frame * 10) % 256, frame % 2 ? 255 : 64 };
+        glViewport(0, 0, w, h);
+        glClearColor(rgb[0] / 255.0f, rgb[1] / 255.0f, rgb[2] / 255.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        GLST_CHECK(eglSwapBuffers(dpy, surf));
+        /* Drawing after the swap must not leak into the frame shown. */
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glFinish();
+        if (!window_pixel_is(x, win, vis, w / 2, h / 2, rgb) ||
+            !window_pixel_is(x, win, vis, w - 1, 0, rgb)) {
+            if (!late++)
+                fprintf(stderr, "frame %d not shown after the next round trip\n", frame);
+        }
+    }
+    GLST_CHECK_INT(late, 0);
+}
+
 typedef EGLBoolean (*glst_swap_damage_fn)(EGLDisplay, EGLSurface, const EGLint *, EGLint);
 
 /* EGL_KHR_swap_buffers_with_damage: errors, then a swap that shows the frame. */
@@ -256,6 +284,7 @@ void glst_egl_test_window(void)
     GLST_CHECK(resized);
     GLST_CHECK(present_and_check(x, win, vis, dpy, surf, BIG_W, BIG_H, teal));
     GLST_CHECK(orientation_is_right(x, win, vis, dpy, surf, BIG_W, BIG_H));
+    test_frames_in_order(x, win, vis, dpy, surf, BIG_W, BIG_H);
 
     /* eglCopyBuffers: the window's color buffer into a pixmap of its size. */
     glClearColor(0.0f, 1.0f, 0.0f, 1.0f);
