@@ -135,6 +135,9 @@ void glss_egl_fini(struct glss_worker *w)
 	if (w->display == EGL_NO_DISPLAY)
 		return;
 	glss_egl_reset(w);
+	free(w->frame_copy);
+	w->frame_copy = NULL;
+	w->frame_copy_cap = 0;
 	eglTerminate(w->display);
 	eglReleaseThread();
 }

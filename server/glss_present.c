@@ -3,6 +3,7 @@
  * into the client's shared frame memory (GLS_MSG_FRAME_SHARED), in a
  * GLS_MSG_FRAME (B,G,R,A, bottom row first), or to a window of its own. */
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -11,6 +12,21 @@
 #include "glss_present_window.h"
 #include "glss_readback.h"
 #include "gls_log.h"
+
+/* Room for a frame of `size` bytes on its way to a window. */
+static uint8_t *glss_frame_copy(struct glss_worker *w, size_t size)
+{
+	if (size > w->frame_copy_cap) {
+		uint8_t *bigger = realloc(w->frame_copy, size);
+		if (!bigger) {
+			glss_fail(w, "out of memory for a %zu-byte frame", size);
+			return NULL;
+		}
+		w->frame_copy = bigger;
+		w->frame_copy_cap = size;
+	}
+	return w->frame_copy;
+}
 
 /* Copies a bottom-up frame (B,G,R,A; R,G,B,A when !bgra) to dst, top row
  * first when flip (X wants the top row first): one pass over the pixels. */
@@ -75,7 +91,7 @@ void glss_present_deliver(struct glss_worker *w, struct glss_surface *s, const u
 	size_t bytes = (size_t)width * height * 4;
 	if (glss_present_mode != GLSS_PRESENT_READBACK) {
 		/* Shown here; the client gets an empty frame, which paces it. */
-		uint8_t *frame = glss_scratch(w, bytes);
+		uint8_t *frame = glss_frame_copy(w, bytes);
 		if (!frame)
 			return;
 		glss_copy_frame(frame, pixels, width, height, true, bgra);
@@ -106,7 +122,7 @@ void glss_present_sync(struct glss_worker *w, struct glss_surface *s)
 	size_t bytes = (size_t)width * height * 4;
 	if (glss_present_mode != GLSS_PRESENT_READBACK) {
 		/* Shown here; the client gets an empty frame, which paces it. */
-		uint8_t *frame = glss_scratch(w, bytes + (size_t)width * 4);
+		uint8_t *frame = glss_frame_copy(w, bytes + (size_t)width * 4);
 		if (!frame)
 			return;
 		glss_read_surface(w, s, frame);
@@ -117,7 +133,7 @@ void glss_present_sync(struct glss_worker *w, struct glss_surface *s)
 	}
 	if (glss_frame_shared(s, width, height)) {
 		/* Straight into the memory the client's X server shows from. */
-		uint8_t *spare_row = glss_scratch(w, (size_t)width * 4);
+		uint8_t *spare_row = glss_frame_copy(w, (size_t)width * 4);
 		if (!spare_row)
 			return;
 		uint32_t slot;

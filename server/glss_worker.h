@@ -143,6 +143,11 @@ struct glss_worker {
 	 * reply follows it on the socket, so a client's round trip after a
 	 * swap returns with the frame shown */
 	bool frame_since_reply;
+	/* a frame on its way to a window of the worker's (--present=window,
+	 * qubes): not scratch, which a command delivering the pending frame
+	 * before its reply may still be using; freed by glss_egl_fini */
+	uint8_t *frame_copy;
+	size_t frame_copy_cap;
 };
 
 /* Harnesses (fuzzer, regression replay): a worker without a client, on
