@@ -46,9 +46,10 @@ static void glss_usage(FILE *out)
 		"                   (a window of the worker's own on this server's DISPLAY)\n"
 		"                   or qubes (qubes-guid's window for the client's window\n"
 		"                   on this DISPLAY; a qrexec service only)\n"
-		"  --readback=MODE  how swapped frames are read: async (default: into\n"
-		"                   pixel pack buffers, delivered when the driver is done)\n"
-		"                   or sync (at the swap, straight into the frame memory)\n"
+		"  --readback=MODE  how swapped frames are read: async (into pixel pack\n"
+		"                   buffers, delivered when the driver is done), sync (at\n"
+		"                   the swap, straight into the frame memory) or auto\n"
+		"                   (default: async, but sync on a software rasterizer)\n"
 		"\n"
 		"Limits of each client's worker (see docs/security.md):\n"
 		"  --max-memory MiB       memory (RLIMIT_DATA; default %u, 0: unlimited)\n"
@@ -159,10 +160,14 @@ int main(int argc, char **argv)
 			}
 			break;
 		case OPT_READBACK:
-			if (strcmp(optarg, "async") == 0 || strcmp(optarg, "sync") == 0) {
-				glss_readback_async = strcmp(optarg, "async") == 0;
+			if (strcmp(optarg, "auto") == 0) {
+				glss_readback_mode = GLSS_READBACK_AUTO;
+			} else if (strcmp(optarg, "async") == 0) {
+				glss_readback_mode = GLSS_READBACK_ASYNC;
+			} else if (strcmp(optarg, "sync") == 0) {
+				glss_readback_mode = GLSS_READBACK_SYNC;
 			} else {
-				fprintf(stderr, "glstream-server: --readback takes async or sync\n");
+				fprintf(stderr, "glstream-server: --readback takes auto, async or sync\n");
 				return 2;
 			}
 			break;

@@ -19,7 +19,7 @@
 #include "glss_memory.h"
 #include "gls_log.h"
 
-bool glss_readback_async = true;
+enum glss_readback_mode glss_readback_mode = GLSS_READBACK_AUTO;
 
 /* Commands between two looks at the pending frame's fence. */
 #define GLSS_READBACK_POLL_COMMANDS 64
@@ -43,10 +43,32 @@ static bool glss_context_es3(struct glss_context *c)
 		const char *version = (const char *)glGetString(GL_VERSION);
 		int major = 0;
 		c->host_es3 = version && sscanf(version, "OpenGL ES %d", &major) == 1 && major >= 3 ? 1 : -1;
-		gls_debug("context %u: %s; frames are read %s", c->id, version ? version : "no version",
-			  c->host_es3 > 0 && glss_readback_async ? "asynchronously" : "synchronously");
 	}
 	return c->host_es3 > 0;
+}
+
+/* A rasterizer running on the CPU: there, reading into a pack buffer is
+ * CPU work too (Mesa's llvmpipe runs a shader over every pixel), more than
+ * the synchronous read's copy, and no idle engine does it meanwhile
+ * (docs/performance.md, "Asynchronous readback"). */
+static bool glss_software_renderer(void)
+{
+	const char *renderer = (const char *)glGetString(GL_RENDERER);
+	return renderer && (strstr(renderer, "llvmpipe") || strstr(renderer, "softpipe") ||
+			    strstr(renderer, "swrast") || strstr(renderer, "SwiftShader"));
+}
+
+/* Whether the current context reads swapped frames into pack buffers. */
+static bool glss_context_async(struct glss_context *c)
+{
+	if (!c->readback_async) {
+		bool async = glss_readback_mode != GLSS_READBACK_SYNC && glss_context_es3(c) &&
+			     (glss_readback_mode == GLSS_READBACK_ASYNC || !glss_software_renderer());
+		c->readback_async = async ? 1 : -1;
+		gls_debug("context %u (%s): frames are read %s", c->id, (const char *)glGetString(GL_RENDERER),
+			  async ? "asynchronously" : "synchronously");
+	}
+	return c->readback_async > 0;
 }
 
 /* The application's state that a read of the window's pixels changes. */
@@ -167,7 +189,7 @@ bool glss_readback_start(struct glss_worker *w, struct glss_surface *s)
 	struct glss_context *c = w->current;
 	uint32_t width = (uint32_t)s->width, height = (uint32_t)s->height;
 	uint64_t bytes = (uint64_t)width * height * 4;
-	if (!glss_readback_async || !c || !bytes || !glss_context_es3(c))
+	if (!c || !bytes || !glss_context_async(c))
 		return false;
 	glss_readback_finish(w);
 	unsigned i = c->readback_next;

@@ -8,8 +8,13 @@
 
 #include "glss_worker.h"
 
-/* --readback=async (default) or sync: how presented frames are read. */
-extern bool glss_readback_async;
+/* --readback: how presented frames are read. */
+enum glss_readback_mode {
+	GLSS_READBACK_AUTO,  /* async, except on a software rasterizer (default) */
+	GLSS_READBACK_ASYNC, /* into pixel pack buffers, delivered later */
+	GLSS_READBACK_SYNC,  /* at the swap, straight into the frame memory */
+};
+extern enum glss_readback_mode glss_readback_mode;
 
 /* Reads surface s (current or not; w->current must be set) into p as
  * B,G,R,A, bottom row first, rows packed. */
@@ -18,8 +23,8 @@ void glss_read_surface(struct glss_worker *w, struct glss_surface *s, uint8_t *p
 bool glss_has_bgra_readback(void);
 
 /* Starts reading swapped surface s (the current draw surface) into a pack
- * buffer; false when that is not possible (no ES 3 host context, readback
- * off, memory limit): then read synchronously. */
+ * buffer; false when that is not possible or not wanted (no ES 3 host
+ * context, --readback, memory limit): then read synchronously. */
 bool glss_readback_start(struct glss_worker *w, struct glss_surface *s);
 /* Delivers the frame started last, if any (glss_present.c shows it). Called
  * before anything that must observe it and when the worker goes idle. */

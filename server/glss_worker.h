@@ -68,6 +68,7 @@ struct glss_context {
 	struct glss_texture *default_textures[2]; /* texture 0 of 2D, cube map */
 	GLuint scratch_fbo;             /* the worker's own, for clearing */
 	int8_t host_es3;                /* host context is ES 3.0+: 1, not: -1, unknown: 0 */
+	int8_t readback_async;          /* frames read into pack buffers: 1, not: -1, unknown: 0 */
 	/* asynchronous readback (glss_readback.c): the worker's two pixel pack
 	 * buffers, only while this context is current */
 	GLuint readback_buffers[2];
