@@ -8,7 +8,8 @@
  * is about to sleep, or before anything that must observe it (the next
  * swap, a reply, a resize, another context made current). Pack buffers
  * need an ES 3.0 host context: Mesa gives one even for ES 2 clients; other
- * hosts read synchronously. */
+ * hosts read synchronously, and so do software rasterizers unless
+ * --readback=async (glss_context_async). */
 #include "glss_readback.h"
 
 #include <stdio.h>
