@@ -7,8 +7,9 @@
  * counted):
  *
  *   state        cheap state calls per second (glUniform1f, glEnable,
- *                glBlendFunc, glDisable, ... on a current context; the
- *                timed loop ends with glFinish so every call was executed)
+ *                glBlendFunc, glDisable, ... on a current context), each
+ *                repetition 0.3 s of calls then glFinish, so every call
+ *                was executed
  *   latency      a state call followed by a call that needs an answer
  *                (glGetError; and glIsEnabled, which a client may answer
  *                from mirrored state): median and 90th percentile, in us
@@ -259,11 +260,15 @@ static int reps_count(void)
 	return quick ? 5 : 9;
 }
 
-/* (a) cheap state calls per second. */
+/* (a) cheap state calls per second. Each repetition runs whole chunks of
+ * the loop until STATE_SECONDS have passed (the same time natively and
+ * through any transport; a fixed count took 10 ms natively, too short to
+ * be stable), then glFinish, so every call was executed. */
+#define STATE_CHUNK 10000 /* iterations between two looks at the clock */
 static void bench_state(GLuint prog)
 {
 	const int calls_per_iter = 8;
-	const long iters = quick ? 4000 : 50000;
+	const double seconds = quick ? 0.02 : 0.3;
 	GLint scale = glGetUniformLocation(prog, "scale");
 	GLint shade = glGetUniformLocation(prog, "shade");
 	int reps = reps_count();
@@ -272,25 +277,36 @@ static void bench_state(GLuint prog)
 	glUseProgram(prog);
 	glFinish();
 	for (int r = -1; r < reps; r++) {
-		double t0 = now();
-		for (long i = 0; i < iters; i++) {
-			float f = (float)(i & 255) * (1.0f / 256.0f);
-			glUniform1f(scale, 1.0f - f);
-			glEnable(GL_BLEND);
-			glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-			glUniform1f(shade, f);
-			glDisable(GL_BLEND);
-			glEnable(GL_DEPTH_TEST);
-			glBlendFunc(GL_ONE, GL_ZERO);
-			glDisable(GL_DEPTH_TEST);
-		}
+		double t0 = now(), dt;
+		long iters = 0;
+		do {
+			for (long i = 0; i < STATE_CHUNK; i++) {
+				float f = (float)(i & 255) * (1.0f / 256.0f);
+				glUniform1f(scale, 1.0f - f);
+				glEnable(GL_BLEND);
+				glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+				glUniform1f(shade, f);
+				glDisable(GL_BLEND);
+				glEnable(GL_DEPTH_TEST);
+				glBlendFunc(GL_ONE, GL_ZERO);
+				glDisable(GL_DEPTH_TEST);
+			}
+			iters += STATE_CHUNK;
+		} while (now() - t0 < seconds);
 		glFinish();
-		double dt = now() - t0;
+		dt = now() - t0;
 		if (r >= 0)
 			rate[r] = (double)(iters * calls_per_iter) / dt;
 	}
-	if (check_gl("state calls"))
-		report("state_calls", "calls/s", rate, reps);
+	if (!check_gl("state calls"))
+		return;
+	double lo = rate[0], hi = rate[0];
+	for (int r = 1; r < reps; r++) {
+		lo = rate[r] < lo ? rate[r] : lo;
+		hi = rate[r] > hi ? rate[r] : hi;
+	}
+	printf("# state_calls: %d repetitions of %.2f s, from %.4g to %.4g calls/s\n", reps, seconds, lo, hi);
+	report("state_calls", "calls/s", rate, reps);
 }
 
 /* (b) latency of a call that needs an answer, after a state call. */

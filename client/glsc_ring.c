@@ -20,12 +20,6 @@
 #include "gls_spin.h"
 #include "gls_wire.h"
 
-/* Written bytes between two publications outside flushes: each takes the
- * tail's cache line from the spinning worker and a fence to look at its
- * sleeping flag, so not one per command; often enough that a worker
- * starts on a long stream early (a few hundred state calls). */
-#define GLSC_RING_PUBLISH_EVERY (4u << 10)
-
 bool glsc_ring_create(struct glsc_ring *ring, int connection, int timeout_ms, int *memfd, int *peer_doorbell)
 {
 	uint32_t size = GLS_RING_DATA;

@@ -39,9 +39,27 @@ struct glsc_ring {
 bool glsc_ring_create(struct glsc_ring *ring, int connection, int timeout_ms, int *memfd, int *peer_doorbell);
 void glsc_ring_destroy(struct glsc_ring *ring);
 
+/* Written bytes between two publications outside flushes: each takes the
+ * tail's cache line from the spinning worker and a fence to look at its
+ * sleeping flag, so not one per command; often enough that a worker
+ * starts on a long stream early (a few hundred state calls). */
+#define GLSC_RING_PUBLISH_EVERY (4u << 10)
+
 /* Where a message of `size` bytes goes (valid until the next ring call),
  * or NULL with errno set when the worker is gone. */
 uint8_t *glsc_ring_reserve(struct glsc_ring *ring, size_t size);
+/* The same, inline for the common case of a small command (the state
+ * calls' path): nothing staged, room before the end of the data area as
+ * far as we know, no publication due. */
+static inline uint8_t *glsc_ring_reserve_fast(struct glsc_ring *ring, size_t size)
+{
+	size_t at = (size_t)(ring->tail & (ring->size - 1));
+	if ((ring->staged | ring->deferred_size) || ring->tail - ring->published >= GLSC_RING_PUBLISH_EVERY ||
+	    size > ring->size - at || ring->size - (ring->tail - ring->head) < size)
+		return glsc_ring_reserve(ring, size);
+	ring->tail += size;
+	return ring->data + at;
+}
 /* The same for a message of `size` bytes followed by n bytes at `bytes`
  * (then zero padding to 4): the caller writes the first `size` bytes at
  * the pointer returned, then calls glsc_ring_commit while `bytes` is still

@@ -7,13 +7,16 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <linux/futex.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <sched.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -40,7 +43,11 @@
 /* How long a reply may take before the server is declared gone. */
 #define GLSC_DEFAULT_TIMEOUT_MS 60000
 
-static pthread_mutex_t glsc_mutex = PTHREAD_MUTEX_INITIALIZER;
+/* The library's lock: a futex word (0 free, 1 held, 2 held with waiters;
+ * Drepper, "Futexes Are Tricky", mutex 3). Every GL call takes it, and
+ * pthread_mutex_lock + unlock through the PLT cost a sixth of a cheap
+ * call's encoding (docs/performance.md). */
+static atomic_uint glsc_mutex;
 
 static struct {
 	int fd;
@@ -92,12 +99,18 @@ static void glsc_stats_tick(void)
 
 void glsc_lock(void)
 {
-	pthread_mutex_lock(&glsc_mutex);
+	unsigned free_word = 0;
+	if (atomic_compare_exchange_strong_explicit(&glsc_mutex, &free_word, 1, memory_order_acquire,
+						    memory_order_relaxed))
+		return;
+	while (atomic_exchange_explicit(&glsc_mutex, 2, memory_order_acquire) != 0)
+		syscall(SYS_futex, &glsc_mutex, FUTEX_WAIT_PRIVATE, 2, NULL, NULL, 0);
 }
 
 void glsc_unlock(void)
 {
-	pthread_mutex_unlock(&glsc_mutex);
+	if (atomic_exchange_explicit(&glsc_mutex, 0, memory_order_release) == 2)
+		syscall(SYS_futex, &glsc_mutex, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 }
 
 bool glsc_stream_lost(void)
@@ -400,7 +413,7 @@ static uint8_t *glsc_stream_begin_ring(uint16_t opcode, size_t size, const void 
 {
 	size_t total = size + gls_pad4(n);
 	uint8_t *w = n ? glsc_ring_reserve_with_bytes(&glsc_stream.ring, size, bytes, n)
-		       : glsc_ring_reserve(&glsc_stream.ring, size);
+		       : glsc_ring_reserve_fast(&glsc_stream.ring, size);
 	if (!w) {
 		glsc_stream_set_lost(errno == ETIMEDOUT ? "no progress" : "sending");
 		return NULL;

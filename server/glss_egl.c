@@ -11,6 +11,7 @@
 #include "glss_gl_generated.h"
 #include "glss_memory.h"
 #include "glss_present_window.h"
+#include "glss_readback.h"
 #include "glss_shader_cache.h"
 #include "glss_shader_source.h"
 #include "gls_extensions.h"
@@ -117,6 +118,7 @@ void glss_egl_reset(struct glss_worker *w)
 {
 	if (w->display == EGL_NO_DISPLAY)
 		return;
+	glss_readback_release(w);
 	eglMakeCurrent(w->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
 	w->current = NULL;
 	w->draw = w->read = NULL;
@@ -137,6 +139,9 @@ void glss_egl_fini(struct glss_worker *w)
 	if (w->display == EGL_NO_DISPLAY)
 		return;
 	glss_egl_reset(w);
+	free(w->frame_copy);
+	w->frame_copy = NULL;
+	w->frame_copy_cap = 0;
 	eglTerminate(w->display);
 	eglReleaseThread();
 }
@@ -360,6 +365,8 @@ static EGLSurface glss_surface_create_host(struct glss_worker *w, const struct g
 /* Replaces the host surface (same id for the client), keeping it current. */
 static void glss_surface_replace_host(struct glss_worker *w, struct glss_surface *s, EGLSurface fresh)
 {
+	if (w->pending_frame.surface == s)
+		glss_readback_finish(w); /* at the size it was read */
 	EGLSurface old = s->host;
 	s->host = fresh;
 	if (w->current && (w->draw == s || w->read == s))
@@ -532,6 +539,11 @@ void glss_exec_glsMakeCurrent(struct glss_worker *w, struct gls_reader *r)
 		glss_fail(w, "inconsistent glsMakeCurrent");
 		return;
 	}
+	/* The swapped frame goes out first; pack buffers live only in the
+	 * current context (they are freed while it still is). */
+	glss_readback_finish(w);
+	if (c != w->current)
+		glss_readback_release(w);
 	if (!eglMakeCurrent(w->display, draw ? draw->host : EGL_NO_SURFACE, read ? read->host : EGL_NO_SURFACE,
 			    c ? c->host : EGL_NO_CONTEXT)) {
 		glss_fail(w, "the host refused to make context %u current (0x%x)", context_id, eglGetError());

@@ -14,8 +14,15 @@ struct glss_surface *glss_surface_lookup(struct glss_worker *w, uint32_t id);
 struct glss_context *glss_context_lookup(struct glss_worker *w, uint32_t id);
 /* Destroys every EGL image of the client (glss_image.c). */
 void glss_images_reset(struct glss_worker *w);
-/* Sends the surface's pixels to the client as a GLS_MSG_FRAME. */
+/* Presents swapped window surface (the current draw surface): its frame
+ * goes to the client now or, read asynchronously, soon (glss_readback.h). */
 void glss_present_frame(struct glss_worker *w, struct glss_surface *surface);
+/* Reads and delivers the surface's frame now. */
+void glss_present_sync(struct glss_worker *w, struct glss_surface *surface);
+/* Delivers a frame read earlier: pixels bottom row first, B,G,R,A (R,G,B,A
+ * when !bgra), width x height as at the swap. */
+void glss_present_deliver(struct glss_worker *w, struct glss_surface *surface, const uint8_t *pixels, uint32_t width,
+			  uint32_t height, bool bgra);
 /* Unmaps the surface's shared frame memory, if any. */
 void glss_surface_drop_frames(struct glss_surface *surface);
 

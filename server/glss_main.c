@@ -13,6 +13,7 @@
 #include "gls_protocol.h"
 #include "glss_listener.h"
 #include "glss_present_window.h"
+#include "glss_readback.h"
 #include "glss_sandbox.h"
 #include "glss_shader_cache.h"
 
@@ -45,6 +46,10 @@ static void glss_usage(FILE *out)
 		"                   (a window of the worker's own on this server's DISPLAY)\n"
 		"                   or qubes (qubes-guid's window for the client's window\n"
 		"                   on this DISPLAY; a qrexec service only)\n"
+		"  --readback=MODE  how swapped frames are read: async (into pixel pack\n"
+		"                   buffers, delivered when the driver is done), sync (at\n"
+		"                   the swap, straight into the frame memory) or auto\n"
+		"                   (default: async, but sync on a software rasterizer)\n"
 		"\n"
 		"Limits of each client's worker (see docs/security.md):\n"
 		"  --max-memory MiB       memory (RLIMIT_DATA; default %u, 0: unlimited)\n"
@@ -87,7 +92,7 @@ static unsigned long long glss_parse_number(const char *option, const char *text
 int main(int argc, char **argv)
 {
 	enum { OPT_SOCKET = 256, OPT_TCP, OPT_STDIO, OPT_VERSION, OPT_COOKIE, OPT_MAX_MEMORY, OPT_MAX_OBJECTS,
-	       OPT_MAX_GL_MEMORY, OPT_MAX_COMMAND, OPT_NO_SANDBOX, OPT_PRESENT, OPT_SHADER_CACHE, OPT_NO_SHADER_CACHE };
+	       OPT_MAX_GL_MEMORY, OPT_MAX_COMMAND, OPT_NO_SANDBOX, OPT_PRESENT, OPT_READBACK, OPT_SHADER_CACHE, OPT_NO_SHADER_CACHE };
 	static const struct option long_options[] = {
 		{"cookie", required_argument, NULL, OPT_COOKIE},
 		{"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
@@ -96,6 +101,7 @@ int main(int argc, char **argv)
 		{"max-command-size", required_argument, NULL, OPT_MAX_COMMAND},
 		{"no-sandbox", no_argument, NULL, OPT_NO_SANDBOX},
 		{"present", required_argument, NULL, OPT_PRESENT},
+		{"readback", required_argument, NULL, OPT_READBACK},
 		{"shader-cache", required_argument, NULL, OPT_SHADER_CACHE},
 		{"no-shader-cache", no_argument, NULL, OPT_NO_SHADER_CACHE},
 		{"socket", required_argument, NULL, OPT_SOCKET},
@@ -150,6 +156,18 @@ int main(int argc, char **argv)
 				glss_present_mode = GLSS_PRESENT_QUBES;
 			} else {
 				fprintf(stderr, "glstream-server: --present takes readback, window or qubes\n");
+				return 2;
+			}
+			break;
+		case OPT_READBACK:
+			if (strcmp(optarg, "auto") == 0) {
+				glss_readback_mode = GLSS_READBACK_AUTO;
+			} else if (strcmp(optarg, "async") == 0) {
+				glss_readback_mode = GLSS_READBACK_ASYNC;
+			} else if (strcmp(optarg, "sync") == 0) {
+				glss_readback_mode = GLSS_READBACK_SYNC;
+			} else {
+				fprintf(stderr, "glstream-server: --readback takes auto, async or sync\n");
 				return 2;
 			}
 			break;

@@ -16,6 +16,7 @@
 #include "glss_shader_cache.h"
 #include "glss_egl.h"
 #include "glss_present_window.h"
+#include "glss_readback.h"
 #include "glss_gl_generated.h"
 #include "glss_sandbox.h"
 #include "gls_cookie.h"
@@ -55,6 +56,8 @@ uint8_t *glss_message_begin(struct glss_worker *w, uint16_t opcode, size_t size)
 		w->out = bigger;
 		w->out_cap = cap;
 	}
+	if (opcode == GLS_MSG_FRAME || opcode == GLS_MSG_FRAME_SHARED)
+		w->frame_since_reply = true;
 	uint8_t *p = w->out + w->out_len;
 	struct gls_msg_header header = {.opcode = htole16(opcode), .size = htole32((uint32_t)total)};
 	memcpy(p, &header, sizeof(header));
@@ -65,12 +68,16 @@ uint8_t *glss_message_begin(struct glss_worker *w, uint16_t opcode, size_t size)
 
 uint8_t *glss_reply_begin(struct glss_worker *w, size_t size)
 {
+	/* A frame swapped before the command is shown before its answer. */
+	glss_readback_finish(w);
 	/* The messages of the command come before its answer; after any on
-	 * the socket, the answer follows them there (not in shared memory). */
-	bool debug_sent = glss_debug_flush(w);
+	 * the socket, the answer follows them there (not in shared memory):
+	 * the client reads them on its way to the answer. */
+	bool behind = glss_debug_flush(w) || w->frame_since_reply;
+	w->frame_since_reply = false;
 	/* A local client with a ring takes its replies from shared memory. */
 	if (glss_ring_attached(&w->ring)) {
-		uint8_t *p = debug_sent ? glss_ring_reply_on_socket(&w->ring)
+		uint8_t *p = behind ? glss_ring_reply_on_socket(&w->ring)
 					: glss_ring_reply_begin(&w->ring, gls_pad4(size));
 		if (p) {
 			memset(p + size, 0, gls_pad4(size) - size);
@@ -315,6 +322,8 @@ size_t glss_run_messages(struct glss_worker *w)
 		struct gls_reader r;
 		gls_reader_init(&r, w->in + at + GLS_MSG_HEADER_SIZE, size - GLS_MSG_HEADER_SIZE);
 		exec(w, &r);
+		if (glss_readback_pending(w))
+			glss_readback_poll(w);
 		if (glss_ring_attached(&w->ring))
 			glss_ring_publish_reply(&w->ring);
 		if (r.bad)
@@ -380,6 +389,12 @@ static void glss_socket_spin(int fd)
 	}
 }
 
+static bool glss_input_ready(int fd)
+{
+	struct pollfd pfd = {.fd = fd, .events = POLLIN};
+	return poll(&pfd, 1, 0) != 0;
+}
+
 int glss_worker_run(int in_fd, int out_fd)
 {
 	struct glss_worker w = {.in_fd = in_fd, .out_fd = out_fd, .max_message = glss_limits.max_message};
@@ -422,10 +437,24 @@ int glss_worker_run(int in_fd, int out_fd)
 					break;
 				continue;
 			}
+			if (glss_readback_pending(&w)) {
+				/* Idle: the swapped frame goes out before we wait. */
+				glss_readback_finish(&w);
+				if (!glss_send_some(&w))
+					break;
+				continue;
+			}
 			if (glss_ring_spin(&w) || !glss_ring_prepare_sleep(&w))
 				continue;
-		} else if (!pending) {
-			glss_socket_spin(in_fd);
+		} else {
+			if (glss_readback_pending(&w) && !glss_input_ready(in_fd)) {
+				glss_readback_finish(&w);
+				if (!glss_send_some(&w))
+					break;
+				continue;
+			}
+			if (!pending)
+				glss_socket_spin(in_fd);
 		}
 		struct pollfd fds[3];
 		nfds_t nfds = 0, out_at = 0, bell_at = 0;

@@ -98,6 +98,13 @@ struct glss_context {
 
 
 	GLuint scratch_fbo;             /* the worker's own, for clearing */
+	int8_t host_es3;                /* host context is ES 3.0+: 1, not: -1, unknown: 0 */
+	int8_t readback_async;          /* frames read into pack buffers: 1, not: -1, unknown: 0 */
+	/* asynchronous readback (glss_readback.c): the worker's two pixel pack
+	 * buffers, only while this context is current */
+	GLuint readback_buffers[2];
+	uint64_t readback_bytes[2];
+	unsigned readback_next;
 };
 
 struct glss_surface {
@@ -153,6 +160,26 @@ struct glss_worker {
 	uint32_t objects;     /* object names created; may overcount (see glss_names.c) */
 	uint64_t gl_memory;   /* bytes held in GL objects and surfaces (glss_memory.c) */
 	int record_fd;        /* GLSTREAM_RECORD: received messages are appended; -1 */
+
+	/* a swapped frame read into a pack buffer of w->current and not yet
+	 * delivered (glss_readback.c); surface is w->draw while set */
+	struct glss_pending_frame {
+		struct glss_surface *surface;
+		uint32_t width, height;
+		unsigned buffer;  /* index in readback_buffers */
+		bool bgra;
+		void *fence;      /* GLsync signalled when the read is done */
+		unsigned commands; /* run since the last look at the fence */
+	} pending_frame;
+	/* a frame message went out since the last reply: over the ring, that
+	 * reply follows it on the socket, so a client's round trip after a
+	 * swap returns with the frame shown */
+	bool frame_since_reply;
+	/* a frame on its way to a window of the worker's (--present=window,
+	 * qubes): not scratch, which a command delivering the pending frame
+	 * before its reply may still be using; freed by glss_egl_fini */
+	uint8_t *frame_copy;
+	size_t frame_copy_cap;
 };
 
 /* Harnesses (fuzzer, regression replay): a worker without a client, on

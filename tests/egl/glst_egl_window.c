@@ -118,6 +118,72 @@ static void test_buffer_age(EGLDisplay dpy, EGLSurface surf, int w, int h)
     }
 }
 
+/* Every swapped frame reaches the window, in order and in time: after a
+ * swap and a call the application waits for (glFinish), the window shows
+ * that frame, not the one before (shown late) nor a later one, with no
+ * retry. Distinct colours per frame catch a lost or delayed frame. */
+static void test_frames_in_order(Display *x, Window win, Visual *vis, EGLDisplay dpy, EGLSurface surf, int w,
+                                 int h)
+{
+    enum { FRAMES = 24 };
+    int late = 0;
+    for (int frame = 0; frame < FRAMES; frame++) {
+        const int rgb[3] = { (frame * 37) % 256, 255 - (frame * 10) % 256, frame % 2 ? 255 : 64 };
+        glViewport(0, 0, w, h);
+        glClearColor(rgb[0] / 255.0f, rgb[1] / 255.0f, rgb[2] / 255.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        GLST_CHECK(eglSwapBuffers(dpy, surf));
+        /* Drawing after the swap must not leak into the frame shown. */
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glFinish();
+        if (!window_pixel_is(x, win, vis, w / 2, h / 2, rgb) ||
+            !window_pixel_is(x, win, vis, w - 1, 0, rgb)) {
+            if (!late++)
+                fprintf(stderr, "frame %d not shown after the next round trip\n", frame);
+        }
+    }
+    GLST_CHECK_INT(late, 0);
+}
+
+/* Presenting reads the window in the application's context: the state it
+ * changes for that (framebuffer binding, pack alignment) and the GL error
+ * the application has not fetched yet must be as before the swap. */
+static void test_swap_keeps_state(EGLDisplay dpy, EGLSurface surf, int w, int h)
+{
+    GLuint tex = 0, fbo = 0;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 4, 4, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
+    GLST_CHECK(glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE);
+    glViewport(0, 0, 4, 4);
+    glClearColor(0, 1, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glLineWidth(-1.0f); /* GL_INVALID_VALUE, held by the driver */
+    for (int frame = 0; frame < 3; frame++)
+        GLST_CHECK(eglSwapBuffers(dpy, surf));
+    GLST_CHECK_HEX(glGetError(), GL_INVALID_VALUE);
+    GLST_CHECK_HEX(glGetError(), GL_NO_ERROR);
+    GLint value = -1;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &value);
+    GLST_CHECK_INT(value, (GLint)fbo);
+    glGetIntegerv(GL_PACK_ALIGNMENT, &value);
+    GLST_CHECK_INT(value, 1);
+    unsigned char px[4] = { 0 };
+    glReadPixels(1, 1, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px); /* from the FBO, not the window */
+    GLST_CHECK(px[0] == 0 && px[1] == 255 && px[2] == 0);
+    GLST_CHECK_HEX(glGetError(), GL_NO_ERROR);
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &fbo);
+    glDeleteTextures(1, &tex);
+    glViewport(0, 0, w, h);
+}
+
 typedef EGLBoolean (*glst_swap_damage_fn)(EGLDisplay, EGLSurface, const EGLint *, EGLint);
 
 /* EGL_KHR_swap_buffers_with_damage: errors, then a swap that shows the frame. */
@@ -256,6 +322,8 @@ void glst_egl_test_window(void)
     GLST_CHECK(resized);
     GLST_CHECK(present_and_check(x, win, vis, dpy, surf, BIG_W, BIG_H, teal));
     GLST_CHECK(orientation_is_right(x, win, vis, dpy, surf, BIG_W, BIG_H));
+    test_frames_in_order(x, win, vis, dpy, surf, BIG_W, BIG_H);
+    test_swap_keeps_state(dpy, surf, BIG_W, BIG_H);
 
     /* eglCopyBuffers: the window's color buffer into a pixmap of its size. */
     glClearColor(0.0f, 1.0f, 0.0f, 1.0f);
