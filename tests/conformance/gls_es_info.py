@@ -19,7 +19,8 @@ GL_SHADING_LANGUAGE_VERSION and GL_EXTENSIONS, and checks:
     and every listed one the host has is indeed not advertised (an entry
     glstream now advertises must be removed);
   - the same for EGL: host EGL extensions glstream's EGL does not offer are
-    listed (`egl NAME | reason`), and EGL extensions glstream's EGL offers
+    listed in egl-extension-exceptions.txt (`NAME  reason`, also checked by
+    tests/egl), and EGL extensions glstream's EGL offers
     without the host's (it implements them itself, client side) are listed
     as `egl-own NAME | reason`.
 
@@ -79,6 +80,25 @@ def load_exceptions(path):
     return exc
 
 
+EGL_EXCEPTIONS = os.path.join(HERE, "egl-extension-exceptions.txt")
+
+
+def load_egl_exceptions(path):
+    """{name: reason} of the host EGL extensions glstream does not offer,
+    from 'NAME  REASON' lines (the file tests/egl also checks)."""
+    listed = {}
+    with open(path) as f:
+        for n, line in enumerate(f, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            name, _, reason = line.partition("  ")
+            if not reason.strip():
+                raise glslib.HarnessError(f"{path}:{n}: expected 'NAME  REASON'")
+            listed[name] = reason.strip()
+    return listed
+
+
 def implemented_from_meson():
     path = os.path.join(HERE, "..", "..", "meson.build")
     m = re.search(r"^es_version_implemented\s*=\s*'(\d+\.\d+)'", glslib.read_text(path), re.M)
@@ -134,6 +154,7 @@ def main(argv):
     default_paths(args)
     try:
         exc = load_exceptions(args.exceptions)
+        exc["egl"] = load_egl_exceptions(EGL_EXCEPTIONS)
     except (OSError, glslib.HarnessError) as e:
         print(f"ERROR: {e}")
         return 1
