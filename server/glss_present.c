@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "glss_egl.h"
+#include "glss_framebuffers.h"
 #include "glss_present_window.h"
 #include "gls_log.h"
 
@@ -28,15 +29,28 @@ static void glss_read_surface(struct glss_worker *w, struct glss_surface *s, uin
 	if (!bytes)
 		return;
 
-	/* Read the window's default framebuffer whatever the application bound. */
-	GLint framebuffer = 0, alignment = 4;
-	glGetIntegerv(GL_FRAMEBUFFER_BINDING, &framebuffer);
+	/* Read the window's default framebuffer whatever the application bound
+	 * (ES 3: to draw or to read, and whatever it set as the default
+	 * framebuffer's read buffer, GL_NONE included). */
+	GLint alignment = 4, read_buffer = GL_BACK;
+	struct glss_fb_bindings bindings;
+	glss_fb_bindings_save(&bindings);
 	glGetIntegerv(GL_PACK_ALIGNMENT, &alignment);
 	bool switch_read = w->read != s || w->draw != s;
 	if (switch_read)
 		eglMakeCurrent(w->display, s->host, s->host, w->current->host);
-	if (framebuffer)
+	bool rebind = bindings.draw || bindings.read;
+	if (rebind)
 		glBindFramebuffer(GL_FRAMEBUFFER, 0);
+	GLint pack_buffer = 0; /* a pixel pack buffer would take the pixels */
+	if (glss_host_es3()) {
+		glGetIntegerv(GL_READ_BUFFER, &read_buffer);
+		glGetIntegerv(GL_PIXEL_PACK_BUFFER_BINDING, &pack_buffer);
+	}
+	if (pack_buffer)
+		glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+	if (read_buffer != GL_BACK)
+		glReadBuffer(GL_BACK);
 	if (alignment != 4)
 		glPixelStorei(GL_PACK_ALIGNMENT, 4);
 
@@ -53,8 +67,12 @@ static void glss_read_surface(struct glss_worker *w, struct glss_surface *s, uin
 
 	if (alignment != 4)
 		glPixelStorei(GL_PACK_ALIGNMENT, alignment);
-	if (framebuffer)
-		glBindFramebuffer(GL_FRAMEBUFFER, (GLuint)framebuffer);
+	if (read_buffer != GL_BACK)
+		glReadBuffer((GLenum)read_buffer);
+	if (pack_buffer)
+		glBindBuffer(GL_PIXEL_PACK_BUFFER, (GLuint)pack_buffer);
+	if (rebind)
+		glss_fb_bindings_restore(&bindings);
 	if (switch_read)
 		eglMakeCurrent(w->display, w->draw ? w->draw->host : EGL_NO_SURFACE,
 			       w->read ? w->read->host : EGL_NO_SURFACE, w->current->host);
