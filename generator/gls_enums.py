@@ -133,6 +133,10 @@ SETS = {
     'ClearBufferuivBuffer': ['GL_COLOR'],
     'ClearBufferfvBuffer': ['GL_COLOR', 'GL_DEPTH'],
     'ClearBufferfiBuffer': ['GL_DEPTH_STENCIL@GL_ES_VERSION_3_0'],
+    # glGetFramebufferAttachmentParameteriv: ES 3.0 also asks the default
+    # framebuffer (GL_BACK, GL_DEPTH, GL_STENCIL; 6.1.13)
+    'FramebufferAttachmentQuery': ['+FramebufferAttachment', 'GL_BACK@GL_ES_VERSION_3_0',
+                                   'GL_DEPTH@GL_ES_VERSION_3_0', 'GL_STENCIL@GL_ES_VERSION_3_0'],
 
     # es3 vertex
 
@@ -237,6 +241,7 @@ PARAM_SETS = {
     ('glClearBufferuiv', 'buffer'): 'ClearBufferuivBuffer',
     ('glClearBufferfv', 'buffer'): 'ClearBufferfvBuffer',
     ('glClearBufferfi', 'buffer'): 'ClearBufferfiBuffer',
+    ('glGetFramebufferAttachmentParameteriv', 'attachment'): 'FramebufferAttachmentQuery',
 
     # es3 vertex
 
