@@ -40,7 +40,8 @@ unsigned gls_pixel_size(GLenum format, GLenum type)
 		return format == GL_RGBA ? 2 : 0;
 	case GL_UNSIGNED_SHORT_4_4_4_4_REV_EXT: /* EXT_read_format_bgra */
 	case GL_UNSIGNED_SHORT_1_5_5_5_REV_EXT:
-		return format == GL_BGRA_EXT ? 2 : 0;
+		/* RGBA too: Mesa's implementation read pair of RGB5_A1 */
+		return format == GL_BGRA_EXT || format == GL_RGBA ? 2 : 0;
 	case GL_UNSIGNED_SHORT:
 		return format == GL_DEPTH_COMPONENT ? 2 : 2 * gls_components(format);
 	case GL_UNSIGNED_INT:

@@ -133,6 +133,9 @@ SETS = {
     'ClearBufferuivBuffer': ['GL_COLOR'],
     'ClearBufferfvBuffer': ['GL_COLOR', 'GL_DEPTH'],
     'ClearBufferfiBuffer': ['GL_DEPTH_STENCIL@GL_ES_VERSION_3_0'],
+    # glReadBuffer (ES 3.0 4.3.1): the gl.xml group stops at attachment 15,
+    # where the driver answers GL_INVALID_OPERATION up to 31
+    'ReadBufferSrc': ['GL_NONE', 'GL_BACK'] + ['GL_COLOR_ATTACHMENT%d@GL_ES_VERSION_3_0' % i for i in range(32)],
     # glGetFramebufferAttachmentParameteriv: ES 3.0 also asks the default
     # framebuffer (GL_BACK, GL_DEPTH, GL_STENCIL; 6.1.13)
     'FramebufferAttachmentQuery': ['+FramebufferAttachment', 'GL_BACK@GL_ES_VERSION_3_0',
@@ -143,6 +146,11 @@ SETS = {
     # es3 state
 
 }
+
+# es3 framebuffers: glGetInternalformativ asks of any renderable format,
+# and the unsized RGB and RGBA are colour-renderable (ES 3.0 4.4.4)
+SETS['InternalformatQueryFormat'] = SETS['RenderbufferFormat'] + ['GL_RGB@GL_ES_VERSION_3_0',
+                                                                  'GL_RGBA@GL_ES_VERSION_3_0']
 
 # Sets that also take every value any advertised extension whose name
 # contains one of these words requires (so a new compression extension
@@ -229,7 +237,7 @@ PARAM_SETS = {
     # es3 framebuffers
     ('glRenderbufferStorageMultisample', 'internalformat'): 'RenderbufferFormat',
     ('glGetInternalformativ', 'target'): 'InternalformatTarget',
-    ('glGetInternalformativ', 'internalformat'): 'RenderbufferFormat',
+    ('glGetInternalformativ', 'internalformat'): 'InternalformatQueryFormat',
     ('glGetInternalformativ', 'pname'): 'InternalformatPName',
     ('glSamplerParameteri', 'pname'): 'SamplerPName',
     ('glSamplerParameterf', 'pname'): 'SamplerPName',
@@ -242,6 +250,7 @@ PARAM_SETS = {
     ('glClearBufferfv', 'buffer'): 'ClearBufferfvBuffer',
     ('glClearBufferfi', 'buffer'): 'ClearBufferfiBuffer',
     ('glGetFramebufferAttachmentParameteriv', 'attachment'): 'FramebufferAttachmentQuery',
+    ('glReadBuffer', 'src'): 'ReadBufferSrc',
 
     # es3 vertex
 

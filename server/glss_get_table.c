@@ -134,6 +134,12 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	V(GL_DEBUG_LOGGED_MESSAGES_KHR, 1),
 	V(GL_DEBUG_NEXT_LOGGED_MESSAGE_LENGTH_KHR, 1),
 	V(GL_DEBUG_GROUP_STACK_DEPTH_KHR, 1),
+	/* es3 framebuffers: the state of this group's commands (ES 3.0; the
+	 * draw binding is GL_FRAMEBUFFER_BINDING's value) */
+	NAME(GL_READ_FRAMEBUFFER_BINDING, GLS_OBJ_FRAMEBUFFER),
+	V(GL_READ_BUFFER, 1),
+	V(GL_MAX_SAMPLES, 1),
+	NAME(GL_SAMPLER_BINDING, GLS_OBJ_SAMPLER),
 };
 
 static const struct glss_get_pname glss_tex_pnames[] = {

@@ -218,6 +218,13 @@ void glss_exec_glReadPixels(struct glss_worker *w, struct gls_reader *r)
 		glss_reply_i32(w, 0); /* answered: no pixels */
 		return;
 	}
+	/* ES 3.0 4.3.1: no read buffer is GL_INVALID_OPERATION (Mesa 24
+	 * crashes on it with a framebuffer object) */
+	if (glss_host_es3() && glss_read_attachment(glss_read_framebuffer()) == GL_NONE) {
+		glss_set_error(w, GL_INVALID_OPERATION);
+		glss_reply_i32(w, 0);
+		return;
+	}
 	int64_t size = gls_image_size(width, height, format, type, glss_alignment(GL_PACK_ALIGNMENT));
 	if (size > GLS_MAX_MESSAGE - 64) {
 		glss_set_error(w, GL_OUT_OF_MEMORY);
@@ -226,10 +233,16 @@ void glss_exec_glReadPixels(struct glss_worker *w, struct gls_reader *r)
 	uint8_t *p = glss_reply_begin(w, 4 + (size > 0 ? (size_t)size : 0));
 	if (!p)
 		return;
+	uint8_t *size_word = p;
 	p = gls_put_u32(p, size > 0 ? (uint32_t)size : 0);
 	if (size > 0) {
 		memset(p, 0, (size_t)size);
+		/* GL leaves the client's memory alone on an error: no pixels then
+		 * (the reply keeps its size; the client copies nothing) */
+		glss_collect_driver_error(w);
 		glReadPixels(x, y, width, height, format, type, p);
+		if (glss_driver_error(w) != GL_NO_ERROR)
+			gls_put_u32(size_word, 0);
 	} else {
 		/* nothing to read, or a pair we do not know: let the driver
 		 * validate the arguments without writing anything */

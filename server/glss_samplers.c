@@ -8,11 +8,16 @@
 #include "glss_memory.h"
 
 /* The symbolic value a sampler parameter takes (ES 3.0 3.8.7, 3.8.15): any
- * other is GL_INVALID_ENUM without the driver. A value given as a float
- * must be exactly the enum. Numeric parameters (LODs, anisotropy) are the
- * driver's to check. */
+ * other is GL_INVALID_ENUM without the driver. A value given as a float is
+ * converted to an integer by truncation first, as the driver does.
+ * Numeric parameters (LODs, anisotropy) are the driver's to check. */
 static bool glss_sampler_value_ok(GLenum pname, double value)
 {
+	if (!(value > (double)INT32_MIN - 1.0 && value < (double)INT32_MAX + 1.0))
+		return pname != GL_TEXTURE_MIN_FILTER && pname != GL_TEXTURE_MAG_FILTER && pname != GL_TEXTURE_WRAP_S &&
+		       pname != GL_TEXTURE_WRAP_T && pname != GL_TEXTURE_WRAP_R && pname != GL_TEXTURE_COMPARE_MODE &&
+		       pname != GL_TEXTURE_COMPARE_FUNC;
+	value = (double)(int64_t)value;
 	static const GLenum min_filters[] = {GL_NEAREST, GL_LINEAR, GL_NEAREST_MIPMAP_NEAREST, GL_LINEAR_MIPMAP_NEAREST,
 					     GL_NEAREST_MIPMAP_LINEAR, GL_LINEAR_MIPMAP_LINEAR};
 	static const GLenum wraps[] = {GL_REPEAT, GL_CLAMP_TO_EDGE, GL_MIRRORED_REPEAT};
