@@ -478,6 +478,42 @@ def es3_framebuffer_cases(session, sock):
           "a border colour asked of a sampler: GL_INVALID_ENUM, nothing written")
     c.close()
 
+    # Presentation reads the window whatever the application left bound:
+    # framebuffer objects to draw and to read, no read buffer on the window.
+    w, h = 8, 8
+    c = Client(sock).setup(es_version=30)
+    c.send("glsCreateWindowSurface", struct.pack("<Iiii", 2, c.config, w, h))
+    c.send("glsMakeCurrent", struct.pack("<III", 1, 2, 2))
+    fd = frame_memory(w * h * 4 * FRAME_SLOTS)
+    socket.send_fds(c.s, [message(OP["glsAttachFrameMemory"], struct.pack("<III", 2, w, h))], [fd])
+    memory = mmap.mmap(fd, w * h * 4 * FRAME_SLOTS)
+    os.close(fd)
+    c.send("glClearColor", struct.pack("<4f", 1.0, 0.0, 0.0, 1.0))
+    c.send("glClear", struct.pack("<I", GL_COLOR_BUFFER_BIT))
+    c.s.sendall(message(FB_OP["glReadBuffer"], struct.pack("<I", 0)) + fb_rb(7, w, h) + fb_rb(8, w, h) +
+                message(FB_OP["glBindFramebuffer"], struct.pack("<II", 0x8CA8, 7)))  # GL_READ_FRAMEBUFFER
+    c.send("glClearColor", struct.pack("<4f", 0.0, 1.0, 0.0, 1.0))
+    c.send("glClear", struct.pack("<I", GL_COLOR_BUFFER_BIT))
+    c.send("glsSwapBuffers", struct.pack("<I", 2))
+    header = recv_exact(c.s, 8)
+    opcode, _flags, size = struct.unpack("<HHI", header) if header else (None, 0, 0)
+    payload = recv_exact(c.s, size - 8) if header else None
+    slot = struct.unpack("<4I", payload)[3] if opcode == MSG_FRAME_SHARED and payload else 0
+    pixel = memory[slot * w * h * 4:slot * w * h * 4 + 4]
+    check(opcode == MSG_FRAME_SHARED and pixel == bytes([0, 0, 255, 255]),
+          f"a frame with framebuffer objects bound to draw and read shows the window (B,G,R,A {pixel.hex()})")
+    # the application's state is as it left it
+    c.s.sendall(message(FB_OP["glReadPixels"], struct.pack("<iiiiII", 0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE)))
+    reply = read_reply(c.s)
+    check(reply == struct.pack("<I", 4) + bytes([0, 0, 0, 0]) and c.get_error() == GL_NO_ERROR,
+          f"after the frame, reads still come from the read framebuffer (a fresh one: zero) ({reply})")
+    c.s.sendall(message(FB_OP["glBindFramebuffer"], struct.pack("<II", GL_FRAMEBUFFER, 0)) + read_pixels)
+    reply = read_reply(c.s)
+    check(reply == struct.pack("<I", 0) and c.get_error() == GL_INVALID_OPERATION,
+          "after the frame, the window's read buffer is still GL_NONE")
+    memory.close()
+    c.close()
+
     # A context capped at ES 2.0 has none of it.
     c = Client(sock).setup()
     c.s.sendall(clear_buffer("glClearBufferfv", GL_COLOR, [0, 0, 0, 0]))
