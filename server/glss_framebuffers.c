@@ -60,6 +60,14 @@ GLenum glss_read_attachment(GLuint framebuffer)
 	return (GLenum)buffer;
 }
 
+bool glss_read_buffer_missing(struct glss_worker *w)
+{
+	if (!glss_host_es3() || glss_read_attachment(glss_read_framebuffer()) != GL_NONE)
+		return false;
+	glss_set_error(w, GL_INVALID_OPERATION);
+	return true;
+}
+
 /* ---- renderbuffers ---- */
 
 unsigned glss_renderbuffer_format(GLenum internalformat, enum glss_rb_kind *kind)
@@ -94,13 +102,15 @@ unsigned glss_renderbuffer_format(GLenum internalformat, enum glss_rb_kind *kind
 struct glss_clear_state {
 	GLint stencil, stencil_front, stencil_back;
 	GLfloat color[4], depth;
-	GLboolean color_mask[4], depth_mask, scissor, dither;
+	GLboolean color_mask[4], depth_mask, scissor, dither, discard;
 };
 
 static void glss_clear_state_save(struct glss_clear_state *s)
 {
 	s->scissor = glIsEnabled(GL_SCISSOR_TEST);
 	s->dither = glIsEnabled(GL_DITHER);
+	/* ES 3: GL_RASTERIZER_DISCARD would discard the clear too */
+	s->discard = glss_host_es3() && glIsEnabled(GL_RASTERIZER_DISCARD);
 	glGetFloatv(GL_COLOR_CLEAR_VALUE, s->color);
 	glGetFloatv(GL_DEPTH_CLEAR_VALUE, &s->depth);
 	glGetIntegerv(GL_STENCIL_CLEAR_VALUE, &s->stencil);
@@ -110,6 +120,8 @@ static void glss_clear_state_save(struct glss_clear_state *s)
 	glGetIntegerv(GL_STENCIL_BACK_WRITEMASK, &s->stencil_back);
 	glDisable(GL_SCISSOR_TEST);
 	glDisable(GL_DITHER);
+	if (s->discard)
+		glDisable(GL_RASTERIZER_DISCARD);
 	glClearColor(0, 0, 0, 0);
 	glClearDepthf(0);
 	glClearStencil(0);
@@ -131,6 +143,8 @@ static void glss_clear_state_restore(const struct glss_clear_state *s)
 		glEnable(GL_SCISSOR_TEST);
 	if (s->dither)
 		glEnable(GL_DITHER);
+	if (s->discard)
+		glEnable(GL_RASTERIZER_DISCARD);
 }
 
 /* Clears a new renderbuffer's contents to zero through the worker's own

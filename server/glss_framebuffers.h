@@ -23,6 +23,12 @@ void glss_fb_bindings_restore(const struct glss_fb_bindings *b);
 GLuint glss_read_framebuffer(void);
 GLenum glss_read_attachment(GLuint framebuffer);
 
+/* Reads from a framebuffer without a read buffer (GL_READ_BUFFER
+ * GL_NONE) are GL_INVALID_OPERATION (ES 3.0 4.3.1, 3.8.5), raised here:
+ * Mesa 24 crashes on glReadPixels and glCopyTexImage2D without one. True
+ * when the command must not reach the driver. */
+bool glss_read_buffer_missing(struct glss_worker *w);
+
 /* What a renderbuffer format is made of, for counting and clearing it. */
 enum glss_rb_kind {
 	GLSS_RB_COLOR,      /* fixed or floating point colour */

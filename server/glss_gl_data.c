@@ -218,10 +218,7 @@ void glss_exec_glReadPixels(struct glss_worker *w, struct gls_reader *r)
 		glss_reply_i32(w, 0); /* answered: no pixels */
 		return;
 	}
-	/* ES 3.0 4.3.1: no read buffer is GL_INVALID_OPERATION (Mesa 24
-	 * crashes on it with a framebuffer object) */
-	if (glss_host_es3() && glss_read_attachment(glss_read_framebuffer()) == GL_NONE) {
-		glss_set_error(w, GL_INVALID_OPERATION);
+	if (glss_read_buffer_missing(w)) {
 		glss_reply_i32(w, 0);
 		return;
 	}
@@ -331,7 +328,7 @@ void glss_exec_glCopyTexImage2D(struct glss_worker *w, struct gls_reader *r)
 	GLint x = gls_get_i32(r), y = gls_get_i32(r);
 	GLsizei width = gls_get_i32(r), height = gls_get_i32(r);
 	GLint border = gls_get_i32(r);
-	if (!gls_reader_done(r) || !glss_check_enums_glCopyTexImage2D(w, target))
+	if (!gls_reader_done(r) || !glss_check_enums_glCopyTexImage2D(w, target) || glss_read_buffer_missing(w))
 		return;
 	int64_t bytes = gls_image_size(width, height, internalformat, GL_UNSIGNED_BYTE, 1);
 	glss_collect_driver_error(w);
@@ -367,7 +364,7 @@ void glss_exec_glCopyTexSubImage2D(struct glss_worker *w, struct gls_reader *r)
 	GLint level = gls_get_i32(r), xoffset = gls_get_i32(r), yoffset = gls_get_i32(r);
 	GLint x = gls_get_i32(r), y = gls_get_i32(r);
 	GLsizei width = gls_get_i32(r), height = gls_get_i32(r);
-	if (!gls_reader_done(r) || !glss_check_enums_glCopyTexSubImage2D(w, target))
+	if (!gls_reader_done(r) || !glss_check_enums_glCopyTexSubImage2D(w, target) || glss_read_buffer_missing(w))
 		return;
 	GLint texture = 0;
 	GLsizei level_width, level_height;

@@ -374,8 +374,8 @@ def khr_debug_cases(session, sock):
 # worker derives from enums, ES 3.0 value sets narrower than the ES 3.2
 # host's, multisample storage against --max-gl-memory, reads without a
 # read buffer.
-FB_OP = dict(glBindFramebuffer=104, glFramebufferRenderbuffer=146, glReadPixels=192, glBlitFramebuffer=580,
-             glReadBuffer=581, glDrawBuffers=582, glClearBufferiv=583, glClearBufferuiv=584, glClearBufferfv=585,
+FB_OP = dict(glBindFramebuffer=104, glCopyTexImage2D=123, glCopyTexSubImage2D=124, glFramebufferRenderbuffer=146,
+             glReadPixels=192, glBlitFramebuffer=580, glReadBuffer=581, glDrawBuffers=582, glClearBufferiv=583, glClearBufferuiv=584, glClearBufferfv=585,
              glInvalidateSubFramebuffer=588, glRenderbufferStorageMultisample=589, glGetInternalformativ=591,
              glBindSampler=593, glSamplerParameteri=594, glSamplerParameteriv=596, glGetSamplerParameteriv=598)
 OBJ_FRAMEBUFFER, OBJ_SAMPLER = 3, 8
@@ -446,6 +446,19 @@ def es3_framebuffer_cases(session, sock):
          fb_rb(5, 16, 16) + message(FB_OP["glBlitFramebuffer"],
                                     struct.pack("<8iII", -0x80000000, -0x80000000, 0x7FFFFFFF, 0x7FFFFFFF,
                                                 0, 0, 16, 16, 0x4000, 0x2600)), "any-or-none", None),
+        ("glCopyTexImage2D without a read buffer (Mesa crashes)",
+         fb_rb(6, 16, 16) + message(FB_OP["glReadBuffer"], struct.pack("<I", 0)) +
+         message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [6])) +
+         message(OP["glBindTexture"], struct.pack("<II", GL_TEXTURE_2D, 6)) +
+         message(FB_OP["glCopyTexImage2D"], struct.pack("<IiIiiiii", GL_TEXTURE_2D, 0, GL_RGBA, 0, 0, 4, 4, 0)),
+         GL_INVALID_OPERATION, None),
+        ("glCopyTexSubImage2D without a read buffer",
+         fb_rb(6, 16, 16) + message(FB_OP["glReadBuffer"], struct.pack("<I", 0)) +
+         message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [6])) +
+         message(OP["glBindTexture"], struct.pack("<II", GL_TEXTURE_2D, 6)) +
+         message(OP["glsTexImage2DNull"], tex_null(4, 4)) +
+         message(FB_OP["glCopyTexSubImage2D"], struct.pack("<Iiiiiiii", GL_TEXTURE_2D, 0, 0, 0, 0, 0, 4, 4)),
+         GL_INVALID_OPERATION, None),
         ("glReadPixels without a read buffer (Mesa crashes)",
          fb_rb(6, 16, 16) + message(FB_OP["glReadBuffer"], struct.pack("<I", 0)) + read_pixels,
          GL_INVALID_OPERATION, None),
