@@ -194,7 +194,11 @@ static void test_bindings(void)
     glst_note("read binding is a: %d", glIsFramebuffer(fb_a));
     GLST_CHECK_HEX(glCheckFramebufferStatus(GL_READ_FRAMEBUFFER), GL_FRAMEBUFFER_COMPLETE);
     GLST_CHECK_HEX(glCheckFramebufferStatus(GL_DRAW_FRAMEBUFFER), GL_FRAMEBUFFER_COMPLETE);
-    glst_get_int(GL_FRAMEBUFFER_BINDING);
+    GLint bound = -1;
+    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &bound);
+    glst_note("GL_READ_FRAMEBUFFER_BINDING is a: %d", bound == (GLint)fb_a);
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &bound);
+    glst_note("GL_DRAW_FRAMEBUFFER_BINDING is b: %d", bound == (GLint)fb_b);
     /* the clear goes to the draw framebuffer, the read from the read one */
     glClearColor(0, 1, 1, 1);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -872,6 +876,9 @@ static void test_samplers(void)
     glSamplerParameteri(lin, GL_TEXTURE_WRAP_T, GL_MIRRORED_REPEAT);
     glBindSampler(0, lin);
     GLST_ERR("glBindSampler", GL_NO_ERROR);
+    GLint bound = -1;
+    glGetIntegerv(GL_SAMPLER_BINDING, &bound);
+    glst_note("GL_SAMPLER_BINDING is the sampler: %d", bound == (GLint)lin);
     glClear(GL_COLOR_BUFFER_BIT);
     draw_quad(-1, -1, 1, 1);
     note_pixels("sampler's state", 0, 0, W, H);
@@ -883,6 +890,8 @@ static void test_samplers(void)
     note_pixels("unbound from unit 0", 0, 0, W, H);
     glBindSampler(0, lin);
     glDeleteSamplers(1, &lin); /* unbinds it from every unit */
+    glGetIntegerv(GL_SAMPLER_BINDING, &bound);
+    glst_note("GL_SAMPLER_BINDING after the deletion %d", bound);
     glst_note("glIsSampler deleted %d", glIsSampler(lin));
     glClear(GL_COLOR_BUFFER_BIT);
     draw_quad(-1, -1, 1, 1);
