@@ -408,6 +408,14 @@ def es3_framebuffer_cases(session, sock):
     if not es3:
         check(True, "es3 framebuffer cases: the host has no OpenGL ES 3.0 (skipped)")
         return
+    # two 16x16 framebuffers: 5 read, 6 drawn
+    two_framebuffers = (fb_rb(5, 16, 16) + fb_rb(6, 16, 16) +
+                        message(FB_OP["glBindFramebuffer"], struct.pack("<II", 0x8CA8, 5)))
+
+    def blit(sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, filter_=0x2600):
+        return message(FB_OP["glBlitFramebuffer"],
+                       struct.pack("<8iII", sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, 0x4000, filter_))
+
     read_pixels = message(FB_OP["glReadPixels"], struct.pack("<iiiiII", 0, 0, 4, 4, GL_RGBA, GL_UNSIGNED_BYTE))
     # (name, bytes after an ES 3.0 setup, expected GL error or None, logged reason)
     cases = [
@@ -443,9 +451,14 @@ def es3_framebuffer_cases(session, sock):
          fb_rb(4, 16384, 16384, samples=4), GL_OUT_OF_MEMORY, None),
         ("2^31-1 samples", fb_rb(4, 16, 16, samples=0x7FFFFFFF), GL_INVALID_OPERATION, None),
         ("a blit from far outside the read framebuffer",
-         fb_rb(5, 16, 16) + message(FB_OP["glBlitFramebuffer"],
-                                    struct.pack("<8iII", -0x80000000, -0x80000000, 0x7FFFFFFF, 0x7FFFFFFF,
-                                                0, 0, 16, 16, 0x4000, 0x2600)), "any-or-none", None),
+         two_framebuffers + blit(-0x80000000, -0x80000000, 0x7FFFFFFF, 0x7FFFFFFF, 0, 0, 16, 16),
+         GL_NO_ERROR, None),
+        ("a blit of one pixel onto 2^32 x 2^32, linear",
+         two_framebuffers + blit(0, 0, 1, 1, -0x80000000, -0x80000000, 0x7FFFFFFF, 0x7FFFFFFF, 0x2601),
+         GL_NO_ERROR, None),
+        ("a blit mirrored across the whole integer range",
+         two_framebuffers + blit(0x7FFFFFFF, 0x7FFFFFFF, -0x80000000, -0x80000000, 0, 16, 16, 0),
+         GL_NO_ERROR, None),
         ("glCopyTexImage2D without a read buffer (Mesa crashes)",
          fb_rb(6, 16, 16) + message(FB_OP["glReadBuffer"], struct.pack("<I", 0)) +
          message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [6])) +
