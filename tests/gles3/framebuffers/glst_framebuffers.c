@@ -224,6 +224,23 @@ static void test_bindings(void)
     glBindFramebuffer(GL_READ_FRAMEBUFFER, fb_t);
     note_pixels("sub-copied texture", 0, 0, 16, 16);
 
+    /* reading attachment 1 (16x16) of a framebuffer whose attachment 0 is
+     * 32x32: copies clip to the smaller, zero beyond */
+    GLuint fb_two;
+    glGenFramebuffers(1, &fb_two);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fb_two);
+    glFramebufferRenderbuffer(GL_READ_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb_b);
+    glFramebufferRenderbuffer(GL_READ_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_RENDERBUFFER, rb_a);
+    glReadBuffer(GL_COLOR_ATTACHMENT1);
+    GLST_CHECK_HEX(glCheckFramebufferStatus(GL_READ_FRAMEBUFFER), GL_FRAMEBUFFER_COMPLETE);
+    glCopyTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 4, 4, 24, 24, 0);
+    GLST_ERR("glCopyTexImage2D from attachment 1", GL_NO_ERROR);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fb_t);
+    note_pixels("copied from attachment 1", 0, 0, 24, 24);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fb_two);
+    note_pixels_filled("read attachment 1 past its size", 8, 8, 16, 16, 0);
+    glDeleteFramebuffers(1, &fb_two);
+
     /* glReadBuffer */
     glBindFramebuffer(GL_READ_FRAMEBUFFER, fb_a);
     glReadBuffer(GL_BACK);
