@@ -8,16 +8,20 @@ static unsigned gls_components(GLenum format)
 	case GL_ALPHA:
 	case GL_LUMINANCE:
 	case GL_RED_EXT: /* EXT_texture_rg */
+	case GL_RED_INTEGER: /* ES 3.0 integer formats */
 	case GL_DEPTH_COMPONENT:
 	case GL_STENCIL_INDEX8: /* not an upload format; never matches a type below */
 		return 1;
 	case GL_LUMINANCE_ALPHA:
 	case GL_RG_EXT:
+	case GL_RG_INTEGER:
 		return 2;
 	case GL_RGB:
+	case GL_RGB_INTEGER:
 		return 3;
 	case GL_RGBA:
 	case GL_BGRA_EXT:
+	case GL_RGBA_INTEGER:
 		return 4;
 	default:
 		return 0;
@@ -36,11 +40,26 @@ unsigned gls_pixel_size(GLenum format, GLenum type)
 		return format == GL_RGBA ? 2 : 0;
 	case GL_UNSIGNED_SHORT_4_4_4_4_REV_EXT: /* EXT_read_format_bgra */
 	case GL_UNSIGNED_SHORT_1_5_5_5_REV_EXT:
-		return format == GL_BGRA_EXT ? 2 : 0;
+		/* RGBA too: Mesa's implementation read pair of RGB5_A1 */
+		return format == GL_BGRA_EXT || format == GL_RGBA ? 2 : 0;
 	case GL_UNSIGNED_SHORT:
-		return format == GL_DEPTH_COMPONENT ? 2 : 0;
+		return format == GL_DEPTH_COMPONENT ? 2 : 2 * gls_components(format);
 	case GL_UNSIGNED_INT:
-		return format == GL_DEPTH_COMPONENT ? 4 : 0;
+		return format == GL_DEPTH_COMPONENT ? 4 : 4 * gls_components(format);
+	/* ES 3.0 (4.3.1 readback; the enum sets say where each is valid) */
+	case GL_BYTE:
+		return format == GL_DEPTH_COMPONENT ? 0 : gls_components(format);
+	case GL_SHORT:
+		return format == GL_DEPTH_COMPONENT ? 0 : 2 * gls_components(format);
+	case GL_INT:
+		return format == GL_DEPTH_COMPONENT ? 0 : 4 * gls_components(format);
+	case GL_HALF_FLOAT:
+		return format == GL_DEPTH_COMPONENT ? 0 : 2 * gls_components(format);
+	case GL_UNSIGNED_INT_2_10_10_10_REV:
+		return format == GL_RGBA || format == GL_RGBA_INTEGER ? 4 : 0;
+	case GL_UNSIGNED_INT_10F_11F_11F_REV:
+	case GL_UNSIGNED_INT_5_9_9_9_REV:
+		return format == GL_RGB ? 4 : 0;
 	case GL_UNSIGNED_INT_24_8_OES:
 		return format == GL_DEPTH_STENCIL_OES ? 4 : 0;
 	case GL_HALF_FLOAT_OES:

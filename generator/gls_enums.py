@@ -75,12 +75,21 @@ SETS = {
     # colour buffer is accepted where those texels are.
     'ReadPixelFormat': ['GL_ALPHA', 'GL_RGB', 'GL_RGBA',
                         'GL_BGRA_EXT@GL_EXT_read_format_bgra',
-                        'GL_RED_EXT@GL_EXT_texture_rg', 'GL_RG_EXT@GL_EXT_texture_rg'],
+                        'GL_RED_EXT@GL_EXT_texture_rg|GL_ES_VERSION_3_0', 'GL_RG_EXT@GL_EXT_texture_rg|GL_ES_VERSION_3_0',
+                        # es3 framebuffers: integer buffers (ES 3.0 4.3.1)
+                        'GL_RGBA_INTEGER', 'GL_RGB_INTEGER', 'GL_RG_INTEGER', 'GL_RED_INTEGER'],
     'ReadPixelType': ['GL_UNSIGNED_BYTE', 'GL_UNSIGNED_SHORT_5_6_5', 'GL_UNSIGNED_SHORT_4_4_4_4',
                       'GL_UNSIGNED_SHORT_5_5_5_1',
                       'GL_UNSIGNED_SHORT_4_4_4_4_REV_EXT@GL_EXT_read_format_bgra',
                       'GL_UNSIGNED_SHORT_1_5_5_5_REV_EXT@GL_EXT_read_format_bgra',
-                      'GL_HALF_FLOAT_OES@GL_OES_texture_half_float', 'GL_FLOAT@GL_OES_texture_float'],
+                      'GL_HALF_FLOAT_OES@GL_OES_texture_half_float',
+                      'GL_FLOAT@GL_OES_texture_float|GL_ES_VERSION_3_0',
+                      # es3 framebuffers: ES 3.0 4.3.1 and the implementation's pairs
+                      'GL_BYTE@GL_ES_VERSION_3_0', 'GL_SHORT@GL_ES_VERSION_3_0',
+                      'GL_UNSIGNED_SHORT@GL_ES_VERSION_3_0', 'GL_INT@GL_ES_VERSION_3_0',
+                      'GL_UNSIGNED_INT@GL_ES_VERSION_3_0', 'GL_HALF_FLOAT',
+                      'GL_UNSIGNED_INT_2_10_10_10_REV', 'GL_UNSIGNED_INT_10F_11F_11F_REV',
+                      'GL_UNSIGNED_INT_5_9_9_9_REV'],
     # ES 2.0 allows GL_SRC_ALPHA_SATURATE as a source factor only (4.1.3);
     # EXT_blend_func_extended allows it as a destination factor too
     'BlendDstFactor': ['+BlendingFactor', '-GL_SRC_ALPHA_SATURATE',
@@ -90,7 +99,18 @@ SETS = {
     'RenderbufferFormat': ['GL_RGBA4', 'GL_RGB5_A1', 'GL_RGB565', 'GL_DEPTH_COMPONENT16', 'GL_STENCIL_INDEX8',
                            'GL_DEPTH_COMPONENT24_OES', 'GL_DEPTH24_STENCIL8_OES',
                            'GL_RGB8_OES@GL_OES_rgb8_rgba8', 'GL_RGBA8_OES@GL_OES_rgb8_rgba8|GL_ARM_rgba8',
-                           'GL_R8_EXT@GL_EXT_texture_rg', 'GL_RG8_EXT@GL_EXT_texture_rg'],
+                           'GL_R8_EXT@GL_EXT_texture_rg|GL_ES_VERSION_3_0', 'GL_RG8_EXT@GL_EXT_texture_rg|GL_ES_VERSION_3_0',
+                           # es3 framebuffers: the renderable sized formats of ES 3.0
+                           # (table 3.13; no float colour without EXT_color_buffer_float)
+                           'GL_RGB8_OES@GL_OES_rgb8_rgba8|GL_ES_VERSION_3_0',
+                           'GL_RGBA8_OES@GL_OES_rgb8_rgba8|GL_ARM_rgba8|GL_ES_VERSION_3_0',
+                           'GL_RGB10_A2', 'GL_RGB10_A2UI', 'GL_SRGB8_ALPHA8',
+                           'GL_R8I', 'GL_R8UI', 'GL_R16I', 'GL_R16UI', 'GL_R32I', 'GL_R32UI',
+                           'GL_RG8I', 'GL_RG8UI', 'GL_RG16I', 'GL_RG16UI', 'GL_RG32I', 'GL_RG32UI',
+                           'GL_RGBA8I', 'GL_RGBA8UI', 'GL_RGBA16I', 'GL_RGBA16UI', 'GL_RGBA32I', 'GL_RGBA32UI',
+                           'GL_DEPTH_COMPONENT24@GL_OES_depth24|GL_ES_VERSION_3_0',
+                           'GL_DEPTH_COMPONENT32F', 'GL_DEPTH32F_STENCIL8',
+                           'GL_DEPTH24_STENCIL8@GL_OES_packed_depth_stencil|GL_ES_VERSION_3_0'],
     # glCompressedTex(Sub)Image2D: ES 2.0 itself has no compressed format;
     # see COMPRESSED_FROM below
     'CompressedTextureFormat': [],
@@ -103,6 +123,28 @@ SETS = {
     # es3 textures
 
     # es3 framebuffers
+    # glGet/SamplerParameter*: the ES 3.0 sampler state (table 6.10); the
+    # host (ES 3.2) would also take border colours
+    'SamplerPName': ['GL_TEXTURE_MIN_FILTER', 'GL_TEXTURE_MAG_FILTER', 'GL_TEXTURE_WRAP_S', 'GL_TEXTURE_WRAP_T',
+                     'GL_TEXTURE_WRAP_R', 'GL_TEXTURE_MIN_LOD', 'GL_TEXTURE_MAX_LOD', 'GL_TEXTURE_COMPARE_MODE',
+                     'GL_TEXTURE_COMPARE_FUNC',
+                     'GL_TEXTURE_MAX_ANISOTROPY_EXT@GL_EXT_texture_filter_anisotropic'],
+    # glGetInternalformativ: renderbuffers only in ES 3.0 (multisample
+    # textures are ES 3.1)
+    'InternalformatTarget': ['GL_RENDERBUFFER@GL_ES_VERSION_3_0'],
+    'InternalformatPName': ['GL_SAMPLES@GL_ES_VERSION_3_0', 'GL_NUM_SAMPLE_COUNTS'],
+    # glClearBuffer*: the buffers each form clears (ES 3.0 4.2.3)
+    'ClearBufferivBuffer': ['GL_COLOR', 'GL_STENCIL'],
+    'ClearBufferuivBuffer': ['GL_COLOR'],
+    'ClearBufferfvBuffer': ['GL_COLOR', 'GL_DEPTH'],
+    'ClearBufferfiBuffer': ['GL_DEPTH_STENCIL@GL_ES_VERSION_3_0'],
+    # glReadBuffer (ES 3.0 4.3.1): the gl.xml group stops at attachment 15,
+    # where the driver answers GL_INVALID_OPERATION up to 31
+    'ReadBufferSrc': ['GL_NONE', 'GL_BACK'] + ['GL_COLOR_ATTACHMENT%d@GL_ES_VERSION_3_0' % i for i in range(32)],
+    # glGetFramebufferAttachmentParameteriv: ES 3.0 also asks the default
+    # framebuffer (GL_BACK, GL_DEPTH, GL_STENCIL; 6.1.13)
+    'FramebufferAttachmentQuery': ['+FramebufferAttachment', 'GL_BACK@GL_ES_VERSION_3_0',
+                                   'GL_DEPTH@GL_ES_VERSION_3_0', 'GL_STENCIL@GL_ES_VERSION_3_0'],
 
     # es3 vertex
 
@@ -124,6 +166,11 @@ SETS = {
     # es3.2 tex32
 
 }
+
+# es3 framebuffers: glGetInternalformativ asks of any renderable format,
+# and the unsized RGB and RGBA are colour-renderable (ES 3.0 4.4.4)
+SETS['InternalformatQueryFormat'] = SETS['RenderbufferFormat'] + ['GL_RGB@GL_ES_VERSION_3_0',
+                                                                  'GL_RGBA@GL_ES_VERSION_3_0']
 
 # Sets that also take every value any advertised extension whose name
 # contains one of these words requires (so a new compression extension
@@ -208,6 +255,22 @@ PARAM_SETS = {
     # es3 textures
 
     # es3 framebuffers
+    ('glRenderbufferStorageMultisample', 'internalformat'): 'RenderbufferFormat',
+    ('glGetInternalformativ', 'target'): 'InternalformatTarget',
+    ('glGetInternalformativ', 'internalformat'): 'InternalformatQueryFormat',
+    ('glGetInternalformativ', 'pname'): 'InternalformatPName',
+    ('glSamplerParameteri', 'pname'): 'SamplerPName',
+    ('glSamplerParameterf', 'pname'): 'SamplerPName',
+    ('glSamplerParameteriv', 'pname'): 'SamplerPName',
+    ('glSamplerParameterfv', 'pname'): 'SamplerPName',
+    ('glGetSamplerParameteriv', 'pname'): 'SamplerPName',
+    ('glGetSamplerParameterfv', 'pname'): 'SamplerPName',
+    ('glClearBufferiv', 'buffer'): 'ClearBufferivBuffer',
+    ('glClearBufferuiv', 'buffer'): 'ClearBufferuivBuffer',
+    ('glClearBufferfv', 'buffer'): 'ClearBufferfvBuffer',
+    ('glClearBufferfi', 'buffer'): 'ClearBufferfiBuffer',
+    ('glGetFramebufferAttachmentParameteriv', 'attachment'): 'FramebufferAttachmentQuery',
+    ('glReadBuffer', 'src'): 'ReadBufferSrc',
 
     # es3 vertex
     # glVertexAttribIPointer: VertexAttribIType as is (a command of ES 3.0 only)

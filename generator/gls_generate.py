@@ -344,12 +344,14 @@ def gen_server(rows, cmds, registry, out_c, out_h):
         c = cmds[r['name']]
         fn = f"glss_ext.{c.name}" if r['ext'] else c.name
         out_c.write(f"static void glss_exec_{c.name}(struct glss_worker *worker, struct gls_reader *rd)\n{{\n")
+        # in parameter order, as the client writes them (an array's
+        # length is a parameter before it: glInvalidateSubFramebuffer's
+        # attachments come before x, y, width and height)
         for p in c.params:
             if p.kind == 'scalar':
                 ctype = p.decl.rsplit(p.name, 1)[0].strip()
                 out_c.write(f"\t{ctype} {p.name} = ({ctype})gls_get_{SCALARS[p.ptype][2]}(rd);\n")
-        for p in c.params:
-            if p.kind == 'array':
+            elif p.kind == 'array':
                 expr = p.len_expr()
                 out_c.write(f"\tconst void *{p.name} = gls_get_array(rd, 4, gls_array_count({expr}));\n")
             elif p.kind == 'string':

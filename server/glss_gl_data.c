@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glss_framebuffers.h"
 #include "glss_gl_generated.h"
 #include "glss_memory.h"
 #include "glss_worker.h"
@@ -217,6 +218,10 @@ void glss_exec_glReadPixels(struct glss_worker *w, struct gls_reader *r)
 		glss_reply_i32(w, 0); /* answered: no pixels */
 		return;
 	}
+	if (glss_read_buffer_missing(w)) {
+		glss_reply_i32(w, 0);
+		return;
+	}
 	int64_t size = gls_image_size(width, height, format, type, glss_alignment(GL_PACK_ALIGNMENT));
 	if (size > GLS_MAX_MESSAGE - 64) {
 		glss_set_error(w, GL_OUT_OF_MEMORY);
@@ -225,118 +230,22 @@ void glss_exec_glReadPixels(struct glss_worker *w, struct gls_reader *r)
 	uint8_t *p = glss_reply_begin(w, 4 + (size > 0 ? (size_t)size : 0));
 	if (!p)
 		return;
+	uint8_t *size_word = p;
 	p = gls_put_u32(p, size > 0 ? (uint32_t)size : 0);
 	if (size > 0) {
 		memset(p, 0, (size_t)size);
+		/* GL leaves the client's memory alone on an error: no pixels then
+		 * (the reply keeps its size; the client copies nothing) */
+		glss_collect_driver_error(w);
 		glReadPixels(x, y, width, height, format, type, p);
+		if (glss_driver_error(w) != GL_NO_ERROR)
+			gls_put_u32(size_word, 0);
 	} else {
 		/* nothing to read, or a pair we do not know: let the driver
 		 * validate the arguments without writing anything */
 		uint8_t scratch[64] = {0};
 		glReadPixels(x, y, size < 0 ? 0 : width, size < 0 ? 0 : height, format, type, scratch);
 	}
-}
-
-/* Bytes of a pixel of a renderbuffer format; 0 for formats the worker
- * does not know (then 16, the largest, is counted). */
-static unsigned glss_renderbuffer_pixel_size(GLenum internalformat)
-{
-	switch (internalformat) {
-	case GL_STENCIL_INDEX8:
-		return 1;
-	case GL_RGBA4:
-	case GL_RGB5_A1:
-	case GL_RGB565:
-	case GL_DEPTH_COMPONENT16:
-		return 2;
-	case GL_RGB8_OES:
-	case GL_RGBA8_OES:
-	case GL_DEPTH_COMPONENT24_OES:
-	case GL_DEPTH_COMPONENT32_OES:
-	case GL_DEPTH24_STENCIL8_OES:
-		return 4;
-	default:
-		return 0;
-	}
-}
-
-/* Which attachment of a framebuffer clears a renderbuffer's format. */
-static void glss_renderbuffer_attachments(GLenum internalformat, GLenum *first, GLenum *second, GLbitfield *clear)
-{
-	*second = GL_NONE;
-	switch (internalformat) {
-	case GL_DEPTH_COMPONENT16:
-	case GL_DEPTH_COMPONENT24_OES:
-	case GL_DEPTH_COMPONENT32_OES:
-		*first = GL_DEPTH_ATTACHMENT;
-		*clear = GL_DEPTH_BUFFER_BIT;
-		break;
-	case GL_STENCIL_INDEX8:
-		*first = GL_STENCIL_ATTACHMENT;
-		*clear = GL_STENCIL_BUFFER_BIT;
-		break;
-	case GL_DEPTH24_STENCIL8_OES:
-		*first = GL_DEPTH_ATTACHMENT;
-		*second = GL_STENCIL_ATTACHMENT;
-		*clear = GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT;
-		break;
-	default:
-		*first = GL_COLOR_ATTACHMENT0;
-		*clear = GL_COLOR_BUFFER_BIT;
-	}
-}
-
-/* Clears a new renderbuffer's contents to zero through the worker's own
- * framebuffer, leaving every state the client can see as it was. */
-static void glss_clear_renderbuffer(struct glss_context *c, GLuint renderbuffer, GLenum internalformat)
-{
-	GLenum first, second;
-	GLbitfield mask;
-	glss_renderbuffer_attachments(internalformat, &first, &second, &mask);
-	GLint framebuffer = 0, stencil = 0, stencil_front = 0, stencil_back = 0;
-	GLfloat color[4], depth = 1;
-	GLboolean color_mask[4], depth_mask = GL_TRUE;
-	GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST), dither = glIsEnabled(GL_DITHER);
-	glGetIntegerv(GL_FRAMEBUFFER_BINDING, &framebuffer);
-	glGetFloatv(GL_COLOR_CLEAR_VALUE, color);
-	glGetFloatv(GL_DEPTH_CLEAR_VALUE, &depth);
-	glGetIntegerv(GL_STENCIL_CLEAR_VALUE, &stencil);
-	glGetBooleanv(GL_COLOR_WRITEMASK, color_mask);
-	glGetBooleanv(GL_DEPTH_WRITEMASK, &depth_mask);
-	glGetIntegerv(GL_STENCIL_WRITEMASK, &stencil_front);
-	glGetIntegerv(GL_STENCIL_BACK_WRITEMASK, &stencil_back);
-	if (!c->scratch_fbo)
-		glGenFramebuffers(1, &c->scratch_fbo);
-	glBindFramebuffer(GL_FRAMEBUFFER, c->scratch_fbo);
-	glFramebufferRenderbuffer(GL_FRAMEBUFFER, first, GL_RENDERBUFFER, renderbuffer);
-	if (second != GL_NONE)
-		glFramebufferRenderbuffer(GL_FRAMEBUFFER, second, GL_RENDERBUFFER, renderbuffer);
-	if (glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE) {
-		glDisable(GL_SCISSOR_TEST);
-		glDisable(GL_DITHER);
-		glClearColor(0, 0, 0, 0);
-		glClearDepthf(0);
-		glClearStencil(0);
-		glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-		glDepthMask(GL_TRUE);
-		glStencilMask(~0u);
-		glClear(mask);
-		glClearColor(color[0], color[1], color[2], color[3]);
-		glClearDepthf(depth);
-		glClearStencil(stencil);
-		glColorMask(color_mask[0], color_mask[1], color_mask[2], color_mask[3]);
-		glDepthMask(depth_mask);
-		glStencilMaskSeparate(GL_FRONT, (GLuint)stencil_front);
-		glStencilMaskSeparate(GL_BACK, (GLuint)stencil_back);
-		if (scissor)
-			glEnable(GL_SCISSOR_TEST);
-		if (dither)
-			glEnable(GL_DITHER);
-	}
-	glFramebufferRenderbuffer(GL_FRAMEBUFFER, first, GL_RENDERBUFFER, 0);
-	if (second != GL_NONE)
-		glFramebufferRenderbuffer(GL_FRAMEBUFFER, second, GL_RENDERBUFFER, 0);
-	glBindFramebuffer(GL_FRAMEBUFFER, (GLuint)framebuffer);
 }
 
 /* wire glRenderbufferStorage: u32 target, u32 internalformat, i32 width,
@@ -348,31 +257,14 @@ void glss_exec_glRenderbufferStorage(struct glss_worker *w, struct gls_reader *r
 	GLsizei width = gls_get_i32(r), height = gls_get_i32(r);
 	if (!gls_reader_done(r) || !glss_check_enums_glRenderbufferStorage(w, target, internalformat))
 		return;
-	GLint renderbuffer = 0, max_size = 0;
-	glGetIntegerv(GL_RENDERBUFFER_BINDING, &renderbuffer);
-	glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
-	if (!w->current || target != GL_RENDERBUFFER || !renderbuffer || width < 0 || height < 0 || width > max_size ||
-	    height > max_size) {
-		glRenderbufferStorage(target, internalformat, width, height); /* the driver refuses it */
-		return;
-	}
-	unsigned pixel = glss_renderbuffer_pixel_size(internalformat);
-	glss_collect_driver_error(w);
-	if (!glss_renderbuffer_reserve(w, (GLuint)renderbuffer, width, height,
-				       (uint64_t)width * (uint64_t)height * (pixel ? pixel : 16)))
-		return;
-	glRenderbufferStorage(target, internalformat, width, height);
-	bool ok = glss_driver_error(w) == GL_NO_ERROR;
-	glss_renderbuffer_done(w, ok);
-	if (ok && width && height)
-		glss_clear_renderbuffer(w->current, (GLuint)renderbuffer, internalformat);
+	glss_renderbuffer_storage(w, target, -1, internalformat, width, height);
 }
 
 /* The size of the framebuffer copies read from, when the worker knows it. */
 static bool glss_read_framebuffer_size(struct glss_worker *w, GLsizei *width, GLsizei *height)
 {
-	GLint framebuffer = 0, type = GL_NONE, name = 0, level = 0, face = 0;
-	glGetIntegerv(GL_FRAMEBUFFER_BINDING, &framebuffer);
+	GLint type = GL_NONE, name = 0, level = 0, face = 0;
+	GLuint framebuffer = glss_read_framebuffer();
 	if (!framebuffer) {
 		if (!w->read)
 			return false;
@@ -380,19 +272,22 @@ static bool glss_read_framebuffer_size(struct glss_worker *w, GLsizei *width, GL
 		*height = w->read->height;
 		return true;
 	}
-	/* only then the other queries: on an empty attachment they are errors */
-	glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
-					      GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
+	/* The attachment GL_READ_BUFFER names: the framebuffer is no larger
+	 * (ES 3.0 allows attachments of different sizes; it is the smallest).
+	 * The queries run only on an attachment that is there: on an empty
+	 * one they are errors. */
+	GLenum target = glss_host_es3() ? GL_READ_FRAMEBUFFER : GL_FRAMEBUFFER;
+	GLenum attachment = glss_read_attachment(framebuffer);
+	if (attachment == GL_NONE)
+		return false;
+	glGetFramebufferAttachmentParameteriv(target, attachment, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
 	if (type != GL_RENDERBUFFER && type != GL_TEXTURE)
 		return false;
-	glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
-					      GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME, &name);
+	glGetFramebufferAttachmentParameteriv(target, attachment, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME, &name);
 	if (type == GL_RENDERBUFFER)
 		return glss_renderbuffer_size(w, (GLuint)name, width, height);
-	glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
-					      GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_LEVEL, &level);
-	glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0,
-					      GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_CUBE_MAP_FACE, &face);
+	glGetFramebufferAttachmentParameteriv(target, attachment, GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_LEVEL, &level);
+	glGetFramebufferAttachmentParameteriv(target, attachment, GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_CUBE_MAP_FACE, &face);
 	return glss_texture_level_size(w, (GLuint)name, face ? (GLenum)face : GL_TEXTURE_2D, level, width, height);
 }
 
@@ -433,7 +328,7 @@ void glss_exec_glCopyTexImage2D(struct glss_worker *w, struct gls_reader *r)
 	GLint x = gls_get_i32(r), y = gls_get_i32(r);
 	GLsizei width = gls_get_i32(r), height = gls_get_i32(r);
 	GLint border = gls_get_i32(r);
-	if (!gls_reader_done(r) || !glss_check_enums_glCopyTexImage2D(w, target))
+	if (!gls_reader_done(r) || !glss_check_enums_glCopyTexImage2D(w, target) || glss_read_buffer_missing(w))
 		return;
 	int64_t bytes = gls_image_size(width, height, internalformat, GL_UNSIGNED_BYTE, 1);
 	glss_collect_driver_error(w);
@@ -469,7 +364,7 @@ void glss_exec_glCopyTexSubImage2D(struct glss_worker *w, struct gls_reader *r)
 	GLint level = gls_get_i32(r), xoffset = gls_get_i32(r), yoffset = gls_get_i32(r);
 	GLint x = gls_get_i32(r), y = gls_get_i32(r);
 	GLsizei width = gls_get_i32(r), height = gls_get_i32(r);
-	if (!gls_reader_done(r) || !glss_check_enums_glCopyTexSubImage2D(w, target))
+	if (!gls_reader_done(r) || !glss_check_enums_glCopyTexSubImage2D(w, target) || glss_read_buffer_missing(w))
 		return;
 	GLint texture = 0;
 	GLsizei level_width, level_height;

@@ -1,6 +1,8 @@
 /* GL memory accounting (--max-gl-memory). Estimates, not the driver's
  * exact figures: a level counts width x height x the bytes of a pixel as
- * sent, a renderbuffer its format's bytes, a surface 8 bytes a pixel.
+ * sent, a renderbuffer its format's bytes times its samples (rounded up to
+ * a power of two, as drivers allocate them; glss_framebuffers.c), a
+ * surface 8 bytes a pixel.
  * glGenerateMipmap is not counted (at most a third more than the levels
  * given). Deleted textures and renderbuffers that the driver keeps alive
  * because an unbound framebuffer still holds them no longer count; buffers

@@ -92,6 +92,12 @@ static bool glss_fuzz_too_heavy(const uint8_t *data, size_t size)
 		case GLS_OP_glRenderbufferStorage: /* target, internalformat, width, height (cleared) */
 			pixels = (uint64_t)glss_fuzz_u32(m, length, 16) * glss_fuzz_u32(m, length, 20);
 			break;
+		case GLS_OP_glRenderbufferStorageMultisample: { /* target, samples, format, width, height */
+			uint32_t samples = glss_fuzz_u32(m, length, 12);
+			pixels = (uint64_t)glss_fuzz_u32(m, length, 20) * glss_fuzz_u32(m, length, 24) *
+				 (samples && samples < 64 ? samples : 1);
+			break;
+		}
 		case GLS_OP_glCopyTexImage2D: /* target, level, format, x, y, width, height (zeroed) */
 			pixels = (uint64_t)glss_fuzz_u32(m, length, 28) * glss_fuzz_u32(m, length, 32);
 			break;

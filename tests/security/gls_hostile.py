@@ -491,6 +491,189 @@ def khr_debug_cases(session, sock):
     c.close()
 
 
+# es3 framebuffers (protocol/commands.txt 580-599): value counts the
+# worker derives from enums, ES 3.0 value sets narrower than the ES 3.2
+# host's, multisample storage against --max-gl-memory, reads without a
+# read buffer.
+FB_OP = dict(glBindFramebuffer=104, glCopyTexImage2D=123, glCopyTexSubImage2D=124, glFramebufferRenderbuffer=146,
+             glReadPixels=192, glBlitFramebuffer=580, glReadBuffer=581, glDrawBuffers=582, glClearBufferiv=583, glClearBufferuiv=584, glClearBufferfv=585,
+             glInvalidateSubFramebuffer=588, glRenderbufferStorageMultisample=589, glGetInternalformativ=591,
+             glBindSampler=593, glSamplerParameteri=594, glSamplerParameteriv=596, glGetSamplerParameteriv=598)
+OBJ_FRAMEBUFFER, OBJ_SAMPLER = 3, 8
+GL_COLOR, GL_DEPTH, GL_STENCIL, GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0 = 0x1800, 0x1801, 0x1802, 0x8D40, 0x8CE0
+GL_TEXTURE_WRAP_S, GL_CLAMP_TO_BORDER, GL_TEXTURE_BORDER_COLOR, GL_SAMPLES = 0x2802, 0x812D, 0x1004, 0x80A9
+
+
+def clear_buffer(op, buffer, values, count=None):
+    n = len(values) if count is None else count
+    return message(FB_OP[op], struct.pack("<IiI", buffer, 0, n) + struct.pack(f"<{len(values)}I", *values))
+
+
+def fb_rb(name, width, height, samples=0):
+    """A renderbuffer `name` of RGBA8 bound to framebuffer `name`."""
+    return (message(OP["glsGenObjects"], gen(OBJ_RENDERBUFFER, [name])) +
+            message(OP["glsGenObjects"], gen(OBJ_FRAMEBUFFER, [name])) +
+            message(OP["glBindRenderbuffer"], struct.pack("<II", GL_RENDERBUFFER, name)) +
+            message(FB_OP["glRenderbufferStorageMultisample"],
+                    struct.pack("<IiIii", GL_RENDERBUFFER, samples, GL_RGBA8_OES, width, height)) +
+            message(FB_OP["glBindFramebuffer"], struct.pack("<II", GL_FRAMEBUFFER, name)) +
+            message(FB_OP["glFramebufferRenderbuffer"],
+                    struct.pack("<IIII", GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, name)))
+
+
+def es3_framebuffer_cases(session, sock):
+    probe = Client(sock).setup(es_version=30)
+    probe.s.sendall(message(OP["glsGenObjects"], gen(OBJ_SAMPLER, [1])))
+    es3 = probe.get_error() == GL_NO_ERROR
+    probe.close()
+    if not es3:
+        check(True, "es3 framebuffer cases: the host has no OpenGL ES 3.0 (skipped)")
+        return
+    # two 16x16 framebuffers: 5 read, 6 drawn
+    two_framebuffers = (fb_rb(5, 16, 16) + fb_rb(6, 16, 16) +
+                        message(FB_OP["glBindFramebuffer"], struct.pack("<II", 0x8CA8, 5)))
+
+    def blit(sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, filter_=0x2600):
+        return message(FB_OP["glBlitFramebuffer"],
+                       struct.pack("<8iII", sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, 0x4000, filter_))
+
+    read_pixels = message(FB_OP["glReadPixels"], struct.pack("<iiiiII", 0, 0, 4, 4, GL_RGBA, GL_UNSIGNED_BYTE))
+    # (name, bytes after an ES 3.0 setup, expected GL error or None, logged reason)
+    cases = [
+        ("glClearBufferfv of GL_COLOR carrying 1 value", clear_buffer("glClearBufferfv", GL_COLOR, [0]), None,
+         "malformed glClearBufferfv"),
+        ("glClearBufferiv of GL_DEPTH carrying 1 value (it takes none)",
+         clear_buffer("glClearBufferiv", GL_DEPTH, [0]), None, "malformed glClearBufferiv"),
+        ("glClearBufferuiv claiming 2^30 values, carrying 4",
+         clear_buffer("glClearBufferuiv", GL_COLOR, [0, 0, 0, 0], count=1 << 30), None,
+         "malformed glClearBufferuiv"),
+        ("glClearBufferiv of GL_DEPTH, no value", clear_buffer("glClearBufferiv", GL_DEPTH, []), GL_INVALID_ENUM,
+         None),
+        ("glClearBufferfv of a bogus buffer", clear_buffer("glClearBufferfv", 0xDEAD, []), GL_INVALID_ENUM, None),
+        ("glClearBufferiv of GL_STENCIL", clear_buffer("glClearBufferiv", GL_STENCIL, [1]), GL_NO_ERROR, None),
+        ("glDrawBuffers of 2^30 buffers carrying 1",
+         message(FB_OP["glDrawBuffers"], struct.pack("<iII", 1 << 30, 1, GL_COLOR_ATTACHMENT0)), None,
+         "malformed glDrawBuffers"),
+        ("glInvalidateSubFramebuffer of 3 attachments carrying 1",
+         message(FB_OP["glInvalidateSubFramebuffer"], struct.pack("<IiII", GL_FRAMEBUFFER, 3, 1, GL_COLOR) +
+                 struct.pack("<iiii", 0, 0, 4, 4)), None, "malformed glInvalidateSubFramebuffer"),
+        ("a border colour (4 values) for a sampler, carrying 1",
+         message(OP["glsGenObjects"], gen(OBJ_SAMPLER, [2])) +
+         message(FB_OP["glSamplerParameteriv"], struct.pack("<IIi", 2, GL_TEXTURE_BORDER_COLOR, 1)),
+         GL_INVALID_ENUM, None),
+        ("GL_CLAMP_TO_BORDER (ES 3.2) for a sampler",
+         message(OP["glsGenObjects"], gen(OBJ_SAMPLER, [2])) +
+         message(FB_OP["glSamplerParameteri"], struct.pack("<IIi", 2, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_BORDER)),
+         GL_INVALID_ENUM, None),
+        ("a texture name bound as a sampler",
+         message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [3])) +
+         message(FB_OP["glBindSampler"], struct.pack("<II", 0, 3)), None, "unknown object name 3"),
+        ("a 16384x16384 RGBA8 renderbuffer of 4 samples (4 GiB: over --max-gl-memory)",
+         fb_rb(4, 16384, 16384, samples=4), GL_OUT_OF_MEMORY, None),
+        ("2^31-1 samples", fb_rb(4, 16, 16, samples=0x7FFFFFFF), GL_INVALID_OPERATION, None),
+        ("a blit from far outside the read framebuffer",
+         two_framebuffers + blit(-0x80000000, -0x80000000, 0x7FFFFFFF, 0x7FFFFFFF, 0, 0, 16, 16),
+         GL_NO_ERROR, None),
+        ("a blit of one pixel onto 2^32 x 2^32, linear",
+         two_framebuffers + blit(0, 0, 1, 1, -0x80000000, -0x80000000, 0x7FFFFFFF, 0x7FFFFFFF, 0x2601),
+         GL_NO_ERROR, None),
+        ("a blit mirrored across the whole integer range",
+         two_framebuffers + blit(0x7FFFFFFF, 0x7FFFFFFF, -0x80000000, -0x80000000, 0, 16, 16, 0),
+         GL_NO_ERROR, None),
+        ("glCopyTexImage2D without a read buffer (Mesa crashes)",
+         fb_rb(6, 16, 16) + message(FB_OP["glReadBuffer"], struct.pack("<I", 0)) +
+         message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [6])) +
+         message(OP["glBindTexture"], struct.pack("<II", GL_TEXTURE_2D, 6)) +
+         message(FB_OP["glCopyTexImage2D"], struct.pack("<IiIiiiii", GL_TEXTURE_2D, 0, GL_RGBA, 0, 0, 4, 4, 0)),
+         GL_INVALID_OPERATION, None),
+        ("glCopyTexSubImage2D without a read buffer",
+         fb_rb(6, 16, 16) + message(FB_OP["glReadBuffer"], struct.pack("<I", 0)) +
+         message(OP["glsGenObjects"], gen(OBJ_TEXTURE, [6])) +
+         message(OP["glBindTexture"], struct.pack("<II", GL_TEXTURE_2D, 6)) +
+         message(OP["glsTexImage2DNull"], tex_null(4, 4)) +
+         message(FB_OP["glCopyTexSubImage2D"], struct.pack("<Iiiiiiii", GL_TEXTURE_2D, 0, 0, 0, 0, 0, 4, 4)),
+         GL_INVALID_OPERATION, None),
+        ("glReadPixels without a read buffer (Mesa crashes)",
+         fb_rb(6, 16, 16) + message(FB_OP["glReadBuffer"], struct.pack("<I", 0)) + read_pixels,
+         GL_INVALID_OPERATION, None),
+    ]
+    for name, data, error, reason in cases:
+        c = Client(sock).setup(es_version=30)
+        c.s.sendall(data)
+        if data.endswith(read_pixels):
+            check(read_reply(c.s) == struct.pack("<I", 0), f"{name}: no pixels")
+        if error is not None:
+            got = c.get_error()
+            ok = got is not None and (error == "any-or-none" or got == error)
+            check(ok, f"{name}: GL error {got if got is None else hex(got)}")
+        else:
+            check(ends_with_reason(session, c, reason), f"{name}: clean disconnect, logged '{reason}'")
+        c.close()
+
+    # Answers are bounded by the worker, not by what the client asks.
+    c = Client(sock).setup(es_version=30)
+    c.s.sendall(message(FB_OP["glGetInternalformativ"],
+                        struct.pack("<IIIi", GL_RENDERBUFFER, GL_RGBA8_OES, GL_SAMPLES, 0x7FFFFFFF)))
+    reply = read_reply(c.s)
+    count = struct.unpack_from("<I", reply)[0] if reply and len(reply) >= 4 else None
+    check(count is not None and 1 <= count <= 32 and len(reply) == 4 + 4 * count,
+          f"GL_SAMPLES into 2^31-1 values: the counts the driver has ({count})")
+    c.s.sendall(message(OP["glsGenObjects"], gen(OBJ_SAMPLER, [4])) +
+                message(FB_OP["glGetSamplerParameteriv"], struct.pack("<II", 4, GL_TEXTURE_BORDER_COLOR)))
+    reply = read_reply(c.s)
+    check(reply == struct.pack("<I", 0) and c.get_error() == GL_INVALID_ENUM,
+          "a border colour asked of a sampler: GL_INVALID_ENUM, nothing written")
+    c.close()
+
+    # Presentation reads the window whatever the application left bound:
+    # framebuffer objects to draw and to read, no read buffer on the window.
+    w, h = 8, 8
+    c = Client(sock).setup(es_version=30)
+    c.send("glsCreateWindowSurface", struct.pack("<Iiii", 2, c.config, w, h))
+    c.send("glsMakeCurrent", struct.pack("<III", 1, 2, 2))
+    fd = frame_memory(w * h * 4 * FRAME_SLOTS)
+    socket.send_fds(c.s, [message(OP["glsAttachFrameMemory"], struct.pack("<III", 2, w, h))], [fd])
+    memory = mmap.mmap(fd, w * h * 4 * FRAME_SLOTS)
+    os.close(fd)
+    c.send("glClearColor", struct.pack("<4f", 1.0, 0.0, 0.0, 1.0))
+    c.send("glClear", struct.pack("<I", GL_COLOR_BUFFER_BIT))
+    c.s.sendall(message(FB_OP["glReadBuffer"], struct.pack("<I", 0)) + fb_rb(7, w, h) + fb_rb(8, w, h) +
+                message(FB_OP["glBindFramebuffer"], struct.pack("<II", 0x8CA8, 7)))  # GL_READ_FRAMEBUFFER
+    c.send("glClearColor", struct.pack("<4f", 0.0, 1.0, 0.0, 1.0))
+    c.send("glClear", struct.pack("<I", GL_COLOR_BUFFER_BIT))
+    c.send("glsSwapBuffers", struct.pack("<I", 2))
+    header = recv_exact(c.s, 8)
+    opcode, _flags, size = struct.unpack("<HHI", header) if header else (None, 0, 0)
+    payload = recv_exact(c.s, size - 8) if header else None
+    slot = struct.unpack("<4I", payload)[3] if opcode == MSG_FRAME_SHARED and payload else 0
+    pixel = memory[slot * w * h * 4:slot * w * h * 4 + 4]
+    check(opcode == MSG_FRAME_SHARED and pixel == bytes([0, 0, 255, 255]),
+          f"a frame with framebuffer objects bound to draw and read shows the window (B,G,R,A {pixel.hex()})")
+    # the application's state is as it left it
+    c.s.sendall(message(FB_OP["glReadPixels"], struct.pack("<iiiiII", 0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE)))
+    reply = read_reply(c.s)
+    check(reply == struct.pack("<I", 4) + bytes([0, 0, 0, 0]) and c.get_error() == GL_NO_ERROR,
+          f"after the frame, reads still come from the read framebuffer (a fresh one: zero) ({reply})")
+    c.s.sendall(message(FB_OP["glBindFramebuffer"], struct.pack("<II", GL_FRAMEBUFFER, 0)) + read_pixels)
+    reply = read_reply(c.s)
+    check(reply == struct.pack("<I", 0) and c.get_error() == GL_INVALID_OPERATION,
+          "after the frame, the window's read buffer is still GL_NONE")
+    memory.close()
+    c.close()
+
+    # A context capped at ES 2.0 has none of it.
+    c = Client(sock).setup()
+    c.s.sendall(clear_buffer("glClearBufferfv", GL_COLOR, [0, 0, 0, 0]))
+    check(ends_with_reason(session, c, "glClearBufferfv: a command of an OpenGL ES version"),
+          "glClearBufferfv in an ES 2.0 context: clean disconnect")
+    c.close()
+    c = Client(sock).setup()
+    c.s.sendall(message(OP["glsGenObjects"], gen(OBJ_SAMPLER, [1])))
+    check(ends_with_reason(session, c, "objects of OpenGL ES 3.0 in a context not offered it"),
+          "a sampler in an ES 2.0 context: clean disconnect")
+    c.close()
+
+
 def frame_memory(size, seal=True):
     fd = os.memfd_create("hostile-frames", os.MFD_ALLOW_SEALING)
     os.ftruncate(fd, size)
@@ -754,6 +937,7 @@ def main():
             ring_cases(session, sock)
             khr_debug_cases(session, sock)
             vertex3_cases(session, sock)
+            es3_framebuffer_cases(session, sock)
             check(good.wait(timeout=180) == 0, "a well-behaved client beside them passes the API test")
             check(server.poll() is None, "the server survives every hostile client")
             check(session.run([api_test], timeout=120, stdout=subprocess.DEVNULL) == 0,
