@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glsc_buffers.h"
 #include "glsc_gl.h"
 #include "glsc_gl_generated.h"
 #include "glsc_stream.h"
@@ -118,15 +119,6 @@ void glsc_glDeleteShader(GLuint shader) { glsc_delete_shader_program(GLS_OP_glDe
 void glsc_glDeleteProgram(GLuint program) { glsc_delete_shader_program(GLS_OP_glDeleteProgram, program); }
 
 /* ---- buffers ---- */
-
-static GLuint glsc_bound_buffer(struct glsc_context *ctx, GLenum target)
-{
-	if (target == GL_ARRAY_BUFFER)
-		return ctx->array_buffer;
-	if (target == GL_ELEMENT_ARRAY_BUFFER)
-		return ctx->vertex_array->element_buffer;
-	return 0;
-}
 
 /* wire glBufferData: u32 target, i64 size, u32 usage, blob data
  * wire glsBufferDataNull: u32 target, i64 size, u32 usage (zero-filled) */
