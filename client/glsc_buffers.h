@@ -15,10 +15,18 @@ GLuint glsc_bound_buffer(struct glsc_context *ctx, GLenum target);
 struct glsc_buffer *glsc_bound_buffer_object(struct glsc_context *ctx, GLenum target);
 /* Whether target is a buffer target of ctx's version. */
 bool glsc_buffer_target_valid(struct glsc_context *ctx, GLenum target);
+/* Whether glBufferData takes usage in ctx (ES 3.0 adds READ and COPY). */
+bool glsc_buffer_usage_valid(struct glsc_context *ctx, GLenum usage);
 /* The server wrote into the buffer by itself (glReadPixels into a pixel
  * pack buffer, glCopyBufferSubData, transform feedback): the client's copy
  * of its contents is dropped (read back when next needed). */
 void glsc_buffer_gpu_written(struct glsc_buffer *buffer);
+
+/* glGetBufferParameter*: answers the parameters of the client's mapping
+ * (GL_BUFFER_MAPPED, and ES 3.0's GL_BUFFER_ACCESS_FLAGS,
+ * GL_BUFFER_MAP_LENGTH, GL_BUFFER_MAP_OFFSET) and the errors of a bad
+ * target or no buffer bound; false for other pnames (asked to the server). */
+bool glsc_buffer_map_parameter(struct glsc_context *ctx, GLenum target, GLenum pname, int64_t *value);
 
 /* glBindBuffer of an ES 3.0 target (the hook of glsc_gl_state.c). */
 void glsc_buffers_bind(struct glsc_context *ctx, GLenum target, GLuint buffer);

@@ -357,6 +357,39 @@ void glss_exec_glBufferSubData(struct glss_worker *w, struct gls_reader *r)
 		memcpy(b->shadow + offset, data, (size_t)size);
 }
 
+/* wire glCopyBufferSubData: u32 readTarget, u32 writeTarget, i64
+ * readOffset, i64 writeOffset, i64 size. Checked in the driver's order
+ * (the client reports mapped buffers: the host's are never mapped). The
+ * destination's shadow follows the copy: from the source's shadow, or
+ * dropped and read back from the driver when indices are next needed. */
+void glss_exec_glCopyBufferSubData(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum read_target = gls_get_u32(r), write_target = gls_get_u32(r);
+	int64_t read_offset = gls_get_i64(r), write_offset = gls_get_i64(r), size = gls_get_i64(r);
+	if (!gls_reader_done(r))
+		return;
+	struct glss_buffer *src = glss_data_target(w, read_target);
+	struct glss_buffer *dst = src ? glss_data_target(w, write_target) : NULL;
+	if (!dst)
+		return;
+	if (read_offset < 0 || write_offset < 0 || size < 0 || (uint64_t)read_offset > src->size ||
+	    (uint64_t)size > src->size - (uint64_t)read_offset || (uint64_t)write_offset > dst->size ||
+	    (uint64_t)size > dst->size - (uint64_t)write_offset ||
+	    (src == dst && read_offset < write_offset + size && write_offset < read_offset + size)) {
+		glss_set_error(w, GL_INVALID_VALUE);
+		return;
+	}
+	glCopyBufferSubData(read_target, write_target, (GLintptr)read_offset, (GLintptr)write_offset,
+			    (GLsizeiptr)size);
+	glss_forget_ranges(dst);
+	if (!dst->shadowed || !size)
+		return;
+	if (src->shadowed)
+		memmove(dst->shadow + write_offset, src->shadow + read_offset, (size_t)size);
+	else
+		glss_drop_shadow(dst);
+}
+
 /* Whether the current program reads attribute `index`: an enabled array
  * the program does not consume is not fetched, and WebGL lets such a draw
  * through whatever the buffer's size. Asked only for a draw about to be
