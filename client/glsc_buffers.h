@@ -25,8 +25,9 @@ void glsc_buffer_gpu_written(struct glsc_buffer *buffer);
 /* glGetBufferParameter*: answers the parameters of the client's mapping
  * (GL_BUFFER_MAPPED, and ES 3.0's GL_BUFFER_ACCESS_FLAGS,
  * GL_BUFFER_MAP_LENGTH, GL_BUFFER_MAP_OFFSET) and the errors of a bad
- * target or no buffer bound; false for other pnames (asked to the server). */
-bool glsc_buffer_map_parameter(struct glsc_context *ctx, GLenum target, GLenum pname, int64_t *value);
+ * target or no buffer bound (*error: then *value is not set); false for
+ * other pnames (asked to the server). */
+bool glsc_buffer_map_parameter(struct glsc_context *ctx, GLenum target, GLenum pname, int64_t *value, bool *error);
 
 /* glBindBuffer of an ES 3.0 target (the hook of glsc_gl_state.c). */
 void glsc_buffers_bind(struct glsc_context *ctx, GLenum target, GLuint buffer);

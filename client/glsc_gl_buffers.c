@@ -79,7 +79,7 @@ void glsc_buffer_gpu_written(struct glsc_buffer *buffer)
 	buffer->shadow = NULL;
 }
 
-bool glsc_buffer_map_parameter(struct glsc_context *ctx, GLenum target, GLenum pname, int64_t *value)
+bool glsc_buffer_map_parameter(struct glsc_context *ctx, GLenum target, GLenum pname, int64_t *value, bool *error)
 {
 	bool es3 = glsc_es3(ctx);
 	bool oes = (ctx->info.advertised & GLS_EXT_BIT(GL_OES_mapbuffer)) != 0;
@@ -89,7 +89,7 @@ bool glsc_buffer_map_parameter(struct glsc_context *ctx, GLenum target, GLenum p
 	if (!mapping)
 		return false;
 	struct glsc_buffer *buffer = glsc_bound_buffer_object(ctx, target);
-	*value = 0;
+	*error = true;
 	if (!glsc_buffer_target_valid(ctx, target)) {
 		glsc_set_error_locked(GL_INVALID_ENUM);
 		return true;
@@ -98,6 +98,7 @@ bool glsc_buffer_map_parameter(struct glsc_context *ctx, GLenum target, GLenum p
 		glsc_set_error_locked(GL_INVALID_OPERATION);
 		return true;
 	}
+	*error = false;
 	bool mapped = buffer->map_pointer != NULL;
 	/* glMapBufferOES maps for writing (its access reads GL_WRITE_ONLY_OES) */
 	GLbitfield access = buffer->map_access == GL_WRITE_ONLY_OES ? GL_MAP_WRITE_BIT : buffer->map_access;
@@ -118,10 +119,12 @@ void glsc_glGetBufferParameteri64v(GLenum target, GLenum pname, GLint64 *params)
 	if (!ctx)
 		return;
 	int64_t value;
-	bool answered = glsc_buffer_map_parameter(ctx, target, pname, &value);
+	bool error;
+	bool answered = glsc_buffer_map_parameter(ctx, target, pname, &value, &error);
 	glsc_gl_leave();
 	if (answered) {
-		*params = value;
+		if (!error)
+			*params = value;
 		return;
 	}
 	GLint narrow = 0;

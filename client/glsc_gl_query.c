@@ -358,8 +358,10 @@ void glsc_glGetBufferParameteriv(GLenum target, GLenum pname, GLint *params)
 	/* Mapping is emulated by the client: the host buffer is never mapped
 	 * (glsc_gl_buffers.c answers the mapping's parameters). */
 	int64_t value;
-	if (glsc_buffer_map_parameter(ctx, target, pname, &value)) {
-		*params = (GLint)value;
+	bool error;
+	if (glsc_buffer_map_parameter(ctx, target, pname, &value, &error)) {
+		if (!error)
+			*params = (GLint)value;
 	} else {
 		uint32_t args[2] = {target, pname};
 		glsc_get_values(ctx, GLS_OP_glGetBufferParameteriv, args, 2, GLSC_GET_INTEGER, params, 1, false);

@@ -125,7 +125,6 @@ static void test_targets(void)
     /* deleting a bound buffer unbinds it */
     glBindBuffer(GL_COPY_READ_BUFFER, buffers[2]);
     glDeleteBuffers(1, &buffers[2]);
-    glst_note("copy read binding after delete %d", glst_get_int(GL_COPY_READ_BUFFER_BINDING) != 0);
     glGetBufferParameteriv(GL_COPY_READ_BUFFER, GL_BUFFER_SIZE, &value);
     GLST_ERR("deleted", GL_INVALID_OPERATION);
     glDeleteBuffers(NTARGETS, buffers);
@@ -383,7 +382,9 @@ int main(void)
 {
     glst_egl egl;
     glst_observe_open("es3_buffer_map");
-    if (!glst_egl_setup_version(&egl, W, H, 3)) {
+    /* an ES 2 request gets ES 3 both ways (Mesa: 3.2, glstream: 3.0), and
+     * needs no config with EGL_OPENGL_ES3_BIT */
+    if (!glst_egl_setup_version(&egl, W, H, 2)) {
         GLST_CHECK(!"EGL setup");
         return glst_finish();
     }
