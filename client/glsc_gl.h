@@ -90,6 +90,8 @@ struct glsc_context {
 	GLuint copy_read_buffer, copy_write_buffer;
 	GLuint pixel_pack_buffer, pixel_unpack_buffer;
 	GLuint uniform_buffer, transform_feedback_buffer;
+	/* after glBindBufferRange/Base: only the worker knows whether they took */
+	bool uniform_buffer_unknown, transform_feedback_buffer_unknown;
 	struct glsc_es3_buffers *es3_buffers;
 
 	/* es3 textures */

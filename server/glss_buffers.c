@@ -186,6 +186,16 @@ static struct glss_buffer **glss_binding(struct glss_worker *w, GLenum target)
 	}
 }
 
+struct glss_buffer *glss_buffer_record(struct glss_worker *w, GLuint host)
+{
+	return glss_buffer_named(w, host);
+}
+
+void glss_buffer_hold(struct glss_worker *w, struct glss_buffer **slot, struct glss_buffer *b)
+{
+	glss_hold(w, slot, b);
+}
+
 struct glss_buffer *glss_buffer_bound(struct glss_worker *w, GLenum target)
 {
 	struct glss_buffer **slot = w->current ? glss_binding(w, target) : NULL;
@@ -542,6 +552,10 @@ void glss_buffers_object_deleted(struct glss_worker *w, enum gls_object_type typ
 			glss_vao_free(w, (struct glss_vao *)(uintptr_t)value);
 		return;
 	}
+	if (type == GLS_OBJ_TRANSFORM_FEEDBACK) {
+		glss_es3_transform_feedback_deleted(w, host);
+		return;
+	}
 	if (type != GLS_OBJ_BUFFER || !gls_idmap_remove(&c->share->buffers, host, &value))
 		return;
 	struct glss_buffer *b = (struct glss_buffer *)(uintptr_t)value;
@@ -571,6 +585,7 @@ void glss_buffers_object_deleted(struct glss_worker *w, enum gls_object_type typ
 			b->refs--;
 		}
 	}
+	glss_es3_buffer_deleted(w, b); /* the indexed bindings */
 	glss_buffer_unref(w, b);
 }
 
@@ -594,6 +609,7 @@ void glss_buffers_context_free(struct glss_worker *w, struct glss_context *c)
 	glss_hold(w, &c->pixel_unpack_buffer, NULL);
 	glss_hold(w, &c->uniform_buffer, NULL);
 	glss_hold(w, &c->transform_feedback_buffer, NULL);
+	glss_es3_buffers_context_free(w, c);
 }
 
 static void glss_free_buffer_entry(uint32_t key, uint64_t value, void *data)

@@ -50,6 +50,24 @@ GLuint glss_buffer_host(const struct glss_buffer *b);
  * before indices are trusted. NULL: nothing. */
 void glss_buffer_gpu_written(struct glss_buffer *b);
 
+/* The record of the driver's buffer `host` (made when first met: glBind*
+ * creates buffers); NULL for 0 or without memory (the worker then ends). */
+struct glss_buffer *glss_buffer_record(struct glss_worker *w, GLuint host);
+/* *slot holds b from now on, with a reference (b and *slot may be NULL). */
+void glss_buffer_hold(struct glss_worker *w, struct glss_buffer **slot, struct glss_buffer *b);
+
+/* es3 buffers (glss_buffers_es3.c): the indexed bindings (uniform buffers,
+ * transform feedback objects). */
+/* Before a draw: every active uniform block of the program drawing reads
+ * a bound range that lies inside its buffer and holds the block's data
+ * size, and the transform feedback ranges lie inside their buffers (as
+ * WebGL 2); else GL_INVALID_OPERATION and false. With transform feedback
+ * recording, the buffers it writes are marked written. */
+bool glss_es3_draw_check(struct glss_worker *w);
+void glss_es3_buffer_deleted(struct glss_worker *w, struct glss_buffer *b);
+void glss_es3_transform_feedback_deleted(struct glss_worker *w, GLuint host);
+void glss_es3_buffers_context_free(struct glss_worker *w, struct glss_context *c);
+
 /* Objects going away (glsDeleteObjects, contexts, share groups). */
 void glss_buffers_object_deleted(struct glss_worker *w, enum gls_object_type type, GLuint host);
 void glss_buffers_context_free(struct glss_worker *w, struct glss_context *c);
