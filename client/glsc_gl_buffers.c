@@ -471,6 +471,9 @@ void glsc_buffers_bind(struct glsc_context *ctx, GLenum target, GLuint buffer)
 	GLuint *slot = glsc_es3_binding(ctx, target);
 	if (slot)
 		*slot = buffer;
+	/* refused while transform feedback records: asked when needed */
+	if (slot == &ctx->transform_feedback_buffer)
+		ctx->transform_feedback_buffer_unknown = true;
 }
 
 void glsc_buffers_deleted(struct glsc_context *ctx, GLuint name)

@@ -44,7 +44,9 @@ SETS = {
     # EnableCap also lists GL_TEXTURE_2D (a capability of OpenGL ES 1 only)
     'EnableCap': ['GL_BLEND', 'GL_CULL_FACE', 'GL_DEPTH_TEST', 'GL_DITHER', 'GL_POLYGON_OFFSET_FILL',
                   'GL_SAMPLE_ALPHA_TO_COVERAGE', 'GL_SAMPLE_COVERAGE', 'GL_SCISSOR_TEST', 'GL_STENCIL_TEST',
-                  'GL_DEBUG_OUTPUT_KHR@GL_KHR_debug', 'GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR@GL_KHR_debug'],
+                  'GL_DEBUG_OUTPUT_KHR@GL_KHR_debug', 'GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR@GL_KHR_debug',
+                  'GL_RASTERIZER_DISCARD',  # es3 buffers: transform feedback
+                  ],
     # ES 2.0 draws 16-bit indices at most; 32-bit ones with OES_element_index_uint
     'DrawElementsType': ['GL_UNSIGNED_BYTE', 'GL_UNSIGNED_SHORT',
                          'GL_UNSIGNED_INT@GL_OES_element_index_uint'],

@@ -235,8 +235,14 @@ void glss_exec_glBindBuffer(struct glss_worker *w, struct gls_reader *r)
 	struct glss_buffer **slot = glss_binding(w, target);
 	if ((buffer && !b) || !slot)
 		return;
+	/* es3 buffers: ES 3.0 refuses a new transform feedback buffer while
+	 * recording; the record follows the driver */
+	bool refusable = target == GL_TRANSFORM_FEEDBACK_BUFFER;
+	if (refusable)
+		glss_collect_driver_error(w);
 	glBindBuffer(target, buffer);
-	glss_hold(w, slot, b);
+	if (!refusable || glss_driver_error(w) == GL_NO_ERROR)
+		glss_hold(w, slot, b);
 }
 
 /* The buffer bound to target for a data command, or NULL with the error

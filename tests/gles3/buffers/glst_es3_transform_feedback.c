@@ -245,6 +245,21 @@ int main(void)
     glReadPixels(4, 4, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, p);
     glst_note("pixel %d %d %d %d", p[0], p[1], p[2], p[3]);
 
+    /* with the rasterizer discarding, values are captured and no pixel drawn */
+    glEnable(GL_RASTERIZER_DISCARD);
+    glst_note("rasterizer discard enabled %d", glIsEnabled(GL_RASTERIZER_DISCARD));
+    glClear(GL_COLOR_BUFFER_BIT);
+    glBindBufferBase(GL_TRANSFORM_FEEDBACK_BUFFER, 0, out[1]);
+    glBeginTransformFeedback(GL_POINTS);
+    glDrawArrays(GL_POINTS, 0, 4);
+    glEndTransformFeedback();
+    glDisable(GL_RASTERIZER_DISCARD);
+    GLST_ERR("rasterizer discard", GL_NO_ERROR);
+    glst_note("rasterizer discard after disable %d", glIsEnabled(GL_RASTERIZER_DISCARD));
+    glReadPixels(4, 4, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, p);
+    glst_note("pixel with discard %d %d %d %d", p[0], p[1], p[2], p[3]);
+    note_floats("captured with discard", GL_TRANSFORM_FEEDBACK_BUFFER, 20);
+
     /* deleting a bound object binds 0 */
     glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, tf);
     glDeleteTransformFeedbacks(1, &tf);
