@@ -474,6 +474,8 @@ void glsc_buffers_bind(struct glsc_context *ctx, GLenum target, GLuint buffer)
 	/* refused while transform feedback records: asked when needed */
 	if (slot == &ctx->transform_feedback_buffer)
 		ctx->transform_feedback_buffer_unknown = true;
+	else if (slot == &ctx->uniform_buffer)
+		ctx->uniform_buffer_unknown = false;
 }
 
 void glsc_buffers_deleted(struct glsc_context *ctx, GLuint name)

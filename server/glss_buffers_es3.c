@@ -384,6 +384,41 @@ static void glss_reply_ints(struct glss_worker *w, const GLint *values, uint32_t
 	gls_put_bytes(p, values, 4 * (size_t)count);
 }
 
+/* The pnames of ES 3.0 (the host's ES 3.2 has more: geometry, tessellation
+ * and compute stages, atomic counters). */
+static bool glss_uniform_block_pname(GLenum pname)
+{
+	switch (pname) {
+	case GL_UNIFORM_BLOCK_BINDING:
+	case GL_UNIFORM_BLOCK_DATA_SIZE:
+	case GL_UNIFORM_BLOCK_NAME_LENGTH:
+	case GL_UNIFORM_BLOCK_ACTIVE_UNIFORMS:
+	case GL_UNIFORM_BLOCK_ACTIVE_UNIFORM_INDICES:
+	case GL_UNIFORM_BLOCK_REFERENCED_BY_VERTEX_SHADER:
+	case GL_UNIFORM_BLOCK_REFERENCED_BY_FRAGMENT_SHADER:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool glss_active_uniform_pname(GLenum pname)
+{
+	switch (pname) {
+	case GL_UNIFORM_TYPE:
+	case GL_UNIFORM_SIZE:
+	case GL_UNIFORM_NAME_LENGTH:
+	case GL_UNIFORM_BLOCK_INDEX:
+	case GL_UNIFORM_OFFSET:
+	case GL_UNIFORM_ARRAY_STRIDE:
+	case GL_UNIFORM_MATRIX_STRIDE:
+	case GL_UNIFORM_IS_ROW_MAJOR:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* wire glGetActiveUniformBlockiv: u32 program, u32 index, u32 pname
  *   -> reply: u32 count, count x i32 (UNIFORM_BLOCK_ACTIVE_UNIFORM_INDICES:
  *   one per active uniform of the block; else 1) */
@@ -395,14 +430,24 @@ void glss_exec_glGetActiveUniformBlockiv(struct glss_worker *w, struct gls_reade
 		return;
 	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &program))
 		return;
-	GLint count = 1, uniforms = 0;
+	GLint count = 1;
 	glss_collect_driver_error(w);
+	if (!glss_uniform_block_pname(pname)) {
+		/* the driver's errors of the program and index come first */
+		GLint ignored;
+		glGetActiveUniformBlockiv(program, index, GL_UNIFORM_BLOCK_BINDING, &ignored);
+		if (glss_driver_error(w) == GL_NO_ERROR)
+			glss_set_error(w, GL_INVALID_ENUM);
+		glss_reply_ints(w, NULL, 0);
+		return;
+	}
 	if (pname == GL_UNIFORM_BLOCK_ACTIVE_UNIFORM_INDICES) {
-		/* the answer's size: the block's uniforms, at most the program's */
+		/* the answer's size: the block's active uniforms, as the driver
+		 * counts them (bounded by its limits, not by the client) */
+		count = 0;
 		glGetActiveUniformBlockiv(program, index, GL_UNIFORM_BLOCK_ACTIVE_UNIFORMS, &count);
-		glGetProgramiv(program, GL_ACTIVE_UNIFORMS, &uniforms);
 		glGetError(); /* the call below reports the same */
-		if (count < 0 || count > uniforms)
+		if (count < 0)
 			count = 0;
 	}
 	GLint *values = glss_scratch(w, 4 * (size_t)(count + 1));
@@ -501,8 +546,15 @@ void glss_exec_glGetActiveUniformsiv(struct glss_worker *w, struct gls_reader *r
 	if (n)
 		memcpy(aligned, indices, 4 * n);
 	glss_collect_driver_error(w);
-	glGetActiveUniformsiv(program, count, n ? aligned : NULL, pname, values);
+	/* a pname past ES 3.0: the driver's errors of the count, program and
+	 * indices first (asked with one of ES 3.0) */
+	bool known = glss_active_uniform_pname(pname);
+	glGetActiveUniformsiv(program, count, n ? aligned : NULL, known ? pname : GL_UNIFORM_TYPE, values);
 	bool ok = glss_driver_error(w) == GL_NO_ERROR;
+	if (ok && !known) {
+		glss_set_error(w, GL_INVALID_ENUM);
+		ok = false;
+	}
 	glss_reply_ints(w, values, ok ? (uint32_t)n : 0);
 }
 

@@ -97,6 +97,8 @@ static void test_queries(GLuint prog)
     GLST_ERR("indices of a block out of range", GL_INVALID_VALUE);
     glGetActiveUniformBlockiv(prog, 0, GL_TEXTURE_2D, &v);
     GLST_ERR("block bad pname", GL_INVALID_ENUM);
+    glGetActiveUniformBlockiv(prog, (GLuint)nblocks, GL_TEXTURE_2D, &v);
+    GLST_ERR("block out of range before bad pname", GL_INVALID_VALUE);
     glst_note("untouched %d", v);
     char name[16];
     GLsizei length = -9;
@@ -137,6 +139,8 @@ static void test_queries(GLuint prog)
     GLST_ERR("uniform index out of range", GL_INVALID_VALUE);
     glGetActiveUniformsiv(prog, 1, known, GL_TEXTURE_2D, values);
     GLST_ERR("uniforms bad pname", GL_INVALID_ENUM);
+    glGetActiveUniformsiv(prog, 2, bad, GL_TEXTURE_2D, values);
+    GLST_ERR("uniform index out of range before bad pname", GL_INVALID_VALUE);
     glGetActiveUniformsiv(prog, -1, known, GL_UNIFORM_TYPE, values);
     GLST_ERR("uniforms negative count", GL_INVALID_VALUE);
     glst_note("uniform values untouched %d %d", values[0], values[1]);
