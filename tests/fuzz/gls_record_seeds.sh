@@ -70,6 +70,10 @@ record shader-masking 10 "$build/tests/gles2/glst_shader_masking"
 record glst-extensions 20 "$build/tests/gles2/glst_extensions"
 # program pipelines, glCreateShaderProgramvEXT, glProgramUniform*EXT
 record separate-shader-objects 20 "$build/tests/gles2/glst_separate_shader_objects"
+# es3 buffers: mapping, copies, uniform blocks, transform feedback
+for t in buffer_map uniform_blocks transform_feedback buffer_checks; do
+    record "es3-$t" 20 "$build/tests/gles3/buffers/glst_es3_$t"
+done
 for scene in build texture shading bump effect2d pulsar desktop buffer ideas \
              jellyfish terrain shadow refract conditionals function loop; do
     record "glmark2-$scene" 20 glmark2-es2 --off-screen -s 64x64 -b "$scene:duration=0.2"
