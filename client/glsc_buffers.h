@@ -9,7 +9,9 @@
  * context does not have). ES 3.0 targets are the generic bindings:
  * GL_PIXEL_PACK_BUFFER, GL_PIXEL_UNPACK_BUFFER, GL_COPY_READ_BUFFER,
  * GL_COPY_WRITE_BUFFER, GL_UNIFORM_BUFFER, GL_TRANSFORM_FEEDBACK_BUFFER.
- * glsc_buffer_lookup(ctx, name) gives its size. */
+ * glsc_buffer_lookup(ctx, name) gives its size. Called with the stream
+ * locked (glsc_gl_enter): after glBindBufferRange/Base, the uniform and
+ * transform feedback targets ask the worker (glsBufferBinding). */
 GLuint glsc_bound_buffer(struct glsc_context *ctx, GLenum target);
 /* The same as the client's record (NULL when none): size, usage, mapping. */
 struct glsc_buffer *glsc_bound_buffer_object(struct glsc_context *ctx, GLenum target);

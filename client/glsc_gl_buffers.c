@@ -146,6 +146,9 @@ void glsc_glGetBufferParameteri64v(GLenum target, GLenum pname, GLint64 *params)
 	int64_t value;
 	bool error;
 	bool answered = glsc_buffer_map_parameter(ctx, target, pname, &value, &error);
+	/* the server answers these two (and reports the errors of others) */
+	bool asked = !answered && glsc_buffer_target_valid(ctx, target) && glsc_bound_buffer(ctx, target) &&
+		     (pname == GL_BUFFER_SIZE || pname == GL_BUFFER_USAGE);
 	glsc_gl_leave();
 	if (answered) {
 		if (!error)
@@ -154,8 +157,7 @@ void glsc_glGetBufferParameteri64v(GLenum target, GLenum pname, GLint64 *params)
 	}
 	GLint narrow = 0;
 	glsc_glGetBufferParameteriv(target, pname, &narrow);
-	if (glsc_buffer_target_valid(ctx, target) && glsc_bound_buffer(ctx, target) &&
-	    (pname == GL_BUFFER_SIZE || pname == GL_BUFFER_USAGE))
+	if (asked)
 		*params = narrow;
 }
 
