@@ -196,7 +196,9 @@ void glss_es3_transform_feedback_deleted(struct glss_worker *w, GLuint host)
 {
 	struct glss_es3_buffers *e = w->current ? w->current->es3_buffers : NULL;
 	uint64_t value;
-	if (!e || !gls_idmap_remove(&e->tfs, host, &value))
+	/* the driver refuses to delete an active object: it stays, bound and
+	 * checked at draws, with its record */
+	if (!e || glIsTransformFeedback(host) || !gls_idmap_remove(&e->tfs, host, &value))
 		return;
 	struct glss_transform_feedback *tf = (struct glss_transform_feedback *)(uintptr_t)value;
 	if (e->tf == tf)

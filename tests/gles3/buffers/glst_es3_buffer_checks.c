@@ -135,6 +135,26 @@ static void test_transform_feedback(void)
         GLST_CHECK_HEX(e, GL_INVALID_OPERATION); /* the range [128, 192) is past the buffer */
     glEndTransformFeedback();
     glGetError();
+    /* an active object the driver refuses to delete keeps being checked */
+    GLuint tf;
+    glGenTransformFeedbacks(1, &tf);
+    glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, tf);
+    glBufferData(GL_TRANSFORM_FEEDBACK_BUFFER, 256, zeros, GL_STREAM_COPY);
+    glBindBufferRange(GL_TRANSFORM_FEEDBACK_BUFFER, 0, out, 128, 64);
+    glBeginTransformFeedback(GL_POINTS);
+    glDeleteTransformFeedbacks(1, &tf);
+    GLST_CHECK_HEX(glGetError(), GL_INVALID_OPERATION);
+    glDrawArrays(GL_POINTS, 0, 3);
+    GLST_CHECK_HEX(glGetError(), GL_NO_ERROR);
+    glBufferData(GL_TRANSFORM_FEEDBACK_BUFFER, 64, zeros, GL_STREAM_COPY);
+    glGetError();
+    glGetBufferParameteriv(GL_TRANSFORM_FEEDBACK_BUFFER, GL_BUFFER_SIZE, &tf_size);
+    glDrawArrays(GL_POINTS, 0, 3);
+    e = glGetError();
+    if (tf_size == 64)
+        GLST_CHECK_HEX(e, GL_INVALID_OPERATION);
+    glEndTransformFeedback();
+    glGetError();
     glDeleteBuffers(1, &out);
     glDeleteProgram(prog);
 }
