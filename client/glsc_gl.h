@@ -20,6 +20,8 @@ struct glsc_share_group {
 	unsigned refs;
 	struct gls_idmap names[GLS_OBJ_COUNT]; /* name -> struct glsc_buffer* for buffers, else 1 */
 	uint32_t next_name[GLS_OBJ_COUNT];
+	/* es3 state: GL sync objects, id -> 1 (glsc_gl_sync.c) */
+	struct gls_idmap syncs;
 };
 
 /* What the client must know of a buffer: its size for mapping, and a copy
@@ -44,6 +46,9 @@ struct glsc_vertex_attrib {
 	GLsizei stride;
 	const void *pointer; /* a client pointer when buffer == 0, else an offset */
 	GLuint buffer;
+	/* OpenGL ES 3.0 (es3 vertex) */
+	bool integer;    /* glVertexAttribIPointer */
+	GLuint divisor;  /* glVertexAttribDivisor */
 };
 
 struct glsc_vertex_array {
@@ -99,6 +104,7 @@ struct glsc_context {
 	/* es3 framebuffers */
 
 	/* es3 vertex */
+	bool primitive_restart; /* GL_PRIMITIVE_RESTART_FIXED_INDEX enabled */
 
 	/* es3 state */
 

@@ -13,6 +13,7 @@
 #include "glsc_gl.h"
 #include "gls_extensions.h"
 #include "glsc_gl_generated.h"
+#include "glsc_gl_vertex3.h"
 #include "glsc_stream.h"
 #include "gls_idmap.h"
 #include "gls_log.h"
@@ -166,6 +167,8 @@ bool glsc_hook_glEnable(GLenum cap)
 	if (ctx && cap == GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR && (ctx->info.advertised & GLS_EXT_BIT(GL_KHR_debug)) &&
 	    glsc_debug_state(ctx))
 		ctx->debug->synchronous = true;
+	if (ctx)
+		glsc_vertex3_capability(ctx, cap, true);
 	return true;
 }
 
@@ -174,6 +177,8 @@ bool glsc_hook_glDisable(GLenum cap)
 	struct glsc_context *ctx = glsc_current_context();
 	if (ctx && cap == GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR && ctx->debug)
 		ctx->debug->synchronous = false;
+	if (ctx)
+		glsc_vertex3_capability(ctx, cap, false);
 	return true;
 }
 

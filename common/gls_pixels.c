@@ -122,6 +122,24 @@ unsigned gls_attrib_type_size(GLenum type)
 	}
 }
 
+unsigned gls_attrib_element_size(GLint size, GLenum type)
+{
+	if (size < 1 || size > 4)
+		return 0;
+	switch (type) {
+	case GL_INT_2_10_10_10_REV:
+	case GL_UNSIGNED_INT_2_10_10_10_REV:
+		return size == 4 ? 4 : 0;
+	case GL_HALF_FLOAT:
+		return 2 * (unsigned)size;
+	case GL_INT:
+	case GL_UNSIGNED_INT:
+		return 4 * (unsigned)size;
+	default:
+		return gls_attrib_type_size(type) * (unsigned)size;
+	}
+}
+
 unsigned gls_index_size(GLenum type)
 {
 	switch (type) {

@@ -36,6 +36,11 @@ bool gls_unpack_layout(GLsizei width, GLsizei height, GLenum format, GLenum type
 /* Bytes of one component of a vertex attribute of `type`, 0 if unknown. */
 unsigned gls_attrib_type_size(GLenum type);
 
+/* Bytes of one element of a vertex attribute of `size` components of
+ * `type`, any OpenGL ES 3.0 type (the packed 2_10_10_10 types take 4 bytes
+ * and size 4); 0 for a combination no version allows. */
+unsigned gls_attrib_element_size(GLint size, GLenum type);
+
 /* Bytes of one index of `type` for glDrawElements, 0 if unknown. */
 unsigned gls_index_size(GLenum type);
 

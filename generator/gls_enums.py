@@ -45,14 +45,17 @@ SETS = {
     'EnableCap': ['GL_BLEND', 'GL_CULL_FACE', 'GL_DEPTH_TEST', 'GL_DITHER', 'GL_POLYGON_OFFSET_FILL',
                   'GL_SAMPLE_ALPHA_TO_COVERAGE', 'GL_SAMPLE_COVERAGE', 'GL_SCISSOR_TEST', 'GL_STENCIL_TEST',
                   'GL_DEBUG_OUTPUT_KHR@GL_KHR_debug', 'GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR@GL_KHR_debug',
-                  'GL_RASTERIZER_DISCARD',  # es3 buffers: transform feedback
-                  ],
+                  # es3 vertex (RASTERIZER_DISCARD serves transform feedback too)
+                  'GL_PRIMITIVE_RESTART_FIXED_INDEX', 'GL_RASTERIZER_DISCARD'],
     # ES 2.0 draws 16-bit indices at most; 32-bit ones with OES_element_index_uint
     'DrawElementsType': ['GL_UNSIGNED_BYTE', 'GL_UNSIGNED_SHORT',
-                         'GL_UNSIGNED_INT@GL_OES_element_index_uint'],
+                         'GL_UNSIGNED_INT@GL_OES_element_index_uint|GL_ES_VERSION_3_0'],
     # ES 2.0 has no integer attributes (INT and UNSIGNED_INT are ES 3.0)
     'VertexAttribPointerType': ['GL_BYTE', 'GL_UNSIGNED_BYTE', 'GL_SHORT', 'GL_UNSIGNED_SHORT', 'GL_FIXED',
-                                'GL_FLOAT', 'GL_HALF_FLOAT_OES@GL_OES_vertex_half_float'],
+                                'GL_FLOAT', 'GL_HALF_FLOAT_OES@GL_OES_vertex_half_float',
+                                # es3 vertex
+                                'GL_INT@GL_ES_VERSION_3_0', 'GL_UNSIGNED_INT@GL_ES_VERSION_3_0', 'GL_HALF_FLOAT',
+                                'GL_INT_2_10_10_10_REV', 'GL_UNSIGNED_INT_2_10_10_10_REV'],
     # glTexImage2D, glTexSubImage2D format (PixelFormat lacks the
     # extensions' formats and lists GL_UNSIGNED_SHORT/INT as formats)
     'TexturePixelFormat': ['GL_ALPHA', 'GL_LUMINANCE', 'GL_LUMINANCE_ALPHA', 'GL_RGB', 'GL_RGBA',
@@ -104,7 +107,9 @@ SETS = {
     # es3 vertex
 
     # es3 state
-
+    # glHint: gl.xml's group also lists GL_PROGRAM_BINARY_RETRIEVABLE_HINT,
+    # a glProgramParameteri pname
+    'HintTarget': ['GL_GENERATE_MIPMAP_HINT', 'GL_FRAGMENT_SHADER_DERIVATIVE_HINT'],
 }
 
 # Sets that also take every value any advertised extension whose name
@@ -195,6 +200,11 @@ PARAM_SETS = {
     # es3 framebuffers
 
     # es3 vertex
+    # glVertexAttribIPointer: VertexAttribIType as is (a command of ES 3.0 only)
+    # glDrawRangeElements, glDrawElementsInstanced: DrawElementsType (above)
+    # no program binary format is offered: the worker refuses every one
+    # (server/glss_gl_vertex3.c), after the driver judged the program
+    ('glProgramBinary', 'binaryFormat'): None,
 
     # es3 state
 

@@ -35,6 +35,7 @@ struct glss_index_range {
 	GLenum type;
 	uint32_t count;
 	uint64_t offset;
+	bool restart; /* the restart index skipped (ES 3.0) */
 	uint32_t lo, hi;
 };
 
@@ -433,7 +434,13 @@ static bool glss_program_reads_attrib(GLuint index)
 		GLenum type = 0;
 		glGetActiveAttrib((GLuint)program, (GLuint)i, sizeof(name), NULL, &array_size, &type, name);
 		GLint location = glGetAttribLocation((GLuint)program, name);
-		GLint columns = type == GL_FLOAT_MAT2 ? 2 : type == GL_FLOAT_MAT3 ? 3 : type == GL_FLOAT_MAT4 ? 4 : 1;
+		GLint columns = 1;
+		switch (type) {
+		case GL_FLOAT_MAT2: case GL_FLOAT_MAT2x3: case GL_FLOAT_MAT2x4: columns = 2; break;
+		case GL_FLOAT_MAT3: case GL_FLOAT_MAT3x2: case GL_FLOAT_MAT3x4: columns = 3; break;
+		case GL_FLOAT_MAT4: case GL_FLOAT_MAT4x2: case GL_FLOAT_MAT4x3: columns = 4; break;
+		default: break;
+		}
 		if (location >= 0 && index >= (GLuint)location && index < (GLuint)location + (GLuint)columns)
 			return true;
 	}
@@ -450,7 +457,7 @@ bool glss_check_attrib_buffer(struct glss_worker *w, struct glss_vao *vao, GLuin
 	glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_TYPE, &type);
 	glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_STRIDE, &stride);
 	glGetVertexAttribPointerv(index, GL_VERTEX_ATTRIB_ARRAY_POINTER, &pointer);
-	uint64_t element = size >= 1 && size <= 4 ? (uint64_t)size * gls_attrib_type_size((GLenum)type) : 0;
+	uint64_t element = gls_attrib_element_size(size, (GLenum)type);
 	uint64_t step = stride > 0 ? (uint64_t)stride : element;
 	uint64_t offset = (uintptr_t)pointer;
 	/* last < 2^32, step < 2^31, offset <= size < 2^31: no overflow */
@@ -492,7 +499,7 @@ static bool glss_shadow_elements(struct glss_buffer *b)
 }
 
 bool glss_element_range(struct glss_worker *w, struct glss_vao *vao, GLenum type, uint64_t offset, uint32_t count,
-			uint32_t *lo, uint32_t *hi)
+			bool restart, uint32_t *lo, uint32_t *hi)
 {
 	struct glss_buffer *b = vao ? vao->elements : NULL;
 	GLint driver_buffer = 0;
@@ -508,7 +515,7 @@ bool glss_element_range(struct glss_worker *w, struct glss_vao *vao, GLenum type
 	}
 	for (unsigned i = 0; i < b->nranges; i++) {
 		struct glss_index_range *range = &b->ranges[i];
-		if (range->type == type && range->offset == offset && range->count == count) {
+		if (range->type == type && range->offset == offset && range->count == count && range->restart == restart) {
 			*lo = range->lo;
 			*hi = range->hi;
 			return true;
@@ -518,17 +525,18 @@ bool glss_element_range(struct glss_worker *w, struct glss_vao *vao, GLenum type
 		glss_set_error(w, GL_OUT_OF_MEMORY);
 		return false;
 	}
-	glss_index_range(b->shadow + offset, type, count, lo, hi);
-	b->ranges[b->next_range] = (struct glss_index_range){type, count, offset, *lo, *hi};
+	glss_index_range(b->shadow + offset, type, count, restart, lo, hi);
+	b->ranges[b->next_range] = (struct glss_index_range){type, count, offset, restart, *lo, *hi};
 	b->next_range = (b->next_range + 1) % GLSS_RANGE_CACHE;
 	if (b->nranges < GLSS_RANGE_CACHE)
 		b->nranges++;
 	return true;
 }
 
-void glss_index_range(const void *indices, GLenum type, uint32_t count, uint32_t *lo, uint32_t *hi)
+void glss_index_range(const void *indices, GLenum type, uint32_t count, bool restart, uint32_t *lo, uint32_t *hi)
 {
 	uint32_t min = UINT32_MAX, max = 0;
+	uint32_t restart_index = type == GL_UNSIGNED_BYTE ? 0xff : type == GL_UNSIGNED_SHORT ? 0xffff : 0xffffffff;
 	for (uint32_t i = 0; i < count; i++) {
 		uint32_t v;
 		if (type == GL_UNSIGNED_BYTE) {
@@ -540,6 +548,8 @@ void glss_index_range(const void *indices, GLenum type, uint32_t count, uint32_t
 		} else {
 			memcpy(&v, (const uint8_t *)indices + 4 * (size_t)i, 4);
 		}
+		if (restart && v == restart_index)
+			continue; /* names no vertex */
 		min = v < min ? v : min;
 		max = v > max ? v : max;
 	}

@@ -25,12 +25,15 @@ void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index, GLuint driver_b
 bool glss_check_attrib_buffer(struct glss_worker *w, struct glss_vao *vao, GLuint index, GLuint driver_buffer,
 			      uint32_t last);
 /* glDrawElements from the bound element array buffer: the indices must lie
- * in it; *lo and *hi receive the smallest and largest index. */
+ * in it; *lo and *hi receive the smallest and largest index (see
+ * glss_index_range). */
 bool glss_element_range(struct glss_worker *w, struct glss_vao *vao, GLenum type, uint64_t offset, uint32_t count,
-			uint32_t *lo, uint32_t *hi);
+			bool restart, uint32_t *lo, uint32_t *hi);
 
-/* The smallest and largest of count indices. */
-void glss_index_range(const void *indices, GLenum type, uint32_t count, uint32_t *lo, uint32_t *hi);
+/* The smallest and largest of count indices; with restart (ES 3.0's
+ * GL_PRIMITIVE_RESTART_FIXED_INDEX), the restart index of the type (all
+ * ones) is skipped: it names no vertex. *lo > *hi when none is left. */
+void glss_index_range(const void *indices, GLenum type, uint32_t count, bool restart, uint32_t *lo, uint32_t *hi);
 
 /* The buffer bound to target in the current context, NULL when none (or
  * for a target the context does not have). The ES 3.0 targets are the

@@ -9,6 +9,39 @@
 #include "glss_buffers.h"
 #include "gls_pixels.h"
 
+/* glVertexAttribPointer / glVertexAttribIPointer (integer, ES 3.0) from
+ * the bound GL_ARRAY_BUFFER at `offset`. */
+static void glss_vertex_attrib_pointer(struct glss_worker *w, GLuint index, GLint size, GLenum type,
+				       GLboolean normalized, GLsizei stride, int64_t offset, bool integer)
+{
+	GLint buffer = 0;
+	glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &buffer);
+	if (!buffer || offset < 0) {
+		glss_fail(w, "glVertexAttribPointer offset %lld without an array buffer", (long long)offset);
+		return;
+	}
+	if (integer)
+		glVertexAttribIPointer(index, size, type, stride, (const void *)(uintptr_t)offset);
+	else
+		glVertexAttribPointer(index, size, type, normalized, stride, (const void *)(uintptr_t)offset);
+	/* The attribute now reads the bound array buffer if the driver took
+	 * the call (valid arguments, and the driver shows them): the worker's
+	 * record follows what the driver holds. */
+	GLint now = 0;
+	void *pointer = NULL;
+	struct glss_context *c = w->current;
+	if (c && !c->max_attribs)
+		glGetIntegerv(GL_MAX_VERTEX_ATTRIBS, &c->max_attribs);
+	bool valid = c && index < GLSS_MAX_ATTRIBS && index < (GLuint)c->max_attribs &&
+		     gls_attrib_element_size(size, type) && stride >= 0;
+	if (valid) {
+		glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, &now);
+		glGetVertexAttribPointerv(index, GL_VERTEX_ATTRIB_ARRAY_POINTER, &pointer);
+		if (now == buffer && (uintptr_t)pointer == (uint64_t)offset)
+			glss_vao_attrib_buffer(w, index, (GLuint)buffer);
+	}
+}
+
 /* wire glVertexAttribPointer: u32 index, i32 size, u32 type, u32 normalized,
  *   i32 stride, i64 offset into the bound GL_ARRAY_BUFFER */
 void glss_exec_glVertexAttribPointer(struct glss_worker *w, struct gls_reader *r)
@@ -21,51 +54,57 @@ void glss_exec_glVertexAttribPointer(struct glss_worker *w, struct gls_reader *r
 	int64_t offset = gls_get_i64(r);
 	if (!gls_reader_done(r) || !glss_check_enums_glVertexAttribPointer(w, type))
 		return;
-	GLint buffer = 0;
-	glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &buffer);
-	if (!buffer || offset < 0) {
-		glss_fail(w, "glVertexAttribPointer offset %lld without an array buffer", (long long)offset);
+	glss_vertex_attrib_pointer(w, index, size, type, normalized, stride, offset, false);
+}
+
+/* wire glVertexAttribIPointer (ES 3.0): u32 index, i32 size, u32 type,
+ *   i32 stride, i64 offset into the bound GL_ARRAY_BUFFER */
+void glss_exec_glVertexAttribIPointer(struct glss_worker *w, struct gls_reader *r)
+{
+	GLuint index = gls_get_u32(r);
+	GLint size = gls_get_i32(r);
+	GLenum type = gls_get_u32(r);
+	GLsizei stride = gls_get_i32(r);
+	int64_t offset = gls_get_i64(r);
+	if (!gls_reader_done(r) || !glss_check_enums_glVertexAttribIPointer(w, type))
 		return;
-	}
-	glVertexAttribPointer(index, size, type, normalized, stride, (const void *)(uintptr_t)offset);
-	/* The attribute now reads the bound array buffer if the driver took
-	 * the call (valid arguments, and the driver shows them): the worker's
-	 * record follows what the driver holds. */
-	GLint now = 0;
-	void *pointer = NULL;
-	struct glss_context *c = w->current;
-	if (c && !c->max_attribs)
-		glGetIntegerv(GL_MAX_VERTEX_ATTRIBS, &c->max_attribs);
-	bool valid = c && index < GLSS_MAX_ATTRIBS && index < (GLuint)c->max_attribs && size >= 1 && size <= 4 &&
-		     gls_attrib_type_size(type) && stride >= 0;
-	if (valid) {
-		glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, &now);
-		glGetVertexAttribPointerv(index, GL_VERTEX_ATTRIB_ARRAY_POINTER, &pointer);
-		if (now == buffer && (uintptr_t)pointer == (uint64_t)offset)
-			glss_vao_attrib_buffer(w, index, (GLuint)buffer);
-	}
+	glss_vertex_attrib_pointer(w, index, size, type, GL_FALSE, stride, offset, true);
 }
 
 /* The largest stride accepted for a client array (GLES 3.1 guarantees
  * 2048; ample for ES 2 programs). */
 #define GLSS_MAX_CLIENT_STRIDE 65536
 
-/* wire glsClientArray: u32 index, i32 size, u32 type, u32 normalized,
- *   i32 stride, u32 first vertex, blob (the vertices from `first` on) */
+/* glsClientArray flags */
+#define GLSS_CLIENT_ARRAY_NORMALIZED 1u
+#define GLSS_CLIENT_ARRAY_INTEGER 2u /* glVertexAttribIPointer, ES 3.0 */
+
+/* wire glsClientArray: u32 index, i32 size, u32 type, u32 flags (bit 0:
+ *   normalized, bit 1: integer), i32 stride, u32 first vertex, blob (the
+ *   vertices from `first` on; with a divisor, the elements from `first` on) */
 void glss_exec_glsClientArray(struct glss_worker *w, struct gls_reader *r)
 {
 	GLuint index = gls_get_u32(r);
 	GLint size = gls_get_i32(r);
 	GLenum type = gls_get_u32(r);
-	GLboolean normalized = gls_get_u32(r) ? GL_TRUE : GL_FALSE;
+	uint32_t flags = gls_get_u32(r);
 	GLsizei stride = gls_get_i32(r);
 	uint32_t first = gls_get_u32(r);
 	uint32_t len;
 	const void *data = gls_get_blob(r, &len);
-	if (!gls_reader_done(r) || !glss_check_enums_glVertexAttribPointer(w, type))
+	if (!gls_reader_done(r))
+		return;
+	bool integer = flags & GLSS_CLIENT_ARRAY_INTEGER;
+	if (flags > (GLSS_CLIENT_ARRAY_NORMALIZED | GLSS_CLIENT_ARRAY_INTEGER) ||
+	    (integer && ((flags & GLSS_CLIENT_ARRAY_NORMALIZED) || !glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_0))))) {
+		glss_fail(w, "bad glsClientArray flags %#x", flags);
+		return;
+	}
+	GLboolean normalized = flags & GLSS_CLIENT_ARRAY_NORMALIZED ? GL_TRUE : GL_FALSE;
+	if (integer ? !glss_check_enums_glVertexAttribIPointer(w, type) : !glss_check_enums_glVertexAttribPointer(w, type))
 		return;
 	struct glss_context *c = w->current;
-	uint32_t element = size >= 1 && size <= 4 ? (uint32_t)size * gls_attrib_type_size(type) : 0;
+	uint32_t element = gls_attrib_element_size(size, type);
 	if (!c || index >= GLSS_MAX_ATTRIBS || !element || stride <= 0 || stride > GLSS_MAX_CLIENT_STRIDE ||
 	    len < element) {
 		glss_fail(w, "bad glsClientArray for attribute %u", index);
@@ -98,7 +137,10 @@ void glss_exec_glsClientArray(struct glss_worker *w, struct gls_reader *r)
 	glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &buffer);
 	if (buffer)
 		glBindBuffer(GL_ARRAY_BUFFER, 0);
-	glVertexAttribPointer(index, size, type, normalized, stride, (const void *)base);
+	if (integer)
+		glVertexAttribIPointer(index, size, type, stride, (const void *)base);
+	else
+		glVertexAttribPointer(index, size, type, normalized, stride, (const void *)base);
 	glss_vao_attrib_client(w, index);
 	if (buffer)
 		glBindBuffer(GL_ARRAY_BUFFER, (GLuint)buffer);
@@ -111,34 +153,56 @@ static void glss_restore_arrays(uint32_t disabled)
 			glEnableVertexAttribArray(i);
 }
 
-/* Before a draw that reads vertices lo..hi: every enabled attribute must
- * cover them. One reading a buffer: the buffer must hold vertex hi (else
- * GL_INVALID_OPERATION, as WebGL: ES 2.0 leaves it undefined). One reading
+/* The vertices a draw reads: lo..hi of the attributes without a divisor
+ * (none when lo > hi: every index was the restart index), and elements
+ * 0..(instances - 1) / divisor of the others (ES 3.0 2.9.3; a draw that is
+ * not instanced is one instance; 0 instances read none). */
+struct glss_draw_range {
+	uint32_t lo, hi;
+	uint32_t instances;
+};
+
+/* Before a draw that reads `range`: every enabled attribute must cover it.
+ * One reading a buffer: the buffer must hold the last element read (else
+ * GL_INVALID_OPERATION, as WebGL: ES leaves it undefined). One reading
  * client memory must be one of our copies and cover that range, so that
  * the driver never reads outside what the client sent (else the worker
  * ends: the client library never sends such a draw). An enabled attribute
  * without any (a null pointer) is disabled for this draw, as if unused;
- * *disabled collects the attributes to enable again after the draw.
+ * *disabled collects the attributes to enable again after the draw;
+ * *client_arrays tells whether one of our copies is read.
  * Returns false when the draw must not reach the driver. */
-static bool glss_check_attribs(struct glss_worker *w, uint32_t lo, uint32_t hi, uint32_t *disabled)
+static bool glss_check_attribs(struct glss_worker *w, const struct glss_draw_range *range, uint32_t *disabled,
+			       bool *client_arrays)
 {
 	struct glss_context *c = w->current;
 	*disabled = 0;
+	*client_arrays = false;
 	if (!c)
 		return true;
 	if (!glss_es3_draw_check(w)) /* es3 buffers: uniform blocks, transform feedback */
 		return false;
 	if (!c->max_attribs)
 		glGetIntegerv(GL_MAX_VERTEX_ATTRIBS, &c->max_attribs);
+	bool divisors = glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_0));
 	struct glss_vao *vao = glss_vao_current(w);
 	for (GLint i = 0; i < c->max_attribs && i < GLSS_MAX_ATTRIBS; i++) {
-		GLint enabled = 0, buffer = 0;
+		GLint enabled = 0, buffer = 0, divisor = 0;
 		glGetVertexAttribiv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_ENABLED, &enabled);
 		if (!enabled)
 			continue;
+		if (divisors)
+			glGetVertexAttribiv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_DIVISOR, &divisor);
+		uint32_t lo = range->lo, hi = range->hi;
+		bool reads = lo <= hi;
+		if (divisor > 0) {
+			lo = 0;
+			hi = range->instances ? (range->instances - 1) / (uint32_t)divisor : 0;
+			reads = range->instances > 0;
+		}
 		glGetVertexAttribiv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, &buffer);
 		if (buffer) {
-			if (!glss_check_attrib_buffer(w, vao, (GLuint)i, (GLuint)buffer, hi))
+			if (reads && !glss_check_attrib_buffer(w, vao, (GLuint)i, (GLuint)buffer, hi))
 				goto refuse;
 			continue;
 		}
@@ -149,6 +213,9 @@ static bool glss_check_attribs(struct glss_worker *w, uint32_t lo, uint32_t hi, 
 			*disabled |= 1u << i;
 			continue;
 		}
+		*client_arrays = true;
+		if (!reads)
+			continue;
 		if (lo < c->client_array_first[i] || hi - c->client_array_first[i] >= c->client_array_count[i]) {
 			glss_fail(w, "a draw reads vertices %u..%u of attribute %d, sent %u..%u", lo, hi, i,
 				  c->client_array_first[i], c->client_array_first[i] + c->client_array_count[i] - 1);
@@ -162,38 +229,87 @@ refuse:
 	return false;
 }
 
-/* Before a glDrawElements-like draw of count indices of `type`, inline
- * (indices != NULL) or at offset in the bound element buffer: the vertices
- * the indices name must be covered (glss_check_attribs). False when the
- * draw must not reach the driver. */
-static bool glss_check_elements(struct glss_worker *w, GLenum type, GLsizei count, const void *indices,
-				int64_t offset, uint32_t *disabled)
+/* Whether the restart index names no vertex (ES 3.0's
+ * GL_PRIMITIVE_RESTART_FIXED_INDEX, as the driver holds it). */
+static bool glss_primitive_restart(struct glss_worker *w)
 {
-	*disabled = 0;
-	if (count <= 0 || !gls_index_size(type))
-		return true; /* the driver reports a bad count or type first */
-	uint32_t lo, hi;
-	if (indices)
-		glss_index_range(indices, type, (uint32_t)count, &lo, &hi);
-	else if (!glss_element_range(w, glss_vao_current(w), type, (uint64_t)offset, (uint32_t)count, &lo, &hi))
-		return false; /* the indices are cached per buffer range */
-	return glss_check_attribs(w, lo, hi, disabled);
+	return glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_0)) && glIsEnabled(GL_PRIMITIVE_RESTART_FIXED_INDEX);
 }
 
-/* wire glDrawArrays: u32 mode, i32 first, i32 count */
-void glss_exec_glDrawArrays(struct glss_worker *w, struct gls_reader *r)
+/* Before a glDrawElements-like draw of count indices of `type`, inline
+ * (indices != NULL) or at offset in the bound element buffer, `instances`
+ * times: the vertices the indices name must be covered
+ * (glss_check_attribs). False when the draw must not reach the driver. */
+static bool glss_check_elements(struct glss_worker *w, GLenum type, GLsizei count, const void *indices,
+				int64_t offset, uint32_t instances, uint32_t *disabled, bool *client_arrays)
 {
+	*disabled = 0;
+	*client_arrays = false;
+	if (count <= 0 || !gls_index_size(type))
+		return true; /* the driver reports a bad count or type first */
+	struct glss_draw_range range = {0, 0, instances};
+	bool restart = glss_primitive_restart(w);
+	if (indices)
+		glss_index_range(indices, type, (uint32_t)count, restart, &range.lo, &range.hi);
+	else if (!glss_element_range(w, glss_vao_current(w), type, (uint64_t)offset, (uint32_t)count, restart,
+				     &range.lo, &range.hi))
+		return false; /* the indices are cached per buffer range */
+	return glss_check_attribs(w, &range, disabled, client_arrays);
+}
+
+/* wire glDrawArrays: u32 mode, i32 first, i32 count
+ * wire glDrawArraysInstancedEXT / glDrawArraysInstanced (ES 3.0): u32 mode,
+ *   i32 first, i32 count, i32 primcount */
+static void glss_draw_arrays(struct glss_worker *w, struct gls_reader *r, uint16_t opcode)
+{
+	bool instanced = opcode != GLS_OP_glDrawArrays;
 	GLenum mode = gls_get_u32(r);
 	GLint first = gls_get_i32(r);
 	GLsizei count = gls_get_i32(r);
-	if (!gls_reader_done(r) || !glss_check_enums_glDrawArrays(w, mode))
+	GLsizei instances = instanced ? gls_get_i32(r) : 1;
+	if (!gls_reader_done(r))
 		return;
+	bool valid = opcode == GLS_OP_glDrawArrays		     ? glss_check_enums_glDrawArrays(w, mode)
+		     : opcode == GLS_OP_glDrawArraysInstancedEXT ? glss_check_enums_glDrawArraysInstancedEXT(w, mode)
+								 : glss_check_enums_glDrawArraysInstanced(w, mode);
+	if (!valid)
+		return;
+	if (opcode == GLS_OP_glDrawArraysInstancedEXT && !glss_ext.glDrawArraysInstancedEXT) {
+		glss_fail(w, "glDrawArraysInstancedEXT is not available");
+		return;
+	}
 	uint32_t disabled = 0;
-	if (first >= 0 && count > 0 &&
-	    !glss_check_attribs(w, (uint32_t)first, (uint32_t)first + (uint32_t)count - 1, &disabled))
-		return;
-	glDrawArrays(mode, first, count);
+	bool client_arrays;
+	/* a negative first, count or instance count: the driver raises
+	 * GL_INVALID_VALUE before it reads anything */
+	if (first >= 0 && count > 0 && instances >= 0) {
+		struct glss_draw_range range = {(uint32_t)first, (uint32_t)first + (uint32_t)count - 1,
+						(uint32_t)instances};
+		if (!glss_check_attribs(w, &range, &disabled, &client_arrays))
+			return;
+	}
+	if (opcode == GLS_OP_glDrawArrays)
+		glDrawArrays(mode, first, count);
+	else if (opcode == GLS_OP_glDrawArraysInstancedEXT)
+		glss_ext.glDrawArraysInstancedEXT(mode, first, count, instances);
+	else
+		glDrawArraysInstanced(mode, first, count, instances);
 	glss_restore_arrays(disabled);
+}
+
+void glss_exec_glDrawArrays(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_draw_arrays(w, r, GLS_OP_glDrawArrays);
+}
+
+void glss_exec_glDrawArraysInstancedEXT(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_draw_arrays(w, r, GLS_OP_glDrawArraysInstancedEXT);
+}
+
+void glss_exec_glDrawArraysInstanced(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_draw_arrays(w, r, GLS_OP_glDrawArraysInstanced);
 }
 
 /* wire glDrawElements: u32 mode, i32 count, u32 type, i64 offset into the
@@ -213,7 +329,8 @@ void glss_exec_glDrawElements(struct glss_worker *w, struct gls_reader *r)
 		return;
 	}
 	uint32_t disabled;
-	if (!glss_check_elements(w, type, count, NULL, offset, &disabled))
+	bool client_arrays;
+	if (!glss_check_elements(w, type, count, NULL, offset, 1, &disabled, &client_arrays))
 		return;
 	glDrawElements(mode, count, type, (const void *)(uintptr_t)offset);
 	glss_restore_arrays(disabled);
@@ -240,48 +357,33 @@ void glss_exec_glsDrawElementsInline(struct glss_worker *w, struct gls_reader *r
 	/* An unknown type or a negative count: the driver reports it first. */
 	static const uint32_t none;
 	uint32_t disabled;
-	if (!glss_check_elements(w, type, count, len ? indices : &none, 0, &disabled))
+	bool client_arrays;
+	if (!glss_check_elements(w, type, count, len ? indices : &none, 0, 1, &disabled, &client_arrays))
 		return;
 	glDrawElements(mode, count, type, len ? indices : &none);
 	glss_restore_arrays(disabled);
 }
 
-/* ---- EXT_draw_instanced ----
- * glstream offers no vertex attribute divisor (ES 2.0 has none, and
- * glVertexAttribDivisor is no command of ours), so every instance reads
- * the vertices one glDrawArrays / glDrawElements of the same arguments
- * reads: the same range checks apply. */
+/* ---- instanced and range draws: EXT_draw_instanced, OpenGL ES 3.0 ----
+ * Attributes with a divisor (ES 3.0) read the elements the instances
+ * name; the others the vertices one glDrawElements of the same indices
+ * reads: glss_check_attribs covers both. */
 
-/* wire glDrawArraysInstancedEXT: u32 mode, i32 first, i32 count, i32 primcount */
-void glss_exec_glDrawArraysInstancedEXT(struct glss_worker *w, struct gls_reader *r)
+/* wire glDrawElementsInstancedEXT / glDrawElementsInstanced (ES 3.0):
+ *   u32 mode, i32 count, u32 type, i32 primcount, u32 inline, then i64
+ *   offset into the bound GL_ELEMENT_ARRAY_BUFFER (inline 0) or blob indices
+ *   (inline 1, no buffer)
+ * wire glDrawRangeElements (ES 3.0): u32 mode, u32 start, u32 end, i32 count,
+ *   u32 type, u32 inline, then as above */
+static void glss_draw_elements_more(struct glss_worker *w, struct gls_reader *r, uint16_t opcode)
 {
+	bool range = opcode == GLS_OP_glDrawRangeElements;
 	GLenum mode = gls_get_u32(r);
-	GLint first = gls_get_i32(r);
-	GLsizei count = gls_get_i32(r);
-	GLsizei primcount = gls_get_i32(r);
-	if (!gls_reader_done(r) || !glss_check_enums_glDrawArraysInstancedEXT(w, mode))
-		return;
-	if (!glss_ext.glDrawArraysInstancedEXT) {
-		glss_fail(w, "glDrawArraysInstancedEXT is not available");
-		return;
-	}
-	uint32_t disabled = 0;
-	if (first >= 0 && count > 0 &&
-	    !glss_check_attribs(w, (uint32_t)first, (uint32_t)first + (uint32_t)count - 1, &disabled))
-		return;
-	glss_ext.glDrawArraysInstancedEXT(mode, first, count, primcount);
-	glss_restore_arrays(disabled);
-}
-
-/* wire glDrawElementsInstancedEXT: u32 mode, i32 count, u32 type,
- *   i32 primcount, u32 inline, then i64 offset into the bound
- *   GL_ELEMENT_ARRAY_BUFFER (inline 0) or blob indices (inline 1, no buffer) */
-void glss_exec_glDrawElementsInstancedEXT(struct glss_worker *w, struct gls_reader *r)
-{
-	GLenum mode = gls_get_u32(r);
+	GLuint start = range ? gls_get_u32(r) : 0;
+	GLuint end = range ? gls_get_u32(r) : 0;
 	GLsizei count = gls_get_i32(r);
 	GLenum type = gls_get_u32(r);
-	GLsizei primcount = gls_get_i32(r);
+	GLsizei primcount = range ? 1 : gls_get_i32(r);
 	uint32_t inline_indices = gls_get_u32(r);
 	int64_t offset = 0;
 	uint32_t len = 0;
@@ -290,9 +392,14 @@ void glss_exec_glDrawElementsInstancedEXT(struct glss_worker *w, struct gls_read
 		indices = gls_get_blob(r, &len);
 	else
 		offset = gls_get_i64(r);
-	if (!gls_reader_done(r) || !glss_check_enums_glDrawElementsInstancedEXT(w, mode, type))
+	if (!gls_reader_done(r))
 		return;
-	if (!glss_ext.glDrawElementsInstancedEXT) {
+	bool valid = opcode == GLS_OP_glDrawElementsInstancedEXT ? glss_check_enums_glDrawElementsInstancedEXT(w, mode, type)
+		     : opcode == GLS_OP_glDrawElementsInstanced  ? glss_check_enums_glDrawElementsInstanced(w, mode, type)
+								 : glss_check_enums_glDrawRangeElements(w, mode, type);
+	if (!valid)
+		return;
+	if (opcode == GLS_OP_glDrawElementsInstancedEXT && !glss_ext.glDrawElementsInstancedEXT) {
 		glss_fail(w, "glDrawElementsInstancedEXT is not available");
 		return;
 	}
@@ -302,17 +409,49 @@ void glss_exec_glDrawElementsInstancedEXT(struct glss_worker *w, struct gls_read
 	uint64_t expected = count > 0 ? (uint64_t)count * size : 0;
 	if (inline_indices > 1 || (inline_indices && (buffer || (size && expected != len))) ||
 	    (!inline_indices && (!buffer || offset < 0))) {
-		glss_fail(w, "bad glDrawElementsInstancedEXT of %d indices (inline %u, %u bytes)", count,
+		glss_fail(w, "bad %s of %d indices (inline %u, %u bytes)", gls_opcode_name(opcode), count,
 			  inline_indices, len);
 		return;
 	}
-	/* the same checks as glDrawElements / glsDrawElementsInline */
 	static const uint32_t none;
 	const void *inline_pointer = inline_indices ? (len ? indices : &none) : NULL;
-	uint32_t disabled;
-	if (!glss_check_elements(w, type, count, inline_pointer, offset, &disabled))
-		return;
 	const void *pointer = inline_indices ? inline_pointer : (const void *)(uintptr_t)offset;
-	glss_ext.glDrawElementsInstancedEXT(mode, count, type, pointer, primcount);
+	uint32_t disabled = 0;
+	bool client_arrays = false;
+	/* A negative instance count or an inverted range: the driver raises
+	 * GL_INVALID_VALUE before it reads anything. Otherwise the same checks
+	 * as glDrawElements / glsDrawElementsInline. */
+	bool driver_refuses = primcount < 0 || (range && end < start);
+	if (!driver_refuses &&
+	    !glss_check_elements(w, type, count, inline_pointer, offset, (uint32_t)primcount, &disabled, &client_arrays))
+		return;
+	if (opcode == GLS_OP_glDrawElementsInstancedEXT)
+		glss_ext.glDrawElementsInstancedEXT(mode, count, type, pointer, primcount);
+	else if (opcode == GLS_OP_glDrawElementsInstanced)
+		glDrawElementsInstanced(mode, count, type, pointer, primcount);
+	else if (client_arrays || (count <= 0 && !driver_refuses))
+		/* start and end are a promise the driver may trust to copy client
+		 * memory (indices outside them are undefined behaviour): drawn
+		 * as glDrawElements, the driver reads the vertices the indices
+		 * name, which the client sent and glss_check_attribs checked.
+		 * Without indices (unchecked) neither reads a vertex. */
+		glDrawElements(mode, count, type, pointer);
+	else
+		glDrawRangeElements(mode, start, end, count, type, pointer);
 	glss_restore_arrays(disabled);
+}
+
+void glss_exec_glDrawElementsInstancedEXT(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_draw_elements_more(w, r, GLS_OP_glDrawElementsInstancedEXT);
+}
+
+void glss_exec_glDrawElementsInstanced(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_draw_elements_more(w, r, GLS_OP_glDrawElementsInstanced);
+}
+
+void glss_exec_glDrawRangeElements(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_draw_elements_more(w, r, GLS_OP_glDrawRangeElements);
 }

@@ -28,6 +28,10 @@ OP = dict(glsSetError=1, glsGetConfigs=2, glsCreateContext=4, glsCreatePbufferSu
           glVertexAttribPointer=240, glDrawElements=141, glBindRenderbuffer=105, glRenderbufferStorage=194,
           glBindProgramPipelineEXT=340, glUseProgramStagesEXT=342, glCreateShaderProgramvEXT=344,
           glsAttachRing=35, glFlush=145, glsMapBufferRead=27)
+# es3 vertex (OpenGL ES 3.0 commands: Client.setup(es_version=30))
+OP.update(glsDrawElementsInline=22, glVertexAttribIPointer=622, glVertexAttribDivisor=629,
+          glDrawArraysInstanced=630, glDrawElementsInstanced=631, glDrawRangeElements=632,
+          glProgramBinary=650, glDisable=138)
 OBJ_BUFFER, OBJ_TEXTURE, OBJ_RENDERBUFFER, OBJ_PROGRAM_PIPELINE = 0, 1, 2, 6
 GL_NO_ERROR, GL_INVALID_ENUM, GL_INVALID_VALUE, GL_INVALID_OPERATION, GL_OUT_OF_MEMORY = \
     0, 0x500, 0x501, 0x502, 0x505
@@ -113,9 +117,9 @@ class Client:
     def send(self, name, payload=b""):
         self.s.sendall(message(OP[name], payload))
 
-    def setup(self, es_version=20):
-        """es_version: the offered version's cap (20: ES 2.0, the default of
-        the raw tests; 30 for an ES 3.0 context)."""
+    def setup(self, version_cap=20, es_version=None):
+        """A context offered OpenGL ES version_cap (10 * major + minor: 20
+        for 2.0, 30 for 3.0) at most; es_version is another name for it."""
         self.send("glsGetConfigs")
         reply = read_reply(self.s)
         n = struct.unpack_from("<I", reply)[0]
@@ -130,7 +134,7 @@ class Client:
         self.config = config
         # client version 2, offered version capped at ES 2.0 (the raw
         # tests speak ES 2.0; GLSTREAM_ES_VERSION's wire field)
-        self.send("glsCreateContext", struct.pack("<IiIii", 1, config, 0, 2, es_version))
+        self.send("glsCreateContext", struct.pack("<IiIii", 1, config, 0, 2, es_version if es_version is not None else version_cap))
         self.send("glsCreatePbufferSurface", struct.pack("<Iiiiiii", 1, config, 64, 64, 0x305C, 0x305C, 0))
         self.send("glsMakeCurrent", struct.pack("<III", 1, 1, 1))
         return self

@@ -345,6 +345,122 @@ def es3_buffer_cases(session, sock):
             got = c.get_error()
             ok = answered and got is not None and (got != GL_NO_ERROR if error == "any" else got == error)
             check(ok, f"{name}: GL error {got if got is None else hex(got)}")
+# es3 vertex: OpenGL ES 3.0 draws, divisors, primitive restart, integer
+# client arrays and program binaries
+GL_PRIMITIVE_RESTART_FIXED_INDEX, GL_INT, GL_INVALID_VALUE = 0x8D69, 0x1404, 0x501
+
+
+def client_array(index, size, type_, flags, stride, first, data):
+    return message(OP["glsClientArray"], struct.pack("<IiIIiI", index, size, type_, flags, stride, first) + blob(data))
+
+
+def divisor(index, value):
+    return message(OP["glVertexAttribDivisor"], struct.pack("<II", index, value))
+
+
+def restart(on):
+    return message(OP["glEnable" if on else "glDisable"], struct.pack("<I", GL_PRIMITIVE_RESTART_FIXED_INDEX))
+
+
+def inline_elements(indices):
+    data = struct.pack(f"<{len(indices)}H", *indices)
+    return message(OP["glsDrawElementsInline"], struct.pack("<IiI", 4, len(indices), GL_UNSIGNED_SHORT) + blob(data))
+
+
+def range_elements(start, end, indices):
+    data = struct.pack(f"<{len(indices)}H", *indices)
+    return message(OP["glDrawRangeElements"], struct.pack("<IIIiII", 4, start, end, len(indices), GL_UNSIGNED_SHORT, 1) +
+                   blob(data))
+
+
+def vertex3_cases(session, sock):
+    enable0 = message(OP["glEnableVertexAttribArray"], struct.pack("<I", 0))
+    # attribute 0: 3 vertices of client memory, two floats each
+    three_client = enable0 + client_array(0, 2, GL_FLOAT, 0, 8, 0, b"\0" * 24)
+    # (name, offered version, bytes after setup, expected GL error or None, logged reason)
+    cases = [
+        ("an ES 3.0 draw in an ES 2.0 context", 20,
+         THREE_VERTICES + message(OP["glDrawArraysInstanced"], struct.pack("<Iiii", 4, 0, 3, 1)), None,
+         "glDrawArraysInstanced: a command of an OpenGL ES version this context is not offered"),
+        ("an integer client array in an ES 2.0 context", 20,
+         enable0 + client_array(0, 2, GL_INT, 2, 8, 0, b"\0" * 24), None, "bad glsClientArray flags 0x2"),
+        ("unknown client array flags", 30,
+         enable0 + client_array(0, 2, GL_FLOAT, 4, 8, 0, b"\0" * 24), None, "bad glsClientArray flags 0x4"),
+        ("a normalized integer client array", 30,
+         enable0 + client_array(0, 2, GL_INT, 3, 8, 0, b"\0" * 24), None, "bad glsClientArray flags 0x3"),
+        ("an integer client array of floats", 30,
+         enable0 + client_array(0, 2, GL_FLOAT, 2, 8, 0, b"\0" * 24), GL_INVALID_ENUM, None),
+        ("an integer client array draws", 30,
+         enable0 + client_array(0, 2, GL_INT, 2, 8, 0, b"\0" * 24) +
+         message(OP["glDrawArrays"], struct.pack("<Iii", 4, 0, 3)), GL_NO_ERROR, None),
+        ("glVertexAttribIPointer without an array buffer", 30,
+         message(OP["glVertexAttribIPointer"], struct.pack("<IiIiq", 0, 2, GL_INT, 0, 64)), None,
+         "glVertexAttribPointer offset 64 without an array buffer"),
+        # divisors: instance i reads element i / divisor
+        ("100 instances with divisor 1 reading a 3-element buffer", 30,
+         THREE_VERTICES + divisor(0, 1) + message(OP["glDrawArraysInstanced"], struct.pack("<Iiii", 4, 0, 3, 100)),
+         GL_INVALID_OPERATION, None),
+        ("100 instances with divisor 50 reading a 3-element buffer", 30,
+         THREE_VERTICES + divisor(0, 50) + message(OP["glDrawArraysInstanced"], struct.pack("<Iiii", 4, 0, 3, 100)),
+         GL_NO_ERROR, None),
+        ("2^31 - 1 instances with divisor 1 (the EXT entry point too)", 30,
+         THREE_VERTICES + divisor(0, 1) +
+         message(OP["glDrawArraysInstancedEXT"], struct.pack("<Iiii", 4, 0, 3, 0x7fffffff)),
+         GL_INVALID_OPERATION, None),
+        ("7 indexed instances with divisor 2 reading a 3-element buffer", 30,
+         THREE_VERTICES + buffer_setup(GL_ELEMENT_ARRAY_BUFFER, 31, struct.pack("<3H", 0, 1, 2)) + divisor(0, 2) +
+         message(OP["glDrawElementsInstanced"], struct.pack("<IiIiIq", 4, 3, GL_UNSIGNED_SHORT, 7, 0, 0)),
+         GL_INVALID_OPERATION, None),
+        ("10 instances reading a 4-element client array with divisor 1", 30,
+         enable0 + divisor(0, 1) + client_array(0, 2, GL_FLOAT, 0, 8, 0, b"\0" * 32) +
+         message(OP["glDrawArraysInstanced"], struct.pack("<Iiii", 4, 0, 3, 10)), None,
+         "a draw reads vertices 0..9 of attribute 0, sent 0..3"),
+        ("a divisor client array sent from element 5", 30,
+         enable0 + divisor(0, 1) + client_array(0, 2, GL_FLOAT, 0, 8, 5, b"\0" * 32) +
+         message(OP["glDrawArraysInstanced"], struct.pack("<Iiii", 4, 0, 3, 2)), None,
+         "a draw reads vertices 0..1 of attribute 0, sent 5..8"),
+        # primitive restart: the restart index names no vertex only when enabled
+        ("the restart index as a vertex of a 3-vertex buffer", 30,
+         THREE_VERTICES + buffer_setup(GL_ELEMENT_ARRAY_BUFFER, 31, struct.pack("<4H", 0, 1, 2, 0xffff)) +
+         draw_elements(4, 0), GL_INVALID_OPERATION, None),
+        ("the restart index skipped with restart on", 30,
+         THREE_VERTICES + buffer_setup(GL_ELEMENT_ARRAY_BUFFER, 31, struct.pack("<4H", 0, 1, 2, 0xffff)) +
+         restart(True) + draw_elements(4, 0), GL_NO_ERROR, None),
+        ("restart turned off after a draw that skipped it (no stale range)", 30,
+         THREE_VERTICES + buffer_setup(GL_ELEMENT_ARRAY_BUFFER, 31, struct.pack("<4H", 0, 1, 2, 0xffff)) +
+         restart(True) + draw_elements(4, 0) + restart(False) + draw_elements(4, 0), GL_INVALID_OPERATION, None),
+        ("0xfffe is no restart index of 16-bit indices", 30,
+         THREE_VERTICES + buffer_setup(GL_ELEMENT_ARRAY_BUFFER, 31, struct.pack("<4H", 0, 1, 2, 0xfffe)) +
+         restart(True) + draw_elements(4, 0), GL_INVALID_OPERATION, None),
+        ("inline restart indices over a 3-vertex client array", 30,
+         three_client + restart(True) + inline_elements([0, 1, 2, 0xffff, 2, 1, 0]), GL_NO_ERROR, None),
+        ("inline restart indices without restart over a client array", 30,
+         three_client + inline_elements([0, 1, 2, 0xffff]), None,
+         "a draw reads vertices 0..65535 of attribute 0, sent 0..2"),
+        ("only restart indices: no vertex read", 30,
+         three_client + restart(True) + inline_elements([0xffff, 0xffff, 0xffff]), GL_NO_ERROR, None),
+        # glDrawRangeElements: start..end is a promise the worker does not pass
+        # on to a driver copying client memory
+        ("glDrawRangeElements 1000..2000000 of a 3-vertex client array", 30,
+         three_client + range_elements(1000, 2000000, [0, 1, 2]), GL_NO_ERROR, None),
+        ("glDrawRangeElements indices past the client array", 30,
+         three_client + range_elements(0, 2, [0, 1, 9]), None, "a draw reads vertices 0..9 of attribute 0, sent 0..2"),
+        ("glDrawRangeElements end < start", 30,
+         three_client + range_elements(9, 1, [0, 1, 9]), GL_INVALID_VALUE, None),
+        ("glDrawRangeElements indices past a buffer", 30,
+         THREE_VERTICES + range_elements(0, 2, [0, 1, 300]), GL_INVALID_OPERATION, None),
+        # program binaries: no format, no byte read
+        ("glProgramBinary of 2^31 - 1 bytes carrying none", 30,
+         message(OP["glsCreateShaderProgram"], struct.pack("<II", 9, 0)) +
+         message(OP["glProgramBinary"], struct.pack("<IIi", 9, 0x875F, 0x7fffffff)), GL_INVALID_ENUM, None),
+    ]
+    for name, version, data, error, reason in cases:
+        c = Client(sock)
+        c.setup(es_version=version)
+        c.s.sendall(data)
+        if error is not None:
+            got = c.get_error()
+            check(got == error, f"{name}: GL error {got if got is None else hex(got)}")
         else:
             check(ends_with_reason(session, c, reason), f"{name}: clean disconnect, logged '{reason}'")
         c.close()
@@ -716,6 +832,7 @@ def main():
             ring_cases(session, sock)
             khr_debug_cases(session, sock)
             es3_buffer_cases(session, sock)
+            vertex3_cases(session, sock)
             check(good.wait(timeout=180) == 0, "a well-behaved client beside them passes the API test")
             check(server.poll() is None, "the server survives every hostile client")
             check(session.run([api_test], timeout=120, stdout=subprocess.DEVNULL) == 0,

@@ -87,6 +87,10 @@ static void test_pixels(void)
 	CHECK(gls_pixel_size(0x1234, GL_UNSIGNED_BYTE) == 0);
 	CHECK(gls_attrib_type_size(GL_FLOAT) == 4 && gls_attrib_type_size(GL_HALF_FLOAT_OES) == 2 &&
 	      gls_attrib_type_size(GL_BYTE) == 1 && gls_attrib_type_size(GL_UNSIGNED_INT) == 0);
+	CHECK(gls_attrib_element_size(3, GL_FLOAT) == 12 && gls_attrib_element_size(2, GL_HALF_FLOAT) == 4 &&
+	      gls_attrib_element_size(4, GL_UNSIGNED_INT) == 16 && gls_attrib_element_size(4, GL_INT_2_10_10_10_REV) == 4 &&
+	      gls_attrib_element_size(3, GL_UNSIGNED_INT_2_10_10_10_REV) == 0 && gls_attrib_element_size(0, GL_BYTE) == 0 &&
+	      gls_attrib_element_size(5, GL_BYTE) == 0 && gls_attrib_element_size(1, GL_FIXED + 100) == 0);
 	CHECK(gls_index_size(GL_UNSIGNED_INT) == 4 && gls_index_size(GL_UNSIGNED_SHORT) == 2 &&
 	      gls_index_size(GL_FLOAT) == 0);
 	/* rows padded to the alignment, the last one not */
