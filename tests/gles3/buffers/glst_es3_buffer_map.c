@@ -81,6 +81,11 @@ static void test_targets(void)
         GLST_ERR(what, GL_NO_ERROR);
         note_params(what, targets[t]);
         note_contents(what, targets[t], 16);
+        static const GLenum bindings[] = {GL_ARRAY_BUFFER_BINDING, GL_ELEMENT_ARRAY_BUFFER_BINDING,
+                                          GL_COPY_READ_BUFFER_BINDING, GL_COPY_WRITE_BUFFER_BINDING,
+                                          GL_PIXEL_PACK_BUFFER_BINDING, GL_PIXEL_UNPACK_BUFFER_BINDING,
+                                          GL_UNIFORM_BUFFER_BINDING, GL_TRANSFORM_FEEDBACK_BUFFER_BINDING};
+        glst_note("%s: binding reads our buffer %d", what, glst_get_int(bindings[t]) == (GLint)buffers[t]);
     }
     /* every usage */
     for (unsigned u = 0; u < 9; u++) {
@@ -125,6 +130,7 @@ static void test_targets(void)
     /* deleting a bound buffer unbinds it */
     glBindBuffer(GL_COPY_READ_BUFFER, buffers[2]);
     glDeleteBuffers(1, &buffers[2]);
+    glst_note("copy read binding after delete %d", glst_get_int(GL_COPY_READ_BUFFER_BINDING));
     glGetBufferParameteriv(GL_COPY_READ_BUFFER, GL_BUFFER_SIZE, &value);
     GLST_ERR("deleted", GL_INVALID_OPERATION);
     glDeleteBuffers(NTARGETS, buffers);

@@ -198,6 +198,24 @@ int main(void)
     glBindBufferRange(GL_TRANSFORM_FEEDBACK_BUFFER, 2, out[0], 0, 64);
     glBeginTransformFeedback(GL_POINTS);
     GLST_ERR("begin separate", GL_NO_ERROR);
+    for (GLuint i = 0; i < 3; i++) {
+        GLint name = -1;
+        GLint64 start = -1, size = -1;
+        glGetIntegeri_v(GL_TRANSFORM_FEEDBACK_BUFFER_BINDING, i, &name);
+        glGetInteger64i_v(GL_TRANSFORM_FEEDBACK_BUFFER_START, i, &start);
+        glGetInteger64i_v(GL_TRANSFORM_FEEDBACK_BUFFER_SIZE, i, &size);
+        glst_note("tf binding %u: buffer %d start %lld size %lld", i,
+                  name == (GLint)out[i == 0 ? 1 : i == 1 ? 2 : 0], (long long)start, (long long)size);
+    }
+    glst_note("bound object is tf: %d, active %d paused %d",
+              glst_get_int(GL_TRANSFORM_FEEDBACK_BINDING) == (GLint)tf,
+              glst_get_int(GL_TRANSFORM_FEEDBACK_ACTIVE), glst_get_int(GL_TRANSFORM_FEEDBACK_PAUSED));
+    GLint mode = -1, count = -1, longest = -1;
+    glGetProgramiv(sep, GL_TRANSFORM_FEEDBACK_BUFFER_MODE, &mode);
+    glGetProgramiv(sep, GL_TRANSFORM_FEEDBACK_VARYINGS, &count);
+    glGetProgramiv(sep, GL_TRANSFORM_FEEDBACK_VARYING_MAX_LENGTH, &longest);
+    glst_note("program: mode 0x%x, %d varyings, longest %d", mode, count, longest);
+    GLST_ERR("transform feedback getters", GL_NO_ERROR);
     glDrawArrays(GL_POINTS, 0, 4);
     glEndTransformFeedback();
     GLST_ERR("end separate", GL_NO_ERROR);

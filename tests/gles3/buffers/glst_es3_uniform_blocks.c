@@ -204,6 +204,24 @@ int main(void)
     glBindBufferBase(GL_UNIFORM_BUFFER, 3, ubo[2]);
     GLST_ERR("bind ranges", GL_NO_ERROR);
 
+    /* the indexed state as the getters report it (names compared with
+     * ours: each implementation picks its own) */
+    for (GLuint i = 1; i <= 3; i++) {
+        GLint name = -1;
+        GLint64 start = -1, size = -1;
+        glGetIntegeri_v(GL_UNIFORM_BUFFER_BINDING, i, &name);
+        glGetInteger64i_v(GL_UNIFORM_BUFFER_START, i, &start);
+        glGetInteger64i_v(GL_UNIFORM_BUFFER_SIZE, i, &size);
+        glst_note("uniform binding %u: buffer %d start %lld size %lld", i, name == (GLint)ubo[i - 1],
+                  (long long)start, (long long)size);
+    }
+    glst_note("generic uniform binding is ubo[2]: %d", glst_get_int(GL_UNIFORM_BUFFER_BINDING) == (GLint)ubo[2]);
+    GLint active_blocks = -1, longest = -1;
+    glGetProgramiv(prog, GL_ACTIVE_UNIFORM_BLOCKS, &active_blocks);
+    glGetProgramiv(prog, GL_ACTIVE_UNIFORM_BLOCK_MAX_NAME_LENGTH, &longest);
+    glst_note("program: %d blocks, longest name %d", active_blocks, longest);
+    GLST_ERR("indexed getters", GL_NO_ERROR);
+
     /* the generic binding is the last one bound: ubo[2] */
     const GLfloat *mapped = glMapBufferRange(GL_UNIFORM_BUFFER, 0, 16, GL_MAP_READ_BIT);
     if (mapped)
