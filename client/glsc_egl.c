@@ -1,4 +1,4 @@
-/* EGL 1.4 on top of the server's EGL: displays, configs mirrored from the
+/* EGL 1.5 on top of the server's EGL: displays, configs mirrored from the
  * server, window and pbuffer surfaces, contexts, current state, errors. */
 #include "glsc_egl.h"
 
@@ -9,21 +9,25 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "glsc_egl_reusable_sync.h"
 #include "glsc_gl.h"
 #include "glsc_present.h"
 #include "glsc_stream.h"
 #include "gls_version.h"
 #include "gls_wire.h"
 
-#define GLSC_EGL_VERSION_STRING "1.4 glstream " GLSTREAM_VERSION
+#define GLSC_EGL_VERSION_STRING "1.5 glstream " GLSTREAM_VERSION
 /* The client APIs a config can render: OpenGL ES 2, and ES 3 from 3.0 on
  * (common/gls_version.h). */
 #define GLSC_RENDERABLE_BITS (EGL_OPENGL_ES2_BIT | (GLS_ES_VERSION_MAX >= 30 ? EGL_OPENGL_ES3_BIT_KHR : 0))
+/* What is not here, and why: tests/conformance/egl-extension-exceptions.txt */
 #define GLSC_EGL_EXTENSIONS                                                                        \
-	"EGL_EXT_buffer_age EGL_EXT_swap_buffers_with_damage EGL_KHR_create_context "              \
-	"EGL_KHR_fence_sync EGL_KHR_gl_colorspace EGL_KHR_gl_renderbuffer_image "                  \
-	"EGL_KHR_gl_texture_2D_image EGL_KHR_image_base EGL_KHR_no_config_context "                \
-	"EGL_KHR_surfaceless_context EGL_KHR_swap_buffers_with_damage EGL_KHR_wait_sync"
+	"EGL_EXT_buffer_age EGL_EXT_pixel_format_float EGL_EXT_swap_buffers_with_damage "          \
+	"EGL_KHR_config_attribs EGL_KHR_create_context EGL_KHR_fence_sync "                        \
+	"EGL_KHR_get_all_proc_addresses EGL_KHR_gl_colorspace EGL_KHR_gl_renderbuffer_image "      \
+	"EGL_KHR_gl_texture_2D_image EGL_KHR_gl_texture_cubemap_image EGL_KHR_image_base "         \
+	"EGL_KHR_no_config_context EGL_KHR_reusable_sync EGL_KHR_surfaceless_context "             \
+	"EGL_KHR_swap_buffers_with_damage EGL_KHR_wait_sync EGL_MESA_configless_context"
 #define GLSC_CLIENT_EXTENSIONS "EGL_EXT_platform_base EGL_KHR_platform_x11 EGL_EXT_platform_x11 EGL_MESA_platform_surfaceless"
 
 struct glsc_thread {
@@ -123,6 +127,7 @@ EGLDisplay glsc_get_platform_display(EGLenum platform, void *native, const EGLAt
 	gls_idmap_init(&d->surfaces);
 	gls_idmap_init(&d->contexts);
 	gls_idmap_init(&d->syncs);
+	gls_idmap_init(&d->reusable_syncs);
 	gls_idmap_init(&d->images);
 	d->next = glsc_displays;
 	glsc_displays = d;
@@ -195,10 +200,15 @@ static bool glsc_display_load_configs(struct glsc_display *d)
 		for (int a = 0; a < GLSC_CONFIG_ATTRIB_COUNT; a++)
 			c->values[a] = gls_get_i32(&r);
 		EGLint *v = c->values;
+		/* Fixed-point colour only (EGL_EXT_pixel_format_float: 0 is a
+		 * host without the extension, whose configs are all fixed). */
 		if (!(v[GLSC_ATTR_EGL_SURFACE_TYPE] & EGL_PBUFFER_BIT) ||
 		    !(v[GLSC_ATTR_EGL_RENDERABLE_TYPE] & EGL_OPENGL_ES2_BIT) ||
-		    v[GLSC_ATTR_EGL_COLOR_BUFFER_TYPE] != EGL_RGB_BUFFER)
+		    v[GLSC_ATTR_EGL_COLOR_BUFFER_TYPE] != EGL_RGB_BUFFER ||
+		    (v[GLSC_ATTR_EGL_COLOR_COMPONENT_TYPE_EXT] != 0 &&
+		     v[GLSC_ATTR_EGL_COLOR_COMPONENT_TYPE_EXT] != EGL_COLOR_COMPONENT_TYPE_FIXED_EXT))
 			continue;
+		v[GLSC_ATTR_EGL_COLOR_COMPONENT_TYPE_EXT] = EGL_COLOR_COMPONENT_TYPE_FIXED_EXT;
 		/* Windows show 8-bit channels (a depth-24 TrueColor visual). */
 		bool window = d->x11 && d->visual && v[GLSC_ATTR_EGL_RED_SIZE] <= 8 &&
 			      v[GLSC_ATTR_EGL_GREEN_SIZE] <= 8 && v[GLSC_ATTR_EGL_BLUE_SIZE] <= 8 &&
@@ -237,7 +247,7 @@ static EGLBoolean glsc_eglInitialize(EGLDisplay dpy, EGLint *major, EGLint *mino
 	if (major)
 		*major = 1;
 	if (minor)
-		*minor = 4;
+		*minor = 5;
 	return glsc_succeed();
 }
 
@@ -311,6 +321,7 @@ static EGLBoolean glsc_eglTerminate(EGLDisplay dpy)
 	/* Syncs and images are the display's too (EGL 1.5, 3.2). */
 	glsc_lock();
 	glsc_destroy_all_locked(&d->syncs, GLS_OP_glsDestroySync);
+	glsc_reusable_syncs_destroy_all_locked(d);
 	glsc_destroy_all_locked(&d->images, GLS_OP_glsDestroyImage);
 	glsc_unlock();
 	free(d->configs);
@@ -436,6 +447,16 @@ static bool glsc_translate_choose(struct glsc_display *d, const EGLint *in, EGLi
 			continue;
 		case EGL_MATCH_NATIVE_PIXMAP:
 			possible = false;
+			continue;
+		case EGL_COLOR_COMPONENT_TYPE_EXT:
+			/* Every config is fixed-point; the host may not know the
+			 * attribute, so it is never sent. */
+			if (value == EGL_COLOR_COMPONENT_TYPE_FLOAT_EXT)
+				possible = false;
+			else if (value != EGL_COLOR_COMPONENT_TYPE_FIXED_EXT && value != EGL_DONT_CARE) {
+				*error = EGL_BAD_ATTRIBUTE;
+				return false;
+			}
 			continue;
 		default:
 			if (glsc_config_attrib_index(name) < 0 || name == EGL_NATIVE_VISUAL_ID ||
@@ -1065,14 +1086,21 @@ static void glsc_context_free(struct glsc_context *c)
 	free(c);
 }
 
-/* Context attributes: EGL 1.4's client version and EGL_KHR_create_context's
- * version, minor version and flags. OpenGL ES 2.0 and the 3.x versions up
- * to GLS_ES_VERSION_MAX are offered (the context gets the highest the host
- * has, up to that: common/gls_version.h); the flags and profile attributes
- * that exist only for desktop OpenGL are errors. */
+/* Context attributes: EGL 1.4's client version, EGL_KHR_create_context's
+ * version, minor version and flags, and EGL 1.5's booleans. OpenGL ES 2.0
+ * and the 3.x versions up to GLS_ES_VERSION_MAX are offered (the context
+ * gets the highest the host has, up to that: common/gls_version.h). Errors
+ * as Mesa's for an OpenGL ES context (src/egl/main/eglcontext.c): flag bits
+ * and the profile mask that exist only for desktop OpenGL are
+ * EGL_BAD_ATTRIBUTE; EGL 1.5's booleans are read as "EGL_TRUE or not". A
+ * robust context, a context that is lost on reset and a forward-compatible
+ * one (desktop OpenGL only) are EGL_BAD_MATCH: glstream offers no robust
+ * contexts (docs/extensions.md, EGL). Attribute errors come first, as
+ * Mesa parses the whole list before it tries to make the context. */
 static EGLint glsc_parse_context_attribs(const EGLint *attribs, EGLint *major, bool *debug)
 {
 	EGLint minor = 0;
+	bool unavailable = false; /* well formed, but no such context here */
 	*major = 1;
 	*debug = false;
 	for (const EGLint *a = attribs; a && a[0] != EGL_NONE; a += 2) {
@@ -1088,15 +1116,29 @@ static EGLint glsc_parse_context_attribs(const EGLint *attribs, EGLint *major, b
 			 * forward compatibility are desktop OpenGL flags. */
 			if (a[1] & ~EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR)
 				return EGL_BAD_ATTRIBUTE;
-			*debug = a[1] & EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR;
+			*debug = *debug || (a[1] & EGL_CONTEXT_OPENGL_DEBUG_BIT_KHR);
 			break;
-		default: /* profile mask, reset strategy: desktop OpenGL only */
+		case EGL_CONTEXT_OPENGL_DEBUG:
+			*debug = *debug || a[1] == EGL_TRUE;
+			break;
+		case EGL_CONTEXT_OPENGL_ROBUST_ACCESS:
+		case EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE:
+			unavailable = unavailable || a[1] == EGL_TRUE;
+			break;
+		case EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY:
+			/* EGL 1.5 takes it for OpenGL ES too; without reset
+			 * notification the context is an ordinary one. */
+			if (a[1] != EGL_NO_RESET_NOTIFICATION && a[1] != EGL_LOSE_CONTEXT_ON_RESET)
+				return EGL_BAD_ATTRIBUTE;
+			unavailable = unavailable || a[1] == EGL_LOSE_CONTEXT_ON_RESET;
+			break;
+		default: /* profile mask: desktop OpenGL only */
 			return EGL_BAD_ATTRIBUTE;
 		}
 	}
 	bool offered = (*major == 2 && minor == 0) ||
 		       (*major >= 3 && minor >= 0 && minor <= 9 && *major * 10 + minor <= GLS_ES_VERSION_MAX);
-	return offered ? EGL_SUCCESS : EGL_BAD_MATCH;
+	return offered && !unavailable ? EGL_SUCCESS : EGL_BAD_MATCH;
 }
 
 /* Whether a context of OpenGL ES `major` can render to surfaces of config
@@ -1117,7 +1159,8 @@ static EGLContext glsc_eglCreateContext(EGLDisplay dpy, EGLConfig config, EGLCon
 	struct glsc_display *d = glsc_display_get(dpy);
 	if (!d)
 		return EGL_NO_CONTEXT;
-	/* EGL_KHR_no_config_context: a context for surfaces of any config. */
+	/* EGL_KHR_no_config_context (and EGL_MESA_configless_context, the same
+	 * token and behaviour): a context for surfaces of any config. */
 	struct glsc_config *c = NULL;
 	if (config != EGL_NO_CONFIG_KHR && !(c = glsc_config_get(d, config))) {
 		glsc_fail(EGL_BAD_CONFIG);

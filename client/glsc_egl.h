@@ -35,6 +35,7 @@ struct glsc_display {
 	struct gls_idmap surfaces; /* id -> struct glsc_surface* */
 	struct gls_idmap contexts; /* id -> struct glsc_context* */
 	struct gls_idmap syncs;    /* id -> 1: fence sync objects */
+	struct gls_idmap reusable_syncs; /* id -> struct glsc_reusable_sync* */
 	struct gls_idmap images;   /* id -> 1: EGL images */
 };
 

@@ -19,6 +19,7 @@
 	X(eglDestroyImageKHR)                                                                      \
 	X(eglDestroySyncKHR)                                                                       \
 	X(eglGetSyncAttribKHR)                                                                     \
+	X(eglSignalSyncKHR)                                                                        \
 	X(eglSwapBuffersWithDamageEXT)                                                             \
 	X(eglSwapBuffersWithDamageKHR)                                                             \
 	X(eglWaitSyncKHR)
@@ -89,6 +90,12 @@ static EGLBoolean glsc_stub_eglGetSyncAttribKHR(EGLDisplay dpy, EGLSyncKHR sync,
 {
 	PFNEGLGETSYNCATTRIBKHRPROC fn = glsc_dispatch_fetch(dpy, GLSC_DISPATCH_eglGetSyncAttribKHR);
 	return fn ? fn(dpy, sync, attribute, value) : EGL_FALSE;
+}
+
+static EGLBoolean glsc_stub_eglSignalSyncKHR(EGLDisplay dpy, EGLSyncKHR sync, EGLenum mode)
+{
+	PFNEGLSIGNALSYNCKHRPROC fn = glsc_dispatch_fetch(dpy, GLSC_DISPATCH_eglSignalSyncKHR);
+	return fn ? fn(dpy, sync, mode) : EGL_FALSE;
 }
 
 static EGLBoolean glsc_stub_eglSwapBuffersWithDamageEXT(EGLDisplay dpy, EGLSurface surface, const EGLint *rects,

@@ -1,5 +1,6 @@
 /* EGL images from GL textures and renderbuffers (EGL_KHR_image_base,
- * EGL_KHR_gl_texture_2D_image, EGL_KHR_gl_renderbuffer_image) and their GL
+ * EGL_KHR_gl_texture_2D_image, EGL_KHR_gl_texture_cubemap_image,
+ * EGL_KHR_gl_renderbuffer_image; EGL 1.5's eglCreateImage) and their GL
  * consumers (GL_OES_EGL_image). An image lives in the worker, made by the
  * host EGL from the host object; the handle is a small id. Creation waits
  * for the worker's answer: only the host knows whether the texture level
@@ -11,6 +12,7 @@
 #include "glsc_gl.h"
 #include "glsc_gl_generated.h"
 #include "glsc_stream.h"
+#include "gls_egl_image.h"
 #include "gls_wire.h"
 
 /* wire glsCreateImage: u32 new image id, u32 context, u32 target, u32
@@ -25,8 +27,8 @@ static EGLImage glsc_image_create(EGLDisplay dpy, EGLContext context, EGLenum ta
 		glsc_fail(error);
 		return EGL_NO_IMAGE;
 	}
-	if (target != EGL_GL_TEXTURE_2D_KHR && target != EGL_GL_RENDERBUFFER_KHR) {
-		glsc_fail(EGL_BAD_PARAMETER);
+	if (!gls_egl_image_target_known(target)) {
+		glsc_fail(EGL_BAD_PARAMETER); /* 3D textures: not offered */
 		return EGL_NO_IMAGE;
 	}
 	glsc_lock();
@@ -80,7 +82,7 @@ static EGLint glsc_image_attrib(EGLenum target, EGLint name, EGLint value, EGLin
 {
 	switch (name) {
 	case EGL_GL_TEXTURE_LEVEL_KHR:
-		if (target != EGL_GL_TEXTURE_2D_KHR)
+		if (target == EGL_GL_RENDERBUFFER_KHR)
 			return EGL_BAD_PARAMETER;
 		*level = value;
 		return EGL_SUCCESS;

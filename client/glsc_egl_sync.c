@@ -1,25 +1,30 @@
-/* EGL fence sync objects: EGL 1.5's eglCreateSync family and the
- * EGL_KHR_fence_sync / EGL_KHR_wait_sync entry points, which differ only
- * in their attribute and return types. A fence lives in the worker, in the
- * command stream of the context that created it; the handle is a small id. */
+/* EGL sync objects: EGL 1.5's eglCreateSync family and the
+ * EGL_KHR_fence_sync / EGL_KHR_wait_sync / EGL_KHR_reusable_sync entry
+ * points, which differ only in their attribute and return types. A fence
+ * lives in the worker, in the command stream of the context that created
+ * it; a reusable sync lives in the client (glsc_egl_reusable_sync.c). The
+ * handle is a small id. Errors as Mesa's where EGL leaves a choice. */
 #include <stdint.h>
 #include <string.h>
 
 #include "glsc_egl.h"
+#include "glsc_egl_reusable_sync.h"
 #include "glsc_gl.h"
 #include "glsc_stream.h"
 #include "gls_wire.h"
 
-/* The sync a handle names on an initialized display, setting the error. */
-static bool glsc_sync_get(EGLDisplay dpy, EGLSync sync, struct glsc_display **out)
+/* The sync a handle names on an initialized display, setting the error;
+ * *reusable says which kind it is. */
+static bool glsc_sync_get(EGLDisplay dpy, EGLSync sync, struct glsc_display **out, bool *reusable)
 {
 	struct glsc_display *d = glsc_display_get(dpy);
 	if (!d)
 		return false;
 	glsc_lock();
-	bool known = gls_idmap_get(&d->syncs, (uint32_t)(uintptr_t)sync, NULL);
+	bool fence = gls_idmap_get(&d->syncs, (uint32_t)(uintptr_t)sync, NULL);
 	glsc_unlock();
-	if (!known) {
+	*reusable = !fence && glsc_reusable_sync_known(d, sync);
+	if (!fence && !*reusable) {
 		glsc_fail(EGL_BAD_PARAMETER);
 		return false;
 	}
@@ -52,20 +57,22 @@ static bool glsc_sync_command(uint16_t opcode, uint32_t id, EGLint *answer)
 }
 
 /* wire glsCreateSync: u32 new sync id (a fence in the current context).
- * Attributes were checked by the caller: fences take none. */
+ * Fences and reusable syncs take no attributes. */
 static EGLSync glsc_sync_create(EGLDisplay dpy, EGLenum type, bool has_attribs)
 {
 	struct glsc_display *d = glsc_display_get(dpy);
 	if (!d)
 		return EGL_NO_SYNC;
-	if (type != EGL_SYNC_FENCE) {
-		glsc_fail(EGL_BAD_PARAMETER); /* no reusable or OpenCL event syncs */
+	if (type != EGL_SYNC_FENCE && type != EGL_SYNC_REUSABLE_KHR) {
+		glsc_fail(EGL_BAD_PARAMETER); /* no OpenCL event syncs */
 		return EGL_NO_SYNC;
 	}
 	if (has_attribs) {
 		glsc_fail(EGL_BAD_ATTRIBUTE);
 		return EGL_NO_SYNC;
 	}
+	if (type == EGL_SYNC_REUSABLE_KHR)
+		return glsc_reusable_sync_create(d);
 	/* The fence goes into the current context's command stream. */
 	struct glsc_context *ctx = glsc_gl_enter();
 	if (!ctx || ctx->display != d) {
@@ -102,8 +109,13 @@ static EGLSyncKHR glsc_eglCreateSyncKHR(EGLDisplay dpy, EGLenum type, const EGLi
 static EGLBoolean glsc_eglDestroySync(EGLDisplay dpy, EGLSync sync)
 {
 	struct glsc_display *d;
-	if (!glsc_sync_get(dpy, sync, &d))
+	bool reusable;
+	if (!glsc_sync_get(dpy, sync, &d, &reusable))
 		return EGL_FALSE;
+	if (reusable) {
+		glsc_reusable_sync_destroy(d, sync);
+		return glsc_succeed();
+	}
 	uint32_t id = (uint32_t)(uintptr_t)sync;
 	glsc_lock();
 	gls_idmap_remove(&d->syncs, id, NULL);
@@ -117,8 +129,11 @@ static EGLBoolean glsc_eglDestroySync(EGLDisplay dpy, EGLSync sync)
 static EGLint glsc_eglClientWaitSync(EGLDisplay dpy, EGLSync sync, EGLint flags, EGLTime timeout)
 {
 	struct glsc_display *d;
-	if (!glsc_sync_get(dpy, sync, &d))
+	bool reusable;
+	if (!glsc_sync_get(dpy, sync, &d, &reusable))
 		return EGL_FALSE;
+	if (reusable)
+		return glsc_reusable_sync_wait(d, sync, flags, timeout);
 	if (!glsc_gl_enter())
 		glsc_lock(); /* a fence needs no current context to be waited on */
 	EGLint result = EGL_FALSE;
@@ -147,12 +162,15 @@ static EGLint glsc_eglClientWaitSync(EGLDisplay dpy, EGLSync sync, EGLint flags,
 static EGLBoolean glsc_eglWaitSync(EGLDisplay dpy, EGLSync sync, EGLint flags)
 {
 	struct glsc_display *d;
-	if (!glsc_sync_get(dpy, sync, &d))
+	bool reusable;
+	if (!glsc_sync_get(dpy, sync, &d, &reusable))
 		return EGL_FALSE;
 	if (flags != 0)
 		return glsc_fail(EGL_BAD_PARAMETER);
 	if (!glsc_current_context())
 		return glsc_fail(EGL_BAD_MATCH);
+	if (reusable)
+		return glsc_succeed(); /* as Mesa: the application signals it, not the GPU */
 	/* The server waits before the context's next commands run. */
 	return glsc_sync_command(GLS_OP_glsWaitSync, (uint32_t)(uintptr_t)sync, NULL) ? glsc_succeed()
 										    : glsc_fail(EGL_CONTEXT_LOST);
@@ -166,18 +184,25 @@ static EGLint glsc_eglWaitSyncKHR(EGLDisplay dpy, EGLSyncKHR sync, EGLint flags)
 static EGLBoolean glsc_eglGetSyncAttrib(EGLDisplay dpy, EGLSync sync, EGLint attribute, EGLAttrib *value)
 {
 	struct glsc_display *d;
-	if (!glsc_sync_get(dpy, sync, &d))
+	bool reusable;
+	if (!glsc_sync_get(dpy, sync, &d, &reusable))
 		return EGL_FALSE;
 	if (!value)
 		return glsc_fail(EGL_BAD_PARAMETER);
 	switch (attribute) {
 	case EGL_SYNC_TYPE:
-		*value = EGL_SYNC_FENCE;
+		*value = reusable ? EGL_SYNC_REUSABLE_KHR : EGL_SYNC_FENCE;
 		return glsc_succeed();
-	case EGL_SYNC_CONDITION:
+	case EGL_SYNC_CONDITION: /* fences only */
+		if (reusable)
+			return glsc_fail(EGL_BAD_ATTRIBUTE);
 		*value = EGL_SYNC_PRIOR_COMMANDS_COMPLETE;
 		return glsc_succeed();
 	case EGL_SYNC_STATUS: {
+		if (reusable) {
+			*value = glsc_reusable_sync_status(d, sync);
+			return glsc_succeed();
+		}
 		EGLint status;
 		if (!glsc_sync_command(GLS_OP_glsGetSyncStatus, (uint32_t)(uintptr_t)sync, &status))
 			return glsc_fail(EGL_CONTEXT_LOST);
@@ -194,12 +219,28 @@ static EGLBoolean glsc_eglGetSyncAttribKHR(EGLDisplay dpy, EGLSyncKHR sync, EGLi
 	EGLAttrib wide;
 	if (!value) {
 		struct glsc_display *d;
-		return glsc_sync_get(dpy, sync, &d) ? glsc_fail(EGL_BAD_PARAMETER) : EGL_FALSE;
+		bool reusable;
+		return glsc_sync_get(dpy, sync, &d, &reusable) ? glsc_fail(EGL_BAD_PARAMETER) : EGL_FALSE;
 	}
 	if (!glsc_eglGetSyncAttrib(dpy, sync, attribute, &wide))
 		return EGL_FALSE;
 	*value = (EGLint)wide; /* every sync attribute value fits an EGLint */
 	return EGL_TRUE;
+}
+
+/* EGL_KHR_reusable_sync. A fence is EGL_BAD_MATCH, then a mode other than
+ * signaled or unsignaled EGL_BAD_ATTRIBUTE (Mesa's order). */
+static EGLBoolean glsc_eglSignalSyncKHR(EGLDisplay dpy, EGLSyncKHR sync, EGLenum mode)
+{
+	struct glsc_display *d;
+	bool reusable;
+	if (!glsc_sync_get(dpy, sync, &d, &reusable))
+		return EGL_FALSE;
+	if (!reusable)
+		return glsc_fail(EGL_BAD_MATCH);
+	if (mode != EGL_SIGNALED && mode != EGL_UNSIGNALED)
+		return glsc_fail(EGL_BAD_ATTRIBUTE);
+	return glsc_reusable_sync_signal(d, sync, mode);
 }
 
 #define GLSC_SYNC_PROC(name) {#name, (void *)glsc_##name}
@@ -216,6 +257,7 @@ static const struct {
 	{"eglDestroySyncKHR", (void *)glsc_eglDestroySync},
 	GLSC_SYNC_PROC(eglGetSyncAttrib),
 	GLSC_SYNC_PROC(eglGetSyncAttribKHR),
+	GLSC_SYNC_PROC(eglSignalSyncKHR),
 	GLSC_SYNC_PROC(eglWaitSync),
 	GLSC_SYNC_PROC(eglWaitSyncKHR),
 };

@@ -1,12 +1,14 @@
-/* EGL images of the client's GL textures and renderbuffers, made by the
- * host EGL from the host objects, and their use by GL_OES_EGL_image. The
- * client names an image by a small id; the host handle never leaves the
- * worker, and an id the client does not own never reaches the driver. */
+/* EGL images of the client's GL textures (2D, cube map faces) and
+ * renderbuffers, made by the host EGL from the host objects, and their use
+ * by GL_OES_EGL_image. The client names an image by a small id; the host
+ * handle never leaves the worker, and an id the client does not own never
+ * reaches the driver. */
 #include <EGL/egl.h>
 #include <EGL/eglext.h>
 
 #include "glss_egl.h"
 #include "glss_gl_generated.h"
+#include "gls_egl_image.h"
 #include "gls_wire.h"
 
 /* The host name of a live object of the context's share group, or 0. */
@@ -31,22 +33,22 @@ void glss_exec_glsCreateImage(struct glss_worker *w, struct gls_reader *r)
 		glss_fail(w, "image id %u is not new", id);
 		return;
 	}
-	if (target != EGL_GL_TEXTURE_2D_KHR && target != EGL_GL_RENDERBUFFER_KHR) {
+	if (!gls_egl_image_target_known(target)) {
 		glss_fail(w, "image target 0x%x", target);
 		return;
 	}
 	struct glss_context *c = glss_context_lookup(w, context_id);
 	if (!c)
 		return;
-	GLuint host_name = glss_image_source(c, target == EGL_GL_TEXTURE_2D_KHR ? GLS_OBJ_TEXTURE : GLS_OBJ_RENDERBUFFER,
-					     name);
+	bool texture = target != EGL_GL_RENDERBUFFER_KHR;
+	GLuint host_name = glss_image_source(c, texture ? GLS_OBJ_TEXTURE : GLS_OBJ_RENDERBUFFER, name);
 	if (!host_name) {
 		glss_reply_i32(w, EGL_BAD_PARAMETER);
 		return;
 	}
 	const EGLAttrib attribs[] = {EGL_GL_TEXTURE_LEVEL, level, EGL_IMAGE_PRESERVED, preserved ? EGL_TRUE : EGL_FALSE,
 				     EGL_NONE};
-	const EGLAttrib *list = target == EGL_GL_TEXTURE_2D_KHR ? attribs : attribs + 2;
+	const EGLAttrib *list = texture ? attribs : attribs + 2;
 	EGLImage image = eglCreateImage(w->display, c->host, target, (EGLClientBuffer)(uintptr_t)host_name, list);
 	if (image == EGL_NO_IMAGE) {
 		glss_reply_i32(w, eglGetError());

@@ -17,7 +17,8 @@ from glswire import (Client, GL_INVALID_VALUE, GL_NO_ERROR, GL_RGBA, GL_TEXTURE_
                      OBJ_TEXTURE, closed_by_server, read_reply)
 
 EGL_SUCCESS, EGL_BAD_PARAMETER = 0x3000, 0x300C
-EGL_GL_TEXTURE_2D, EGL_GL_RENDERBUFFER = 0x30B1, 0x30B9
+EGL_GL_TEXTURE_2D, EGL_GL_TEXTURE_3D, EGL_GL_RENDERBUFFER = 0x30B1, 0x30B2, 0x30B9
+EGL_GL_TEXTURE_CUBE_MAP_POSITIVE_X = 0x30B3
 EGL_GL_COLORSPACE_SRGB = 0x3089
 
 check = glslib.Checks()
@@ -51,6 +52,8 @@ def cases(session, sock):
           "an image of a name the client never made: EGL_BAD_PARAMETER, driver not asked")
     check(create_image(c, 3, 1, EGL_GL_RENDERBUFFER, 5) == EGL_BAD_PARAMETER,
           "an image of a texture name as a renderbuffer: EGL_BAD_PARAMETER")
+    check(create_image(c, 3, 1, EGL_GL_TEXTURE_CUBE_MAP_POSITIVE_X, 5) == EGL_BAD_PARAMETER,
+          "a cube map face image of a 2D texture: the driver's EGL_BAD_PARAMETER")
     check(create_image(c, 3, 1, EGL_GL_TEXTURE_2D, 5) == EGL_SUCCESS, "an image of the client's texture")
     c.send("glEGLImageTargetTexture2DOES", struct.pack("<II", GL_TEXTURE_2D, 0xDEAD))
     check(c.get_error() == GL_INVALID_VALUE, "an image id the client does not own: GL_INVALID_VALUE")
@@ -62,7 +65,9 @@ def cases(session, sock):
     for name, payload, reason in (
             ("an image of another client's context id", struct.pack("<IIIIii", 4, 77, EGL_GL_TEXTURE_2D, 5, 0, 0),
              "unknown context 77"),
-            ("an image of an unknown target", struct.pack("<IIIIii", 4, 1, 0x1234, 5, 0, 0), "image target 0x1234")):
+            ("an image of an unknown target", struct.pack("<IIIIii", 4, 1, 0x1234, 5, 0, 0), "image target 0x1234"),
+            ("an image of a 3D texture (not offered)", struct.pack("<IIIIii", 4, 1, EGL_GL_TEXTURE_3D, 5, 0, 0),
+             "image target 0x30b2")):
         c = Client(sock).setup()
         c.send("glsCreateImage", payload)
         check(ends_with_reason(session, c, reason), f"{name}: clean disconnect")
