@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glss_buffers.h"
 #include "glss_framebuffers.h"
 #include "glss_gl_generated.h"
 #include "glss_memory.h"
@@ -31,10 +32,14 @@ void glss_exec_glsMapBufferRead(struct glss_worker *w, struct gls_reader *r)
 		unmap = (PFNGLUNMAPBUFFEROESPROC)eglGetProcAddress("glUnmapBufferOES");
 	}
 	if (!map_range || !unmap || offset < 0 || length < 0 || length > GLS_MAX_MESSAGE - 64 ||
-	    (target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER)) {
+	    !glss_valid_BufferTargetARB(w, target)) {
 		glss_fail(w, "bad glsMapBufferRead");
 		return;
 	}
+	/* the client checked the range: outside the buffer, zeros */
+	struct glss_buffer *b = glss_buffer_bound(w, target);
+	bool inside = b && (uint64_t)offset <= glss_buffer_size(b) &&
+		      (uint64_t)length <= glss_buffer_size(b) - (uint64_t)offset;
 	uint8_t *p = glss_reply_begin(w, 4 + (size_t)length);
 	if (!p)
 		return;
@@ -42,7 +47,8 @@ void glss_exec_glsMapBufferRead(struct glss_worker *w, struct gls_reader *r)
 	memset(p, 0, (size_t)length);
 	if (!length)
 		return;
-	const void *bytes = map_range(target, (GLintptr)offset, (GLsizeiptr)length, GL_MAP_READ_BIT_EXT);
+	const void *bytes = inside ? map_range(target, (GLintptr)offset, (GLsizeiptr)length, GL_MAP_READ_BIT_EXT)
+				   : NULL;
 	if (bytes) {
 		memcpy(p, bytes, (size_t)length);
 		unmap(target);

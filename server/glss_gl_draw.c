@@ -180,6 +180,8 @@ static bool glss_check_attribs(struct glss_worker *w, const struct glss_draw_ran
 	*client_arrays = false;
 	if (!c)
 		return true;
+	if (!glss_es3_draw_check(w)) /* es3 buffers: uniform blocks, transform feedback */
+		return false;
 	if (!c->max_attribs)
 		glGetIntegerv(GL_MAX_VERTEX_ATTRIBS, &c->max_attribs);
 	bool divisors = glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_0));

@@ -277,7 +277,7 @@ static void glss_get(struct glss_worker *w, enum glss_get_family family, const s
 	if (!info)
 		info = glss_vertex3_pname(family, c->pname);
 	if (family == GLSS_GET_STATE && glss_vertex3_no_binary_formats(w, c->pname)) {
-		const uint8_t zero[4] = {0};
+		const uint8_t zero[8] = {0}; /* one value of any getter, GLint64 included */
 		glss_reply_values(w, c->fn, zero, c->pname == GL_NUM_PROGRAM_BINARY_FORMATS ? 1 : 0);
 		return;
 	}

@@ -72,6 +72,10 @@ record glst-extensions 20 "$build/tests/gles2/glst_extensions"
 record separate-shader-objects 20 "$build/tests/gles2/glst_separate_shader_objects"
 # OpenGL ES 3.0: MRT, read/draw framebuffers, blits, clear buffers, samplers
 record gles3-framebuffers 20 "$build/tests/gles3/framebuffers/glst_gles3_framebuffers"
+# es3 buffers: mapping, copies, uniform blocks, transform feedback
+for t in buffer_map uniform_blocks transform_feedback buffer_checks; do
+    record "es3-$t" 20 "$build/tests/gles3/buffers/glst_es3_$t"
+done
 for scene in build texture shading bump effect2d pulsar desktop buffer ideas \
              jellyfish terrain shadow refract conditionals function loop; do
     record "glmark2-$scene" 20 glmark2-es2 --off-screen -s 64x64 -b "$scene:duration=0.2"

@@ -267,6 +267,84 @@ def bad_client_cases(session, sock):
     c.close()
 
 
+# es3 buffers (protocol/commands.txt 500-539): sizes, counts and ranges the
+# client states are checked before the driver sees them.
+ES3_OP = dict(glCopyBufferSubData=500, glBindBufferRange=501, glBindBufferBase=502, glsBufferBinding=503,
+              glGetUniformBlockIndex=504, glGetActiveUniformBlockiv=505, glGetUniformIndices=508,
+              glGetActiveUniformsiv=509, glBindTransformFeedback=511, glTransformFeedbackVaryings=516)
+GL_COPY_READ_BUFFER, GL_COPY_WRITE_BUFFER, GL_UNIFORM_BUFFER, GL_TRANSFORM_FEEDBACK = 0x8F36, 0x8F37, 0x8A11, 0x8E22
+GL_INVALID_VALUE_ = 0x0501
+
+
+def es3_buffer_cases(session, sock):
+    two_buffers = (buffer_setup(GL_COPY_READ_BUFFER, 40, b"\1" * 16) +
+                   buffer_setup(GL_COPY_WRITE_BUFFER, 41, b"\2" * 16))
+
+    def copy(ro, wo, size):
+        return message(ES3_OP["glCopyBufferSubData"],
+                       struct.pack("<IIqqq", GL_COPY_READ_BUFFER, GL_COPY_WRITE_BUFFER, ro, wo, size))
+
+    # (name, offered version, bytes after setup, replies to read, expected GL error or None, logged reason)
+    cases = [
+        ("copy from offset 2^62", 30, two_buffers + copy(1 << 62, 0, 4), 0, GL_INVALID_VALUE_, None),
+        ("copy of 2^63-1 bytes from offset 8 (the end overflows)", 30,
+         two_buffers + copy(8, 0, (1 << 63) - 1), 0, GL_INVALID_VALUE_, None),
+        ("copy overlapping itself", 30,
+         two_buffers + message(ES3_OP["glCopyBufferSubData"],
+                               struct.pack("<IIqqq", GL_COPY_READ_BUFFER, GL_COPY_READ_BUFFER, 0, 4, 8)),
+         0, GL_INVALID_VALUE_, None),
+        ("copy within both buffers", 30, two_buffers + copy(4, 8, 8), 0, GL_NO_ERROR, None),
+        ("read back of a uniform buffer at offset 2^40 (zeros)", 30,
+         buffer_setup(GL_UNIFORM_BUFFER, 42, b"\3" * 16) +
+         message(OP["glsMapBufferRead"], struct.pack("<Iqq", GL_UNIFORM_BUFFER, 1 << 40, 16)), 1, GL_NO_ERROR, None),
+        ("an ES 3.0 target read back in an ES 2.0 context", 20,
+         message(OP["glsMapBufferRead"], struct.pack("<Iqq", GL_UNIFORM_BUFFER, 0, 16)), 0, None,
+         "bad glsMapBufferRead"),
+        ("an ES 3.0 command in an ES 2.0 context", 20, copy(0, 0, 4), 0, None,
+         "glCopyBufferSubData: a command of an OpenGL ES version this context is not offered"),
+        ("glBindBufferRange of a buffer never created", 30,
+         message(ES3_OP["glBindBufferRange"], struct.pack("<IIIqq", GL_UNIFORM_BUFFER, 0, 77, 0, 16)), 0, None,
+         "unknown object name 77"),
+        ("glBindTransformFeedback of a name never created", 30,
+         message(ES3_OP["glBindTransformFeedback"], struct.pack("<II", GL_TRANSFORM_FEEDBACK, 78)), 0, None,
+         "unknown object name 78"),
+        ("glGetUniformIndices of 2^30 names carrying 1", 30,
+         message(OP["glsCreateShaderProgram"], struct.pack("<II", 9, 0)) +
+         message(ES3_OP["glGetUniformIndices"], struct.pack("<Ii", 9, 1 << 30) + blob(b"a")), 0, None,
+         "malformed glGetUniformIndices"),
+        ("glGetUniformIndices with a string past the message", 30,
+         message(OP["glsCreateShaderProgram"], struct.pack("<II", 9, 0)) +
+         message(ES3_OP["glGetUniformIndices"], struct.pack("<IiI", 9, 1, 0xFFFFFFF0)), 0, None,
+         "malformed glGetUniformIndices"),
+        ("glTransformFeedbackVaryings of 3 names carrying 2", 30,
+         message(OP["glsCreateShaderProgram"], struct.pack("<II", 9, 0)) +
+         message(ES3_OP["glTransformFeedbackVaryings"], struct.pack("<IiI", 9, 3, 0x8C8C) + blob(b"a") + blob(b"b")),
+         0, None, "malformed glTransformFeedbackVaryings"),
+        ("glTransformFeedbackVaryings of a negative count (the driver refuses it)", 30,
+         message(OP["glsCreateShaderProgram"], struct.pack("<II", 9, 0)) +
+         message(ES3_OP["glTransformFeedbackVaryings"], struct.pack("<IiI", 9, -1, 0x8C8C)),
+         0, GL_INVALID_VALUE_, None),
+        ("glGetActiveUniformsiv of 2^20 indices carrying 1", 30,
+         message(OP["glsCreateShaderProgram"], struct.pack("<II", 9, 0)) +
+         message(ES3_OP["glGetActiveUniformsiv"], struct.pack("<IiIII", 9, 1 << 20, 0x8A37, 1, 0)), 0, None,
+         "malformed glGetActiveUniformsiv"),
+        ("glGetActiveUniformBlockiv indices of an unlinked program (the driver refuses it)", 30,
+         message(OP["glsCreateShaderProgram"], struct.pack("<II", 9, 0)) +
+         message(ES3_OP["glGetActiveUniformBlockiv"], struct.pack("<III", 9, 0, 0x8A43)), 1, "any", None),
+        ("the generic binding after a refused glBindBufferBase", 30,
+         buffer_setup(GL_UNIFORM_BUFFER, 43, b"\0" * 16) +
+         message(ES3_OP["glBindBufferBase"], struct.pack("<III", GL_UNIFORM_BUFFER, 1 << 20, 0)) +
+         message(ES3_OP["glsBufferBinding"], struct.pack("<I", GL_UNIFORM_BUFFER)), 1, "any", None),
+    ]
+    for name, version, data, replies, error, reason in cases:
+        c = Client(sock)
+        c.setup(es_version=version)
+        c.s.sendall(data)
+        answered = all(read_reply(c.s) is not None for _ in range(replies))
+        if error is not None:
+            got = c.get_error()
+            ok = answered and got is not None and (got != GL_NO_ERROR if error == "any" else got == error)
+            check(ok, f"{name}: GL error {got if got is None else hex(got)}")
 # es3 vertex: OpenGL ES 3.0 draws, divisors, primitive restart, integer
 # client arrays and program binaries
 GL_PRIMITIVE_RESTART_FIXED_INDEX, GL_INT, GL_INVALID_VALUE = 0x8D69, 0x1404, 0x501
@@ -936,6 +1014,7 @@ def main():
             frame_memory_cases(session, sock)
             ring_cases(session, sock)
             khr_debug_cases(session, sock)
+            es3_buffer_cases(session, sock)
             vertex3_cases(session, sock)
             es3_framebuffer_cases(session, sock)
             check(good.wait(timeout=180) == 0, "a well-behaved client beside them passes the API test")
