@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "glsc_gl.h"
+#include "glsc_textures.h"
 #include "gls_extensions.h"
 #include "glsc_gl_generated.h"
 #include "glsc_stream.h"
@@ -189,6 +190,11 @@ static uint32_t glsc_get_values(struct glsc_context *ctx, uint16_t opcode, const
 /* State the client mirrors; false when the server must answer. */
 static bool glsc_state_local(struct glsc_context *ctx, GLenum pname, GLint *value)
 {
+	const GLint *pixel_store = glsc_pixel_store_state(ctx, pname); /* es3 textures */
+	if (pixel_store) {
+		*value = *pixel_store;
+		return true;
+	}
 	switch (pname) {
 	case GL_ARRAY_BUFFER_BINDING:
 		*value = (GLint)ctx->array_buffer;

@@ -9,11 +9,9 @@
 
 #include "glss_gl_generated.h"
 #include "glss_memory.h"
+#include "glss_pixels.h"
 #include "glss_worker.h"
 #include "gls_pixels.h"
-
-/* Pixel data larger than this is refused before reaching the driver. */
-#define GLSS_MAX_BUFFER_SIZE (1ll << 31)
 
 /* wire glsMapBufferRead: u32 target, i64 offset, i64 length -> reply blob */
 void glss_exec_glsMapBufferRead(struct glss_worker *w, struct gls_reader *r)
@@ -63,7 +61,7 @@ void glss_exec_glPixelStorei(struct glss_worker *w, struct gls_reader *r)
 	glPixelStorei(pname, param);
 }
 
-static GLint glss_alignment(GLenum pname)
+GLint glss_alignment(GLenum pname)
 {
 	GLint alignment = 4;
 	glGetIntegerv(pname, &alignment);
@@ -93,7 +91,8 @@ void glss_exec_glTexImage2D(struct glss_worker *w, struct gls_reader *r)
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
 	uint32_t len;
 	const void *pixels = gls_get_blob(r, &len);
-	if (!gls_reader_done(r) || !glss_check_enums_glTexImage2D(w, target, format, type))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER_BINDING) ||
+	    !glss_check_enums_glTexImage2D(w, target, format, type))
 		return;
 	int64_t expected = gls_image_size(width, height, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
 	if (expected <= 0 || expected != len) {
@@ -112,7 +111,8 @@ void glss_exec_glsTexImage2DNull(struct glss_worker *w, struct gls_reader *r)
 	GLsizei width = gls_get_i32(r), height = gls_get_i32(r);
 	GLint border = gls_get_i32(r);
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
-	if (!gls_reader_done(r) || !glss_check_enums_glTexImage2D(w, target, format, type))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER_BINDING) ||
+	    !glss_check_enums_glTexImage2D(w, target, format, type))
 		return;
 	int64_t size = gls_image_size(width, height, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
 	int64_t bytes = gls_image_size(width, height, format, type, 1);
@@ -140,7 +140,8 @@ void glss_exec_glTexSubImage2D(struct glss_worker *w, struct gls_reader *r)
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
 	uint32_t len;
 	const void *pixels = gls_get_blob(r, &len);
-	if (!gls_reader_done(r) || !glss_check_enums_glTexSubImage2D(w, target, format, type))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER_BINDING) ||
+	    !glss_check_enums_glTexSubImage2D(w, target, format, type))
 		return;
 	int64_t expected = gls_image_size(width, height, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
 	if (expected < 0) {
@@ -167,7 +168,7 @@ void glss_exec_glCompressedTexImage2D(struct glss_worker *w, struct gls_reader *
 	GLsizei image_size = gls_get_i32(r);
 	uint32_t len;
 	const void *data = gls_get_blob(r, &len);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER_BINDING))
 		return;
 	if ((image_size > 0 ? (uint32_t)image_size : 0) != len) {
 		glss_fail(w, "glCompressedTexImage2D of %d bytes carries %u", image_size, len);
@@ -193,7 +194,7 @@ void glss_exec_glCompressedTexSubImage2D(struct glss_worker *w, struct gls_reade
 	GLsizei image_size = gls_get_i32(r);
 	uint32_t len;
 	const void *data = gls_get_blob(r, &len);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER_BINDING))
 		return;
 	if ((image_size > 0 ? (uint32_t)image_size : 0) != len) {
 		glss_fail(w, "glCompressedTexSubImage2D of %d bytes carries %u", image_size, len);
@@ -211,7 +212,7 @@ void glss_exec_glReadPixels(struct glss_worker *w, struct gls_reader *r)
 	GLint x = gls_get_i32(r), y = gls_get_i32(r);
 	GLsizei width = gls_get_i32(r), height = gls_get_i32(r);
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_PACK_BUFFER_BINDING))
 		return;
 	if (!glss_check_enums_glReadPixels(w, format, type)) {
 		glss_reply_i32(w, 0); /* answered: no pixels */
@@ -396,11 +397,8 @@ static bool glss_read_framebuffer_size(struct glss_worker *w, GLsizei *width, GL
 	return glss_texture_level_size(w, (GLuint)name, face ? (GLenum)face : GL_TEXTURE_2D, level, width, height);
 }
 
-/* Clips a copy's source rectangle to the read framebuffer; the
- * destination moves with it. False when nothing is left or the size is
- * unknown (then the copy is left as it was). */
-static bool glss_clip_copy(struct glss_worker *w, GLint *dx, GLint *dy, GLint *x, GLint *y, GLsizei *width,
-			   GLsizei *height)
+bool glss_clip_copy(struct glss_worker *w, GLint *dx, GLint *dy, GLint *x, GLint *y, GLsizei *width,
+			    GLsizei *height)
 {
 	GLsizei fb_width, fb_height;
 	if (!glss_read_framebuffer_size(w, &fb_width, &fb_height))
@@ -435,7 +433,13 @@ void glss_exec_glCopyTexImage2D(struct glss_worker *w, struct gls_reader *r)
 	GLint border = gls_get_i32(r);
 	if (!gls_reader_done(r) || !glss_check_enums_glCopyTexImage2D(w, target))
 		return;
-	int64_t bytes = gls_image_size(width, height, internalformat, GL_UNSIGNED_BYTE, 1);
+	/* unsized formats take their own name as format; ES 3.0's sized
+	 * ones the pair that uploads them */
+	GLenum zero_format = internalformat, zero_type = GL_UNSIGNED_BYTE;
+	unsigned texel = gls_internalformat_texel(internalformat, &zero_format, &zero_type);
+	int64_t bytes = gls_image_size(width, height, zero_format, zero_type, 1);
+	if (texel && bytes > 0)
+		bytes = (int64_t)width * height * texel;
 	glss_collect_driver_error(w);
 	if (!glss_texture_level_reserve(w, target, level, width, height, bytes > 0 ? (uint64_t)bytes : 0))
 		return;
@@ -447,14 +451,7 @@ void glss_exec_glCopyTexImage2D(struct glss_worker *w, struct gls_reader *r)
 	if (!ok || bytes <= 0 || !glss_clip_copy(w, &dx, &dy, &cx, &cy, &cw, &ch) || (cw == width && ch == height))
 		return;
 	/* part of the source is outside: zero, then copy what is inside */
-	int64_t size = gls_image_size(width, height, internalformat, GL_UNSIGNED_BYTE, glss_alignment(GL_UNPACK_ALIGNMENT));
-	void *zeros = size > 0 && size <= GLSS_MAX_BUFFER_SIZE ? calloc(1, (size_t)size) : NULL;
-	if (!zeros) {
-		glss_set_error(w, GL_OUT_OF_MEMORY);
-		return;
-	}
-	glTexSubImage2D(target, level, 0, 0, width, height, internalformat, GL_UNSIGNED_BYTE, zeros);
-	free(zeros);
+	glss_zero_level(w, target, level, width, height, 1, zero_format, zero_type, 0);
 	if (cw && ch)
 		glCopyTexSubImage2D(target, level, dx, dy, cx, cy, cw, ch);
 }

@@ -74,6 +74,7 @@ struct glss_context {
 	/* es3 buffers */
 
 	/* es3 textures */
+	struct glss_texture *default_textures_3d[2]; /* texture 0 of 3D, 2D array (glss_memory.c) */
 
 	/* es3 framebuffers */
 

@@ -1,0 +1,33 @@
+/* Pixel transfer helpers shared by the worker's texture and readback
+ * commands (glss_gl_data.c: ES 2.0; glss_gl_textures.c: ES 3.0). */
+#ifndef GLSS_PIXELS_H
+#define GLSS_PIXELS_H
+
+#include "glss_worker.h"
+
+/* Pixel data larger than this is refused before reaching the driver. */
+#define GLSS_MAX_BUFFER_SIZE (1ll << 31)
+
+/* The host's GL_PACK_ALIGNMENT or GL_UNPACK_ALIGNMENT (the client's). */
+GLint glss_alignment(GLenum pname);
+
+/* Clips a copy's source rectangle to the read framebuffer; the
+ * destination moves with it. False when nothing is left or the size is
+ * unknown (then the copy is left as it was). */
+bool glss_clip_copy(struct glss_worker *w, GLint *dx, GLint *dy, GLint *x, GLint *y, GLsizei *width,
+		    GLsizei *height);
+
+/* A transfer from or to the client's memory (bytes in the command or the
+ * reply) needs the host's pixel buffer binding of that direction empty:
+ * the client sends the offset forms while it has one bound, so a client
+ * that does otherwise is malformed (glss_fail, false). */
+bool glss_client_memory_transfer(struct glss_worker *w, GLenum buffer_binding);
+
+/* Zeros a whole texture level (every layer of a 3D one) through
+ * glTexSubImage with format/type, or glCompressedTexSubImage with 4x4
+ * blocks of block_size bytes (format then the compressed format), in
+ * bounded bands; a bound pixel unpack buffer is set aside meanwhile. */
+void glss_zero_level(struct glss_worker *w, GLenum target, GLint level, GLsizei width, GLsizei height,
+		     GLsizei depth, GLenum format, GLenum type, unsigned block_size);
+
+#endif
