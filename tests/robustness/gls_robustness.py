@@ -157,7 +157,7 @@ def main():
                 ("unknown context id", message(9, struct.pack("<III", 4242, 0, 0)), "unknown context 4242"),
                 ("GL call without context", message(106, struct.pack("<II", 0x0DE1, 5)), "without a current context"),
                 ("unknown surface id", message(10, struct.pack("<I", 77)), "unknown surface 77"),
-                ("unknown config", message(4, struct.pack("<IiIi", 1, 999999, 0, 2)), "unknown config id 999999"),
+                ("unknown config", message(4, struct.pack("<IiIii", 1, 999999, 0, 2, 20)), "unknown config id 999999"),
             ]
             for name, data, reason in cases:
                 s, welcome = connect(sock)

@@ -211,7 +211,7 @@ def bad_client_cases(session, sock):
          message(OP["glsGenObjects"], gen(OBJ_PROGRAM_PIPELINE, [8])) +
          message(OP["glsDeleteObjects"], gen(OBJ_PROGRAM_PIPELINE, [8])) +
          message(OP["glBindProgramPipelineEXT"], struct.pack("<I", 8)), None, "unknown object name 8"),
-        ("an object type past the last", True, message(OP["glsGenObjects"], gen(7, [1])), None, "bad object type 7"),
+        ("an object type past the last", True, message(OP["glsGenObjects"], gen(10, [1])), None, "bad object type 10"),
         # glCreateShaderProgramvEXT: the count says nothing of sizes (the
         # client joins the strings); only the bytes sent are read
         ("glCreateShaderProgramvEXT of 2^31-1 strings carrying one", True,
