@@ -113,7 +113,9 @@ class Client:
     def send(self, name, payload=b""):
         self.s.sendall(message(OP[name], payload))
 
-    def setup(self):
+    def setup(self, version_cap=20):
+        """version_cap: the offered version's cap (10 * major + minor); 30
+        for the ES 3.0 commands."""
         self.send("glsGetConfigs")
         reply = read_reply(self.s)
         n = struct.unpack_from("<I", reply)[0]
@@ -128,7 +130,7 @@ class Client:
         self.config = config
         # client version 2, offered version capped at ES 2.0 (the raw
         # tests speak ES 2.0; GLSTREAM_ES_VERSION's wire field)
-        self.send("glsCreateContext", struct.pack("<IiIii", 1, config, 0, 2, 20))
+        self.send("glsCreateContext", struct.pack("<IiIii", 1, config, 0, 2, version_cap))
         self.send("glsCreatePbufferSurface", struct.pack("<Iiiiiii", 1, config, 64, 64, 0x305C, 0x305C, 0))
         self.send("glsMakeCurrent", struct.pack("<III", 1, 1, 1))
         return self
