@@ -86,7 +86,13 @@ struct glsc_context {
 	GLint unpack_row_length, unpack_skip_rows, unpack_skip_pixels;
 
 	/* OpenGL ES 3.0 state, by feature group (docs/es3.md) */
-	/* es3 buffers */
+	/* es3 buffers: the ES 3.0 buffer bindings (glsc_gl_buffers.c) */
+	GLuint copy_read_buffer, copy_write_buffer;
+	GLuint pixel_pack_buffer, pixel_unpack_buffer;
+	GLuint uniform_buffer, transform_feedback_buffer;
+	/* after glBindBufferRange/Base: only the worker knows whether they took */
+	bool uniform_buffer_unknown, transform_feedback_buffer_unknown;
+	struct glsc_es3_buffers *es3_buffers;
 
 	/* es3 textures: ES 3.0's pixel store beyond EXT_unpack_subimage's,
 	 * applied by the client alone like it (glsc_gl_textures.c) */

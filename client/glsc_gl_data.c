@@ -3,10 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glsc_buffers.h"
 #include "glsc_gl.h"
 #include "glsc_gl_generated.h"
 #include "glsc_stream.h"
 #include "glsc_textures.h"
+#include "gls_extensions.h"
 #include "gls_pixels.h"
 #include "gls_wire.h"
 
@@ -120,15 +122,6 @@ void glsc_glDeleteProgram(GLuint program) { glsc_delete_shader_program(GLS_OP_gl
 
 /* ---- buffers ---- */
 
-static GLuint glsc_bound_buffer(struct glsc_context *ctx, GLenum target)
-{
-	if (target == GL_ARRAY_BUFFER)
-		return ctx->array_buffer;
-	if (target == GL_ELEMENT_ARRAY_BUFFER)
-		return ctx->vertex_array->element_buffer;
-	return 0;
-}
-
 /* wire glBufferData: u32 target, i64 size, u32 usage, blob data
  * wire glsBufferDataNull: u32 target, i64 size, u32 usage (zero-filled) */
 static void glsc_buffer_sub_data_locked(struct glsc_context *ctx, GLenum target, GLintptr offset, GLsizeiptr size, const void *data);
@@ -153,8 +146,11 @@ void glsc_glBufferData(GLenum target, GLsizeiptr size, const void *data, GLenum 
 	}
 	if (data && size > glsc_chunk())
 		glsc_buffer_sub_data_locked(ctx, target, 0, size, data);
-	struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target));
-	if (buffer && size >= 0 && !buffer->map_pointer) {
+	struct glsc_buffer *buffer = glsc_bound_buffer_object(ctx, target);
+	if (buffer && size >= 0 && glsc_buffer_usage_valid(ctx, usage)) {
+		/* new storage unmaps the buffer (ES 3.0 2.10.2) */
+		free(buffer->map_pointer);
+		buffer->map_pointer = NULL;
 		bool keep_copy = buffer->shadow || target == GL_ELEMENT_ARRAY_BUFFER;
 		buffer->size = size;
 		buffer->usage = usage;
@@ -233,49 +229,63 @@ static bool glsc_buffer_read_locked(struct glsc_context *ctx, GLenum target, GLi
 	return true;
 }
 
-static void *glsc_map_range(GLenum target, GLintptr offset, GLsizeiptr length, GLbitfield access)
+/* The checks of glMapBufferRange(EXT), in the driver's order (ES 3.0
+ * 2.10.3; Mesa's validate_map_buffer_range): GL_NO_ERROR when it maps. */
+static GLenum glsc_map_range_error(struct glsc_context *ctx, GLenum target, GLintptr offset, GLsizeiptr length,
+				   GLbitfield access, struct glsc_buffer **buffer)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
-	if (!ctx)
-		return NULL;
-	void *result = NULL;
-	GLenum error = GL_NO_ERROR;
+	const GLbitfield read_only_not = GL_MAP_INVALIDATE_RANGE_BIT | GL_MAP_INVALIDATE_BUFFER_BIT |
+					 GL_MAP_UNSYNCHRONIZED_BIT;
+	const GLbitfield defined = GL_MAP_READ_BIT | GL_MAP_WRITE_BIT | GL_MAP_FLUSH_EXPLICIT_BIT | read_only_not;
+	if (!glsc_buffer_target_valid(ctx, target))
+		return GL_INVALID_ENUM;
+	if (!(*buffer = glsc_bound_buffer_object(ctx, target)))
+		return GL_INVALID_OPERATION;
+	if (offset < 0 || length < 0)
+		return GL_INVALID_VALUE;
+	if (length == 0)
+		return GL_INVALID_OPERATION;
+	if (access & ~defined)
+		return GL_INVALID_VALUE;
+	if (!(access & (GL_MAP_READ_BIT | GL_MAP_WRITE_BIT)) ||
+	    ((access & GL_MAP_READ_BIT) && (access & read_only_not)) ||
+	    ((access & GL_MAP_FLUSH_EXPLICIT_BIT) && !(access & GL_MAP_WRITE_BIT)))
+		return GL_INVALID_OPERATION;
+	if (offset > (*buffer)->size || length > (*buffer)->size - offset)
+		return GL_INVALID_VALUE;
+	if ((*buffer)->map_pointer)
+		return GL_INVALID_OPERATION;
+	return GL_NO_ERROR;
+}
+
+/* Mapping is the client's: the application gets client memory holding
+ * the range (read back when needed), and what it wrote travels as
+ * glBufferSubData at unmap or flush. */
+static void *glsc_map_range_locked(struct glsc_context *ctx, GLenum target, GLintptr offset, GLsizeiptr length,
+				   GLbitfield access)
+{
 	struct glsc_buffer *buffer = NULL;
-	if (target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER)
-		error = GL_INVALID_ENUM;
-	else if (!(buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target))))
-		error = GL_INVALID_OPERATION;
-	else if (offset < 0 || length < 0 || offset + length > buffer->size ||
-		 (access & ~(GLbitfield)(GL_MAP_READ_BIT_EXT | GL_MAP_WRITE_BIT_EXT | GL_MAP_INVALIDATE_RANGE_BIT_EXT |
-					 GL_MAP_INVALIDATE_BUFFER_BIT_EXT | GL_MAP_FLUSH_EXPLICIT_BIT_EXT |
-					 GL_MAP_UNSYNCHRONIZED_BIT_EXT)))
-		error = GL_INVALID_VALUE;
-	else if (buffer->map_pointer || length == 0 ||
-		 !(access & (GL_MAP_READ_BIT_EXT | GL_MAP_WRITE_BIT_EXT)) ||
-		 ((access & GL_MAP_READ_BIT_EXT) &&
-		  (access & (GL_MAP_INVALIDATE_RANGE_BIT_EXT | GL_MAP_INVALIDATE_BUFFER_BIT_EXT | GL_MAP_UNSYNCHRONIZED_BIT_EXT))) ||
-		 ((access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT) && !(access & GL_MAP_WRITE_BIT_EXT)))
-		error = GL_INVALID_OPERATION;
+	GLenum error = glsc_map_range_error(ctx, target, offset, length, access, &buffer);
 	if (error != GL_NO_ERROR) {
 		glsc_set_error_locked(error);
-		goto out;
+		return NULL;
 	}
 	uint8_t *memory = calloc(1, (size_t)length);
 	if (!memory) {
 		glsc_set_error_locked(GL_OUT_OF_MEMORY);
-		goto out;
+		return NULL;
 	}
 	/* Unless the application discards the old contents, they must show
 	 * through the parts it does not write: from our copy, or read once
 	 * from the server and kept for the next maps. */
-	bool keep = (access & GL_MAP_READ_BIT_EXT) ||
-		    !(access & (GL_MAP_INVALIDATE_RANGE_BIT_EXT | GL_MAP_INVALIDATE_BUFFER_BIT_EXT));
+	bool keep = (access & GL_MAP_READ_BIT) ||
+		    !(access & (GL_MAP_INVALIDATE_RANGE_BIT | GL_MAP_INVALIDATE_BUFFER_BIT));
 	if (keep && !buffer->shadow) {
 		uint8_t *copy = calloc(1, buffer->size ? (size_t)buffer->size : 1);
 		if (copy && !glsc_buffer_read_locked(ctx, target, 0, buffer->size, copy)) {
 			free(copy);
 			free(memory);
-			goto out;
+			return NULL;
 		}
 		buffer->shadow = copy;
 	}
@@ -285,15 +295,27 @@ static void *glsc_map_range(GLenum target, GLintptr offset, GLsizeiptr length, G
 	buffer->map_offset = offset;
 	buffer->map_length = length;
 	buffer->map_access = access;
-	result = memory;
-out:
+	return memory;
+}
+
+static void *glsc_map_range(uint64_t version, GLenum target, GLintptr offset, GLsizeiptr length, GLbitfield access)
+{
+	struct glsc_context *ctx = version ? glsc_gl_enter_offered(version) : glsc_gl_enter();
+	if (!ctx)
+		return NULL;
+	void *result = glsc_map_range_locked(ctx, target, offset, length, access);
 	glsc_gl_leave();
 	return result;
 }
 
 void *glsc_glMapBufferRangeEXT(GLenum target, GLintptr offset, GLsizeiptr length, GLbitfield access)
 {
-	return glsc_map_range(target, offset, length, access);
+	return glsc_map_range(0, target, offset, length, access);
+}
+
+void *glsc_glMapBufferRange(GLenum target, GLintptr offset, GLsizeiptr length, GLbitfield access)
+{
+	return glsc_map_range(GLS_EXT_BIT(GL_ES_VERSION_3_0), target, offset, length, access);
 }
 
 void *glsc_glMapBufferOES(GLenum target, GLenum access)
@@ -302,49 +324,68 @@ void *glsc_glMapBufferOES(GLenum target, GLenum access)
 		glsc_set_error(GL_INVALID_ENUM);
 		return NULL;
 	}
-	struct glsc_context *ctx = glsc_current_context();
-	struct glsc_buffer *buffer = ctx ? glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target)) : NULL;
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return NULL;
+	struct glsc_buffer *buffer = glsc_bound_buffer_object(ctx, target);
 	GLsizeiptr size = buffer ? buffer->size : 0;
-	void *p = glsc_map_range(target, 0, size, GL_MAP_WRITE_BIT_EXT);
+	void *p = glsc_map_range_locked(ctx, target, 0, size, GL_MAP_WRITE_BIT);
 	if (p && buffer)
 		buffer->map_access = GL_WRITE_ONLY_OES; /* what GL_BUFFER_ACCESS_OES reports */
+	glsc_gl_leave();
 	return p;
 }
 
-/* wire glFlushMappedBufferRangeEXT: sent as glBufferSubData of the range */
-void glsc_glFlushMappedBufferRangeEXT(GLenum target, GLintptr offset, GLsizeiptr length)
+/* wire glFlushMappedBufferRange(EXT): sent as glBufferSubData of the range
+ * (checks in the driver's order) */
+static void glsc_flush_mapped_range(uint64_t version, GLenum target, GLintptr offset, GLsizeiptr length)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
+	struct glsc_context *ctx = version ? glsc_gl_enter_offered(version) : glsc_gl_enter();
 	if (!ctx)
 		return;
-	struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target));
-	if (target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER)
+	struct glsc_buffer *buffer = glsc_bound_buffer_object(ctx, target);
+	if (!glsc_buffer_target_valid(ctx, target))
 		glsc_set_error_locked(GL_INVALID_ENUM);
-	else if (!buffer || !buffer->map_pointer || !(buffer->map_access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT))
+	else if (!buffer)
 		glsc_set_error_locked(GL_INVALID_OPERATION);
-	else if (offset < 0 || length < 0 || offset + length > buffer->map_length)
+	else if (offset < 0 || length < 0)
 		glsc_set_error_locked(GL_INVALID_VALUE);
-	else
+	else if (!buffer->map_pointer || buffer->map_access == GL_WRITE_ONLY_OES ||
+		 !(buffer->map_access & GL_MAP_FLUSH_EXPLICIT_BIT))
+		glsc_set_error_locked(GL_INVALID_OPERATION);
+	else if (offset > buffer->map_length || length > buffer->map_length - offset)
+		glsc_set_error_locked(GL_INVALID_VALUE);
+	else if (length > 0)
 		glsc_buffer_sub_data_locked(ctx, target, buffer->map_offset + offset, length,
 					    (uint8_t *)buffer->map_pointer + offset);
 	glsc_gl_leave();
 }
 
-GLboolean glsc_glUnmapBufferOES(GLenum target)
+void glsc_glFlushMappedBufferRangeEXT(GLenum target, GLintptr offset, GLsizeiptr length)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
+	glsc_flush_mapped_range(0, target, offset, length);
+}
+
+void glsc_glFlushMappedBufferRange(GLenum target, GLintptr offset, GLsizeiptr length)
+{
+	glsc_flush_mapped_range(GLS_EXT_BIT(GL_ES_VERSION_3_0), target, offset, length);
+}
+
+static GLboolean glsc_unmap(uint64_t version, GLenum target)
+{
+	struct glsc_context *ctx = version ? glsc_gl_enter_offered(version) : glsc_gl_enter();
 	if (!ctx)
 		return GL_FALSE;
 	GLboolean result = GL_FALSE;
-	struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target));
-	if (target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER) {
+	struct glsc_buffer *buffer = glsc_bound_buffer_object(ctx, target);
+	if (!glsc_buffer_target_valid(ctx, target)) {
 		glsc_set_error_locked(GL_INVALID_ENUM);
 	} else if (!buffer || !buffer->map_pointer) {
 		glsc_set_error_locked(GL_INVALID_OPERATION);
 	} else {
 		void *memory = buffer->map_pointer;
 		bool write = buffer->map_access == GL_WRITE_ONLY_OES ||
-			     ((buffer->map_access & GL_MAP_WRITE_BIT_EXT) && !(buffer->map_access & GL_MAP_FLUSH_EXPLICIT_BIT_EXT));
+			     ((buffer->map_access & GL_MAP_WRITE_BIT) && !(buffer->map_access & GL_MAP_FLUSH_EXPLICIT_BIT));
 		buffer->map_pointer = NULL;
 		if (write)
 			glsc_buffer_sub_data_locked(ctx, target, buffer->map_offset, buffer->map_length, memory);
@@ -355,21 +396,39 @@ GLboolean glsc_glUnmapBufferOES(GLenum target)
 	return result;
 }
 
-void glsc_glGetBufferPointervOES(GLenum target, GLenum pname, void **params)
+GLboolean glsc_glUnmapBufferOES(GLenum target)
 {
-	struct glsc_context *ctx = glsc_current_context();
+	return glsc_unmap(0, target);
+}
+
+GLboolean glsc_glUnmapBuffer(GLenum target)
+{
+	return glsc_unmap(GLS_EXT_BIT(GL_ES_VERSION_3_0), target);
+}
+
+static void glsc_get_buffer_pointer(uint64_t version, GLenum target, GLenum pname, void **params)
+{
+	struct glsc_context *ctx = version ? glsc_gl_enter_offered(version) : glsc_gl_enter();
 	if (!ctx)
 		return;
-	if ((target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER) || pname != GL_BUFFER_MAP_POINTER_OES) {
-		glsc_set_error(GL_INVALID_ENUM);
-		return;
-	}
-	struct glsc_buffer *buffer = glsc_buffer_lookup(ctx, glsc_bound_buffer(ctx, target));
-	if (!buffer) {
-		glsc_set_error(GL_INVALID_OPERATION);
-		return;
-	}
-	*params = buffer->map_pointer;
+	struct glsc_buffer *buffer = glsc_bound_buffer_object(ctx, target);
+	if (pname != GL_BUFFER_MAP_POINTER || !glsc_buffer_target_valid(ctx, target))
+		glsc_set_error_locked(GL_INVALID_ENUM);
+	else if (!buffer)
+		glsc_set_error_locked(GL_INVALID_OPERATION);
+	else
+		*params = buffer->map_pointer;
+	glsc_gl_leave();
+}
+
+void glsc_glGetBufferPointervOES(GLenum target, GLenum pname, void **params)
+{
+	glsc_get_buffer_pointer(0, target, pname, params);
+}
+
+void glsc_glGetBufferPointerv(GLenum target, GLenum pname, void **params)
+{
+	glsc_get_buffer_pointer(GLS_EXT_BIT(GL_ES_VERSION_3_0), target, pname, params);
 }
 
 /* ---- textures ---- */

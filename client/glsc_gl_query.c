@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glsc_buffers.h"
 #include "glsc_gl.h"
 #include "glsc_textures.h"
 #include "gls_extensions.h"
@@ -360,12 +361,13 @@ void glsc_glGetBufferParameteriv(GLenum target, GLenum pname, GLint *params)
 	struct glsc_context *ctx = glsc_gl_enter();
 	if (!ctx)
 		return;
-	/* Mapping is emulated by the client: the host buffer is never mapped. */
-	GLuint bound = target == GL_ARRAY_BUFFER ? ctx->array_buffer
-		       : target == GL_ELEMENT_ARRAY_BUFFER ? ctx->vertex_array->element_buffer : 0;
-	struct glsc_buffer *buffer = bound ? glsc_buffer_lookup(ctx, bound) : NULL;
-	if (pname == GL_BUFFER_MAPPED_OES && buffer && (ctx->info.advertised & GLS_EXT_BIT(GL_OES_mapbuffer))) {
-		*params = buffer->map_pointer ? GL_TRUE : GL_FALSE;
+	/* Mapping is emulated by the client: the host buffer is never mapped
+	 * (glsc_gl_buffers.c answers the mapping's parameters). */
+	int64_t value;
+	bool error;
+	if (glsc_buffer_map_parameter(ctx, target, pname, &value, &error)) {
+		if (!error)
+			*params = (GLint)value;
 	} else {
 		uint32_t args[2] = {target, pname};
 		glsc_get_values(ctx, GLS_OP_glGetBufferParameteriv, args, 2, GLSC_GET_INTEGER, params, 1, false);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glsc_buffers.h"
 #include "glsc_gl.h"
 #include "glsc_textures.h"
 #include "glsc_gl_generated.h"
@@ -99,6 +100,7 @@ void glsc_context_state_fini(struct glsc_context *ctx)
 	gls_idmap_free(&ctx->program_pipelines);
 	gls_idmap_free(&ctx->queries);
 	gls_idmap_free(&ctx->transform_feedbacks);
+	glsc_buffers_context_fini(ctx); /* es3 buffers */
 	glsc_query_cache_free(ctx);
 	glsc_share_group_unref(ctx->share);
 	struct glsc_context_info *info = &ctx->info;
@@ -179,6 +181,8 @@ bool glsc_hook_glBindBuffer(GLenum target, GLuint buffer)
 		ctx->array_buffer = buffer;
 	else if (target == GL_ELEMENT_ARRAY_BUFFER)
 		ctx->vertex_array->element_buffer = buffer;
+	else
+		glsc_buffers_bind(ctx, target, buffer); /* es3 buffers */
 	return true;
 }
 

@@ -8,6 +8,7 @@
  * against the buffer. */
 #include <string.h>
 
+#include "glsc_buffers.h"
 #include "glsc_gl.h"
 #include "glsc_gl_generated.h"
 #include "glsc_stream.h"
@@ -35,14 +36,9 @@ GLint *glsc_pixel_store_state(struct glsc_context *ctx, GLenum pname)
 	}
 }
 
-/* Until the buffers group's binding tracking is merged
- * (glsc_bound_buffer() of glsc_buffers.h), no pixel buffer can be bound:
- * the worker refuses those glBindBuffer targets. */
 GLuint glsc_pixel_buffer(struct glsc_context *ctx, GLenum target)
 {
-	(void)ctx;
-	(void)target;
-	return 0;
+	return glsc_bound_buffer(ctx, target);
 }
 
 /* wire glsUnpackBufferImage: u32 command, i32 row length, i32 image
@@ -84,6 +80,10 @@ void glsc_pack_buffer_read_pixels(struct glsc_context *ctx, GLint x, GLint y, GL
 	w = gls_put_u32(w, format);
 	w = gls_put_u32(w, type);
 	gls_put_i64(w, (int64_t)(uintptr_t)offset);
+	/* the server writes into the buffer: the client's copy is stale */
+	struct glsc_buffer *buffer = glsc_bound_buffer_object(ctx, GL_PIXEL_PACK_BUFFER);
+	if (buffer)
+		glsc_buffer_gpu_written(buffer);
 }
 
 /* ---- 3D images from client memory ---- */

@@ -2,6 +2,7 @@
  * which ones the application owns, per share group. */
 #include <stdlib.h>
 
+#include "glsc_buffers.h"
 #include "glsc_gl.h"
 #include "glsc_stream.h"
 #include "gls_wire.h"
@@ -137,6 +138,7 @@ void glsc_names_delete(struct glsc_context *ctx, enum gls_object_type type, GLsi
 			for (int a = 0; a < GLSC_MAX_ATTRIBS; a++)
 				if (ctx->vertex_array->attribs[a].buffer == names[i])
 					ctx->vertex_array->attribs[a].buffer = 0;
+			glsc_buffers_deleted(ctx, names[i]); /* es3 buffers */
 		} else if (type == GLS_OBJ_VERTEX_ARRAY) {
 			if (ctx->vertex_array_name == names[i]) {
 				ctx->vertex_array_name = 0;

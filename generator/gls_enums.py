@@ -232,6 +232,9 @@ PARAM_SETS = {
 
     # OpenGL ES 3.0, by feature group (docs/es3.md)
     # es3 buffers
+    # the buffer bindings of the context decide (server/glss_buffers.c)
+    ('glCopyBufferSubData', 'readTarget'): None,
+    ('glCopyBufferSubData', 'writeTarget'): None,
 
     # es3 textures
     ('glTexImage3D', 'target'): 'Texture3DTarget',

@@ -162,16 +162,62 @@ void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index, GLuint driver_b
 		glss_hold(w, &vao->attribs[index], b && b->host == driver_buffer ? b : NULL);
 }
 
-/* The binding of target in the current context; NULL for other targets. */
+/* The binding of target in the current context; NULL for other targets
+ * (and for those of ES 3.0 in a context not offered it). */
 static struct glss_buffer **glss_binding(struct glss_worker *w, GLenum target)
 {
+	struct glss_context *c = w->current;
 	if (target == GL_ARRAY_BUFFER)
-		return &w->current->array_buffer;
+		return &c->array_buffer;
 	if (target == GL_ELEMENT_ARRAY_BUFFER) {
 		struct glss_vao *vao = glss_vao_current(w);
 		return vao ? &vao->elements : NULL;
 	}
-	return NULL;
+	if (!glss_valid_BufferTargetARB(w, target))
+		return NULL;
+	switch (target) {
+	case GL_COPY_READ_BUFFER: return &c->copy_read_buffer;
+	case GL_COPY_WRITE_BUFFER: return &c->copy_write_buffer;
+	case GL_PIXEL_PACK_BUFFER: return &c->pixel_pack_buffer;
+	case GL_PIXEL_UNPACK_BUFFER: return &c->pixel_unpack_buffer;
+	case GL_UNIFORM_BUFFER: return &c->uniform_buffer;
+	case GL_TRANSFORM_FEEDBACK_BUFFER: return &c->transform_feedback_buffer;
+	default: return NULL;
+	}
+}
+
+struct glss_buffer *glss_buffer_record(struct glss_worker *w, GLuint host)
+{
+	return glss_buffer_named(w, host);
+}
+
+void glss_buffer_hold(struct glss_worker *w, struct glss_buffer **slot, struct glss_buffer *b)
+{
+	glss_hold(w, slot, b);
+}
+
+struct glss_buffer *glss_buffer_bound(struct glss_worker *w, GLenum target)
+{
+	struct glss_buffer **slot = w->current ? glss_binding(w, target) : NULL;
+	return slot ? *slot : NULL;
+}
+
+uint64_t glss_buffer_size(const struct glss_buffer *b)
+{
+	return b ? b->size : 0;
+}
+
+GLuint glss_buffer_host(const struct glss_buffer *b)
+{
+	return b ? b->host : 0;
+}
+
+void glss_buffer_gpu_written(struct glss_buffer *b)
+{
+	if (!b)
+		return;
+	glss_forget_ranges(b);
+	glss_drop_shadow(b); /* read back from the driver when indices need it */
 }
 
 /* wire glBindBuffer: u32 target, u32 buffer */
@@ -201,7 +247,7 @@ static struct glss_buffer *glss_data_target(struct glss_worker *w, GLenum target
 		return NULL;
 	struct glss_buffer **slot = glss_binding(w, target);
 	if (!slot) {
-		if (target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER)
+		if (target != GL_ELEMENT_ARRAY_BUFFER)
 			glss_set_error(w, GL_INVALID_ENUM);
 		return NULL; /* else the worker is ending (no memory) */
 	}
@@ -216,12 +262,14 @@ static void glss_buffer_data(struct glss_worker *w, GLenum target, int64_t size,
 	struct glss_buffer *b = glss_data_target(w, target);
 	if (!b)
 		return;
-	if (usage != GL_STREAM_DRAW && usage != GL_STATIC_DRAW && usage != GL_DYNAMIC_DRAW) {
-		glss_set_error(w, GL_INVALID_ENUM);
-		return;
-	}
+	/* in the driver's order: the size, then the usage (ES 3.0 adds the
+	 * READ and COPY usages) */
 	if (size < 0) {
 		glss_set_error(w, GL_INVALID_VALUE);
+		return;
+	}
+	if (!glss_valid_BufferUsageARB(w, usage)) {
+		glss_set_error(w, GL_INVALID_ENUM);
 		return;
 	}
 	if (size >= GLSS_MAX_BUFFER_SIZE || !glss_memory_resize(w, b->size, (uint64_t)size)) {
@@ -317,6 +365,39 @@ void glss_exec_glBufferSubData(struct glss_worker *w, struct gls_reader *r)
 	glss_forget_ranges(b);
 	if (b->shadowed && size > 0)
 		memcpy(b->shadow + offset, data, (size_t)size);
+}
+
+/* wire glCopyBufferSubData: u32 readTarget, u32 writeTarget, i64
+ * readOffset, i64 writeOffset, i64 size. Checked in the driver's order
+ * (the client reports mapped buffers: the host's are never mapped). The
+ * destination's shadow follows the copy: from the source's shadow, or
+ * dropped and read back from the driver when indices are next needed. */
+void glss_exec_glCopyBufferSubData(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum read_target = gls_get_u32(r), write_target = gls_get_u32(r);
+	int64_t read_offset = gls_get_i64(r), write_offset = gls_get_i64(r), size = gls_get_i64(r);
+	if (!gls_reader_done(r))
+		return;
+	struct glss_buffer *src = glss_data_target(w, read_target);
+	struct glss_buffer *dst = src ? glss_data_target(w, write_target) : NULL;
+	if (!dst)
+		return;
+	if (read_offset < 0 || write_offset < 0 || size < 0 || (uint64_t)read_offset > src->size ||
+	    (uint64_t)size > src->size - (uint64_t)read_offset || (uint64_t)write_offset > dst->size ||
+	    (uint64_t)size > dst->size - (uint64_t)write_offset ||
+	    (src == dst && read_offset < write_offset + size && write_offset < read_offset + size)) {
+		glss_set_error(w, GL_INVALID_VALUE);
+		return;
+	}
+	glCopyBufferSubData(read_target, write_target, (GLintptr)read_offset, (GLintptr)write_offset,
+			    (GLsizeiptr)size);
+	glss_forget_ranges(dst);
+	if (!dst->shadowed || !size)
+		return;
+	if (src->shadowed)
+		memmove(dst->shadow + write_offset, src->shadow + read_offset, (size_t)size);
+	else
+		glss_drop_shadow(dst);
 }
 
 /* Whether the current program reads attribute `index`: an enabled array
@@ -471,6 +552,10 @@ void glss_buffers_object_deleted(struct glss_worker *w, enum gls_object_type typ
 			glss_vao_free(w, (struct glss_vao *)(uintptr_t)value);
 		return;
 	}
+	if (type == GLS_OBJ_TRANSFORM_FEEDBACK) {
+		glss_es3_transform_feedback_deleted(w, host);
+		return;
+	}
 	if (type != GLS_OBJ_BUFFER || !gls_idmap_remove(&c->share->buffers, host, &value))
 		return;
 	struct glss_buffer *b = (struct glss_buffer *)(uintptr_t)value;
@@ -479,9 +564,16 @@ void glss_buffers_object_deleted(struct glss_worker *w, enum gls_object_type typ
 	 * other vertex arrays keep it alive. The share group's reference,
 	 * dropped last, keeps b alive meanwhile. */
 	struct glss_vao *vao = glss_vao_current(w);
-	struct glss_buffer **slots[GLSS_MAX_ATTRIBS + 2];
+	struct glss_buffer **slots[GLSS_MAX_ATTRIBS + 8];
 	unsigned nslots = 0;
 	slots[nslots++] = &c->array_buffer;
+	/* es3 buffers */
+	slots[nslots++] = &c->copy_read_buffer;
+	slots[nslots++] = &c->copy_write_buffer;
+	slots[nslots++] = &c->pixel_pack_buffer;
+	slots[nslots++] = &c->pixel_unpack_buffer;
+	slots[nslots++] = &c->uniform_buffer;
+	slots[nslots++] = &c->transform_feedback_buffer;
 	if (vao) {
 		slots[nslots++] = &vao->elements;
 		for (int i = 0; i < GLSS_MAX_ATTRIBS; i++)
@@ -493,6 +585,7 @@ void glss_buffers_object_deleted(struct glss_worker *w, enum gls_object_type typ
 			b->refs--;
 		}
 	}
+	glss_es3_buffer_deleted(w, b); /* the indexed bindings */
 	glss_buffer_unref(w, b);
 }
 
@@ -509,6 +602,14 @@ void glss_buffers_context_free(struct glss_worker *w, struct glss_context *c)
 	glss_vao_free(w, c->vao0);
 	c->vao0 = NULL;
 	glss_hold(w, &c->array_buffer, NULL);
+	/* es3 buffers */
+	glss_hold(w, &c->copy_read_buffer, NULL);
+	glss_hold(w, &c->copy_write_buffer, NULL);
+	glss_hold(w, &c->pixel_pack_buffer, NULL);
+	glss_hold(w, &c->pixel_unpack_buffer, NULL);
+	glss_hold(w, &c->uniform_buffer, NULL);
+	glss_hold(w, &c->transform_feedback_buffer, NULL);
+	glss_es3_buffers_context_free(w, c);
 }
 
 static void glss_free_buffer_entry(uint32_t key, uint64_t value, void *data)

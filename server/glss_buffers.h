@@ -32,6 +32,42 @@ bool glss_element_range(struct glss_worker *w, struct glss_vao *vao, GLenum type
 /* The smallest and largest of count indices. */
 void glss_index_range(const void *indices, GLenum type, uint32_t count, uint32_t *lo, uint32_t *hi);
 
+/* The buffer bound to target in the current context, NULL when none (or
+ * for a target the context does not have). The ES 3.0 targets are the
+ * generic bindings: GL_PIXEL_PACK_BUFFER, GL_PIXEL_UNPACK_BUFFER,
+ * GL_COPY_READ_BUFFER, GL_COPY_WRITE_BUFFER, GL_UNIFORM_BUFFER,
+ * GL_TRANSFORM_FEEDBACK_BUFFER. The record stays valid during the command
+ * (the binding holds a reference). */
+struct glss_buffer *glss_buffer_bound(struct glss_worker *w, GLenum target);
+/* Its size in bytes as the driver has it (0 for NULL): an offset the
+ * driver reads or writes is checked against it first. */
+uint64_t glss_buffer_size(const struct glss_buffer *b);
+/* The driver's name of it (0 for NULL). */
+GLuint glss_buffer_host(const struct glss_buffer *b);
+/* The driver wrote into b by itself (glReadPixels into a pixel pack buffer,
+ * glCopyBufferSubData, transform feedback): what the worker knows of its
+ * contents (element shadow, index ranges) is stale and read back again
+ * before indices are trusted. NULL: nothing. */
+void glss_buffer_gpu_written(struct glss_buffer *b);
+
+/* The record of the driver's buffer `host` (made when first met: glBind*
+ * creates buffers); NULL for 0 or without memory (the worker then ends). */
+struct glss_buffer *glss_buffer_record(struct glss_worker *w, GLuint host);
+/* *slot holds b from now on, with a reference (b and *slot may be NULL). */
+void glss_buffer_hold(struct glss_worker *w, struct glss_buffer **slot, struct glss_buffer *b);
+
+/* es3 buffers (glss_buffers_es3.c): the indexed bindings (uniform buffers,
+ * transform feedback objects). */
+/* Before a draw: every active uniform block of the program drawing reads
+ * a bound range that lies inside its buffer and holds the block's data
+ * size, and the transform feedback ranges lie inside their buffers (as
+ * WebGL 2); else GL_INVALID_OPERATION and false. With transform feedback
+ * recording, the buffers it writes are marked written. */
+bool glss_es3_draw_check(struct glss_worker *w);
+void glss_es3_buffer_deleted(struct glss_worker *w, struct glss_buffer *b);
+void glss_es3_transform_feedback_deleted(struct glss_worker *w, GLuint host);
+void glss_es3_buffers_context_free(struct glss_worker *w, struct glss_context *c);
+
 /* Objects going away (glsDeleteObjects, contexts, share groups). */
 void glss_buffers_object_deleted(struct glss_worker *w, enum gls_object_type type, GLuint host);
 void glss_buffers_context_free(struct glss_worker *w, struct glss_context *c);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glss_buffers.h"
 #include "glss_gl_generated.h"
 #include "glss_memory.h"
 #include "glss_pixels.h"
@@ -28,10 +29,14 @@ void glss_exec_glsMapBufferRead(struct glss_worker *w, struct gls_reader *r)
 		unmap = (PFNGLUNMAPBUFFEROESPROC)eglGetProcAddress("glUnmapBufferOES");
 	}
 	if (!map_range || !unmap || offset < 0 || length < 0 || length > GLS_MAX_MESSAGE - 64 ||
-	    (target != GL_ARRAY_BUFFER && target != GL_ELEMENT_ARRAY_BUFFER)) {
+	    !glss_valid_BufferTargetARB(w, target)) {
 		glss_fail(w, "bad glsMapBufferRead");
 		return;
 	}
+	/* the client checked the range: outside the buffer, zeros */
+	struct glss_buffer *b = glss_buffer_bound(w, target);
+	bool inside = b && (uint64_t)offset <= glss_buffer_size(b) &&
+		      (uint64_t)length <= glss_buffer_size(b) - (uint64_t)offset;
 	uint8_t *p = glss_reply_begin(w, 4 + (size_t)length);
 	if (!p)
 		return;
@@ -39,7 +44,8 @@ void glss_exec_glsMapBufferRead(struct glss_worker *w, struct gls_reader *r)
 	memset(p, 0, (size_t)length);
 	if (!length)
 		return;
-	const void *bytes = map_range(target, (GLintptr)offset, (GLsizeiptr)length, GL_MAP_READ_BIT_EXT);
+	const void *bytes = inside ? map_range(target, (GLintptr)offset, (GLsizeiptr)length, GL_MAP_READ_BIT_EXT)
+				   : NULL;
 	if (bytes) {
 		memcpy(p, bytes, (size_t)length);
 		unmap(target);
@@ -91,7 +97,7 @@ void glss_exec_glTexImage2D(struct glss_worker *w, struct gls_reader *r)
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
 	uint32_t len;
 	const void *pixels = gls_get_blob(r, &len);
-	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER_BINDING) ||
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER) ||
 	    !glss_check_enums_glTexImage2D(w, target, format, type))
 		return;
 	int64_t expected = gls_image_size(width, height, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
@@ -111,7 +117,7 @@ void glss_exec_glsTexImage2DNull(struct glss_worker *w, struct gls_reader *r)
 	GLsizei width = gls_get_i32(r), height = gls_get_i32(r);
 	GLint border = gls_get_i32(r);
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
-	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER_BINDING) ||
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER) ||
 	    !glss_check_enums_glTexImage2D(w, target, format, type))
 		return;
 	int64_t size = gls_image_size(width, height, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
@@ -140,7 +146,7 @@ void glss_exec_glTexSubImage2D(struct glss_worker *w, struct gls_reader *r)
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
 	uint32_t len;
 	const void *pixels = gls_get_blob(r, &len);
-	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER_BINDING) ||
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER) ||
 	    !glss_check_enums_glTexSubImage2D(w, target, format, type))
 		return;
 	int64_t expected = gls_image_size(width, height, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
@@ -168,7 +174,7 @@ void glss_exec_glCompressedTexImage2D(struct glss_worker *w, struct gls_reader *
 	GLsizei image_size = gls_get_i32(r);
 	uint32_t len;
 	const void *data = gls_get_blob(r, &len);
-	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER_BINDING))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER))
 		return;
 	if ((image_size > 0 ? (uint32_t)image_size : 0) != len) {
 		glss_fail(w, "glCompressedTexImage2D of %d bytes carries %u", image_size, len);
@@ -194,7 +200,7 @@ void glss_exec_glCompressedTexSubImage2D(struct glss_worker *w, struct gls_reade
 	GLsizei image_size = gls_get_i32(r);
 	uint32_t len;
 	const void *data = gls_get_blob(r, &len);
-	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER_BINDING))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER))
 		return;
 	if ((image_size > 0 ? (uint32_t)image_size : 0) != len) {
 		glss_fail(w, "glCompressedTexSubImage2D of %d bytes carries %u", image_size, len);
@@ -212,7 +218,7 @@ void glss_exec_glReadPixels(struct glss_worker *w, struct gls_reader *r)
 	GLint x = gls_get_i32(r), y = gls_get_i32(r);
 	GLsizei width = gls_get_i32(r), height = gls_get_i32(r);
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
-	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_PACK_BUFFER_BINDING))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_PACK_BUFFER))
 		return;
 	if (!glss_check_enums_glReadPixels(w, format, type)) {
 		glss_reply_i32(w, 0); /* answered: no pixels */

@@ -126,6 +126,8 @@ static bool glss_check_attribs(struct glss_worker *w, uint32_t lo, uint32_t hi, 
 	*disabled = 0;
 	if (!c)
 		return true;
+	if (!glss_es3_draw_check(w)) /* es3 buffers: uniform blocks, transform feedback */
+		return false;
 	if (!c->max_attribs)
 		glGetIntegerv(GL_MAX_VERTEX_ATTRIBS, &c->max_attribs);
 	struct glss_vao *vao = glss_vao_current(w);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glss_buffers.h"
 #include "glss_gl_generated.h"
 #include "glss_memory.h"
 #include "glss_pixels.h"
@@ -21,31 +22,19 @@ static bool glss_es3(struct glss_worker *w)
 	return glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_0));
 }
 
-/* The host's buffer of a pixel buffer binding; an ES 2.0 client cannot
- * bind one (its glBindBuffer targets are checked). */
-static GLuint glss_host_pixel_buffer(struct glss_worker *w, GLenum binding)
+/* The host's name of the buffer bound to a pixel buffer target, 0 when
+ * none (always in an ES 2.0 context). */
+static GLuint glss_host_pixel_buffer(struct glss_worker *w, GLenum target)
 {
-	GLint name = 0;
-	if (glss_es3(w))
-		glGetIntegerv(binding, &name);
-	return (GLuint)name;
+	return glss_buffer_host(glss_buffer_bound(w, target));
 }
 
-bool glss_client_memory_transfer(struct glss_worker *w, GLenum buffer_binding)
+bool glss_client_memory_transfer(struct glss_worker *w, GLenum target)
 {
-	if (!glss_host_pixel_buffer(w, buffer_binding))
+	if (!glss_host_pixel_buffer(w, target))
 		return true;
 	glss_fail(w, "client memory transfer while a pixel buffer is bound");
 	return false;
-}
-
-/* The size of the buffer bound to a pixel buffer target, as the driver
- * has it (the buffers group's glss_buffer_bound() replaces this). */
-static int64_t glss_pixel_buffer_size(GLenum target)
-{
-	GLint64 size = 0;
-	glGetBufferParameteri64v(target, GL_BUFFER_SIZE, &size);
-	return size;
 }
 
 void glss_zero_level(struct glss_worker *w, GLenum target, GLint level, GLsizei width, GLsizei height,
@@ -75,7 +64,7 @@ void glss_zero_level(struct glss_worker *w, GLenum target, GLint level, GLsizei 
 		glss_set_error(w, GL_OUT_OF_MEMORY);
 		return;
 	}
-	GLuint unpack_buffer = glss_host_pixel_buffer(w, GL_PIXEL_UNPACK_BUFFER_BINDING);
+	GLuint unpack_buffer = glss_host_pixel_buffer(w, GL_PIXEL_UNPACK_BUFFER);
 	if (unpack_buffer)
 		glBindBuffer(GL_PIXEL_UNPACK_BUFFER, 0);
 	for (GLsizei z = 0; z < depth; z++) {
@@ -135,7 +124,7 @@ static void glss_tex_image_3d_command(struct glss_worker *w, struct gls_reader *
 		glss_fail(w, "glsTexImage3DNull outside OpenGL ES 3.0");
 		return;
 	}
-	if (!glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER_BINDING) ||
+	if (!glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER) ||
 	    !glss_check_enums_glTexImage3D(w, target, format, type))
 		return;
 	int64_t expected = gls_image_size_3d(width, height, depth, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
@@ -168,7 +157,7 @@ void glss_exec_glTexSubImage3D(struct glss_worker *w, struct gls_reader *r)
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
 	uint32_t len;
 	const void *pixels = gls_get_blob(r, &len);
-	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER_BINDING) ||
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER) ||
 	    !glss_check_enums_glTexSubImage3D(w, target, format, type))
 		return;
 	int64_t expected = gls_image_size_3d(width, height, depth, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
@@ -197,7 +186,7 @@ void glss_exec_glCompressedTexImage3D(struct glss_worker *w, struct gls_reader *
 	GLsizei image_size = gls_get_i32(r);
 	uint32_t len;
 	const void *data = gls_get_blob(r, &len);
-	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER_BINDING))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER))
 		return;
 	if ((image_size > 0 ? (uint32_t)image_size : 0) != len) {
 		glss_fail(w, "glCompressedTexImage3D of %d bytes carries %u", image_size, len);
@@ -224,7 +213,7 @@ void glss_exec_glCompressedTexSubImage3D(struct glss_worker *w, struct gls_reade
 	GLsizei image_size = gls_get_i32(r);
 	uint32_t len;
 	const void *data = gls_get_blob(r, &len);
-	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER_BINDING))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER))
 		return;
 	if ((image_size > 0 ? (uint32_t)image_size : 0) != len) {
 		glss_fail(w, "glCompressedTexSubImage3D of %d bytes carries %u", image_size, len);
@@ -349,8 +338,8 @@ static void glss_set_pixel_store(bool unpack, const struct gls_pixel_store *s)
  * GL_INVALID_OPERATION (ES 3.0 2.9.7, 4.3.2) otherwise. */
 static bool glss_pixel_buffer_range(struct glss_worker *w, GLenum target, uint64_t offset, int64_t bytes)
 {
-	int64_t size = glss_pixel_buffer_size(target);
-	if (bytes >= 0 && offset <= (uint64_t)size && (uint64_t)bytes <= (uint64_t)size - offset)
+	uint64_t size = glss_buffer_size(glss_buffer_bound(w, target));
+	if (bytes >= 0 && offset <= size && (uint64_t)bytes <= size - offset)
 		return true;
 	glss_set_error(w, GL_INVALID_OPERATION);
 	return false;
@@ -398,7 +387,7 @@ void glss_exec_glsUnpackBufferImage(struct glss_worker *w, struct gls_reader *r)
 		return;
 	if (count < 0 || !glss_es3(w) || store.row_length < 0 || store.image_height < 0 || store.skip_rows < 0 ||
 	    store.skip_pixels < 0 || store.skip_images < 0 ||
-	    !glss_host_pixel_buffer(w, GL_PIXEL_UNPACK_BUFFER_BINDING)) {
+	    !glss_host_pixel_buffer(w, GL_PIXEL_UNPACK_BUFFER)) {
 		glss_fail(w, "bad glsUnpackBufferImage");
 		return;
 	}
@@ -516,7 +505,7 @@ void glss_exec_glsPackBufferReadPixels(struct glss_worker *w, struct gls_reader 
 	if (!gls_reader_done(r))
 		return;
 	if (!glss_es3(w) || store.row_length < 0 || store.skip_rows < 0 || store.skip_pixels < 0 ||
-	    !glss_host_pixel_buffer(w, GL_PIXEL_PACK_BUFFER_BINDING)) {
+	    !glss_host_pixel_buffer(w, GL_PIXEL_PACK_BUFFER)) {
 		glss_fail(w, "bad glsPackBufferReadPixels");
 		return;
 	}
@@ -529,6 +518,7 @@ void glss_exec_glsPackBufferReadPixels(struct glss_worker *w, struct gls_reader 
 	glss_set_pixel_store(false, &store);
 	/* a pair the worker does not know: the driver validates it, writing nothing */
 	glReadPixels(x, y, bytes < 0 ? 0 : width, bytes < 0 ? 0 : height, format, type, (void *)(uintptr_t)offset);
+	glss_buffer_gpu_written(glss_buffer_bound(w, GL_PIXEL_PACK_BUFFER));
 	const struct gls_pixel_store defaults = {0, 0, 0, 0, 0, 0};
 	glss_set_pixel_store(false, &defaults);
 }

@@ -18,10 +18,11 @@ bool glss_clip_copy(struct glss_worker *w, GLint *dx, GLint *dy, GLint *x, GLint
 		    GLsizei *height);
 
 /* A transfer from or to the client's memory (bytes in the command or the
- * reply) needs the host's pixel buffer binding of that direction empty:
+ * reply) needs the pixel buffer binding of that direction (target
+ * GL_PIXEL_UNPACK_BUFFER or GL_PIXEL_PACK_BUFFER) empty:
  * the client sends the offset forms while it has one bound, so a client
  * that does otherwise is malformed (glss_fail, false). */
-bool glss_client_memory_transfer(struct glss_worker *w, GLenum buffer_binding);
+bool glss_client_memory_transfer(struct glss_worker *w, GLenum target);
 
 /* Zeros a whole texture level (every layer of a 3D one) through
  * glTexSubImage with format/type, or glCompressedTexSubImage with 4x4

@@ -71,7 +71,13 @@ struct glss_context {
 	GLint max_attribs;              /* GL_MAX_VERTEX_ATTRIBS, once asked */
 	struct glss_texture *default_textures[2]; /* texture 0 of 2D, cube map */
 	/* OpenGL ES 3.0 state, by feature group (docs/es3.md) */
-	/* es3 buffers */
+	/* es3 buffers: the ES 3.0 buffer bindings (glss_buffers.c) and the
+	 * indexed ones, uniform blocks and transform feedback
+	 * (glss_buffers_es3.c) */
+	struct glss_buffer *copy_read_buffer, *copy_write_buffer;
+	struct glss_buffer *pixel_pack_buffer, *pixel_unpack_buffer;
+	struct glss_buffer *uniform_buffer, *transform_feedback_buffer;
+	struct glss_es3_buffers *es3_buffers;
 
 	/* es3 textures */
 	struct glss_texture *default_textures_3d[2]; /* texture 0 of 3D, 2D array (glss_memory.c) */
