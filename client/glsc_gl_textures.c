@@ -41,12 +41,26 @@ GLuint glsc_pixel_buffer(struct glsc_context *ctx, GLenum target)
 	return glsc_bound_buffer(ctx, target);
 }
 
+/* A mapped buffer is the application's until unmapped (ES 3.0 2.10.3:
+ * GL_INVALID_OPERATION); mappings live in the client, so the worker's
+ * driver cannot tell. */
+static bool glsc_pixel_buffer_mapped(struct glsc_context *ctx, GLenum target)
+{
+	struct glsc_buffer *buffer = glsc_bound_buffer_object(ctx, target);
+	if (!buffer || !buffer->map_pointer)
+		return false;
+	glsc_set_error_locked(GL_INVALID_OPERATION);
+	return true;
+}
+
 /* wire glsUnpackBufferImage: u32 command, i32 row length, i32 image
  *   height, i32 skip rows, i32 skip pixels, i32 skip images, the command's
  *   parameters (count x 4 bytes), i64 offset */
 void glsc_unpack_buffer_command(struct glsc_context *ctx, uint16_t opcode, const GLint *params, int count,
 				const void *offset)
 {
+	if (glsc_pixel_buffer_mapped(ctx, GL_PIXEL_UNPACK_BUFFER))
+		return;
 	uint8_t *w = glsc_begin(ctx, GLS_OP_glsUnpackBufferImage, 4 + 5 * 4 + 4 * (size_t)count + 8);
 	if (!w)
 		return;
@@ -67,6 +81,8 @@ void glsc_unpack_buffer_command(struct glsc_context *ctx, uint16_t opcode, const
 void glsc_pack_buffer_read_pixels(struct glsc_context *ctx, GLint x, GLint y, GLsizei width, GLsizei height,
 				  GLenum format, GLenum type, const void *offset)
 {
+	if (glsc_pixel_buffer_mapped(ctx, GL_PIXEL_PACK_BUFFER))
+		return;
 	uint8_t *w = glsc_begin(ctx, GLS_OP_glsPackBufferReadPixels, 9 * 4 + 8);
 	if (!w)
 		return;
