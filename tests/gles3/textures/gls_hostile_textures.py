@@ -19,7 +19,9 @@ from glswire import (OP, Client, GL_INVALID_ENUM, GL_INVALID_OPERATION, GL_NO_ER
 # protocol/commands.txt, es3 textures
 OP3 = dict(glTexImage3D=540, glTexSubImage3D=541, glCopyTexSubImage3D=542, glCompressedTexImage3D=543,
            glCompressedTexSubImage3D=544, glTexStorage2D=545, glTexStorage3D=546, glsTexImage3DNull=547,
-           glsUnpackBufferImage=548, glsPackBufferReadPixels=549, glTexParameteri=208)
+           glsUnpackBufferImage=548, glsPackBufferReadPixels=549,
+           # ES 2.0 commands glswire does not list
+           glTexParameteri=208, glReadPixels=192, glTexSubImage2D=210, glCompressedTexImage2D=121)
 GL_TEXTURE_2D, GL_TEXTURE_3D, GL_TEXTURE_2D_ARRAY = 0x0DE1, 0x806F, 0x8C1A
 GL_RGBA8, GL_RGBA32F, GL_FLOAT = 0x8058, 0x8814, 0x1406
 GL_TEXTURE_WRAP_R, GL_TEXTURE_SWIZZLE_R, GL_TEXTURE_COMPARE_MODE = 0x8072, 0x8E42, 0x884C
@@ -40,6 +42,34 @@ def bound(target, name=40):
 
 def image_3d(target, w, h, d, fmt=GL_RGBA, type_=GL_UNSIGNED_BYTE, internal=GL_RGBA8):
     return struct.pack("<IiiiiiiII", target, 0, internal, w, h, d, 0, fmt, type_)
+
+
+GL_PIXEL_PACK_BUFFER, GL_PIXEL_UNPACK_BUFFER, GL_STREAM_DRAW = 0x88EB, 0x88EC, 0x88E0
+
+
+def pixel_buffer(target, size, name=50):
+    """A buffer of `size` bytes bound to target, and texture 40 (2D) bound."""
+    return (message(OP["glsGenObjects"], struct.pack("<III", 0, 1, name)) +
+            message(OP["glBindBuffer"], struct.pack("<II", target, name)) +
+            message(OP["glsBufferDataNull"], struct.pack("<IqI", target, size, GL_STREAM_DRAW)) +
+            bound(GL_TEXTURE_2D))
+
+
+def unpack_2d(offset, row_length=0, skip_rows=0, skip_pixels=0, w=4, h=4, command="glTexImage2D"):
+    params = ((GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE) if command == "glTexImage2D" else
+              (GL_TEXTURE_2D, 0, 0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE))
+    return m3("glsUnpackBufferImage", "<I5i8iq", OP.get(command) or OP3[command],
+              row_length, 0, skip_rows, skip_pixels, 0, *params, offset)
+
+
+def unpack_3d(offset, image_height=0, skip_images=0, d=2):
+    return m3("glsUnpackBufferImage", "<I5i9iq", OP3["glTexImage3D"], 0, image_height, 0, 0, skip_images,
+              GL_TEXTURE_2D_ARRAY, 0, GL_RGBA8, 4, 4, d, 0, GL_RGBA, GL_UNSIGNED_BYTE, offset)
+
+
+def pack(offset, row_length=0, skip_rows=0, w=4, h=4):
+    return m3("glsPackBufferReadPixels", "<3i4iIIq", row_length, skip_rows, 0, 0, 0, w, h, GL_RGBA,
+              GL_UNSIGNED_BYTE, offset)
 
 
 def ends_with_reason(session, c, reason):
@@ -88,6 +118,15 @@ def disconnect_cases(session, sock):
         ("glTexStorage3D in an ES 2.0 context", 20,
          m3("glTexStorage3D", "<IiIiii", GL_TEXTURE_3D, 1, GL_RGBA8, 4, 4, 4),
          "glTexStorage3D: a command of an OpenGL ES version this context is not offered"),
+        ("client memory upload while an unpack buffer is bound", 30,
+         pixel_buffer(GL_PIXEL_UNPACK_BUFFER, 64) +
+         message(OP["glTexImage2D"], struct.pack("<IiiiiiII", GL_TEXTURE_2D, 0, GL_RGBA, 1, 1, 0, GL_RGBA,
+                                                 GL_UNSIGNED_BYTE) + blob(b"\0" * 4)),
+         "client memory transfer while a pixel buffer is bound"),
+        ("client memory readback while a pack buffer is bound", 30,
+         pixel_buffer(GL_PIXEL_PACK_BUFFER, 64) +
+         message(OP3["glReadPixels"], struct.pack("<iiiiII", 0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE)),
+         "client memory transfer while a pixel buffer is bound"),
         ("glTexImage3D in an ES 2.0 context", 20,
          message(OP3["glTexImage3D"], image_3d(GL_TEXTURE_3D, 1, 1, 1) + blob(b"\0" * 4)),
          "glTexImage3D: a command of an OpenGL ES version this context is not offered"),
@@ -134,6 +173,37 @@ def error_cases(sock):
          m3("glTexParameteri", "<III", GL_TEXTURE_3D, GL_TEXTURE_COMPARE_MODE, GL_LESS), GL_INVALID_ENUM),
         ("GL_TEXTURE_SWIZZLE_R of GL_RGBA", bound(GL_TEXTURE_3D) +
          m3("glTexParameteri", "<III", GL_TEXTURE_3D, GL_TEXTURE_SWIZZLE_R, GL_RGBA), GL_INVALID_ENUM),
+        # pixel buffers: every byte the driver would touch lies in the buffer
+        ("an upload within a 64-byte unpack buffer", pixel_buffer(GL_PIXEL_UNPACK_BUFFER, 64) + unpack_2d(0),
+         GL_NO_ERROR),
+        ("an upload at offset 4 of a 64-byte unpack buffer", pixel_buffer(GL_PIXEL_UNPACK_BUFFER, 64) + unpack_2d(4),
+         GL_INVALID_OPERATION),
+        ("an upload at offset 2^63 + 4", pixel_buffer(GL_PIXEL_UNPACK_BUFFER, 64) + unpack_2d(-(1 << 63) + 4),
+         GL_INVALID_OPERATION),
+        ("an upload at offset 2^64 - 4", pixel_buffer(GL_PIXEL_UNPACK_BUFFER, 64) + unpack_2d(-4),
+         GL_INVALID_OPERATION),
+        ("a row length of 2^31 - 1", pixel_buffer(GL_PIXEL_UNPACK_BUFFER, 64) + unpack_2d(0, row_length=0x7fffffff),
+         GL_INVALID_OPERATION),
+        ("skip rows of 2^31 - 1 with a row length of 2^31 - 1", pixel_buffer(GL_PIXEL_UNPACK_BUFFER, 64) +
+         unpack_2d(0, row_length=0x7fffffff, skip_rows=0x7fffffff), GL_INVALID_OPERATION),
+        ("skip pixels of 2^31 - 1 in a sub-image", pixel_buffer(GL_PIXEL_UNPACK_BUFFER, 64) +
+         unpack_2d(0, skip_pixels=0x7fffffff, command="glTexSubImage2D"), GL_INVALID_OPERATION),
+        ("a 3D upload with skip images of 2^31 - 1", pixel_buffer(GL_PIXEL_UNPACK_BUFFER, 1024) +
+         bound(GL_TEXTURE_2D_ARRAY, 41) + unpack_3d(0, image_height=0x7fffffff, skip_images=0x7fffffff),
+         GL_INVALID_OPERATION),
+        ("a 3D upload within a 128-byte buffer", pixel_buffer(GL_PIXEL_UNPACK_BUFFER, 128) +
+         bound(GL_TEXTURE_2D_ARRAY, 41) + unpack_3d(0), GL_NO_ERROR),
+        ("a 3D upload whose image height passes a 128-byte buffer", pixel_buffer(GL_PIXEL_UNPACK_BUFFER, 128) +
+         bound(GL_TEXTURE_2D_ARRAY, 41) + unpack_3d(0, image_height=5), GL_INVALID_OPERATION),
+        ("a compressed upload past the buffer", pixel_buffer(GL_PIXEL_UNPACK_BUFFER, 64) +
+         m3("glsUnpackBufferImage", "<I5i7iq", OP3["glCompressedTexImage2D"], 0, 0, 0, 0, 0,
+            GL_TEXTURE_2D, 0, GL_COMPRESSED_RGB8_ETC2, 4, 4, 0, 8, 60), GL_INVALID_OPERATION),
+        ("a readback within a 64-byte pack buffer", pixel_buffer(GL_PIXEL_PACK_BUFFER, 64) + pack(0), GL_NO_ERROR),
+        ("a readback at offset 8 of a 64-byte pack buffer", pixel_buffer(GL_PIXEL_PACK_BUFFER, 64) + pack(8),
+         GL_INVALID_OPERATION),
+        ("a readback with a row length of 2^31 - 1", pixel_buffer(GL_PIXEL_PACK_BUFFER, 64) +
+         pack(0, row_length=0x7fffffff), GL_INVALID_OPERATION),
+        ("a readback at offset 2^64 - 8", pixel_buffer(GL_PIXEL_PACK_BUFFER, 64) + pack(-8), GL_INVALID_OPERATION),
         ("glCopyTexSubImage3D into a level the worker does not know", bound(GL_TEXTURE_3D) +
          m3("glCopyTexSubImage3D", "<Iiiiiiiii", GL_TEXTURE_3D, 0, 0, 0, 0, -100, -100, 1 << 20, 1 << 20),
          GL_INVALID_OPERATION),
