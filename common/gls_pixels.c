@@ -29,19 +29,12 @@ static unsigned gls_components(GLenum format)
 	}
 }
 
-static bool gls_integer_format(GLenum format)
-{
-	return format == GL_RED_INTEGER || format == GL_RG_INTEGER || format == GL_RGB_INTEGER ||
-	       format == GL_RGBA_INTEGER;
-}
-
 /* Sizes every pair of ES 2.0, its extensions and ES 3.0 (table 3.2)
  * would read; whether the pair is valid for a command is the driver's
  * call (and the enum sets'), the size only has to be the one it reads. */
 unsigned gls_pixel_size(GLenum format, GLenum type)
 {
 	bool depth = format == GL_DEPTH_COMPONENT;
-	bool integer = gls_integer_format(format);
 	switch (type) {
 	case GL_UNSIGNED_BYTE:
 	case GL_BYTE:
@@ -53,15 +46,16 @@ unsigned gls_pixel_size(GLenum format, GLenum type)
 		return format == GL_RGBA ? 2 : 0;
 	case GL_UNSIGNED_SHORT_4_4_4_4_REV_EXT: /* EXT_read_format_bgra */
 	case GL_UNSIGNED_SHORT_1_5_5_5_REV_EXT:
-		return format == GL_BGRA_EXT ? 2 : 0;
+		/* RGBA too: Mesa's implementation read pair of RGB5_A1 */
+		return format == GL_BGRA_EXT || format == GL_RGBA ? 2 : 0;
 	case GL_UNSIGNED_SHORT:
-		return depth ? 2 : integer ? 2 * gls_components(format) : 0;
+		return depth ? 2 : 2 * gls_components(format);
 	case GL_SHORT:
-		return integer ? 2 * gls_components(format) : 0;
+		return depth ? 0 : 2 * gls_components(format);
 	case GL_UNSIGNED_INT:
-		return depth ? 4 : integer ? 4 * gls_components(format) : 0;
+		return depth ? 4 : 4 * gls_components(format);
 	case GL_INT:
-		return integer ? 4 * gls_components(format) : 0;
+		return depth ? 0 : 4 * gls_components(format);
 	case GL_UNSIGNED_INT_24_8: /* == GL_UNSIGNED_INT_24_8_OES */
 		return format == GL_DEPTH_STENCIL ? 4 : 0;
 	case GL_FLOAT_32_UNSIGNED_INT_24_8_REV:
@@ -73,9 +67,9 @@ unsigned gls_pixel_size(GLenum format, GLenum type)
 		return format == GL_RGB ? 4 : 0;
 	case GL_HALF_FLOAT_OES:
 	case GL_HALF_FLOAT:
-		return depth || integer ? 0 : 2 * gls_components(format);
+		return depth ? 0 : 2 * gls_components(format);
 	case GL_FLOAT:
-		return integer ? 0 : 4 * gls_components(format);
+		return 4 * gls_components(format);
 	default:
 		return 0;
 	}

@@ -81,21 +81,20 @@ SETS = {
     # colour buffer is accepted where those texels are.
     'ReadPixelFormat': ['GL_ALPHA', 'GL_RGB', 'GL_RGBA',
                         'GL_BGRA_EXT@GL_EXT_read_format_bgra',
-                        'GL_RED_EXT@GL_EXT_texture_rg|GL_ES_VERSION_3_0',
-                        'GL_RG_EXT@GL_EXT_texture_rg|GL_ES_VERSION_3_0',
-                        # es3 textures: ES 3.0 4.3.2 (integer buffers; the
-                        # implementation's pair of any colour buffer)
-                        'GL_RED_INTEGER', 'GL_RG_INTEGER', 'GL_RGB_INTEGER', 'GL_RGBA_INTEGER'],
+                        'GL_RED_EXT@GL_EXT_texture_rg|GL_ES_VERSION_3_0', 'GL_RG_EXT@GL_EXT_texture_rg|GL_ES_VERSION_3_0',
+                        # es3 framebuffers: integer buffers (ES 3.0 4.3.1)
+                        'GL_RGBA_INTEGER', 'GL_RGB_INTEGER', 'GL_RG_INTEGER', 'GL_RED_INTEGER'],
     'ReadPixelType': ['GL_UNSIGNED_BYTE', 'GL_UNSIGNED_SHORT_5_6_5', 'GL_UNSIGNED_SHORT_4_4_4_4',
                       'GL_UNSIGNED_SHORT_5_5_5_1',
                       'GL_UNSIGNED_SHORT_4_4_4_4_REV_EXT@GL_EXT_read_format_bgra',
                       'GL_UNSIGNED_SHORT_1_5_5_5_REV_EXT@GL_EXT_read_format_bgra',
                       'GL_HALF_FLOAT_OES@GL_OES_texture_half_float',
                       'GL_FLOAT@GL_OES_texture_float|GL_ES_VERSION_3_0',
-                      # es3 textures: ES 3.0 4.3.2
-                      'GL_BYTE@GL_ES_VERSION_3_0', 'GL_SHORT@GL_ES_VERSION_3_0', 'GL_INT@GL_ES_VERSION_3_0',
-                      'GL_UNSIGNED_SHORT@GL_ES_VERSION_3_0', 'GL_UNSIGNED_INT@GL_ES_VERSION_3_0',
-                      'GL_HALF_FLOAT', 'GL_UNSIGNED_INT_2_10_10_10_REV', 'GL_UNSIGNED_INT_10F_11F_11F_REV',
+                      # es3 framebuffers: ES 3.0 4.3.1 and the implementation's pairs
+                      'GL_BYTE@GL_ES_VERSION_3_0', 'GL_SHORT@GL_ES_VERSION_3_0',
+                      'GL_UNSIGNED_SHORT@GL_ES_VERSION_3_0', 'GL_INT@GL_ES_VERSION_3_0',
+                      'GL_UNSIGNED_INT@GL_ES_VERSION_3_0', 'GL_HALF_FLOAT',
+                      'GL_UNSIGNED_INT_2_10_10_10_REV', 'GL_UNSIGNED_INT_10F_11F_11F_REV',
                       'GL_UNSIGNED_INT_5_9_9_9_REV'],
     # ES 2.0 allows GL_SRC_ALPHA_SATURATE as a source factor only (4.1.3);
     # EXT_blend_func_extended allows it as a destination factor too
