@@ -6,6 +6,7 @@
  * framebuffer and glReadPixels. */
 #include <GLES3/gl3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "glst_observe.h"
@@ -426,6 +427,68 @@ static void test_filtered(void)
     glDeleteTextures(1, &t);
 }
 
+/* A 3D texture of 320x256x64 texels seen at 64 x 64 scattered texels. */
+static void note_scattered(const char *what, GLuint prog)
+{
+    static const float quad[] = {-1, -1, 1, -1, -1, 1, 1, 1};
+    glUseProgram(prog);
+    glUniform1i(glGetUniformLocation(prog, "t"), 0);
+    glViewport(0, 0, W, H);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, quad);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    uint8_t px[W * H * 4];
+    glReadPixels(0, 0, W, H, GL_RGBA, GL_UNSIGNED_BYTE, px);
+    glst_note("%s hash %08x first %02x%02x%02x%02x last %02x%02x%02x%02x", what, fnv(px, sizeof(px)), px[0], px[1],
+              px[2], px[3], px[sizeof(px) - 4], px[sizeof(px) - 3], px[sizeof(px) - 2], px[sizeof(px) - 1]);
+    GLST_ERR(what, GL_NO_ERROR);
+}
+
+/* Images larger than a command (16 MiB): sent as sub-images by layer and
+ * bands of rows, repacked under a pixel store. */
+static void test_large(void)
+{
+    enum { LW = 320, LH = 256, LD = 64, RL = 333, IH = 260 };
+    size_t size = (size_t)LW * LH * LD * 4, padded = (size_t)RL * IH * (LD + 1) * 4;
+    uint8_t *data = malloc(padded);
+    GLST_CHECK(data != NULL);
+    if (!data)
+        return;
+    fill(data, padded, 31);
+    GLuint prog = glst_program(glst_texture_vs,
+                               "#version 300 es\nprecision highp float;\nuniform highp sampler3D t;\nout vec4 o;\n"
+                               "void main() { ivec2 p = ivec2(gl_FragCoord.xy);\n"
+                               "  o = texelFetch(t, ivec3((p.x * 37 + p.y * 11) % 320, (p.y * 29 + p.x * 3) % 256,\n"
+                               "                        (p.x + p.y * 7) % 64), 0); }\n");
+    GLuint t;
+    glGenTextures(1, &t);
+    glBindTexture(GL_TEXTURE_3D, t);
+    glTexParameteri(GL_TEXTURE_3D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexImage3D(GL_TEXTURE_3D, 0, GL_RGBA8, LW, LH, LD, 0, GL_RGBA, GL_UNSIGNED_BYTE, data);
+    GLST_ERR("glTexImage3D of 20 MiB", GL_NO_ERROR);
+    note_scattered("large 3D", prog);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, RL);
+    glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, IH);
+    glPixelStorei(GL_UNPACK_SKIP_IMAGES, 1);
+    glPixelStorei(GL_UNPACK_SKIP_ROWS, 2);
+    glPixelStorei(GL_UNPACK_SKIP_PIXELS, 5);
+    glTexSubImage3D(GL_TEXTURE_3D, 0, 0, 0, 0, LW - 8, LH - 4, LD, GL_RGBA, GL_UNSIGNED_BYTE, data);
+    GLST_ERR("glTexSubImage3D of 20 MiB under a pixel store", GL_NO_ERROR);
+    note_scattered("large 3D sub", prog);
+    glTexImage3D(GL_TEXTURE_3D, 0, GL_RGBA8, LW, LH, LD, 0, GL_RGBA, GL_UNSIGNED_BYTE, data);
+    GLST_ERR("glTexImage3D of 20 MiB under a pixel store", GL_NO_ERROR);
+    note_scattered("large 3D image", prog);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glPixelStorei(GL_UNPACK_IMAGE_HEIGHT, 0);
+    glPixelStorei(GL_UNPACK_SKIP_IMAGES, 0);
+    glPixelStorei(GL_UNPACK_SKIP_ROWS, 0);
+    glPixelStorei(GL_UNPACK_SKIP_PIXELS, 0);
+    (void)size;
+    glDeleteProgram(prog);
+    glDeleteTextures(1, &t);
+    free(data);
+}
+
 int main(void)
 {
     glst_egl egl;
@@ -451,6 +514,7 @@ int main(void)
         test_parameters();
         test_copy();
         test_filtered();
+        test_large();
     }
     GLST_ERR("end", GL_NO_ERROR);
     glst_egl_teardown(&egl);
