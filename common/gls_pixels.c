@@ -227,7 +227,7 @@ unsigned gls_internalformat_texel(GLenum internalformat, GLenum *format, GLenum 
 	return 0;
 }
 
-unsigned gls_compressed_block_size(GLenum internalformat)
+static unsigned gls_block_4x4(GLenum internalformat)
 {
 	switch (internalformat) {
 	case GL_COMPRESSED_R11_EAC:
@@ -258,6 +258,29 @@ unsigned gls_compressed_block_size(GLenum internalformat)
 	default:
 		return 0;
 	}
+}
+
+unsigned gls_compressed_block(GLenum internalformat, unsigned *block_width, unsigned *block_height)
+{
+	/* KHR_texture_compression_astc_ldr: 16 bytes a block of these sizes,
+	 * in the order of the RGBA and the SRGB8_ALPHA8 enums */
+	static const uint8_t astc[14][2] = {{4, 4}, {5, 4}, {5, 5}, {6, 5}, {6, 6}, {8, 5}, {8, 6},
+					    {8, 8}, {10, 5}, {10, 6}, {10, 8}, {10, 10}, {12, 10}, {12, 12}};
+	*block_width = *block_height = 4;
+	if (internalformat >= GL_COMPRESSED_RGBA_ASTC_4x4_KHR && internalformat <= GL_COMPRESSED_RGBA_ASTC_12x12_KHR) {
+		unsigned i = internalformat - GL_COMPRESSED_RGBA_ASTC_4x4_KHR;
+		*block_width = astc[i][0];
+		*block_height = astc[i][1];
+		return 16;
+	}
+	if (internalformat >= GL_COMPRESSED_SRGB8_ALPHA8_ASTC_4x4_KHR &&
+	    internalformat <= GL_COMPRESSED_SRGB8_ALPHA8_ASTC_12x12_KHR) {
+		unsigned i = internalformat - GL_COMPRESSED_SRGB8_ALPHA8_ASTC_4x4_KHR;
+		*block_width = astc[i][0];
+		*block_height = astc[i][1];
+		return 16;
+	}
+	return gls_block_4x4(internalformat);
 }
 
 unsigned gls_attrib_type_size(GLenum type)

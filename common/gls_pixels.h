@@ -50,9 +50,10 @@ int64_t gls_image_size_3d(GLsizei width, GLsizei height, GLsizei depth, GLenum f
  * with a format/type pair that uploads it; 0 when unknown or compressed. */
 unsigned gls_internalformat_texel(GLenum internalformat, GLenum *format, GLenum *type);
 
-/* Bytes of a 4x4 block of a compressed format whose blocks are 4x4
- * (ETC1/2, EAC, S3TC, RGTC, BPTC); 0 otherwise. */
-unsigned gls_compressed_block_size(GLenum internalformat);
+/* Bytes of a block of a compressed format (ETC1/2, EAC, S3TC, RGTC, BPTC:
+ * 4x4 texels; ASTC: its own size), 0 when unknown; the block's size in
+ * texels goes to *block_width and *block_height. */
+unsigned gls_compressed_block(GLenum internalformat, unsigned *block_width, unsigned *block_height);
 
 /* Fills *layout; false for an unknown format/type, a bad alignment or a
  * negative row length or skip. An empty rectangle reads nothing (end 0). */

@@ -457,7 +457,7 @@ void glss_exec_glCopyTexImage2D(struct glss_worker *w, struct gls_reader *r)
 	if (!ok || bytes <= 0 || !glss_clip_copy(w, &dx, &dy, &cx, &cy, &cw, &ch) || (cw == width && ch == height))
 		return;
 	/* part of the source is outside: zero, then copy what is inside */
-	glss_zero_level(w, target, level, width, height, 1, zero_format, zero_type, 0);
+	glss_zero_level(w, target, level, width, height, 1, zero_format, zero_type);
 	if (cw && ch)
 		glCopyTexSubImage2D(target, level, dx, dy, cx, cy, cw, ch);
 }

@@ -37,16 +37,24 @@ bool glss_client_memory_transfer(struct glss_worker *w, GLenum target)
 	return false;
 }
 
+static bool glss_astc(GLenum format)
+{
+	return (format >= GL_COMPRESSED_RGBA_ASTC_4x4_KHR && format <= GL_COMPRESSED_RGBA_ASTC_12x12_KHR) ||
+	       (format >= GL_COMPRESSED_SRGB8_ALPHA8_ASTC_4x4_KHR && format <= GL_COMPRESSED_SRGB8_ALPHA8_ASTC_12x12_KHR);
+}
+
 void glss_zero_level(struct glss_worker *w, GLenum target, GLint level, GLsizei width, GLsizei height,
-		     GLsizei depth, GLenum format, GLenum type, unsigned block_size)
+		     GLsizei depth, GLenum format, GLenum type)
 {
 	bool three_d = target == GL_TEXTURE_3D || target == GL_TEXTURE_2D_ARRAY;
+	unsigned block_width, block_height, block_size = gls_compressed_block(format, &block_width, &block_height);
 	int64_t stride, row_step = 1;
 	if (width <= 0 || height <= 0 || depth <= 0)
 		return;
 	if (block_size) {
-		stride = ((int64_t)width + 3) / 4 * block_size; /* a row of blocks: 4 rows */
-		row_step = 4;
+		/* a row of blocks: block_height rows */
+		stride = ((int64_t)width + block_width - 1) / block_width * block_size;
+		row_step = block_height;
 	} else {
 		stride = gls_row_stride(width, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
 		if (stride <= 0)
@@ -59,10 +67,17 @@ void glss_zero_level(struct glss_worker *w, GLenum target, GLint level, GLsizei 
 	if (band > height)
 		band = height;
 	int64_t bytes = (band + row_step - 1) / row_step * stride;
-	void *zeros = calloc(1, (size_t)bytes);
+	uint8_t *zeros = calloc(1, (size_t)bytes);
 	if (!zeros) {
 		glss_set_error(w, GL_OUT_OF_MEMORY);
 		return;
+	}
+	if (glss_astc(format)) {
+		/* an all-zero ASTC block is an error block (magenta): a void-extent
+		 * block of colour 0 is the zero texels drivers start with */
+		static const uint8_t void_extent[8] = {0xfc, 0xfd, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+		for (int64_t at = 0; at + 16 <= bytes; at += 16)
+			memcpy(zeros + at, void_extent, sizeof(void_extent));
 	}
 	GLuint unpack_buffer = glss_host_pixel_buffer(w, GL_PIXEL_UNPACK_BUFFER);
 	if (unpack_buffer)
@@ -102,7 +117,7 @@ static void glss_tex_image_3d(struct glss_worker *w, GLenum target, GLint level,
 	bool ok = glss_driver_error(w) == GL_NO_ERROR;
 	glss_texture_level_done(w, ok);
 	if (ok && !pixels)
-		glss_zero_level(w, target, level, width, height, depth, format, type, 0);
+		glss_zero_level(w, target, level, width, height, depth, format, type);
 }
 
 /* wire glTexImage3D: u32 target, i32 level, i32 internalformat, i32 width,
@@ -262,16 +277,17 @@ static void glss_zero_storage(struct glss_worker *w, GLenum target, GLsizei leve
 			      GLsizei width, GLsizei height, GLsizei depth)
 {
 	GLenum format = internalformat, type = GL_NONE;
-	unsigned block = gls_compressed_block_size(internalformat);
-	if (!gls_internalformat_texel(internalformat, &format, &type) && !block)
-		return; /* a format the worker does not know (ASTC): left as the driver made it */
+	unsigned block_width, block_height;
+	if (!gls_internalformat_texel(internalformat, &format, &type) &&
+	    !gls_compressed_block(internalformat, &block_width, &block_height))
+		return; /* a format the worker does not know: nothing the driver had is shown (see docs/es3.md) */
 	int faces = target == GL_TEXTURE_CUBE_MAP ? 6 : 1;
 	for (GLsizei l = 0; l < levels; l++) {
 		GLsizei lw = width >> l ? width >> l : 1, lh = height >> l ? height >> l : 1;
 		GLsizei ld = target == GL_TEXTURE_3D ? (depth >> l ? depth >> l : 1) : depth;
 		for (int f = 0; f < faces; f++) {
 			GLenum face = faces == 6 ? GL_TEXTURE_CUBE_MAP_POSITIVE_X + (GLenum)f : target;
-			glss_zero_level(w, face, l, lw, lh, ld, format, type, block);
+			glss_zero_level(w, face, l, lw, lh, ld, format, type);
 		}
 	}
 }

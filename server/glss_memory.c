@@ -213,11 +213,11 @@ static uint64_t glss_storage_level_bytes(GLenum internalformat, GLsizei width, G
 	GLenum format, type;
 	uint64_t texels = (uint64_t)width * (uint64_t)height * (uint64_t)depth;
 	unsigned bpp = gls_internalformat_texel(internalformat, &format, &type);
-	unsigned block = gls_compressed_block_size(internalformat);
+	unsigned bw, bh, block = gls_compressed_block(internalformat, &bw, &bh);
 	if (bpp)
 		return texels * bpp;
 	if (block)
-		return (((uint64_t)width + 3) / 4) * (((uint64_t)height + 3) / 4) * (uint64_t)depth * block;
+		return (((uint64_t)width + bw - 1) / bw) * (((uint64_t)height + bh - 1) / bh) * (uint64_t)depth * block;
 	return texels * 16; /* unknown: the largest texel */
 }
 

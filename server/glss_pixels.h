@@ -25,10 +25,10 @@ bool glss_clip_copy(struct glss_worker *w, GLint *dx, GLint *dy, GLint *x, GLint
 bool glss_client_memory_transfer(struct glss_worker *w, GLenum target);
 
 /* Zeros a whole texture level (every layer of a 3D one) through
- * glTexSubImage with format/type, or glCompressedTexSubImage with 4x4
- * blocks of block_size bytes (format then the compressed format), in
- * bounded bands; a bound pixel unpack buffer is set aside meanwhile. */
+ * glTexSubImage with format/type, or, for a compressed format (format),
+ * glCompressedTexSubImage of zero blocks, in bounded bands; a bound pixel
+ * unpack buffer is set aside meanwhile. */
 void glss_zero_level(struct glss_worker *w, GLenum target, GLint level, GLsizei width, GLsizei height,
-		     GLsizei depth, GLenum format, GLenum type, unsigned block_size);
+		     GLsizei depth, GLenum format, GLenum type);
 
 #endif

@@ -160,9 +160,12 @@ static void test_pixels_es3(void)
 	CHECK(gls_internalformat_texel(GL_RG16UI, &format, &type) == 4 && format == GL_RG_INTEGER);
 	CHECK(gls_internalformat_texel(GL_DEPTH32F_STENCIL8, &format, &type) == 8);
 	CHECK(gls_internalformat_texel(GL_RGBA, &format, &type) == 0);
-	CHECK(gls_compressed_block_size(GL_COMPRESSED_RGBA8_ETC2_EAC) == 16);
-	CHECK(gls_compressed_block_size(GL_COMPRESSED_RGB8_ETC2) == 8);
-	CHECK(gls_compressed_block_size(GL_RGBA8) == 0);
+	unsigned bw, bh;
+	CHECK(gls_compressed_block(GL_COMPRESSED_RGBA8_ETC2_EAC, &bw, &bh) == 16 && bw == 4 && bh == 4);
+	CHECK(gls_compressed_block(GL_COMPRESSED_RGB8_ETC2, &bw, &bh) == 8);
+	CHECK(gls_compressed_block(GL_COMPRESSED_RGBA_ASTC_10x6_KHR, &bw, &bh) == 16 && bw == 10 && bh == 6);
+	CHECK(gls_compressed_block(GL_COMPRESSED_SRGB8_ALPHA8_ASTC_12x12_KHR, &bw, &bh) == 16 && bw == 12 && bh == 12);
+	CHECK(gls_compressed_block(GL_RGBA8, &bw, &bh) == 0);
 }
 
 static void test_reader(void)

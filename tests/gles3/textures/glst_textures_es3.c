@@ -307,6 +307,16 @@ static void test_compressed(void)
     glDeleteTextures(1, &t2);
     glDeleteTextures(1, &t3);
     glDeleteTextures(1, &ts);
+    if (glst_has_gl_ext("GL_KHR_texture_compression_astc_ldr")) {
+        /* immutable ASTC storage (8x8 blocks) starts defined too */
+        glGenTextures(1, &ts);
+        glBindTexture(GL_TEXTURE_2D, ts);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexStorage2D(GL_TEXTURE_2D, 2, GL_COMPRESSED_RGBA_ASTC_8x8_KHR, 12, 12);
+        GLST_ERR("glTexStorage2D ASTC 8x8", GL_NO_ERROR);
+        dump("astc storage", S_2D, 12, 12, 1, 0);
+        glDeleteTextures(1, &ts);
+    }
 }
 
 static void test_parameters(void)
