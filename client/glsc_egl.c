@@ -16,6 +16,9 @@
 #include "gls_wire.h"
 
 #define GLSC_EGL_VERSION_STRING "1.4 glstream " GLSTREAM_VERSION
+/* The client APIs a config can render: OpenGL ES 2, and ES 3 from 3.0 on
+ * (common/gls_version.h). */
+#define GLSC_RENDERABLE_BITS (EGL_OPENGL_ES2_BIT | (GLS_ES_VERSION_MAX >= 30 ? EGL_OPENGL_ES3_BIT_KHR : 0))
 #define GLSC_EGL_EXTENSIONS                                                                        \
 	"EGL_EXT_buffer_age EGL_EXT_swap_buffers_with_damage EGL_KHR_create_context "              \
 	"EGL_KHR_fence_sync EGL_KHR_gl_colorspace EGL_KHR_gl_renderbuffer_image "                  \
@@ -201,8 +204,8 @@ static bool glsc_display_load_configs(struct glsc_display *d)
 			      v[GLSC_ATTR_EGL_GREEN_SIZE] <= 8 && v[GLSC_ATTR_EGL_BLUE_SIZE] <= 8 &&
 			      v[GLSC_ATTR_EGL_ALPHA_SIZE] <= 8;
 		v[GLSC_ATTR_EGL_SURFACE_TYPE] = EGL_PBUFFER_BIT | (window ? EGL_WINDOW_BIT : 0);
-		v[GLSC_ATTR_EGL_RENDERABLE_TYPE] = EGL_OPENGL_ES2_BIT;
-		v[GLSC_ATTR_EGL_CONFORMANT] &= EGL_OPENGL_ES2_BIT;
+		v[GLSC_ATTR_EGL_RENDERABLE_TYPE] &= GLSC_RENDERABLE_BITS;
+		v[GLSC_ATTR_EGL_CONFORMANT] &= GLSC_RENDERABLE_BITS;
 		v[GLSC_ATTR_EGL_NATIVE_RENDERABLE] = window ? EGL_TRUE : EGL_FALSE;
 		v[GLSC_ATTR_EGL_NATIVE_VISUAL_ID] = window ? (EGLint)d->visual : 0;
 		v[GLSC_ATTR_EGL_NATIVE_VISUAL_TYPE] = window ? TrueColor : EGL_NONE;
@@ -415,7 +418,7 @@ static bool glsc_translate_choose(struct glsc_display *d, const EGLint *in, EGLi
 			renderable = value;
 			continue;
 		case EGL_CONFORMANT:
-			if (value != EGL_DONT_CARE && (value & ~EGL_OPENGL_ES2_BIT))
+			if (value != EGL_DONT_CARE && (value & ~GLSC_RENDERABLE_BITS))
 				possible = false;
 			break;
 		case EGL_NATIVE_RENDERABLE:
@@ -466,10 +469,10 @@ static bool glsc_translate_choose(struct glsc_display *d, const EGLint *in, EGLi
 	out[2 * *pairs + 1] = surface_type == EGL_DONT_CARE ? EGL_DONT_CARE : surface_type ? EGL_PBUFFER_BIT : 0;
 	(*pairs)++;
 	if (renderable != EGL_DONT_CARE) {
-		if (renderable & ~EGL_OPENGL_ES2_BIT)
+		if (renderable & ~GLSC_RENDERABLE_BITS)
 			possible = false;
 		out[2 * *pairs] = EGL_RENDERABLE_TYPE;
-		out[2 * *pairs + 1] = EGL_OPENGL_ES2_BIT;
+		out[2 * *pairs + 1] = (renderable & EGL_OPENGL_ES3_BIT_KHR) | EGL_OPENGL_ES2_BIT;
 		(*pairs)++;
 	}
 	*wanted_surface_type = surface_type == EGL_DONT_CARE ? 0 : surface_type;

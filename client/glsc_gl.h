@@ -20,6 +20,8 @@ struct glsc_share_group {
 	unsigned refs;
 	struct gls_idmap names[GLS_OBJ_COUNT]; /* name -> struct glsc_buffer* for buffers, else 1 */
 	uint32_t next_name[GLS_OBJ_COUNT];
+	/* es3 state: GL sync objects, id -> 1 (glsc_gl_sync.c) */
+	struct gls_idmap syncs;
 };
 
 /* What the client must know of a buffer: its size for mapping, and a copy

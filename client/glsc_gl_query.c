@@ -36,6 +36,7 @@ enum glsc_get_kind {
 	GLSC_GET_BOOLEAN,
 	GLSC_GET_INTEGER,
 	GLSC_GET_FLOAT,
+	GLSC_GET_INTEGER64, /* OpenGL ES 3.0: 8-byte values on the wire */
 };
 
 /* ---- per-context cache of implementation constants ---- */
@@ -78,6 +79,35 @@ static bool glsc_is_constant(GLenum pname)
 	case GL_MAX_DRAW_BUFFERS_EXT:
 	case GL_MAX_COLOR_ATTACHMENTS_EXT:
 	case GL_MAX_DUAL_SOURCE_DRAW_BUFFERS_EXT:
+	/* es3 state: OpenGL ES 3.0's limits (in a context not offered it, the
+	 * error answer is not cached) */
+	case GL_MAX_3D_TEXTURE_SIZE:
+	case GL_MAX_ARRAY_TEXTURE_LAYERS:
+	case GL_MAX_ELEMENT_INDEX:
+	case GL_MAX_ELEMENTS_INDICES:
+	case GL_MAX_ELEMENTS_VERTICES:
+	case GL_MAX_SAMPLES:
+	case GL_MAX_COMBINED_UNIFORM_BLOCKS:
+	case GL_MAX_VERTEX_UNIFORM_BLOCKS:
+	case GL_MAX_FRAGMENT_UNIFORM_BLOCKS:
+	case GL_MAX_COMBINED_VERTEX_UNIFORM_COMPONENTS:
+	case GL_MAX_COMBINED_FRAGMENT_UNIFORM_COMPONENTS:
+	case GL_MAX_VERTEX_UNIFORM_COMPONENTS:
+	case GL_MAX_FRAGMENT_UNIFORM_COMPONENTS:
+	case GL_MAX_UNIFORM_BLOCK_SIZE:
+	case GL_MAX_UNIFORM_BUFFER_BINDINGS:
+	case GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT:
+	case GL_MAX_TRANSFORM_FEEDBACK_INTERLEAVED_COMPONENTS:
+	case GL_MAX_TRANSFORM_FEEDBACK_SEPARATE_ATTRIBS:
+	case GL_MAX_TRANSFORM_FEEDBACK_SEPARATE_COMPONENTS:
+	case GL_MAX_VARYING_COMPONENTS:
+	case GL_MAX_VERTEX_OUTPUT_COMPONENTS:
+	case GL_MAX_FRAGMENT_INPUT_COMPONENTS:
+	case GL_MIN_PROGRAM_TEXEL_OFFSET:
+	case GL_MAX_PROGRAM_TEXEL_OFFSET:
+	case GL_MAX_SERVER_WAIT_TIMEOUT:
+	case GL_MAX_TEXTURE_LOD_BIAS:
+	case GL_NUM_PROGRAM_BINARY_FORMATS:
 		return true;
 	default:
 		return false;
@@ -147,13 +177,15 @@ static void glsc_store_int(enum glsc_get_kind kind, void *out, GLint value)
 	case GLSC_GET_BOOLEAN: *(GLboolean *)out = value ? GL_TRUE : GL_FALSE; break;
 	case GLSC_GET_INTEGER: *(GLint *)out = value; break;
 	case GLSC_GET_FLOAT: *(GLfloat *)out = (GLfloat)value; break;
+	case GLSC_GET_INTEGER64: *(GLint64 *)out = value; break;
 	}
 }
 
 /* Sends a getter (payload: nargs u32 words), waits for its reply
- * `u32 count, count x 4-byte values` and stores the values in out. At most
- * max values are accepted. Returns the count stored (0: the driver raised
- * an error, or the server is gone). cache: remember the answer for pname. */
+ * `u32 count, count x 4-byte values` (8-byte ones for GLSC_GET_INTEGER64)
+ * and stores the values in out. At most max values are accepted. Returns
+ * the count stored (0: the driver raised an error, or the server is gone).
+ * cache: remember the answer for pname (4-byte values only). */
 static uint32_t glsc_get_values(struct glsc_context *ctx, uint16_t opcode, const uint32_t *args, size_t nargs,
 				enum glsc_get_kind kind, void *out, uint32_t max, bool cache)
 {
@@ -169,9 +201,15 @@ static uint32_t glsc_get_values(struct glsc_context *ctx, uint16_t opcode, const
 	struct gls_reader r;
 	gls_reader_init(&r, reply, size);
 	uint32_t count = gls_get_u32(&r);
-	if (r.bad || count > max || size != 4 + 4 * (size_t)count) {
+	size_t value_size = kind == GLSC_GET_INTEGER64 ? 8 : 4;
+	if (r.bad || count > max || size != 4 + value_size * (size_t)count) {
 		gls_error("malformed reply to %s (%zu bytes)", gls_opcode_name(opcode), size);
 		return 0;
+	}
+	if (kind == GLSC_GET_INTEGER64) {
+		for (uint32_t i = 0; i < count; i++)
+			((GLint64 *)out)[i] = gls_get_i64(&r);
+		return count;
 	}
 	uint32_t *words = cache && count ? malloc(sizeof(*words) * count) : NULL;
 	for (uint32_t i = 0; i < count; i++) {
@@ -187,6 +225,27 @@ static uint32_t glsc_get_values(struct glsc_context *ctx, uint16_t opcode, const
 }
 
 /* ---- glGet{Boolean,Integer,Float}v ---- */
+
+/* es3 state: the extensions of GL_EXTENSIONS (version bits left out). */
+static unsigned glsc_extension_count(const struct glsc_context *ctx)
+{
+	return (unsigned)__builtin_popcountll(ctx->info.advertised & ~GLS_EXT_VERSION_BITS);
+}
+
+/* es3 state: what the client alone knows of OpenGL ES 3.0, consistent
+ * with GL_VERSION and GL_EXTENSIONS; false when the server must answer
+ * (in a context not offered ES 3.0 it reports GL_INVALID_ENUM). */
+static bool glsc_es3_state_local(struct glsc_context *ctx, GLenum pname, GLint *value)
+{
+	if (!ctx->info_loaded || !(ctx->info.advertised & GLS_EXT_BIT(GL_ES_VERSION_3_0)))
+		return false;
+	switch (pname) {
+	case GL_MAJOR_VERSION: *value = ctx->info.es_version / 10; return true;
+	case GL_MINOR_VERSION: *value = ctx->info.es_version % 10; return true;
+	case GL_NUM_EXTENSIONS: *value = (GLint)glsc_extension_count(ctx); return true;
+	default: return false;
+	}
+}
 
 /* State the client mirrors; false when the server must answer. */
 static bool glsc_state_local(struct glsc_context *ctx, GLenum pname, GLint *value)
@@ -218,9 +277,9 @@ static bool glsc_state_local(struct glsc_context *ctx, GLenum pname, GLint *valu
 		*value = pname == GL_UNPACK_ROW_LENGTH_EXT ? ctx->unpack_row_length
 			 : pname == GL_UNPACK_SKIP_ROWS_EXT ? ctx->unpack_skip_rows : ctx->unpack_skip_pixels;
 		return true;
-	case GL_VERTEX_ARRAY_BINDING_OES:
-		/* without the extension the driver reports GL_INVALID_ENUM */
-		if (!(ctx->info.advertised & GLS_EXT_BIT(GL_OES_vertex_array_object)))
+	case GL_VERTEX_ARRAY_BINDING_OES: /* == GL_VERTEX_ARRAY_BINDING */
+		/* without the extension or ES 3.0 the driver reports GL_INVALID_ENUM */
+		if (!(ctx->info.advertised & (GLS_EXT_BIT(GL_OES_vertex_array_object) | GLS_EXT_BIT(GL_ES_VERSION_3_0))))
 			return false;
 		*value = (GLint)ctx->vertex_array_name;
 		return true;
@@ -231,7 +290,7 @@ static bool glsc_state_local(struct glsc_context *ctx, GLenum pname, GLint *valu
 		*value = ctx->info.max_vertex_attribs;
 		return true;
 	default:
-		return false;
+		return glsc_es3_state_local(ctx, pname, value);
 	}
 }
 
@@ -269,6 +328,76 @@ void glsc_glGetIntegerv(GLenum pname, GLint *data)
 void glsc_glGetFloatv(GLenum pname, GLfloat *data)
 {
 	glsc_get_state(GLS_OP_glGetFloatv, GLSC_GET_FLOAT, pname, data);
+}
+
+/* ---- es3 state: 64-bit and indexed state ---- */
+
+/* wire glGetInteger64v: u32 pname -> reply: u32 count, count x i64 */
+void glsc_glGetInteger64v(GLenum pname, GLint64 *data)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_0));
+	if (!ctx)
+		return;
+	GLint local;
+	if (glsc_state_local(ctx, pname, &local)) {
+		*data = local;
+	} else {
+		uint32_t args[1] = {pname};
+		glsc_get_values(ctx, GLS_OP_glGetInteger64v, args, 1, GLSC_GET_INTEGER64, data, GLSC_MAX_STATE_VALUES,
+				false);
+	}
+	glsc_gl_leave();
+}
+
+/* Indexed bindings (uniform and transform feedback buffers): the worker
+ * answers; it checks target and index with the driver.
+ * wire glGetIntegeri_v / glGetInteger64i_v: u32 target, u32 index
+ *   -> reply: u32 count (0 or 1), count x i32 / i64 */
+static void glsc_get_indexed(uint16_t opcode, enum glsc_get_kind kind, GLenum target, GLuint index, void *data)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_0));
+	if (!ctx)
+		return;
+	uint32_t args[2] = {target, index};
+	glsc_get_values(ctx, opcode, args, 2, kind, data, 1, false);
+	glsc_gl_leave();
+}
+
+void glsc_glGetIntegeri_v(GLenum target, GLuint index, GLint *data)
+{
+	glsc_get_indexed(GLS_OP_glGetIntegeri_v, GLSC_GET_INTEGER, target, index, data);
+}
+
+void glsc_glGetInteger64i_v(GLenum target, GLuint index, GLint64 *data)
+{
+	glsc_get_indexed(GLS_OP_glGetInteger64i_v, GLSC_GET_INTEGER64, target, index, data);
+}
+
+/* ---- es3 state: query objects ---- */
+
+/* wire glGetQueryiv: u32 target, u32 pname -> reply: u32 count, count x i32
+ * (GL_CURRENT_QUERY: a name of this context) */
+void glsc_glGetQueryiv(GLenum target, GLenum pname, GLint *params)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_0));
+	if (!ctx)
+		return;
+	uint32_t args[2] = {target, pname};
+	glsc_get_values(ctx, GLS_OP_glGetQueryiv, args, 2, GLSC_GET_INTEGER, params, 1, false);
+	glsc_gl_leave();
+}
+
+/* A round trip: GL_QUERY_RESULT waits in the worker until the result is
+ * there. wire glGetQueryObjectuiv: u32 query, u32 pname
+ *   -> reply: u32 count, count x u32 */
+void glsc_glGetQueryObjectuiv(GLuint id, GLenum pname, GLuint *params)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_0));
+	if (!ctx)
+		return;
+	uint32_t args[2] = {glsc_name_use(ctx, GLS_OBJ_QUERY, id), pname};
+	glsc_get_values(ctx, GLS_OP_glGetQueryObjectuiv, args, 2, GLSC_GET_INTEGER, params, 1, false);
+	glsc_gl_leave();
 }
 
 /* ---- errors and strings ---- */
@@ -328,6 +457,30 @@ const GLubyte *glsc_glGetString(GLenum name)
 		return NULL;
 	}
 	return (const GLubyte *)s; /* NULL when the server was lost before they came */
+}
+
+/* es3 state: the extensions of GL_EXTENSIONS one by one, in its order,
+ * answered by the client alone. */
+const GLubyte *glsc_glGetStringi(GLenum name, GLuint index)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_0));
+	if (!ctx)
+		return NULL;
+	const char *s = NULL;
+	if (name != GL_EXTENSIONS) {
+		glsc_set_error_locked(GL_INVALID_ENUM);
+		goto out;
+	}
+	uint64_t listed = ctx->info.advertised & ~GLS_EXT_VERSION_BITS;
+	GLuint n = 0;
+	for (unsigned i = 0; i < GLS_EXT_COUNT && !s; i++)
+		if ((listed & (UINT64_C(1) << i)) && n++ == index)
+			s = gls_extension_names[i];
+	if (!s)
+		glsc_set_error_locked(GL_INVALID_VALUE);
+out:
+	glsc_gl_leave();
+	return (const GLubyte *)s;
 }
 
 /* ---- object parameters ---- */

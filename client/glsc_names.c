@@ -37,6 +37,7 @@ void glsc_share_group_unref(struct glsc_share_group *share)
 	gls_idmap_each(&share->names[GLS_OBJ_BUFFER], glsc_buffer_free_entry, NULL);
 	for (int t = 0; t < GLS_OBJ_COUNT; t++)
 		gls_idmap_free(&share->names[t]);
+	gls_idmap_free(&share->syncs);
 	free(share);
 }
 

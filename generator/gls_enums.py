@@ -149,7 +149,9 @@ SETS = {
     # es3 vertex
 
     # es3 state
-
+    # glHint: gl.xml's group also lists GL_PROGRAM_BINARY_RETRIEVABLE_HINT,
+    # a glProgramParameteri pname
+    'HintTarget': ['GL_GENERATE_MIPMAP_HINT', 'GL_FRAGMENT_SHADER_DERIVATIVE_HINT'],
 }
 
 # Sets that also take every value any advertised extension whose name

@@ -82,6 +82,7 @@ static void glss_share_unref(struct glss_worker *w, struct glss_share_group *sha
 		gls_idmap_free(&share->host_names[t]);
 	}
 	glss_shader_sources_free(share);
+	gls_idmap_free(&share->gl_syncs);
 	free(share);
 }
 

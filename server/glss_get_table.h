@@ -19,6 +19,10 @@ enum glss_get_family {
 	GLSS_GET_SHADER,             /* glGetShaderiv */
 	GLSS_GET_VERTEX_ATTRIB,      /* glGetVertexAttrib*v */
 	GLSS_GET_PROGRAM_PIPELINE,   /* glGetProgramPipelineivEXT */
+	/* es3 state */
+	GLSS_GET_INDEXED,            /* glGetIntegeri_v / glGetInteger64i_v */
+	GLSS_GET_QUERY,              /* glGetQueryiv */
+	GLSS_GET_QUERY_OBJECT,       /* glGetQueryObjectuiv */
 	GLSS_GET_FAMILY_COUNT
 };
 

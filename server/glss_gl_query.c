@@ -43,6 +43,12 @@ enum glss_getter {
 	GLSS_HOST_VERTEX_ATTRIBFV,
 	GLSS_HOST_VERTEX_ATTRIBIV,
 	GLSS_HOST_PROGRAM_PIPELINEIV, /* checked present before use */
+	/* es3 state */
+	GLSS_HOST_INTEGER64V,
+	GLSS_HOST_INTEGERI_V,   /* pname: the target; object: the index */
+	GLSS_HOST_INTEGER64I_V,
+	GLSS_HOST_QUERYIV,      /* object: the target */
+	GLSS_HOST_QUERY_OBJECTUIV,
 };
 
 struct glss_get_call {
@@ -72,12 +78,40 @@ static void glss_get_run(const struct glss_get_call *c, void *out)
 	case GLSS_HOST_VERTEX_ATTRIBFV: glGetVertexAttribfv(c->object, c->pname, out); break;
 	case GLSS_HOST_VERTEX_ATTRIBIV: glGetVertexAttribiv(c->object, c->pname, out); break;
 	case GLSS_HOST_PROGRAM_PIPELINEIV: glss_ext.glGetProgramPipelineivEXT(c->object, c->pname, out); break;
+	case GLSS_HOST_INTEGER64V: glGetInteger64v(c->pname, out); break;
+	case GLSS_HOST_INTEGERI_V: glGetIntegeri_v(c->pname, c->object, out); break;
+	case GLSS_HOST_INTEGER64I_V: glGetInteger64i_v(c->pname, c->object, out); break;
+	case GLSS_HOST_QUERYIV: glGetQueryiv(c->object, c->pname, out); break;
+	case GLSS_HOST_QUERY_OBJECTUIV: glGetQueryObjectuiv(c->object, c->pname, out); break;
 	}
 }
 
+/* The bytes of one value, in memory and on the wire (booleans: 4 there). */
 static size_t glss_getter_size(enum glss_getter fn)
 {
-	return fn == GLSS_HOST_BOOLEANV ? sizeof(GLboolean) : 4;
+	switch (fn) {
+	case GLSS_HOST_BOOLEANV: return sizeof(GLboolean);
+	case GLSS_HOST_INTEGER64V:
+	case GLSS_HOST_INTEGER64I_V: return sizeof(GLint64);
+	default: return 4;
+	}
+}
+
+static size_t glss_wire_size(enum glss_getter fn)
+{
+	return glss_getter_size(fn) == 8 ? 8 : 4;
+}
+
+/* An integer the worker decided, converted as the getter's type. */
+static void glss_store_int(enum glss_getter fn, uint8_t *out, size_t i, GLint64 v)
+{
+	GLint iv = (GLint)v;
+	GLfloat f = (GLfloat)v;
+	switch (glss_getter_size(fn)) {
+	case 1: out[i] = v != 0; break;
+	case 8: memcpy(out + 8 * i, &v, 8); break;
+	default: memcpy(out + 4 * i, fn == GLSS_HOST_FLOATV ? (const void *)&f : (const void *)&iv, 4); break;
+	}
 }
 
 /* The integer getter of the same query, to read object names exactly. */
@@ -89,6 +123,8 @@ static enum glss_getter glss_integer_getter(enum glss_getter fn)
 	case GLSS_HOST_TEX_PARAMETERFV: return GLSS_HOST_TEX_PARAMETERIV;
 	case GLSS_HOST_UNIFORMFV: return GLSS_HOST_UNIFORMIV;
 	case GLSS_HOST_VERTEX_ATTRIBFV: return GLSS_HOST_VERTEX_ATTRIBIV;
+	case GLSS_HOST_INTEGER64V: return GLSS_HOST_INTEGERV;
+	case GLSS_HOST_INTEGER64I_V: return GLSS_HOST_INTEGERI_V;
 	default: return fn;
 	}
 }
@@ -140,15 +176,22 @@ static size_t glss_get_checked(struct glss_worker *w, const struct glss_get_call
 	return written;
 }
 
-/* Replies u32 count, then count 4-byte values (booleans widened to u32). */
+/* Replies u32 count, then count 4-byte values (booleans widened to u32;
+ * 64-bit getters: 8-byte values). */
 static void glss_reply_values(struct glss_worker *w, enum glss_getter fn, const uint8_t *values, size_t count)
 {
-	uint8_t *p = glss_reply_begin(w, 4 + 4 * count);
+	uint8_t *p = glss_reply_begin(w, 4 + glss_wire_size(fn) * count);
 	if (!p)
 		return;
 	p = gls_put_u32(p, (uint32_t)count);
 	for (size_t i = 0; i < count; i++) {
 		uint32_t v;
+		if (glss_getter_size(fn) == 8) {
+			int64_t v64;
+			memcpy(&v64, values + 8 * i, 8);
+			p = gls_put_i64(p, v64);
+			continue;
+		}
 		if (glss_getter_size(fn) == 1)
 			v = values[i] ? GL_TRUE : GL_FALSE;
 		else
@@ -173,17 +216,9 @@ static void glss_get_name(struct glss_worker *w, const struct glss_get_call *c, 
 	GLuint client = 0;
 	if (type != GLS_OBJ_COUNT)
 		glss_name_unmap(w, type, (GLuint)host, &client);
-	uint32_t word = client;
-	if (glss_getter_size(c->fn) == 1) {
-		const uint8_t b[4] = {client != 0}; /* sized like any value */
-		glss_reply_values(w, c->fn, b, 1);
-		return;
-	}
-	if (ic.fn != c->fn) { /* a float getter */
-		GLfloat f = (GLfloat)client;
-		memcpy(&word, &f, 4);
-	}
-	glss_reply_values(w, c->fn, (const uint8_t *)&word, 1);
+	uint8_t value[8];
+	glss_store_int(c->fn, value, 0, client);
+	glss_reply_values(w, c->fn, value, 1);
 }
 
 /* The kind of object GL_FRAMEBUFFER_ATTACHMENT_OBJECT_NAME names here. */
@@ -207,7 +242,7 @@ static void glss_get_compressed_formats(struct glss_worker *w, const struct glss
 	glGetIntegerv(GL_NUM_COMPRESSED_TEXTURE_FORMATS, &n);
 	n = n < 0 ? 0 : n > GLSS_MAX_LIST_VALUES ? GLSS_MAX_LIST_VALUES : n;
 	/* room for the driver's list, then for the answer */
-	GLint *formats = glss_scratch(w, 4 * ((size_t)n + GLSS_MIN_ROOM) + 4 * ((size_t)n + 1));
+	GLint *formats = glss_scratch(w, 4 * ((size_t)n + GLSS_MIN_ROOM) + 8 * ((size_t)n + 1));
 	if (!formats)
 		return;
 	if (n)
@@ -219,14 +254,8 @@ static void glss_get_compressed_formats(struct glss_worker *w, const struct glss
 	uint8_t *out = (uint8_t *)(formats + n + GLSS_MIN_ROOM);
 	bool list = c->pname == GL_COMPRESSED_TEXTURE_FORMATS;
 	size_t count = list ? kept : 1;
-	for (size_t i = 0; i < count; i++) {
-		GLint v = list ? formats[i] : (GLint)kept;
-		GLfloat f = (GLfloat)v;
-		if (c->fn == GLSS_HOST_BOOLEANV)
-			out[i] = v != 0;
-		else
-			memcpy(out + 4 * i, c->fn == GLSS_HOST_FLOATV ? (const void *)&f : (const void *)&v, 4);
-	}
+	for (size_t i = 0; i < count; i++)
+		glss_store_int(c->fn, out, i, list ? formats[i] : (GLint)kept);
 	glss_reply_values(w, c->fn, out, count);
 }
 
@@ -245,6 +274,16 @@ static void glss_get(struct glss_worker *w, enum glss_get_family family, const s
 	if (family == GLSS_GET_STATE &&
 	    (c->pname == GL_COMPRESSED_TEXTURE_FORMATS || c->pname == GL_NUM_COMPRESSED_TEXTURE_FORMATS)) {
 		glss_get_compressed_formats(w, c);
+		return;
+	}
+	/* es3 state: glstream offers no program binary format, whatever the host has */
+	if (family == GLSS_GET_STATE && c->pname == GL_NUM_PROGRAM_BINARY_FORMATS) {
+		uint8_t zero[8] = {0};
+		glss_reply_values(w, c->fn, zero, 1);
+		return;
+	}
+	if (family == GLSS_GET_STATE && c->pname == GL_PROGRAM_BINARY_FORMATS) {
+		glss_reply_values(w, c->fn, NULL, 0);
 		return;
 	}
 	if (info->names == GLSS_GET_ATTACHED_OBJECT) {
@@ -294,6 +333,77 @@ void glss_exec_glGetIntegerv(struct glss_worker *w, struct gls_reader *r)
 void glss_exec_glGetFloatv(struct glss_worker *w, struct gls_reader *r)
 {
 	glss_get_state(w, r, GLSS_HOST_FLOATV);
+}
+
+/* ---- es3 state: 64-bit, indexed and query state ---- */
+
+/* wire: u32 pname -> reply: u32 count, count x i64 */
+void glss_exec_glGetInteger64v(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_state(w, r, GLSS_HOST_INTEGER64V);
+}
+
+/* wire: u32 target, u32 index -> reply: u32 count, count x i32 (i64) */
+static void glss_get_indexed(struct glss_worker *w, struct gls_reader *r, enum glss_getter fn)
+{
+	GLenum target = gls_get_u32(r);
+	GLuint index = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	struct glss_get_call c = {.fn = fn, .object = index, .pname = target};
+	glss_get(w, GLSS_GET_INDEXED, &c);
+}
+
+void glss_exec_glGetIntegeri_v(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_indexed(w, r, GLSS_HOST_INTEGERI_V);
+}
+
+void glss_exec_glGetInteger64i_v(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_indexed(w, r, GLSS_HOST_INTEGER64I_V);
+}
+
+/* wire: u32 target, u32 pname -> reply: u32 count, count x i32 (a query
+ * name of this context) */
+void glss_exec_glGetQueryiv(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum target = gls_get_u32(r);
+	GLenum pname = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_valid_QueryTarget(w, target)) {
+		glss_set_error(w, GL_INVALID_ENUM);
+		glss_reply_values(w, GLSS_HOST_QUERYIV, NULL, 0);
+		return;
+	}
+	struct glss_get_call c = {.fn = GLSS_HOST_QUERYIV, .object = target, .pname = pname};
+	glss_get(w, GLSS_GET_QUERY, &c);
+}
+
+/* wire: u32 query, u32 pname -> reply: u32 count, count x u32. Waits in
+ * the driver for GL_QUERY_RESULT. The driver judges the query (unknown,
+ * never begun or active: GL_INVALID_OPERATION) before the pname, so a bad
+ * pname is first tried against the query with a valid one. */
+void glss_exec_glGetQueryObjectuiv(struct glss_worker *w, struct gls_reader *r)
+{
+	GLuint query = gls_get_u32(r);
+	GLenum pname = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_name_map(w, GLS_OBJ_QUERY, GLSS_NAME_USE, &query))
+		return;
+	struct glss_get_call c = {.fn = GLSS_HOST_QUERY_OBJECTUIV, .object = query, .pname = pname};
+	if (!glss_get_pname_lookup(GLSS_GET_QUERY_OBJECT, pname)) {
+		struct glss_get_call probe = c;
+		probe.pname = GL_QUERY_RESULT_AVAILABLE;
+		uint8_t *values;
+		if (glss_get_checked(w, &probe, 1, &values)) /* else the driver raised its error */
+			glss_set_error(w, GL_INVALID_ENUM);
+		glss_reply_values(w, c.fn, NULL, 0);
+		return;
+	}
+	glss_get(w, GLSS_GET_QUERY_OBJECT, &c);
 }
 
 /* ---- errors and strings ---- */

@@ -33,6 +33,9 @@ struct glss_share_group {
 	struct gls_idmap buffers;       /* host name -> struct glss_buffer* */
 	struct gls_idmap textures;      /* host name -> struct glss_texture* */
 	struct gls_idmap renderbuffers; /* host name -> struct glss_renderbuffer* */
+	/* es3 state: GL sync objects, client id -> host GLsync (glss_gl_sync.c);
+	 * the host's go with its share group */
+	struct gls_idmap gl_syncs;
 };
 
 struct glss_context {

@@ -55,11 +55,11 @@ static void test_create_context(EGLDisplay dpy, EGLConfig config)
     create_context(dpy, config, robust, EGL_BAD_ATTRIBUTE);
     static const EGLint es21[] = { EGL_CONTEXT_MAJOR_VERSION_KHR, 2, EGL_CONTEXT_MINOR_VERSION_KHR, 1, EGL_NONE };
     create_context(dpy, config, es21, EGL_BAD_MATCH);
-    if (glst_is_glstream(dpy)) {
-        /* glstream offers OpenGL ES 2.0 only, so far. */
-        static const EGLint es30[] = { EGL_CONTEXT_MAJOR_VERSION_KHR, 3, EGL_NONE };
-        create_context(dpy, config, es30, EGL_BAD_MATCH);
-    }
+    static const EGLint es30[] = { EGL_CONTEXT_MAJOR_VERSION_KHR, 3, EGL_NONE };
+    ctx = create_context(dpy, config, es30, EGL_SUCCESS);
+    GLST_CHECK(eglQueryContext(dpy, ctx, EGL_CONTEXT_CLIENT_VERSION, &v));
+    GLST_CHECK_INT(v, 3);
+    GLST_CHECK(eglDestroyContext(dpy, ctx));
 }
 
 static void expect_clear_result(float value, int expected)
