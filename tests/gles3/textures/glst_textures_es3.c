@@ -147,6 +147,14 @@ static void test_pixel_store(void)
     glst_get_int(GL_UNPACK_SKIP_PIXELS);
     glst_get_int(GL_UNPACK_SKIP_ROWS);
     glst_get_int(GL_UNPACK_SKIP_IMAGES);
+    /* the client's pixel store through every getter */
+    GLint64 i64 = -1;
+    GLfloat f = -1;
+    GLboolean b = 7;
+    glGetInteger64v(GL_UNPACK_IMAGE_HEIGHT, &i64);
+    glGetFloatv(GL_UNPACK_SKIP_IMAGES, &f);
+    glGetBooleanv(GL_UNPACK_ROW_LENGTH, &b);
+    glst_note("pixel store as int64 %lld, float %g, boolean %d", (long long)i64, (double)f, b);
     glTexSubImage3D(GL_TEXTURE_2D_ARRAY, 0, 0, 0, 0, 4, 3, 2, GL_RGBA, GL_UNSIGNED_BYTE, src);
     GLST_ERR("glTexSubImage3D with pixel store", GL_NO_ERROR);
     dump("pixel store 3D", S_ARRAY, 4, 3, 2, 0);
@@ -181,6 +189,9 @@ static void test_pixel_store(void)
     glst_get_int(GL_PACK_ROW_LENGTH);
     glst_get_int(GL_PACK_SKIP_ROWS);
     glst_get_int(GL_PACK_SKIP_PIXELS);
+    glGetInteger64v(GL_PACK_ROW_LENGTH, &i64);
+    glGetFloatv(GL_PACK_SKIP_ROWS, &f);
+    glst_note("pack store as int64 %lld, float %g", (long long)i64, (double)f);
     glReadPixels(0, 0, 4, 3, GL_RGBA, GL_UNSIGNED_BYTE, out);
     GLST_ERR("glReadPixels with pack store", GL_NO_ERROR);
     for (int y = 0; y < 6; y++) {
