@@ -639,6 +639,11 @@ void glsc_compressed_upload(uint64_t offered, uint16_t opcode, const GLint *para
 		goto out;
 	}
 	size_t size = image_size > 0 && data ? (size_t)image_size : 0;
+	if ((int64_t)size > glsc_chunk()) {
+		/* es3 textures: sent as sub-images of bands of blocks */
+		glsc_compressed_pieces(ctx, opcode, params, data);
+		goto out;
+	}
 	if (size > GLS_MAX_MESSAGE - 64) {
 		glsc_set_error_locked(GL_OUT_OF_MEMORY);
 		goto out;

@@ -297,3 +297,85 @@ void glsc_glCompressedTexSubImage3D(GLenum target, GLint level, GLint xoffset, G
 				imageSize};
 	glsc_compressed_upload(GLSC_ES3, GLS_OP_glCompressedTexSubImage3D, params, 10, imageSize, data);
 }
+
+/* One piece of a compressed image: glCompressedTexSubImage2D/3D.
+ * wire: as glsc_compressed_upload's */
+static void glsc_compressed_piece(struct glsc_context *ctx, bool three_d, GLenum target, GLint level, GLint x,
+				  GLint y, GLint z, GLsizei width, GLsizei height, GLenum format, size_t size,
+				  const uint8_t *data)
+{
+	uint16_t opcode = three_d ? GLS_OP_glCompressedTexSubImage3D : GLS_OP_glCompressedTexSubImage2D;
+	uint8_t *w = glsc_begin(ctx, opcode, (three_d ? 40 : 32) + 4 + gls_pad4(size));
+	if (!w)
+		return;
+	w = gls_put_u32(w, target);
+	w = gls_put_i32(w, level);
+	w = gls_put_i32(w, x);
+	w = gls_put_i32(w, y);
+	if (three_d)
+		w = gls_put_i32(w, z);
+	w = gls_put_i32(w, width);
+	w = gls_put_i32(w, height);
+	if (three_d)
+		w = gls_put_i32(w, 1);
+	w = gls_put_u32(w, format);
+	w = gls_put_i32(w, (GLint)size);
+	w = gls_put_u32(w, (uint32_t)size);
+	gls_put_bytes(w, data, size);
+}
+
+void glsc_compressed_pieces(struct glsc_context *ctx, uint16_t opcode, const GLint *params, const void *data)
+{
+	/* the parameters of each command (glsc_compressed_upload's wire) */
+	bool image = opcode == GLS_OP_glCompressedTexImage2D || opcode == GLS_OP_glCompressedTexImage3D;
+	bool three_d = opcode == GLS_OP_glCompressedTexImage3D || opcode == GLS_OP_glCompressedTexSubImage3D;
+	GLint x = 0, y = 0, z = 0;
+	GLsizei width, height, depth = 1, image_size;
+	GLenum format;
+	if (opcode == GLS_OP_glCompressedTexImage2D) {
+		format = (GLenum)params[2], width = params[3], height = params[4], image_size = params[6];
+	} else if (opcode == GLS_OP_glCompressedTexImage3D) {
+		format = (GLenum)params[2], width = params[3], height = params[4], depth = params[5];
+		image_size = params[7];
+	} else if (opcode == GLS_OP_glCompressedTexSubImage2D) {
+		x = params[2], y = params[3], width = params[4], height = params[5], format = (GLenum)params[6];
+		image_size = params[7];
+	} else {
+		x = params[2], y = params[3], z = params[4], width = params[5], height = params[6], depth = params[7];
+		format = (GLenum)params[8], image_size = params[9];
+	}
+	/* the errors the driver would raise for data it could not take whole
+	 * (every compressed format offered has known blocks) */
+	unsigned bw, bh, block = gls_compressed_block(format, &bw, &bh);
+	if (!block) {
+		glsc_set_error_locked(GL_INVALID_ENUM);
+		return;
+	}
+	uint64_t row = ((uint64_t)width + bw - 1) / bw * block; /* a row of blocks */
+	uint64_t layer = row * (((uint64_t)height + bh - 1) / bh);
+	if (width <= 0 || height <= 0 || depth <= 0 || layer * (uint64_t)depth != (uint64_t)image_size ||
+	    row > (uint64_t)glsc_chunk()) {
+		glsc_set_error_locked(GL_INVALID_VALUE);
+		return;
+	}
+	if (image) {
+		/* the level, without data: zero blocks until the pieces come */
+		uint8_t *w = glsc_begin(ctx, opcode, 4 * (three_d ? 8u : 7u) + 4);
+		if (!w)
+			return;
+		for (int i = 0; i < (three_d ? 8 : 7); i++)
+			w = gls_put_i32(w, params[i]);
+		gls_put_u32(w, 0);
+	}
+	uint64_t band = (uint64_t)glsc_chunk() / row; /* block rows a piece */
+	const uint8_t *bytes = data;
+	for (GLsizei l = 0; l < depth; l++) {
+		for (uint64_t r = 0; r * bh < (uint64_t)height; r += band) {
+			uint64_t first = r * bh, rows = band * bh;
+			GLsizei n = (GLsizei)((uint64_t)height - first < rows ? (uint64_t)height - first : rows);
+			size_t size = (size_t)((((uint64_t)n + bh - 1) / bh) * row);
+			glsc_compressed_piece(ctx, three_d, (GLenum)params[0], params[1], x, y + (GLint)first, z + l, width,
+					      n, format, size, bytes + l * layer + r * row);
+		}
+	}
+}

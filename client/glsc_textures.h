@@ -27,6 +27,13 @@ void glsc_pack_buffer_read_pixels(struct glsc_context *ctx, GLint x, GLint y, GL
 void glsc_compressed_upload(uint64_t offered, uint16_t opcode, const GLint *params, int count, GLsizei image_size,
 			    const void *data);
 
+/* A compressed image larger than a chunk sent in pieces: the image
+ * command without data (the worker makes it zero blocks), then
+ * glCompressedTexSubImage2D/3D of one image and a band of block rows
+ * each. Data that cannot be cut (a format of unknown blocks, an imageSize
+ * that is not the image's) gets the driver's error instead. */
+void glsc_compressed_pieces(struct glsc_context *ctx, uint16_t opcode, const GLint *params, const void *data);
+
 /* The ES 3.0 pixel store parameter pname of ctx, NULL when ctx has no such
  * parameter kept by the client (the alignments are the server's too). */
 GLint *glsc_pixel_store_state(struct glsc_context *ctx, GLenum pname);

@@ -176,17 +176,26 @@ void glss_exec_glCompressedTexImage2D(struct glss_worker *w, struct gls_reader *
 	const void *data = gls_get_blob(r, &len);
 	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER))
 		return;
-	if ((image_size > 0 ? (uint32_t)image_size : 0) != len) {
+	if (len && (image_size > 0 ? (uint32_t)image_size : 0) != len) {
 		glss_fail(w, "glCompressedTexImage2D of %d bytes carries %u", image_size, len);
 		return;
 	}
 	if (!glss_check_enums_glCompressedTexImage2D(w, target, internalformat))
 		return;
 	glss_collect_driver_error(w);
-	if (!glss_texture_level_reserve(w, target, level, width, height, len))
+	if (!glss_texture_level_reserve(w, target, level, width, height,
+					glss_compressed_bytes(internalformat, width, height, 1, image_size)))
 		return;
-	glCompressedTexImage2D(target, level, internalformat, width, height, border, image_size, data);
+	/* no bytes: the application's NULL (or an image sent in pieces next):
+	 * zero blocks, so that the level's contents are defined */
+	void *zeros = NULL;
+	if (!len && !glss_compressed_zeros(w, internalformat, width, height, 1, image_size, &zeros)) {
+		glss_texture_level_done(w, false);
+		return;
+	}
+	glCompressedTexImage2D(target, level, internalformat, width, height, border, image_size, len ? data : zeros);
 	glss_texture_level_done(w, glss_driver_error(w) == GL_NO_ERROR);
+	free(zeros);
 }
 
 /* wire glCompressedTexSubImage2D: u32 target, i32 level, i32 xoffset,
@@ -202,13 +211,14 @@ void glss_exec_glCompressedTexSubImage2D(struct glss_worker *w, struct gls_reade
 	const void *data = gls_get_blob(r, &len);
 	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER))
 		return;
-	if ((image_size > 0 ? (uint32_t)image_size : 0) != len) {
+	if (len && (image_size > 0 ? (uint32_t)image_size : 0) != len) {
 		glss_fail(w, "glCompressedTexSubImage2D of %d bytes carries %u", image_size, len);
 		return;
 	}
 	if (!glss_check_enums_glCompressedTexSubImage2D(w, target, format))
 		return;
-	glCompressedTexSubImage2D(target, level, xoffset, yoffset, width, height, format, image_size, data);
+	/* no bytes: the application's NULL, which writes nothing */
+	glCompressedTexSubImage2D(target, level, xoffset, yoffset, width, height, format, image_size, len ? data : NULL);
 }
 
 /* wire glReadPixels: i32 x, i32 y, i32 width, i32 height, u32 format,

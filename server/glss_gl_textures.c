@@ -43,6 +43,17 @@ static bool glss_astc(GLenum format)
 	       (format >= GL_COMPRESSED_SRGB8_ALPHA8_ASTC_4x4_KHR && format <= GL_COMPRESSED_SRGB8_ALPHA8_ASTC_12x12_KHR);
 }
 
+void glss_zero_blocks(uint8_t *bytes, size_t size, GLenum format)
+{
+	if (!glss_astc(format))
+		return;
+	/* an all-zero ASTC block is an error block (magenta): a void-extent
+	 * block of colour 0 is the zero texels drivers start with */
+	static const uint8_t void_extent[8] = {0xfc, 0xfd, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+	for (size_t at = 0; at + 16 <= size; at += 16)
+		memcpy(bytes + at, void_extent, sizeof(void_extent));
+}
+
 void glss_zero_level(struct glss_worker *w, GLenum target, GLint level, GLsizei width, GLsizei height,
 		     GLsizei depth, GLenum format, GLenum type)
 {
@@ -72,13 +83,7 @@ void glss_zero_level(struct glss_worker *w, GLenum target, GLint level, GLsizei 
 		glss_set_error(w, GL_OUT_OF_MEMORY);
 		return;
 	}
-	if (glss_astc(format)) {
-		/* an all-zero ASTC block is an error block (magenta): a void-extent
-		 * block of colour 0 is the zero texels drivers start with */
-		static const uint8_t void_extent[8] = {0xfc, 0xfd, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
-		for (int64_t at = 0; at + 16 <= bytes; at += 16)
-			memcpy(zeros + at, void_extent, sizeof(void_extent));
-	}
+	glss_zero_blocks(zeros, (size_t)bytes, format);
 	GLuint unpack_buffer = glss_host_pixel_buffer(w, GL_PIXEL_UNPACK_BUFFER);
 	if (unpack_buffer)
 		glBindBuffer(GL_PIXEL_UNPACK_BUFFER, 0);
@@ -100,6 +105,38 @@ void glss_zero_level(struct glss_worker *w, GLenum target, GLint level, GLsizei 
 		glBindBuffer(GL_PIXEL_UNPACK_BUFFER, unpack_buffer);
 	glGetError(); /* a level the driver refused to fill keeps its error to itself */
 	free(zeros);
+}
+
+/* Whether imageSize is the size of the image, for a format of known blocks. */
+static bool glss_compressed_size_is(GLenum format, GLsizei width, GLsizei height, GLsizei depth, GLsizei image_size)
+{
+	unsigned bw, bh, block = gls_compressed_block(format, &bw, &bh);
+	return block && width >= 0 && height >= 0 && depth >= 0 && image_size >= 0 &&
+	       ((uint64_t)width + bw - 1) / bw * (((uint64_t)height + bh - 1) / bh) * (uint64_t)depth * block ==
+		       (uint64_t)image_size;
+}
+
+uint64_t glss_compressed_bytes(GLenum format, GLsizei width, GLsizei height, GLsizei depth, GLsizei image_size)
+{
+	unsigned bw, bh;
+	if (image_size <= 0 ||
+	    (gls_compressed_block(format, &bw, &bh) && !glss_compressed_size_is(format, width, height, depth, image_size)))
+		return 0; /* the driver refuses the size (GL_INVALID_VALUE): nothing to charge */
+	return (uint64_t)image_size;
+}
+
+bool glss_compressed_zeros(struct glss_worker *w, GLenum format, GLsizei width, GLsizei height, GLsizei depth,
+			   GLsizei image_size, void **zeros)
+{
+	*zeros = NULL;
+	if (image_size <= 0 || !glss_compressed_size_is(format, width, height, depth, image_size))
+		return true; /* the driver refuses the size, or the format is not one the worker knows */
+	if (!(*zeros = calloc(1, (size_t)image_size))) {
+		glss_set_error(w, GL_OUT_OF_MEMORY);
+		return false;
+	}
+	glss_zero_blocks(*zeros, (size_t)image_size, format);
+	return true;
 }
 
 /* ---- 3D images from client memory ---- */
@@ -203,17 +240,25 @@ void glss_exec_glCompressedTexImage3D(struct glss_worker *w, struct gls_reader *
 	const void *data = gls_get_blob(r, &len);
 	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER))
 		return;
-	if ((image_size > 0 ? (uint32_t)image_size : 0) != len) {
+	if (len && (image_size > 0 ? (uint32_t)image_size : 0) != len) {
 		glss_fail(w, "glCompressedTexImage3D of %d bytes carries %u", image_size, len);
 		return;
 	}
 	if (!glss_check_enums_glCompressedTexImage3D(w, target, internalformat))
 		return;
 	glss_collect_driver_error(w);
-	if (!glss_texture_level_reserve_3d(w, target, level, width, height, depth, len))
+	if (!glss_texture_level_reserve_3d(w, target, level, width, height, depth,
+					   glss_compressed_bytes(internalformat, width, height, depth, image_size)))
 		return;
-	glCompressedTexImage3D(target, level, internalformat, width, height, depth, border, image_size, data);
+	void *zeros = NULL;
+	if (!len && !glss_compressed_zeros(w, internalformat, width, height, depth, image_size, &zeros)) {
+		glss_texture_level_done(w, false);
+		return;
+	}
+	glCompressedTexImage3D(target, level, internalformat, width, height, depth, border, image_size,
+			       len ? data : zeros);
 	glss_texture_level_done(w, glss_driver_error(w) == GL_NO_ERROR);
+	free(zeros);
 }
 
 /* wire glCompressedTexSubImage3D: u32 target, i32 level, i32 xoffset,
@@ -230,14 +275,15 @@ void glss_exec_glCompressedTexSubImage3D(struct glss_worker *w, struct gls_reade
 	const void *data = gls_get_blob(r, &len);
 	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER))
 		return;
-	if ((image_size > 0 ? (uint32_t)image_size : 0) != len) {
+	if (len && (image_size > 0 ? (uint32_t)image_size : 0) != len) {
 		glss_fail(w, "glCompressedTexSubImage3D of %d bytes carries %u", image_size, len);
 		return;
 	}
 	if (!glss_check_enums_glCompressedTexSubImage3D(w, target, format))
 		return;
+	/* no bytes: the application's NULL, which writes nothing */
 	glCompressedTexSubImage3D(target, level, xoffset, yoffset, zoffset, width, height, depth, format, image_size,
-				  data);
+				  len ? data : NULL);
 }
 
 /* wire glCopyTexSubImage3D: u32 target, i32 level, i32 xoffset,
@@ -473,7 +519,8 @@ void glss_exec_glsUnpackBufferImage(struct glss_worker *w, struct gls_reader *r)
 		    !glss_pixel_buffer_range(w, GL_PIXEL_UNPACK_BUFFER, offset, p[6] > 0 ? p[6] : 0))
 			return;
 		glss_collect_driver_error(w);
-		if (!glss_texture_level_reserve(w, target, level, p[3], p[4], p[6] > 0 ? (uint64_t)p[6] : 0))
+		if (!glss_texture_level_reserve(w, target, level, p[3], p[4],
+						glss_compressed_bytes((GLenum)p[2], p[3], p[4], 1, p[6])))
 			return;
 		glCompressedTexImage2D(target, level, (GLenum)p[2], p[3], p[4], p[5], p[6], pointer);
 		glss_texture_level_done(w, glss_driver_error(w) == GL_NO_ERROR);
@@ -489,7 +536,8 @@ void glss_exec_glsUnpackBufferImage(struct glss_worker *w, struct gls_reader *r)
 		    !glss_pixel_buffer_range(w, GL_PIXEL_UNPACK_BUFFER, offset, p[7] > 0 ? p[7] : 0))
 			return;
 		glss_collect_driver_error(w);
-		if (!glss_texture_level_reserve_3d(w, target, level, p[3], p[4], p[5], p[7] > 0 ? (uint64_t)p[7] : 0))
+		if (!glss_texture_level_reserve_3d(w, target, level, p[3], p[4], p[5],
+						   glss_compressed_bytes((GLenum)p[2], p[3], p[4], p[5], p[7])))
 			return;
 		glCompressedTexImage3D(target, level, (GLenum)p[2], p[3], p[4], p[5], p[6], p[7], pointer);
 		glss_texture_level_done(w, glss_driver_error(w) == GL_NO_ERROR);

@@ -31,4 +31,21 @@ bool glss_client_memory_transfer(struct glss_worker *w, GLenum target);
 void glss_zero_level(struct glss_worker *w, GLenum target, GLint level, GLsizei width, GLsizei height,
 		     GLsizei depth, GLenum format, GLenum type);
 
+/* The bytes a compressed image of imageSize counts against
+ * --max-gl-memory: 0 when the driver refuses that size (known blocks,
+ * another size). */
+uint64_t glss_compressed_bytes(GLenum format, GLsizei width, GLsizei height, GLsizei depth, GLsizei image_size);
+
+/* Zero blocks of a compressed format over bytes (zeros but for ASTC, whose
+ * zero texels are void-extent blocks). */
+void glss_zero_blocks(uint8_t *bytes, size_t size, GLenum format);
+
+/* The data of a compressed image the application gave as NULL: *zeros,
+ * image_size bytes of zero blocks the caller frees, when image_size is
+ * the size of the image (else NULL: the driver refuses it, or the format
+ * is not one the worker knows); false (GL_OUT_OF_MEMORY raised) when the
+ * memory cannot be had. */
+bool glss_compressed_zeros(struct glss_worker *w, GLenum format, GLsizei width, GLsizei height, GLsizei depth,
+			   GLsizei image_size, void **zeros);
+
 #endif

@@ -26,7 +26,7 @@ GL_TEXTURE_2D, GL_TEXTURE_3D, GL_TEXTURE_2D_ARRAY = 0x0DE1, 0x806F, 0x8C1A
 GL_RGBA8, GL_RGBA32F, GL_FLOAT = 0x8058, 0x8814, 0x1406
 GL_TEXTURE_WRAP_R, GL_TEXTURE_SWIZZLE_R, GL_TEXTURE_COMPARE_MODE = 0x8072, 0x8E42, 0x884C
 GL_UNPACK_IMAGE_HEIGHT, GL_UNPACK_SKIP_IMAGES, GL_PACK_ROW_LENGTH = 0x806E, 0x806D, 0x0D02
-GL_NEAREST, GL_LESS, GL_COMPRESSED_RGB8_ETC2 = 0x2600, 0x0201, 0x9274
+GL_NEAREST, GL_LESS, GL_COMPRESSED_RGB8_ETC2, GL_COMPRESSED_RGBA8_ETC2_EAC = 0x2600, 0x0201, 0x9274, 0x9278
 
 check = glslib.Checks()
 
@@ -204,6 +204,15 @@ def error_cases(sock):
         ("a readback with a row length of 2^31 - 1", pixel_buffer(GL_PIXEL_PACK_BUFFER, 64) +
          pack(0, row_length=0x7fffffff), GL_INVALID_OPERATION),
         ("a readback at offset 2^64 - 8", pixel_buffer(GL_PIXEL_PACK_BUFFER, 64) + pack(-8), GL_INVALID_OPERATION),
+        # compressed images without bytes: zero blocks only of the image's own size
+        ("glCompressedTexImage3D without bytes claiming 2^31 - 1", bound(GL_TEXTURE_2D_ARRAY) +
+         message(OP3["glCompressedTexImage3D"], struct.pack("<IiIiiiii", GL_TEXTURE_2D_ARRAY, 0,
+                                                            GL_COMPRESSED_RGB8_ETC2, 4, 4, 2, 0, 0x7fffffff) +
+                 blob(b"")), 0x501),
+        ("glCompressedTexImage3D without bytes, of its size", bound(GL_TEXTURE_2D_ARRAY) +
+         message(OP3["glCompressedTexImage3D"], struct.pack("<IiIiiiii", GL_TEXTURE_2D_ARRAY, 0,
+                                                            GL_COMPRESSED_RGB8_ETC2, 8, 8, 2, 0, 64) + blob(b"")),
+         GL_NO_ERROR),
         ("glCopyTexSubImage3D into a level the worker does not know", bound(GL_TEXTURE_3D) +
          m3("glCopyTexSubImage3D", "<Iiiiiiiii", GL_TEXTURE_3D, 0, 0, 0, 0, -100, -100, 1 << 20, 1 << 20),
          GL_INVALID_OPERATION),
@@ -230,6 +239,15 @@ def accumulation_case():
             errors.append(c.get_error())
         check(errors[:3] == [GL_NO_ERROR] * 3 and GL_OUT_OF_MEMORY in errors,
               f"64 MiB 3D textures until --max-gl-memory=256MiB: {[hex(e) for e in errors if e is not None]}")
+        c.close()
+        # a compressed image without bytes (zero blocks) of 320 MiB
+        c = Client(sock).setup(version_cap=30)
+        c.s.sendall(bound(GL_TEXTURE_2D_ARRAY) +
+                    message(OP3["glCompressedTexImage3D"],
+                            struct.pack("<IiIiiiii", GL_TEXTURE_2D_ARRAY, 0, GL_COMPRESSED_RGBA8_ETC2_EAC, 8192, 8192,
+                                        5, 0, 8192 * 8192 * 5) + blob(b"")))
+        got = c.get_error()
+        check(got == GL_OUT_OF_MEMORY, f"a compressed image of 320 MiB without bytes: GL error {got}")
         c.close()
 
 

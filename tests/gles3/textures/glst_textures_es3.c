@@ -510,6 +510,62 @@ static void test_large(void)
     free(data);
 }
 
+/* Compressed images larger than a command: cut in bands of blocks. */
+static void test_large_compressed(void)
+{
+    enum { CW = 2048, CH = 2048, CD = 5 };
+    size_t size = (size_t)CW * CH * CD; /* RGBA8_ETC2_EAC: a byte a texel */
+    uint8_t *data = malloc(size);
+    GLST_CHECK(data != NULL);
+    if (!data)
+        return;
+    fill(data, size, 41);
+    GLuint prog = glst_program(glst_texture_vs,
+                               "#version 300 es\nprecision highp float;\nuniform highp sampler2DArray t;\n"
+                               "out vec4 o;\nvoid main() { ivec2 p = ivec2(gl_FragCoord.xy);\n"
+                               "  o = texelFetch(t, ivec3((p.x * 37 + p.y * 11) % 2048, (p.y * 29 + p.x * 3) % 2048,\n"
+                               "                        (p.x + p.y * 7) % 5), 0); }\n");
+    GLuint t;
+    glGenTextures(1, &t);
+    glBindTexture(GL_TEXTURE_2D_ARRAY, t);
+    glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glCompressedTexImage3D(GL_TEXTURE_2D_ARRAY, 0, GL_COMPRESSED_RGBA8_ETC2_EAC, CW, CH, CD, 0, (GLsizei)size, data);
+    GLST_ERR("glCompressedTexImage3D of 20 MiB", GL_NO_ERROR);
+    note_scattered("large etc2 array", prog);
+    fill(data, size, 42);
+    glCompressedTexSubImage3D(GL_TEXTURE_2D_ARRAY, 0, 0, 0, 0, CW, CH, CD, GL_COMPRESSED_RGBA8_ETC2_EAC,
+                              (GLsizei)size, data);
+    GLST_ERR("glCompressedTexSubImage3D of 20 MiB", GL_NO_ERROR);
+    note_scattered("large etc2 array sub", prog);
+    glCompressedTexImage3D(GL_TEXTURE_2D_ARRAY, 0, GL_COMPRESSED_RGBA8_ETC2_EAC, CW, CH, CD, 0, (GLsizei)size - 16,
+                           data);
+    GLST_ERR("glCompressedTexImage3D of 20 MiB, wrong size", GL_INVALID_VALUE);
+    glDeleteProgram(prog);
+    glDeleteTextures(1, &t);
+    /* 2D: 4096 x 4100 texels, 16.4 MB */
+    uint8_t *data2 = realloc(data, (size_t)4096 * 4100);
+    GLST_CHECK(data2 != NULL);
+    if (!data2) {
+        free(data);
+        return;
+    }
+    data = data2;
+    fill(data, (size_t)4096 * 4100, 43);
+    prog = glst_program(glst_texture_vs,
+                        "#version 300 es\nprecision highp float;\nuniform highp sampler2D t;\n"
+                        "out vec4 o;\nvoid main() { ivec2 p = ivec2(gl_FragCoord.xy);\n"
+                        "  o = texelFetch(t, ivec2((p.x * 67 + p.y * 13) % 4096, (p.y * 61 + p.x * 5) % 4100), 0); }\n");
+    glGenTextures(1, &t);
+    glBindTexture(GL_TEXTURE_2D, t);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glCompressedTexImage2D(GL_TEXTURE_2D, 0, GL_COMPRESSED_RGBA8_ETC2_EAC, 4096, 4100, 0, 4096 * 4100, data);
+    GLST_ERR("glCompressedTexImage2D of 16.4 MB", GL_NO_ERROR);
+    note_scattered("large etc2 2D", prog);
+    glDeleteProgram(prog);
+    glDeleteTextures(1, &t);
+    free(data);
+}
+
 int main(void)
 {
     glst_egl egl;
@@ -536,6 +592,7 @@ int main(void)
         test_copy();
         test_filtered();
         test_large();
+        test_large_compressed();
     }
     GLST_ERR("end", GL_NO_ERROR);
     glst_egl_teardown(&egl);
