@@ -1,5 +1,7 @@
 /* Pixel transfer helpers shared by the worker's texture and readback
- * commands (glss_gl_data.c: ES 2.0; glss_gl_textures.c: ES 3.0). */
+ * commands (glss_gl_data.c: ES 2.0; glss_gl_textures.c: ES 3.0); the
+ * alignment and copy clipping are glss_gl_data.c's, the rest
+ * glss_pixels.c's. */
 #ifndef GLSS_PIXELS_H
 #define GLSS_PIXELS_H
 
@@ -16,6 +18,11 @@ GLint glss_alignment(GLenum pname);
  * unknown (then the copy is left as it was). */
 bool glss_clip_copy(struct glss_worker *w, GLint *dx, GLint *dy, GLint *x, GLint *y, GLsizei *width,
 		    GLsizei *height);
+
+/* The host's name of the buffer bound to a pixel buffer target
+ * (GL_PIXEL_UNPACK_BUFFER or GL_PIXEL_PACK_BUFFER), 0 when none (always
+ * in an ES 2.0 context). */
+GLuint glss_host_pixel_buffer(struct glss_worker *w, GLenum target);
 
 /* A transfer from or to the client's memory (bytes in the command or the
  * reply) needs the pixel buffer binding of that direction (target
