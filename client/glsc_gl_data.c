@@ -579,6 +579,8 @@ static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, G
 		glsc_set_error_locked(GL_INVALID_VALUE); /* larger than any texture */
 		return;
 	}
+	if (!rows->first)
+		size = 0; /* NULL pixels: no bytes, the driver validates and writes nothing */
 	if (size > glsc_chunk()) {
 		int64_t stride = gls_row_stride(width, format, type, ctx->unpack_alignment);
 		GLsizei band = glsc_band_rows(stride);
@@ -587,10 +589,6 @@ static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, G
 			struct glsc_rows part = {rows->first + (size_t)y * (size_t)rows->stride, rows->stride};
 			glsc_tex_sub_image_locked(ctx, target, level, xoffset, yoffset + y, width, n, format, type, &part);
 		}
-		return;
-	}
-	if (size > 0 && !rows->first) {
-		glsc_set_error_locked(GL_INVALID_VALUE);
 		return;
 	}
 	bool repack = false;

@@ -168,7 +168,9 @@ static void glsc_tex_sub_image_3d_locked(struct glsc_context *ctx, GLenum target
 		glsc_set_error_locked(GL_INVALID_VALUE); /* larger than any texture */
 		return;
 	}
-	if (size > glsc_chunk() && image->first) {
+	if (!image->first)
+		size = 0; /* NULL pixels: no bytes, the driver validates and writes nothing */
+	if (size > glsc_chunk()) {
 		if (depth > 1) {
 			for (GLsizei z = 0; z < depth; z++) {
 				struct glsc_image one = {image->first + (size_t)z * (size_t)image->image_stride,
@@ -189,10 +191,6 @@ static void glsc_tex_sub_image_3d_locked(struct glsc_context *ctx, GLenum target
 			glsc_tex_sub_image_3d_locked(ctx, target, level, xoffset, yoffset + y, zoffset, width, n, 1,
 						     format, type, &part);
 		}
-		return;
-	}
-	if (size > 0 && !image->first) {
-		glsc_set_error_locked(GL_INVALID_VALUE);
 		return;
 	}
 	uint8_t *w = glsc_begin(ctx, GLS_OP_glTexSubImage3D, 40 + 4 + gls_pad4((size_t)size));

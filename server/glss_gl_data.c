@@ -155,11 +155,12 @@ void glss_exec_glTexSubImage2D(struct glss_worker *w, struct gls_reader *r)
 		glTexSubImage2D(target, level, xoffset, yoffset, 0, 0, format, type, pixels);
 		return;
 	}
-	if (expected != len) {
+	if (len && expected != len) {
 		glss_fail(w, "glTexSubImage2D of %dx%d carries %u bytes, not %lld", width, height, len, (long long)expected);
 		return;
 	}
-	glTexSubImage2D(target, level, xoffset, yoffset, width, height, format, type, pixels);
+	/* no bytes: the application's NULL, which writes nothing */
+	glTexSubImage2D(target, level, xoffset, yoffset, width, height, format, type, len ? pixels : NULL);
 }
 
 /* wire glCompressedTexImage2D: u32 target, i32 level, u32 internalformat,

@@ -98,12 +98,14 @@ void glss_exec_glTexSubImage3D(struct glss_worker *w, struct gls_reader *r)
 		glTexSubImage3D(target, level, xoffset, yoffset, zoffset, 0, 0, 0, format, type, pixels);
 		return;
 	}
-	if (expected != len) {
+	if (len && expected != len) {
 		glss_fail(w, "glTexSubImage3D of %dx%dx%d carries %u bytes, not %lld", width, height, depth, len,
 			  (long long)expected);
 		return;
 	}
-	glTexSubImage3D(target, level, xoffset, yoffset, zoffset, width, height, depth, format, type, pixels);
+	/* no bytes: the application's NULL, which writes nothing */
+	glTexSubImage3D(target, level, xoffset, yoffset, zoffset, width, height, depth, format, type,
+			len ? pixels : NULL);
 }
 
 /* wire glCompressedTexImage3D: u32 target, i32 level, u32 internalformat,

@@ -65,6 +65,13 @@ static void test_3d(void)
     GLST_ERR("glTexImage3D bad format", GL_INVALID_ENUM);
     glTexSubImage3D(GL_TEXTURE_3D, 0, 1, 1, 1, 2, 2, 2, GL_RGBA, GL_UNSIGNED_BYTE, texels);
     GLST_ERR("glTexSubImage3D past the image", GL_INVALID_VALUE);
+    /* NULL pixels: validated, nothing written */
+    glTexSubImage3D(GL_TEXTURE_3D, 0, 0, 0, 0, 2, 2, 2, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    GLST_ERR("glTexSubImage3D NULL", GL_NO_ERROR);
+    glTexSubImage3D(GL_TEXTURE_3D, 0, 1, 1, 1, 2, 2, 2, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    GLST_ERR("glTexSubImage3D NULL past the image", GL_INVALID_VALUE);
+    glTexSubImage3D(GL_TEXTURE_3D, 0, 0, 0, 0, 2048, 2048, 2, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    GLST_ERR("glTexSubImage3D NULL of 32 MiB past the image", GL_INVALID_VALUE);
     glTexImage3D(GL_TEXTURE_3D, 0, GL_DEPTH_COMPONENT16, 2, 2, 2, 0, GL_DEPTH_COMPONENT, GL_UNSIGNED_SHORT, NULL);
     GLST_ERR("glTexImage3D depth in 3D", GL_INVALID_OPERATION);
     glDeleteTextures(1, &t);
@@ -115,6 +122,10 @@ static void test_array_storage(void)
     tex_int(GL_TEXTURE_2D, GL_TEXTURE_IMMUTABLE_LEVELS);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     dump("storage 2D zeros", S_2D, 4, 4, 1, 0);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 4, 4, GL_RGB, GL_UNSIGNED_BYTE, NULL);
+    GLST_ERR("glTexSubImage2D NULL", GL_NO_ERROR);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 4096, 4096, GL_RGB, GL_UNSIGNED_BYTE, NULL);
+    GLST_ERR("glTexSubImage2D NULL of 48 MiB past the image", GL_INVALID_VALUE);
     dump("storage 2D level 2", S_2D, 1, 1, 1, 2);
     glDeleteTextures(1, &t);
     glGenTextures(1, &t);
