@@ -194,7 +194,11 @@ PARAM_SETS = {
     ('glReadPixels', 'type'): 'ReadPixelType',
     ('glRenderbufferStorage', 'internalformat'): 'RenderbufferFormat',
     ('glCompressedTexImage2D', 'internalformat'): 'CompressedTextureFormat',
-    ('glCompressedTexSubImage2D', 'format'): 'CompressedTextureFormat',
+    # es3 textures: the driver checks the texture's own format first (an
+    # uncompressed image: GL_INVALID_OPERATION whatever the format); a
+    # compressed image exists only through glCompressedTexImage*, whose
+    # format is checked, and the data's size is imageSize either way
+    ('glCompressedTexSubImage2D', 'format'): None,
     # the ES 2.0 man page reports a bad internalformat here as
     # GL_INVALID_VALUE, not GL_INVALID_ENUM: the driver checks it
     ('glCopyTexImage2D', 'internalformat'): None,
@@ -250,7 +254,7 @@ PARAM_SETS = {
     ('glTexImage3D', 'type'): 'TexturePixelType',
     ('glTexSubImage3D', 'type'): 'TexturePixelType',
     ('glCompressedTexImage3D', 'internalformat'): 'CompressedTextureFormat',
-    ('glCompressedTexSubImage3D', 'format'): 'CompressedTextureFormat',
+    ('glCompressedTexSubImage3D', 'format'): None,  # as glCompressedTexSubImage2D's
     ('glTexStorage2D', 'internalformat'): 'TextureStorageFormat',
     ('glTexStorage3D', 'internalformat'): 'TextureStorageFormat',
 

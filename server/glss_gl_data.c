@@ -216,7 +216,7 @@ void glss_exec_glCompressedTexSubImage2D(struct glss_worker *w, struct gls_reade
 		glss_fail(w, "glCompressedTexSubImage2D of %d bytes carries %u", image_size, len);
 		return;
 	}
-	if (!glss_check_enums_glCompressedTexSubImage2D(w, target, format))
+	if (!glss_check_enums_glCompressedTexSubImage2D(w, target))
 		return;
 	/* no bytes: the application's NULL, which writes nothing */
 	glCompressedTexSubImage2D(target, level, xoffset, yoffset, width, height, format, image_size, len ? data : NULL);

@@ -161,7 +161,7 @@ void glss_exec_glCompressedTexSubImage3D(struct glss_worker *w, struct gls_reade
 		glss_fail(w, "glCompressedTexSubImage3D of %d bytes carries %u", image_size, len);
 		return;
 	}
-	if (!glss_check_enums_glCompressedTexSubImage3D(w, target, format))
+	if (!glss_check_enums_glCompressedTexSubImage3D(w, target))
 		return;
 	/* no bytes: the application's NULL, which writes nothing */
 	glCompressedTexSubImage3D(target, level, xoffset, yoffset, zoffset, width, height, depth, format, image_size,
@@ -413,7 +413,7 @@ void glss_exec_glsUnpackBufferImage(struct glss_worker *w, struct gls_reader *r)
 		glss_texture_level_done(w, glss_driver_error(w) == GL_NO_ERROR);
 		break;
 	case GLS_OP_glCompressedTexSubImage2D: /* target level x y width height format imageSize */
-		if (!glss_check_enums_glCompressedTexSubImage2D(w, target, (GLenum)p[6]) ||
+		if (!glss_check_enums_glCompressedTexSubImage2D(w, target) ||
 		    !glss_pixel_buffer_range(w, GL_PIXEL_UNPACK_BUFFER, offset, p[7] > 0 ? p[7] : 0))
 			return;
 		glCompressedTexSubImage2D(target, level, p[2], p[3], p[4], p[5], (GLenum)p[6], p[7], pointer);
@@ -430,7 +430,7 @@ void glss_exec_glsUnpackBufferImage(struct glss_worker *w, struct gls_reader *r)
 		glss_texture_level_done(w, glss_driver_error(w) == GL_NO_ERROR);
 		break;
 	case GLS_OP_glCompressedTexSubImage3D: /* target level x y z width height depth format imageSize */
-		if (!glss_check_enums_glCompressedTexSubImage3D(w, target, (GLenum)p[8]) ||
+		if (!glss_check_enums_glCompressedTexSubImage3D(w, target) ||
 		    !glss_pixel_buffer_range(w, GL_PIXEL_UNPACK_BUFFER, offset, p[9] > 0 ? p[9] : 0))
 			return;
 		glCompressedTexSubImage3D(target, level, p[2], p[3], p[4], p[5], p[6], p[7], (GLenum)p[8], p[9],

@@ -308,6 +308,14 @@ static void test_compressed(void)
     glBindTexture(GL_TEXTURE_3D, t3);
     glCompressedTexImage3D(GL_TEXTURE_3D, 0, GL_COMPRESSED_RGB8_ETC2, 4, 4, 2, 0, 16, etc2);
     GLST_ERR("glCompressedTexImage3D ETC2 in 3D", GL_INVALID_OPERATION);
+    /* sub-images of an uncompressed image: the driver's error whatever the format */
+    glTexImage3D(GL_TEXTURE_3D, 0, GL_RGBA8, 4, 4, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    glCompressedTexSubImage3D(GL_TEXTURE_3D, 0, 0, 0, 0, 4, 4, 1, GL_RGBA8, 16, etc2);
+    GLST_ERR("glCompressedTexSubImage3D RGBA8 into RGBA8", GL_INVALID_OPERATION);
+    glCompressedTexSubImage3D(GL_TEXTURE_3D, 0, 0, 0, 0, 4, 4, 1, 0x1234, 16, etc2);
+    GLST_ERR("glCompressedTexSubImage3D bad format into RGBA8", GL_INVALID_OPERATION);
+    glCompressedTexImage3D(GL_TEXTURE_2D_ARRAY, 0, GL_RGBA8, 4, 4, 1, 0, 16, etc2);
+    GLST_ERR("glCompressedTexImage3D RGBA8", GL_INVALID_ENUM);
     /* ETC2 in 2D, EAC R11 */
     GLuint t2;
     glGenTextures(1, &t2);
