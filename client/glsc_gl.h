@@ -99,7 +99,10 @@ struct glsc_context {
 	bool uniform_buffer_unknown, transform_feedback_buffer_unknown;
 	struct glsc_es3_buffers *es3_buffers;
 
-	/* es3 textures */
+	/* es3 textures: ES 3.0's pixel store beyond EXT_unpack_subimage's,
+	 * applied by the client alone like it (glsc_gl_textures.c) */
+	GLint unpack_image_height, unpack_skip_images;
+	GLint pack_row_length, pack_skip_rows, pack_skip_pixels;
 
 	/* es3 framebuffers */
 

@@ -7,6 +7,7 @@
 #include "glsc_gl.h"
 #include "glsc_gl_generated.h"
 #include "glsc_stream.h"
+#include "glsc_textures.h"
 #include "gls_extensions.h"
 #include "gls_pixels.h"
 #include "gls_wire.h"
@@ -17,7 +18,7 @@
 /* Bulk data travels in pieces of at most this many bytes: 16 MiB, or less
  * when the server takes smaller commands (--max-command-size, announced in
  * its welcome); 4 KiB leave room for the command's other parameters. */
-static int64_t glsc_chunk(void)
+int64_t glsc_chunk(void)
 {
 	int64_t limit = (int64_t)glsc_stream_max_message() - 4096;
 	return limit < GLSC_MAX_CHUNK ? limit : GLSC_MAX_CHUNK;
@@ -524,6 +525,12 @@ void glsc_glTexImage2D(GLenum target, GLint level, GLint internalformat, GLsizei
 	struct glsc_context *ctx = glsc_gl_enter();
 	if (!ctx)
 		return;
+	if (glsc_pixel_buffer(ctx, GL_PIXEL_UNPACK_BUFFER)) {
+		const GLint params[] = {(GLint)target, level, internalformat, width, height, border, (GLint)format,
+					(GLint)type};
+		glsc_unpack_buffer_command(ctx, GLS_OP_glTexImage2D, params, 8, pixels);
+		goto out;
+	}
 	int64_t size = gls_image_size(width, height, format, type, ctx->unpack_alignment);
 	struct glsc_rows rows;
 	if (!glsc_unpack_rows(ctx, width, height, format, type, pixels, &rows))
@@ -572,6 +579,8 @@ static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, G
 		glsc_set_error_locked(GL_INVALID_VALUE); /* larger than any texture */
 		return;
 	}
+	if (!rows->first)
+		size = 0; /* NULL pixels: no bytes, the driver validates and writes nothing */
 	if (size > glsc_chunk()) {
 		int64_t stride = gls_row_stride(width, format, type, ctx->unpack_alignment);
 		GLsizei band = glsc_band_rows(stride);
@@ -580,10 +589,6 @@ static void glsc_tex_sub_image_locked(struct glsc_context *ctx, GLenum target, G
 			struct glsc_rows part = {rows->first + (size_t)y * (size_t)rows->stride, rows->stride};
 			glsc_tex_sub_image_locked(ctx, target, level, xoffset, yoffset + y, width, n, format, type, &part);
 		}
-		return;
-	}
-	if (size > 0 && !rows->first) {
-		glsc_set_error_locked(GL_INVALID_VALUE);
 		return;
 	}
 	bool repack = false;
@@ -608,8 +613,12 @@ void glsc_glTexSubImage2D(GLenum target, GLint level, GLint xoffset, GLint yoffs
 	if (!ctx)
 		return;
 	struct glsc_rows rows;
-	if (glsc_unpack_rows(ctx, width, height, format, type, pixels, &rows))
+	if (glsc_pixel_buffer(ctx, GL_PIXEL_UNPACK_BUFFER)) {
+		const GLint params[] = {(GLint)target, level, xoffset, yoffset, width, height, (GLint)format, (GLint)type};
+		glsc_unpack_buffer_command(ctx, GLS_OP_glTexSubImage2D, params, 8, pixels);
+	} else if (glsc_unpack_rows(ctx, width, height, format, type, pixels, &rows)) {
 		glsc_tex_sub_image_locked(ctx, target, level, xoffset, yoffset, width, height, format, type, &rows);
+	}
 	glsc_gl_leave();
 }
 
@@ -617,12 +626,22 @@ void glsc_glTexSubImage2D(GLenum target, GLint level, GLint xoffset, GLint yoffs
  *   i32 width, i32 height, i32 border, i32 imageSize, blob data
  * wire glCompressedTexSubImage2D: u32 target, i32 level, i32 xoffset,
  *   i32 yoffset, i32 width, i32 height, u32 format, i32 imageSize, blob data */
-static void glsc_compressed(uint16_t opcode, const GLint *params, int count, GLsizei image_size, const void *data)
+void glsc_compressed_upload(uint64_t offered, uint16_t opcode, const GLint *params, int count, GLsizei image_size,
+			    const void *data)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
+	struct glsc_context *ctx = offered ? glsc_gl_enter_offered(offered) : glsc_gl_enter();
 	if (!ctx)
 		return;
+	if (glsc_pixel_buffer(ctx, GL_PIXEL_UNPACK_BUFFER)) {
+		glsc_unpack_buffer_command(ctx, opcode, params, count, data);
+		goto out;
+	}
 	size_t size = image_size > 0 && data ? (size_t)image_size : 0;
+	if ((int64_t)size > glsc_chunk()) {
+		/* es3 textures: sent as sub-images of bands of blocks */
+		glsc_compressed_pieces(ctx, opcode, params, data);
+		goto out;
+	}
 	if (size > GLS_MAX_MESSAGE - 64) {
 		glsc_set_error_locked(GL_OUT_OF_MEMORY);
 		goto out;
@@ -642,18 +661,19 @@ void glsc_glCompressedTexImage2D(GLenum target, GLint level, GLenum internalform
 				 GLint border, GLsizei imageSize, const void *data)
 {
 	const GLint params[] = {(GLint)target, level, (GLint)internalformat, width, height, border, imageSize};
-	glsc_compressed(GLS_OP_glCompressedTexImage2D, params, 7, imageSize, data);
+	glsc_compressed_upload(0, GLS_OP_glCompressedTexImage2D, params, 7, imageSize, data);
 }
 
 void glsc_glCompressedTexSubImage2D(GLenum target, GLint level, GLint xoffset, GLint yoffset, GLsizei width,
 				    GLsizei height, GLenum format, GLsizei imageSize, const void *data)
 {
 	const GLint params[] = {(GLint)target, level, xoffset, yoffset, width, height, (GLint)format, imageSize};
-	glsc_compressed(GLS_OP_glCompressedTexSubImage2D, params, 8, imageSize, data);
+	glsc_compressed_upload(0, GLS_OP_glCompressedTexSubImage2D, params, 8, imageSize, data);
 }
 
+/* Reads into rows starting at `first`, `dst_stride` bytes apart. */
 static void glsc_read_pixels_locked(struct glsc_context *ctx, GLint x, GLint y, GLsizei width, GLsizei height,
-				    GLenum format, GLenum type, void *pixels)
+				    GLenum format, GLenum type, uint8_t *first, int64_t dst_stride)
 {
 	int64_t size = gls_image_size(width, height, format, type, ctx->pack_alignment);
 	int64_t stride = gls_row_stride(width, format, type, ctx->pack_alignment);
@@ -666,7 +686,7 @@ static void glsc_read_pixels_locked(struct glsc_context *ctx, GLint x, GLint y, 
 		for (GLsizei row = 0; row < height; row += band) {
 			GLsizei rows = height - row < band ? height - row : band;
 			glsc_read_pixels_locked(ctx, x, y + row, width, rows, format, type,
-						(uint8_t *)pixels + (size_t)row * (size_t)stride);
+						first + (size_t)row * (size_t)dst_stride, dst_stride);
 		}
 		return;
 	}
@@ -687,12 +707,12 @@ static void glsc_read_pixels_locked(struct glsc_context *ctx, GLint x, GLint y, 
 	gls_reader_init(&r, reply, reply_size);
 	uint32_t len;
 	const void *bytes = gls_get_blob(&r, &len);
-	if (r.bad || !len || !pixels || (int64_t)len != size)
+	if (r.bad || !len || !first || (int64_t)len != size)
 		return;
 	/* Row by row: a driver leaves the padding between rows untouched. */
 	size_t row = (size_t)width * gls_pixel_size(format, type);
 	for (GLsizei i = 0; i < height; i++)
-		memcpy((uint8_t *)pixels + (size_t)i * (size_t)stride, (const uint8_t *)bytes + (size_t)i * (size_t)stride, row);
+		memcpy(first + (size_t)i * (size_t)dst_stride, (const uint8_t *)bytes + (size_t)i * (size_t)stride, row);
 }
 
 /* wire glReadPixels: i32 x, i32 y, i32 width, i32 height, u32 format,
@@ -703,6 +723,27 @@ void glsc_glReadPixels(GLint x, GLint y, GLsizei width, GLsizei height, GLenum f
 	struct glsc_context *ctx = glsc_gl_enter();
 	if (!ctx)
 		return;
-	glsc_read_pixels_locked(ctx, x, y, width, height, format, type, pixels);
+	if (glsc_pixel_buffer(ctx, GL_PIXEL_PACK_BUFFER)) {
+		glsc_pack_buffer_read_pixels(ctx, x, y, width, height, format, type, pixels);
+		goto out;
+	}
+	/* ES 3.0's pack row length and skips place the rows (the reply is
+	 * packed with the alignment only) */
+	const struct gls_pixel_store store = {ctx->pack_alignment, ctx->pack_row_length, 0, ctx->pack_skip_rows,
+					      ctx->pack_skip_pixels, 0};
+	struct gls_unpack_layout l;
+	uint8_t *first = pixels;
+	int64_t dst_stride = gls_row_stride(width, format, type, ctx->pack_alignment);
+	if (gls_pixel_layout(width, height, 1, format, type, &store, &l) && l.end > 0) {
+		if (l.end == GLS_IMAGE_TOO_LARGE &&
+		    gls_image_size(width, height, format, type, ctx->pack_alignment) != GLS_IMAGE_TOO_LARGE) {
+			glsc_set_error_locked(GL_INVALID_VALUE); /* skips past any address */
+			goto out;
+		}
+		first = pixels ? (uint8_t *)pixels + l.offset : NULL;
+		dst_stride = l.stride;
+	}
+	glsc_read_pixels_locked(ctx, x, y, width, height, format, type, first, dst_stride);
+out:
 	glsc_gl_leave();
 }

@@ -13,6 +13,7 @@
 
 #include "glsc_buffers.h"
 #include "glsc_gl.h"
+#include "glsc_textures.h"
 #include "gls_extensions.h"
 #include "glsc_gl_generated.h"
 #include "glsc_stream.h"
@@ -249,6 +250,11 @@ static bool glsc_es3_state_local(struct glsc_context *ctx, GLenum pname, GLint *
 /* State the client mirrors; false when the server must answer. */
 static bool glsc_state_local(struct glsc_context *ctx, GLenum pname, GLint *value)
 {
+	const GLint *pixel_store = glsc_pixel_store_state(ctx, pname); /* es3 textures */
+	if (pixel_store) {
+		*value = *pixel_store;
+		return true;
+	}
 	switch (pname) {
 	case GL_ARRAY_BUFFER_BINDING:
 		*value = (GLint)ctx->array_buffer;

@@ -6,6 +6,7 @@
 
 #include "glsc_buffers.h"
 #include "glsc_gl.h"
+#include "glsc_textures.h"
 #include "glsc_gl_generated.h"
 #include "glsc_stream.h"
 #include "gls_extensions.h"
@@ -210,6 +211,9 @@ bool glsc_hook_glDisableVertexAttribArray(GLuint index)
  * the worker's driver reads exactly the bytes it received. */
 static GLint *glsc_unpack_subimage_state(struct glsc_context *ctx, GLenum pname)
 {
+	GLint *es3 = glsc_pixel_store_state(ctx, pname); /* es3 textures: the whole ES 3.0 store */
+	if (es3)
+		return es3;
 	if (!(ctx->info.advertised & GLS_EXT_BIT(GL_EXT_unpack_subimage)))
 		return NULL;
 	switch (pname) {

@@ -26,7 +26,34 @@ int64_t gls_image_size(GLsizei width, GLsizei height, GLenum format, GLenum type
  * GLS_IMAGE_TOO_LARGE. */
 struct gls_unpack_layout {
 	int64_t offset, stride, row_bytes, end;
+	int64_t image_stride; /* 3D: bytes from an image to the next */
 };
+
+/* The pixel store of one direction (ES 3.0 table 3.1 / 4.4): the pack side
+ * has no image height or skip images (0). */
+struct gls_pixel_store {
+	GLint alignment, row_length, image_height, skip_rows, skip_pixels, skip_images;
+};
+
+/* gls_unpack_layout for width x height x depth pixels under a whole pixel
+ * store (ES 3.0 3.7.1): images are image_height (0: height) rows apart and
+ * the first skip_images of them skipped. 2D transfers pass depth 1 and a
+ * store without image height and skip images. */
+bool gls_pixel_layout(GLsizei width, GLsizei height, GLsizei depth, GLenum format, GLenum type,
+		      const struct gls_pixel_store *store, struct gls_unpack_layout *layout);
+
+/* gls_image_size of depth images of width x height, packed with the
+ * alignment only (the last row of the last image not padded). */
+int64_t gls_image_size_3d(GLsizei width, GLsizei height, GLsizei depth, GLenum format, GLenum type, GLint alignment);
+
+/* Bytes of a texel of a sized internal format (ES 3.0 tables 3.13, 3.14)
+ * with a format/type pair that uploads it; 0 when unknown or compressed. */
+unsigned gls_internalformat_texel(GLenum internalformat, GLenum *format, GLenum *type);
+
+/* Bytes of a block of a compressed format (ETC1/2, EAC, S3TC, RGTC, BPTC:
+ * 4x4 texels; ASTC: its own size), 0 when unknown; the block's size in
+ * texels goes to *block_width and *block_height. */
+unsigned gls_compressed_block(GLenum internalformat, unsigned *block_width, unsigned *block_height);
 
 /* Fills *layout; false for an unknown format/type, a bad alignment or a
  * negative row length or skip. An empty rectangle reads nothing (end 0). */

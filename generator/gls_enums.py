@@ -29,14 +29,16 @@ import sys
 SETS = {
     # glBindTexture, glTexParameter*, glGetTexParameter*, glGenerateMipmap
     'TextureBindTarget': ['GL_TEXTURE_2D', 'GL_TEXTURE_CUBE_MAP',
-                          'GL_TEXTURE_EXTERNAL_OES@GL_OES_EGL_image_external'],
+                          'GL_TEXTURE_EXTERNAL_OES@GL_OES_EGL_image_external',
+                          'GL_TEXTURE_3D', 'GL_TEXTURE_2D_ARRAY'],  # es3 textures
     # glPixelStorei on the wire: the alignments only. EXT_unpack_subimage's
     # row length and skips are applied by the client, which sends rows
     # packed; a row length reaching the driver would make it read other
     # bytes than the worker checked.
     'PixelStoreWire': ['GL_PACK_ALIGNMENT', 'GL_UNPACK_ALIGNMENT'],
     # external textures have no mipmaps (OES_EGL_image_external)
-    'MipmapTarget': ['GL_TEXTURE_2D', 'GL_TEXTURE_CUBE_MAP'],
+    'MipmapTarget': ['GL_TEXTURE_2D', 'GL_TEXTURE_CUBE_MAP',
+                     'GL_TEXTURE_3D', 'GL_TEXTURE_2D_ARRAY'],  # es3 textures
     # glTexImage2D & co, glFramebufferTexture2D's textarget: a 2D image
     'TextureImageTarget': ['GL_TEXTURE_2D', 'GL_TEXTURE_CUBE_MAP_POSITIVE_X', 'GL_TEXTURE_CUBE_MAP_NEGATIVE_X',
                            'GL_TEXTURE_CUBE_MAP_POSITIVE_Y', 'GL_TEXTURE_CUBE_MAP_NEGATIVE_Y',
@@ -59,17 +61,26 @@ SETS = {
     # glTexImage2D, glTexSubImage2D format (PixelFormat lacks the
     # extensions' formats and lists GL_UNSIGNED_SHORT/INT as formats)
     'TexturePixelFormat': ['GL_ALPHA', 'GL_LUMINANCE', 'GL_LUMINANCE_ALPHA', 'GL_RGB', 'GL_RGBA',
-                           'GL_DEPTH_COMPONENT@GL_OES_depth_texture',
-                           'GL_DEPTH_STENCIL_OES@GL_OES_packed_depth_stencil',
-                           'GL_RED_EXT@GL_EXT_texture_rg', 'GL_RG_EXT@GL_EXT_texture_rg',
-                           'GL_BGRA_EXT@GL_EXT_texture_format_BGRA8888'],
+                           'GL_DEPTH_COMPONENT@GL_OES_depth_texture|GL_ES_VERSION_3_0',
+                           'GL_DEPTH_STENCIL_OES@GL_OES_packed_depth_stencil|GL_ES_VERSION_3_0',
+                           'GL_RED_EXT@GL_EXT_texture_rg|GL_ES_VERSION_3_0',
+                           'GL_RG_EXT@GL_EXT_texture_rg|GL_ES_VERSION_3_0',
+                           'GL_BGRA_EXT@GL_EXT_texture_format_BGRA8888',
+                           # es3 textures: ES 3.0 table 3.2
+                           'GL_RED_INTEGER', 'GL_RG_INTEGER', 'GL_RGB_INTEGER', 'GL_RGBA_INTEGER'],
     # glTexImage2D, glTexSubImage2D type (PixelType lacks GL_UNSIGNED_SHORT_5_6_5;
     # BYTE, SHORT, INT are ES 3.0 texel types)
     'TexturePixelType': ['GL_UNSIGNED_BYTE', 'GL_UNSIGNED_SHORT_5_6_5', 'GL_UNSIGNED_SHORT_4_4_4_4',
                          'GL_UNSIGNED_SHORT_5_5_5_1',
-                         'GL_UNSIGNED_SHORT@GL_OES_depth_texture', 'GL_UNSIGNED_INT@GL_OES_depth_texture',
-                         'GL_UNSIGNED_INT_24_8_OES@GL_OES_packed_depth_stencil',
-                         'GL_HALF_FLOAT_OES@GL_OES_texture_half_float', 'GL_FLOAT@GL_OES_texture_float'],
+                         'GL_UNSIGNED_SHORT@GL_OES_depth_texture|GL_ES_VERSION_3_0',
+                         'GL_UNSIGNED_INT@GL_OES_depth_texture|GL_ES_VERSION_3_0',
+                         'GL_UNSIGNED_INT_24_8_OES@GL_OES_packed_depth_stencil|GL_ES_VERSION_3_0',
+                         'GL_HALF_FLOAT_OES@GL_OES_texture_half_float',
+                         'GL_FLOAT@GL_OES_texture_float|GL_ES_VERSION_3_0',
+                         # es3 textures: ES 3.0 table 3.2
+                         'GL_BYTE@GL_ES_VERSION_3_0', 'GL_SHORT@GL_ES_VERSION_3_0', 'GL_INT@GL_ES_VERSION_3_0',
+                         'GL_HALF_FLOAT', 'GL_UNSIGNED_INT_2_10_10_10_REV', 'GL_UNSIGNED_INT_10F_11F_11F_REV',
+                         'GL_UNSIGNED_INT_5_9_9_9_REV', 'GL_FLOAT_32_UNSIGNED_INT_24_8_REV'],
     # glReadPixels: ES 2.0 reads colour only; the implementation-chosen pair
     # (GL_IMPLEMENTATION_COLOR_READ_FORMAT/TYPE) of a half-float or float
     # colour buffer is accepted where those texels are.
@@ -113,7 +124,12 @@ SETS = {
                            'GL_DEPTH24_STENCIL8@GL_OES_packed_depth_stencil|GL_ES_VERSION_3_0'],
     # glCompressedTex(Sub)Image2D: ES 2.0 itself has no compressed format;
     # see COMPRESSED_FROM below
-    'CompressedTextureFormat': [],
+    'CompressedTextureFormat': [
+        # es3 textures: ES 3.0's ETC2/EAC formats (3.8.6, table 3.19)
+        'GL_COMPRESSED_R11_EAC', 'GL_COMPRESSED_SIGNED_R11_EAC', 'GL_COMPRESSED_RG11_EAC',
+        'GL_COMPRESSED_SIGNED_RG11_EAC', 'GL_COMPRESSED_RGB8_ETC2', 'GL_COMPRESSED_SRGB8_ETC2',
+        'GL_COMPRESSED_RGB8_PUNCHTHROUGH_ALPHA1_ETC2', 'GL_COMPRESSED_SRGB8_PUNCHTHROUGH_ALPHA1_ETC2',
+        'GL_COMPRESSED_RGBA8_ETC2_EAC', 'GL_COMPRESSED_SRGB8_ALPHA8_ETC2_EAC'],
     # no extension glstream advertises defines a shader binary format
     'ShaderBinaryFormat': [],
 
@@ -121,7 +137,29 @@ SETS = {
     # es3 buffers
 
     # es3 textures
-
+    # glTexImage3D & co: a 3D image
+    'Texture3DTarget': ['GL_TEXTURE_3D', 'GL_TEXTURE_2D_ARRAY'],
+    # glTexStorage2D
+    'TextureStorage2DTarget': ['GL_TEXTURE_2D@GL_ES_VERSION_3_0', 'GL_TEXTURE_CUBE_MAP@GL_ES_VERSION_3_0'],
+    # glTexStorage2D/3D: the sized formats of ES 3.0 tables 3.13 and 3.14,
+    # (with the extensions' compressed formats: COMPRESSED_FROM)
+    'TextureStorageFormat': ['GL_R8', 'GL_R8_SNORM', 'GL_R16F', 'GL_R32F', 'GL_R8UI', 'GL_R8I', 'GL_R16UI',
+                             'GL_R16I', 'GL_R32UI', 'GL_R32I', 'GL_RG8', 'GL_RG8_SNORM', 'GL_RG16F', 'GL_RG32F',
+                             'GL_RG8UI', 'GL_RG8I', 'GL_RG16UI', 'GL_RG16I', 'GL_RG32UI', 'GL_RG32I', 'GL_RGB8',
+                             'GL_SRGB8', 'GL_RGB565@GL_ES_VERSION_3_0', 'GL_RGB8_SNORM', 'GL_R11F_G11F_B10F',
+                             'GL_RGB9_E5', 'GL_RGB16F', 'GL_RGB32F', 'GL_RGB8UI', 'GL_RGB8I', 'GL_RGB16UI',
+                             'GL_RGB16I', 'GL_RGB32UI', 'GL_RGB32I', 'GL_RGBA8', 'GL_SRGB8_ALPHA8', 'GL_RGBA8_SNORM',
+                             'GL_RGB5_A1@GL_ES_VERSION_3_0', 'GL_RGBA4@GL_ES_VERSION_3_0', 'GL_RGB10_A2',
+                             'GL_RGBA16F', 'GL_RGBA32F', 'GL_RGBA8UI', 'GL_RGBA8I', 'GL_RGB10_A2UI', 'GL_RGBA16UI',
+                             'GL_RGBA16I', 'GL_RGBA32I', 'GL_RGBA32UI',
+                             'GL_DEPTH_COMPONENT16@GL_ES_VERSION_3_0', 'GL_DEPTH_COMPONENT24',
+                             'GL_DEPTH_COMPONENT32F', 'GL_DEPTH24_STENCIL8', 'GL_DEPTH32F_STENCIL8',
+                             # and the compressed ones (ES 3.0 3.8.4)
+                             'GL_COMPRESSED_R11_EAC', 'GL_COMPRESSED_SIGNED_R11_EAC', 'GL_COMPRESSED_RG11_EAC',
+                             'GL_COMPRESSED_SIGNED_RG11_EAC', 'GL_COMPRESSED_RGB8_ETC2', 'GL_COMPRESSED_SRGB8_ETC2',
+                             'GL_COMPRESSED_RGB8_PUNCHTHROUGH_ALPHA1_ETC2',
+                             'GL_COMPRESSED_SRGB8_PUNCHTHROUGH_ALPHA1_ETC2', 'GL_COMPRESSED_RGBA8_ETC2_EAC',
+                             'GL_COMPRESSED_SRGB8_ALPHA8_ETC2_EAC'],
     # es3 framebuffers
     # glGet/SamplerParameter*: the ES 3.0 sampler state (table 6.10); the
     # host (ES 3.2) would also take border colours
@@ -175,7 +213,7 @@ SETS['InternalformatQueryFormat'] = SETS['RenderbufferFormat'] + ['GL_RGB@GL_ES_
 # Sets that also take every value any advertised extension whose name
 # contains one of these words requires (so a new compression extension
 # in protocol/extensions.txt needs no edit here).
-COMPRESSED_FROM = {'CompressedTextureFormat': ('compress',)}
+COMPRESSED_FROM = {'CompressedTextureFormat': ('compress',), 'TextureStorageFormat': ('compress',)}
 
 # (command, parameter) -> set name in SETS, or None: not checked (why).
 # Parameters not listed use their gl.xml group.
@@ -212,7 +250,11 @@ PARAM_SETS = {
     ('glReadPixels', 'type'): 'ReadPixelType',
     ('glRenderbufferStorage', 'internalformat'): 'RenderbufferFormat',
     ('glCompressedTexImage2D', 'internalformat'): 'CompressedTextureFormat',
-    ('glCompressedTexSubImage2D', 'format'): 'CompressedTextureFormat',
+    # es3 textures: the driver checks the texture's own format first (an
+    # uncompressed image: GL_INVALID_OPERATION whatever the format); a
+    # compressed image exists only through glCompressedTexImage*, whose
+    # format is checked, and the data's size is imageSize either way
+    ('glCompressedTexSubImage2D', 'format'): None,
     # the ES 2.0 man page reports a bad internalformat here as
     # GL_INVALID_VALUE, not GL_INVALID_ENUM: the driver checks it
     ('glCopyTexImage2D', 'internalformat'): None,
@@ -256,6 +298,21 @@ PARAM_SETS = {
     ('glCopyBufferSubData', 'writeTarget'): None,
 
     # es3 textures
+    ('glTexImage3D', 'target'): 'Texture3DTarget',
+    ('glTexSubImage3D', 'target'): 'Texture3DTarget',
+    ('glCopyTexSubImage3D', 'target'): 'Texture3DTarget',
+    ('glCompressedTexImage3D', 'target'): 'Texture3DTarget',
+    ('glCompressedTexSubImage3D', 'target'): 'Texture3DTarget',
+    ('glTexStorage3D', 'target'): 'Texture3DTarget',
+    ('glTexStorage2D', 'target'): 'TextureStorage2DTarget',
+    ('glTexImage3D', 'format'): 'TexturePixelFormat',
+    ('glTexSubImage3D', 'format'): 'TexturePixelFormat',
+    ('glTexImage3D', 'type'): 'TexturePixelType',
+    ('glTexSubImage3D', 'type'): 'TexturePixelType',
+    ('glCompressedTexImage3D', 'internalformat'): 'CompressedTextureFormat',
+    ('glCompressedTexSubImage3D', 'format'): None,  # as glCompressedTexSubImage2D's
+    ('glTexStorage2D', 'internalformat'): 'TextureStorageFormat',
+    ('glTexStorage3D', 'internalformat'): 'TextureStorageFormat',
 
     # es3 framebuffers
     ('glRenderbufferStorageMultisample', 'internalformat'): 'RenderbufferFormat',

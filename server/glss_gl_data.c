@@ -11,11 +11,9 @@
 #include "glss_framebuffers.h"
 #include "glss_gl_generated.h"
 #include "glss_memory.h"
+#include "glss_pixels.h"
 #include "glss_worker.h"
 #include "gls_pixels.h"
-
-/* Pixel data larger than this is refused before reaching the driver. */
-#define GLSS_MAX_BUFFER_SIZE (1ll << 31)
 
 /* wire glsMapBufferRead: u32 target, i64 offset, i64 length -> reply blob */
 void glss_exec_glsMapBufferRead(struct glss_worker *w, struct gls_reader *r)
@@ -70,7 +68,7 @@ void glss_exec_glPixelStorei(struct glss_worker *w, struct gls_reader *r)
 	glPixelStorei(pname, param);
 }
 
-static GLint glss_alignment(GLenum pname)
+GLint glss_alignment(GLenum pname)
 {
 	GLint alignment = 4;
 	glGetIntegerv(pname, &alignment);
@@ -100,7 +98,8 @@ void glss_exec_glTexImage2D(struct glss_worker *w, struct gls_reader *r)
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
 	uint32_t len;
 	const void *pixels = gls_get_blob(r, &len);
-	if (!gls_reader_done(r) || !glss_check_enums_glTexImage2D(w, target, format, type))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER) ||
+	    !glss_check_enums_glTexImage2D(w, target, format, type))
 		return;
 	int64_t expected = gls_image_size(width, height, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
 	if (expected <= 0 || expected != len) {
@@ -119,7 +118,8 @@ void glss_exec_glsTexImage2DNull(struct glss_worker *w, struct gls_reader *r)
 	GLsizei width = gls_get_i32(r), height = gls_get_i32(r);
 	GLint border = gls_get_i32(r);
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
-	if (!gls_reader_done(r) || !glss_check_enums_glTexImage2D(w, target, format, type))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER) ||
+	    !glss_check_enums_glTexImage2D(w, target, format, type))
 		return;
 	int64_t size = gls_image_size(width, height, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
 	int64_t bytes = gls_image_size(width, height, format, type, 1);
@@ -147,7 +147,8 @@ void glss_exec_glTexSubImage2D(struct glss_worker *w, struct gls_reader *r)
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
 	uint32_t len;
 	const void *pixels = gls_get_blob(r, &len);
-	if (!gls_reader_done(r) || !glss_check_enums_glTexSubImage2D(w, target, format, type))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER) ||
+	    !glss_check_enums_glTexSubImage2D(w, target, format, type))
 		return;
 	int64_t expected = gls_image_size(width, height, format, type, glss_alignment(GL_UNPACK_ALIGNMENT));
 	if (expected < 0) {
@@ -155,11 +156,12 @@ void glss_exec_glTexSubImage2D(struct glss_worker *w, struct gls_reader *r)
 		glTexSubImage2D(target, level, xoffset, yoffset, 0, 0, format, type, pixels);
 		return;
 	}
-	if (expected != len) {
+	if (len && expected != len) {
 		glss_fail(w, "glTexSubImage2D of %dx%d carries %u bytes, not %lld", width, height, len, (long long)expected);
 		return;
 	}
-	glTexSubImage2D(target, level, xoffset, yoffset, width, height, format, type, pixels);
+	/* no bytes: the application's NULL, which writes nothing */
+	glTexSubImage2D(target, level, xoffset, yoffset, width, height, format, type, len ? pixels : NULL);
 }
 
 /* wire glCompressedTexImage2D: u32 target, i32 level, u32 internalformat,
@@ -174,19 +176,28 @@ void glss_exec_glCompressedTexImage2D(struct glss_worker *w, struct gls_reader *
 	GLsizei image_size = gls_get_i32(r);
 	uint32_t len;
 	const void *data = gls_get_blob(r, &len);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER))
 		return;
-	if ((image_size > 0 ? (uint32_t)image_size : 0) != len) {
+	if (len && (image_size > 0 ? (uint32_t)image_size : 0) != len) {
 		glss_fail(w, "glCompressedTexImage2D of %d bytes carries %u", image_size, len);
 		return;
 	}
 	if (!glss_check_enums_glCompressedTexImage2D(w, target, internalformat))
 		return;
 	glss_collect_driver_error(w);
-	if (!glss_texture_level_reserve(w, target, level, width, height, len))
+	if (!glss_texture_level_reserve(w, target, level, width, height,
+					glss_compressed_bytes(internalformat, width, height, 1, image_size)))
 		return;
-	glCompressedTexImage2D(target, level, internalformat, width, height, border, image_size, data);
+	/* no bytes: the application's NULL (or an image sent in pieces next):
+	 * zero blocks, so that the level's contents are defined */
+	void *zeros = NULL;
+	if (!len && !glss_compressed_zeros(w, internalformat, width, height, 1, image_size, &zeros)) {
+		glss_texture_level_done(w, false);
+		return;
+	}
+	glCompressedTexImage2D(target, level, internalformat, width, height, border, image_size, len ? data : zeros);
 	glss_texture_level_done(w, glss_driver_error(w) == GL_NO_ERROR);
+	free(zeros);
 }
 
 /* wire glCompressedTexSubImage2D: u32 target, i32 level, i32 xoffset,
@@ -200,15 +211,16 @@ void glss_exec_glCompressedTexSubImage2D(struct glss_worker *w, struct gls_reade
 	GLsizei image_size = gls_get_i32(r);
 	uint32_t len;
 	const void *data = gls_get_blob(r, &len);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_UNPACK_BUFFER))
 		return;
-	if ((image_size > 0 ? (uint32_t)image_size : 0) != len) {
+	if (len && (image_size > 0 ? (uint32_t)image_size : 0) != len) {
 		glss_fail(w, "glCompressedTexSubImage2D of %d bytes carries %u", image_size, len);
 		return;
 	}
-	if (!glss_check_enums_glCompressedTexSubImage2D(w, target, format))
+	if (!glss_check_enums_glCompressedTexSubImage2D(w, target))
 		return;
-	glCompressedTexSubImage2D(target, level, xoffset, yoffset, width, height, format, image_size, data);
+	/* no bytes: the application's NULL, which writes nothing */
+	glCompressedTexSubImage2D(target, level, xoffset, yoffset, width, height, format, image_size, len ? data : NULL);
 }
 
 /* wire glReadPixels: i32 x, i32 y, i32 width, i32 height, u32 format,
@@ -218,7 +230,7 @@ void glss_exec_glReadPixels(struct glss_worker *w, struct gls_reader *r)
 	GLint x = gls_get_i32(r), y = gls_get_i32(r);
 	GLsizei width = gls_get_i32(r), height = gls_get_i32(r);
 	GLenum format = gls_get_u32(r), type = gls_get_u32(r);
-	if (!gls_reader_done(r))
+	if (!gls_reader_done(r) || !glss_client_memory_transfer(w, GL_PIXEL_PACK_BUFFER))
 		return;
 	if (!glss_check_enums_glReadPixels(w, format, type)) {
 		glss_reply_i32(w, 0); /* answered: no pixels */
@@ -297,11 +309,8 @@ static bool glss_read_framebuffer_size(struct glss_worker *w, GLsizei *width, GL
 	return glss_texture_level_size(w, (GLuint)name, face ? (GLenum)face : GL_TEXTURE_2D, level, width, height);
 }
 
-/* Clips a copy's source rectangle to the read framebuffer; the
- * destination moves with it. False when nothing is left or the size is
- * unknown (then the copy is left as it was). */
-static bool glss_clip_copy(struct glss_worker *w, GLint *dx, GLint *dy, GLint *x, GLint *y, GLsizei *width,
-			   GLsizei *height)
+bool glss_clip_copy(struct glss_worker *w, GLint *dx, GLint *dy, GLint *x, GLint *y, GLsizei *width,
+			    GLsizei *height)
 {
 	GLsizei fb_width, fb_height;
 	if (!glss_read_framebuffer_size(w, &fb_width, &fb_height))
@@ -336,7 +345,13 @@ void glss_exec_glCopyTexImage2D(struct glss_worker *w, struct gls_reader *r)
 	GLint border = gls_get_i32(r);
 	if (!gls_reader_done(r) || !glss_check_enums_glCopyTexImage2D(w, target) || glss_read_buffer_missing(w))
 		return;
-	int64_t bytes = gls_image_size(width, height, internalformat, GL_UNSIGNED_BYTE, 1);
+	/* unsized formats take their own name as format; ES 3.0's sized
+	 * ones the pair that uploads them */
+	GLenum zero_format = internalformat, zero_type = GL_UNSIGNED_BYTE;
+	unsigned texel = gls_internalformat_texel(internalformat, &zero_format, &zero_type);
+	int64_t bytes = gls_image_size(width, height, zero_format, zero_type, 1);
+	if (texel && bytes > 0)
+		bytes = (int64_t)width * height * texel;
 	glss_collect_driver_error(w);
 	if (!glss_texture_level_reserve(w, target, level, width, height, bytes > 0 ? (uint64_t)bytes : 0))
 		return;
@@ -348,14 +363,7 @@ void glss_exec_glCopyTexImage2D(struct glss_worker *w, struct gls_reader *r)
 	if (!ok || bytes <= 0 || !glss_clip_copy(w, &dx, &dy, &cx, &cy, &cw, &ch) || (cw == width && ch == height))
 		return;
 	/* part of the source is outside: zero, then copy what is inside */
-	int64_t size = gls_image_size(width, height, internalformat, GL_UNSIGNED_BYTE, glss_alignment(GL_UNPACK_ALIGNMENT));
-	void *zeros = size > 0 && size <= GLSS_MAX_BUFFER_SIZE ? calloc(1, (size_t)size) : NULL;
-	if (!zeros) {
-		glss_set_error(w, GL_OUT_OF_MEMORY);
-		return;
-	}
-	glTexSubImage2D(target, level, 0, 0, width, height, internalformat, GL_UNSIGNED_BYTE, zeros);
-	free(zeros);
+	glss_zero_level(w, target, level, width, height, 1, zero_format, zero_type);
 	if (cw && ch)
 		glCopyTexSubImage2D(target, level, dx, dy, cx, cy, cw, ch);
 }

@@ -897,10 +897,34 @@ static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double valu
 	static const GLenum min_filters[] = {GL_NEAREST, GL_LINEAR, GL_NEAREST_MIPMAP_NEAREST, GL_LINEAR_MIPMAP_NEAREST,
 					     GL_NEAREST_MIPMAP_LINEAR, GL_LINEAR_MIPMAP_LINEAR};
 	static const GLenum wraps[] = {GL_REPEAT, GL_CLAMP_TO_EDGE, GL_MIRRORED_REPEAT};
+	/* es3 textures: ES 3.0 3.8.7 */
+	static const GLenum compare_modes[] = {GL_NONE, GL_COMPARE_REF_TO_TEXTURE};
+	static const GLenum compare_funcs[] = {GL_LEQUAL, GL_GEQUAL, GL_LESS, GL_GREATER,
+					       GL_EQUAL, GL_NOTEQUAL, GL_ALWAYS, GL_NEVER};
+	static const GLenum swizzles[] = {GL_RED, GL_GREEN, GL_BLUE, GL_ALPHA, GL_ZERO, GL_ONE};
 	const GLenum *set;
 	size_t count;
 	bool external = target == GL_TEXTURE_EXTERNAL_OES;
 	switch (pname) {
+	case GL_TEXTURE_WRAP_R:
+		set = wraps;
+		count = 3;
+		break;
+	case GL_TEXTURE_COMPARE_MODE:
+		set = compare_modes;
+		count = 2;
+		break;
+	case GL_TEXTURE_COMPARE_FUNC:
+		set = compare_funcs;
+		count = 8;
+		break;
+	case GL_TEXTURE_SWIZZLE_R:
+	case GL_TEXTURE_SWIZZLE_G:
+	case GL_TEXTURE_SWIZZLE_B:
+	case GL_TEXTURE_SWIZZLE_A:
+		set = swizzles;
+		count = 6;
+		break;
 	case GL_TEXTURE_MIN_FILTER:
 	case GL_TEXTURE_MAG_FILTER:
 		set = min_filters;

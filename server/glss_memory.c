@@ -11,11 +11,12 @@
 
 #include "glss_memory.h"
 #include "glss_sandbox.h"
+#include "gls_pixels.h"
 
 #define GLSS_MAX_LEVELS 16
 
 struct glss_level {
-	uint32_t width, height;
+	uint32_t width, height, depth;
 	uint64_t bytes;
 };
 
@@ -58,7 +59,8 @@ static struct {
 	struct glss_level fresh;
 } glss_pending;
 
-static bool glss_reserve(struct glss_worker *w, struct glss_level *level, GLsizei width, GLsizei height, uint64_t bytes)
+static bool glss_reserve(struct glss_worker *w, struct glss_level *level, GLsizei width, GLsizei height, GLsizei depth,
+			 uint64_t bytes)
 {
 	glss_pending.level = NULL;
 	if (!glss_memory_resize(w, level->bytes, bytes)) {
@@ -66,7 +68,7 @@ static bool glss_reserve(struct glss_worker *w, struct glss_level *level, GLsize
 		return false;
 	}
 	glss_pending.level = level;
-	glss_pending.fresh = (struct glss_level){(uint32_t)width, (uint32_t)height, bytes};
+	glss_pending.fresh = (struct glss_level){(uint32_t)width, (uint32_t)height, (uint32_t)depth, bytes};
 	return true;
 }
 
@@ -82,11 +84,33 @@ static void glss_done(struct glss_worker *w, bool ok)
 		glss_memory_resize(w, glss_pending.fresh.bytes, level->bytes);
 }
 
-/* 2D or cube face: the face index and the binding to ask for; -1 else. */
+/* The kinds of texture objects, the index of their texture 0. */
+enum { GLSS_TEX_2D, GLSS_TEX_CUBE, GLSS_TEX_3D, GLSS_TEX_2D_ARRAY };
+
+static int glss_kind_of(GLenum binding)
+{
+	switch (binding) {
+	case GL_TEXTURE_BINDING_CUBE_MAP: return GLSS_TEX_CUBE;
+	case GL_TEXTURE_BINDING_3D: return GLSS_TEX_3D;
+	case GL_TEXTURE_BINDING_2D_ARRAY: return GLSS_TEX_2D_ARRAY;
+	default: return GLSS_TEX_2D;
+	}
+}
+
+/* 2D, 3D, 2D array or cube face: the face index and the binding to ask
+ * for; -1 else. */
 static int glss_face_of(GLenum target, GLenum *binding)
 {
 	if (target == GL_TEXTURE_2D) {
 		*binding = GL_TEXTURE_BINDING_2D;
+		return 0;
+	}
+	if (target == GL_TEXTURE_3D) {
+		*binding = GL_TEXTURE_BINDING_3D;
+		return 0;
+	}
+	if (target == GL_TEXTURE_2D_ARRAY) {
+		*binding = GL_TEXTURE_BINDING_2D_ARRAY;
 		return 0;
 	}
 	if (target >= GL_TEXTURE_CUBE_MAP_POSITIVE_X && target <= GL_TEXTURE_CUBE_MAP_NEGATIVE_Z) {
@@ -96,13 +120,13 @@ static int glss_face_of(GLenum target, GLenum *binding)
 	return -1;
 }
 
-static struct glss_texture *glss_texture_of(struct glss_worker *w, GLuint host, bool cube, bool create)
+static struct glss_texture *glss_texture_of(struct glss_worker *w, GLuint host, int kind, bool create)
 {
 	struct glss_context *c = w->current;
 	struct glss_texture **slot = NULL, *t = NULL;
 	uint64_t value;
 	if (!host)
-		slot = &c->default_textures[cube];
+		slot = kind >= GLSS_TEX_3D ? &c->default_textures_3d[kind - GLSS_TEX_3D] : &c->default_textures[kind];
 	else if (gls_idmap_get(&c->share->textures, host, &value))
 		return (struct glss_texture *)(uintptr_t)value;
 	if (slot && *slot)
@@ -124,7 +148,7 @@ static struct glss_level *glss_level_of(struct glss_worker *w, GLuint host, GLen
 	int face = glss_face_of(target, &binding);
 	if (face < 0 || level < 0 || level >= GLSS_MAX_LEVELS)
 		return NULL;
-	struct glss_texture *t = glss_texture_of(w, host, binding == GL_TEXTURE_BINDING_CUBE_MAP, create);
+	struct glss_texture *t = glss_texture_of(w, host, glss_kind_of(binding), create);
 	if (!t)
 		return NULL;
 	if (!t->faces[face] && (!create || !(t->faces[face] = calloc(GLSS_MAX_LEVELS, sizeof(struct glss_level)))))
@@ -132,22 +156,149 @@ static struct glss_level *glss_level_of(struct glss_worker *w, GLuint host, GLen
 	return &t->faces[face][level];
 }
 
+/* Whether the driver may accept a level of that size for target (else it
+ * refuses it and nothing is charged). */
+static bool glss_size_possible(GLenum binding, GLsizei width, GLsizei height, GLsizei depth)
+{
+	GLint max_size = 0, max_depth = 1;
+	if (width < 0 || height < 0 || depth < 0)
+		return false;
+	switch (binding) {
+	case GL_TEXTURE_BINDING_2D: glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size); break;
+	case GL_TEXTURE_BINDING_CUBE_MAP: glGetIntegerv(GL_MAX_CUBE_MAP_TEXTURE_SIZE, &max_size); break;
+	case GL_TEXTURE_BINDING_3D:
+		glGetIntegerv(GL_MAX_3D_TEXTURE_SIZE, &max_size);
+		max_depth = max_size;
+		break;
+	case GL_TEXTURE_BINDING_2D_ARRAY:
+		glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
+		glGetIntegerv(GL_MAX_ARRAY_TEXTURE_LAYERS, &max_depth);
+		break;
+	default: return false;
+	}
+	return width <= max_size && height <= max_size && depth <= max_depth;
+}
+
 bool glss_texture_level_reserve(struct glss_worker *w, GLenum target, GLint level, GLsizei width, GLsizei height,
 				uint64_t bytes)
 {
+	return glss_texture_level_reserve_3d(w, target, level, width, height, 1, bytes);
+}
+
+bool glss_texture_level_reserve_3d(struct glss_worker *w, GLenum target, GLint level, GLsizei width, GLsizei height,
+				   GLsizei depth, uint64_t bytes)
+{
 	glss_pending.level = NULL;
 	GLenum binding;
-	GLint max_size = 0, host = 0;
-	if (!w->current || glss_face_of(target, &binding) < 0 || width < 0 || height < 0)
+	GLint host = 0;
+	if (!w->current || glss_face_of(target, &binding) < 0 || !glss_size_possible(binding, width, height, depth))
 		return true; /* the driver refuses it */
-	glGetIntegerv(binding == GL_TEXTURE_BINDING_2D ? GL_MAX_TEXTURE_SIZE : GL_MAX_CUBE_MAP_TEXTURE_SIZE, &max_size);
-	if (width > max_size || height > max_size)
-		return true;
 	glGetIntegerv(binding, &host);
 	struct glss_level *l = glss_level_of(w, (GLuint)host, target, level, true);
 	if (!l)
 		return level < 0 || level >= GLSS_MAX_LEVELS ? true : (glss_set_error(w, GL_OUT_OF_MEMORY), false);
-	return glss_reserve(w, l, width, height, bytes);
+	return glss_reserve(w, l, width, height, depth, bytes);
+}
+
+/* The storage being made between glss_texture_storage_reserve and done. */
+static struct {
+	struct glss_texture *texture;
+	int faces, levels;
+	GLsizei width, height, depth;
+	bool depth_halves; /* 3D: depth is a dimension; 2D array: layers */
+	GLenum internalformat;
+	uint64_t old_bytes, new_bytes;
+} glss_storage;
+
+static uint64_t glss_storage_level_bytes(GLenum internalformat, GLsizei width, GLsizei height, GLsizei depth)
+{
+	GLenum format, type;
+	uint64_t texels = (uint64_t)width * (uint64_t)height * (uint64_t)depth;
+	unsigned bpp = gls_internalformat_texel(internalformat, &format, &type);
+	unsigned bw, bh, block = gls_compressed_block(internalformat, &bw, &bh);
+	if (bpp)
+		return texels * bpp;
+	if (block)
+		return (((uint64_t)width + bw - 1) / bw) * (((uint64_t)height + bh - 1) / bh) * (uint64_t)depth * block;
+	return texels * 16; /* unknown: the largest texel */
+}
+
+static GLsizei glss_level_dim(GLsizei size, int level)
+{
+	GLsizei d = size >> level;
+	return d ? d : 1;
+}
+
+bool glss_texture_storage_reserve(struct glss_worker *w, GLenum target, GLsizei levels, GLenum internalformat,
+				  GLsizei width, GLsizei height, GLsizei depth)
+{
+	glss_storage.texture = NULL;
+	GLenum binding = GL_NONE;
+	GLint host = 0;
+	int face = target == GL_TEXTURE_CUBE_MAP ? 0 : glss_face_of(target, &binding);
+	if (target == GL_TEXTURE_CUBE_MAP)
+		binding = GL_TEXTURE_BINDING_CUBE_MAP;
+	if (!w->current || face < 0 || levels < 1 || levels > GLSS_MAX_LEVELS || width < 1 || height < 1 || depth < 1 ||
+	    !glss_size_possible(binding, width, height, depth))
+		return true; /* the driver refuses it */
+	glGetIntegerv(binding, &host);
+	struct glss_texture *t = glss_texture_of(w, (GLuint)host, glss_kind_of(binding), true);
+	int faces = target == GL_TEXTURE_CUBE_MAP ? 6 : 1;
+	for (int f = 0; t && f < faces; f++)
+		if (!t->faces[f] && !(t->faces[f] = calloc(GLSS_MAX_LEVELS, sizeof(struct glss_level))))
+			t = NULL;
+	if (!t) {
+		glss_set_error(w, GL_OUT_OF_MEMORY);
+		return false;
+	}
+	bool depth_halves = target == GL_TEXTURE_3D;
+	uint64_t old_bytes = 0, new_bytes = 0;
+	for (int f = 0; f < faces; f++) {
+		for (int l = 0; l < GLSS_MAX_LEVELS; l++)
+			old_bytes += t->faces[f][l].bytes;
+		for (int l = 0; l < levels; l++)
+			new_bytes += glss_storage_level_bytes(internalformat, glss_level_dim(width, l),
+							      glss_level_dim(height, l),
+							      depth_halves ? glss_level_dim(depth, l) : depth);
+	}
+	if (!glss_memory_resize(w, old_bytes, new_bytes)) {
+		glss_set_error(w, GL_OUT_OF_MEMORY);
+		return false;
+	}
+	glss_storage.texture = t;
+	glss_storage.faces = faces;
+	glss_storage.levels = levels;
+	glss_storage.width = width;
+	glss_storage.height = height;
+	glss_storage.depth = depth;
+	glss_storage.depth_halves = depth_halves;
+	glss_storage.internalformat = internalformat;
+	glss_storage.old_bytes = old_bytes;
+	glss_storage.new_bytes = new_bytes;
+	return true;
+}
+
+void glss_texture_storage_done(struct glss_worker *w, bool ok)
+{
+	struct glss_texture *t = glss_storage.texture;
+	if (!t)
+		return;
+	glss_storage.texture = NULL;
+	if (!ok) {
+		glss_memory_resize(w, glss_storage.new_bytes, glss_storage.old_bytes);
+		return;
+	}
+	/* every level is replaced: those past `levels` are gone */
+	for (int f = 0; f < glss_storage.faces; f++) {
+		for (int l = 0; l < GLSS_MAX_LEVELS; l++) {
+			GLsizei lw = glss_level_dim(glss_storage.width, l), lh = glss_level_dim(glss_storage.height, l);
+			GLsizei ld = glss_storage.depth_halves ? glss_level_dim(glss_storage.depth, l) : glss_storage.depth;
+			t->faces[f][l] = l < glss_storage.levels
+				? (struct glss_level){(uint32_t)lw, (uint32_t)lh, (uint32_t)ld,
+						      glss_storage_level_bytes(glss_storage.internalformat, lw, lh, ld)}
+				: (struct glss_level){0, 0, 0, 0};
+		}
+	}
 }
 
 void glss_texture_level_done(struct glss_worker *w, bool ok)
@@ -158,11 +309,19 @@ void glss_texture_level_done(struct glss_worker *w, bool ok)
 bool glss_texture_level_size(struct glss_worker *w, GLuint host, GLenum target, GLint level, GLsizei *width,
 			     GLsizei *height)
 {
+	GLsizei depth;
+	return glss_texture_level_size_3d(w, host, target, level, width, height, &depth);
+}
+
+bool glss_texture_level_size_3d(struct glss_worker *w, GLuint host, GLenum target, GLint level, GLsizei *width,
+				GLsizei *height, GLsizei *depth)
+{
 	struct glss_level *l = w->current ? glss_level_of(w, host, target, level, false) : NULL;
 	if (!l || !l->bytes)
 		return false;
 	*width = (GLsizei)l->width;
 	*height = (GLsizei)l->height;
+	*depth = (GLsizei)l->depth;
 	return true;
 }
 
@@ -188,7 +347,7 @@ bool glss_renderbuffer_reserve(struct glss_worker *w, GLuint host, GLsizei width
 		glss_set_error(w, GL_OUT_OF_MEMORY);
 		return false;
 	}
-	return glss_reserve(w, &rb->storage, width, height, bytes);
+	return glss_reserve(w, &rb->storage, width, height, 1, bytes);
 }
 
 void glss_renderbuffer_done(struct glss_worker *w, bool ok)
@@ -241,7 +400,10 @@ void glss_memory_context_free(struct glss_worker *w, struct glss_context *c)
 {
 	glss_texture_free(w, c->default_textures[0]);
 	glss_texture_free(w, c->default_textures[1]);
+	glss_texture_free(w, c->default_textures_3d[0]);
+	glss_texture_free(w, c->default_textures_3d[1]);
 	c->default_textures[0] = c->default_textures[1] = NULL;
+	c->default_textures_3d[0] = c->default_textures_3d[1] = NULL;
 }
 
 static void glss_free_texture_entry(uint32_t key, uint64_t value, void *data)

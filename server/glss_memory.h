@@ -23,11 +23,24 @@ GLenum glss_driver_error(struct glss_worker *w);
  * driver will refuse are let through uncharged). */
 bool glss_texture_level_reserve(struct glss_worker *w, GLenum target, GLint level, GLsizei width, GLsizei height,
 				uint64_t bytes);
+/* The same for a 3D image (GL_TEXTURE_3D, GL_TEXTURE_2D_ARRAY). */
+bool glss_texture_level_reserve_3d(struct glss_worker *w, GLenum target, GLint level, GLsizei width, GLsizei height,
+				   GLsizei depth, uint64_t bytes);
 /* After the driver call: what it did (ok: the level now has that size). */
 void glss_texture_level_done(struct glss_worker *w, bool ok);
 /* A level's size when the worker knows it. */
 bool glss_texture_level_size(struct glss_worker *w, GLuint host, GLenum target, GLint level, GLsizei *width,
 			     GLsizei *height);
+
+bool glss_texture_level_size_3d(struct glss_worker *w, GLuint host, GLenum target, GLint level, GLsizei *width,
+				GLsizei *height, GLsizei *depth);
+
+/* Immutable storage (glTexStorage2D/3D) of the texture bound to target:
+ * all its levels (and faces) at once, likewise before and after the
+ * driver call. */
+bool glss_texture_storage_reserve(struct glss_worker *w, GLenum target, GLsizei levels, GLenum internalformat,
+				  GLsizei width, GLsizei height, GLsizei depth);
+void glss_texture_storage_done(struct glss_worker *w, bool ok);
 
 /* Renderbuffer storage of the bound renderbuffer, likewise. */
 bool glss_renderbuffer_reserve(struct glss_worker *w, GLuint host, GLsizei width, GLsizei height, uint64_t bytes);

@@ -83,6 +83,7 @@ struct glss_context {
 	struct glss_es3_buffers *es3_buffers;
 
 	/* es3 textures */
+	struct glss_texture *default_textures_3d[2]; /* texture 0 of 3D, 2D array (glss_memory.c) */
 
 	/* es3 framebuffers */
 

@@ -89,6 +89,16 @@ static bool glss_fuzz_too_heavy(const uint8_t *data, size_t size)
 		case GLS_OP_glsTexImage2DNull: /* target, level, internalformat, width, height */
 			pixels = (uint64_t)glss_fuzz_u32(m, length, 20) * glss_fuzz_u32(m, length, 24);
 			break;
+		/* es3 textures: zeroed 3D images and immutable storage */
+		case GLS_OP_glsTexImage3DNull: /* target, level, internalformat, width, height, depth */
+		case GLS_OP_glTexStorage2D:    /* target, levels, internalformat, width, height */
+		case GLS_OP_glTexStorage3D: {  /* ... depth */
+			uint64_t area = (uint64_t)glss_fuzz_u32(m, length, 20) * glss_fuzz_u32(m, length, 24);
+			/* 2D storage: as if a cube map (6 faces) */
+			uint64_t depth = opcode == GLS_OP_glTexStorage2D ? 6 : glss_fuzz_u32(m, length, 28);
+			pixels = depth && area > UINT64_MAX / depth ? UINT64_MAX : area * depth;
+			break;
+		}
 		case GLS_OP_glRenderbufferStorage: /* target, internalformat, width, height (cleared) */
 			pixels = (uint64_t)glss_fuzz_u32(m, length, 16) * glss_fuzz_u32(m, length, 20);
 			break;

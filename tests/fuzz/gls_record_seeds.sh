@@ -80,3 +80,6 @@ for scene in build texture shading bump effect2d pulsar desktop buffer ideas \
              jellyfish terrain shadow refract conditionals function loop; do
     record "glmark2-$scene" 20 glmark2-es2 --off-screen -s 64x64 -b "$scene:duration=0.2"
 done
+# es3 textures: 3D images, storage, pixel store, pixel buffers
+record es3-textures 30 "$build/tests/gles3/textures/glst_textures_es3"
+record es3-textures-pbo 20 "$build/tests/gles3/textures/glst_textures_pbo"

@@ -63,6 +63,8 @@ def main(argv):
     p.add_argument("--timeout", type=float, default=120.0, help="seconds per run")
     p.add_argument("--qrexec", action="store_true",
                    help="the glstream run goes over a stand-in qrexec call (glstream-server --stdio)")
+    p.add_argument("--server-arg", action="append", default=[],
+                   help="an argument for glstream-server (repeatable)")
     p.add_argument("cmd", nargs=argparse.REMAINDER)
     args = p.parse_args(argv)
     cmd = args.cmd[1:] if args.cmd[:1] == ["--"] else args.cmd
@@ -95,7 +97,7 @@ def main(argv):
             if args.qrexec:
                 s.use_qrexec_stand_in()
             else:
-                s.start_server()
+                s.start_server(extra_args=args.server_arg)
         except glslib.HarnessError as e:
             glslib.log(f"error: {e}")
             return 1

@@ -131,6 +131,47 @@ static void test_pixels(void)
 	CHECK(l.offset == GLS_IMAGE_TOO_LARGE && l.end == GLS_IMAGE_TOO_LARGE);
 }
 
+/* es3 textures: ES 3.0 formats, 3D layouts, sized internal formats */
+static void test_pixels_es3(void)
+{
+	CHECK(gls_pixel_size(GL_RGBA_INTEGER, GL_UNSIGNED_INT) == 16);
+	CHECK(gls_pixel_size(GL_RG_INTEGER, GL_SHORT) == 4);
+	CHECK(gls_pixel_size(GL_RED, GL_HALF_FLOAT) == 2);
+	CHECK(gls_pixel_size(GL_RGB, GL_UNSIGNED_INT_10F_11F_11F_REV) == 4);
+	CHECK(gls_pixel_size(GL_RGB, GL_UNSIGNED_INT_5_9_9_9_REV) == 4);
+	CHECK(gls_pixel_size(GL_RGBA, GL_UNSIGNED_INT_5_9_9_9_REV) == 0);
+	CHECK(gls_pixel_size(GL_RGBA_INTEGER, GL_UNSIGNED_INT_2_10_10_10_REV) == 4);
+	CHECK(gls_pixel_size(GL_DEPTH_STENCIL, GL_FLOAT_32_UNSIGNED_INT_24_8_REV) == 8);
+	CHECK(gls_pixel_size(GL_DEPTH_COMPONENT, GL_FLOAT) == 4);
+	/* 7 x 5 x 3 RGB, alignment 4: rows of 24 bytes, the last one 21 */
+	CHECK(gls_image_size_3d(7, 5, 3, GL_RGB, GL_UNSIGNED_BYTE, 4) == 24 * 14 + 21);
+	CHECK(gls_image_size_3d(7, 5, 0, GL_RGB, GL_UNSIGNED_BYTE, 4) == 0);
+	CHECK(gls_image_size_3d(7, 5, 1, 0x1234, GL_UNSIGNED_BYTE, 4) == -1);
+	CHECK(gls_image_size_3d(0x7fffffff, 0x7fffffff, 0x7fffffff, GL_RGBA, GL_FLOAT, 8) == GLS_IMAGE_TOO_LARGE);
+	CHECK(gls_image_size_3d(2048, 2048, 2048, GL_RGBA, GL_FLOAT, 4) == (int64_t)2048 * 2048 * 2048 * 16);
+	struct gls_unpack_layout l;
+	/* row length 10, image height 6, skips 2 images, 3 rows, 1 pixel */
+	const struct gls_pixel_store store = {4, 10, 6, 3, 1, 2};
+	CHECK(gls_pixel_layout(4, 5, 2, GL_RGBA, GL_UNSIGNED_BYTE, &store, &l));
+	CHECK(l.stride == 40 && l.image_stride == 240 && l.row_bytes == 16);
+	CHECK(l.offset == 4 + 3 * 40 + 2 * 240 && l.end == l.offset + 240 + 4 * 40 + 16);
+	const struct gls_pixel_store huge = {8, 0x7fffffff, 0x7fffffff, 0, 0, 0x7fffffff};
+	CHECK(gls_pixel_layout(1, 1, 1, GL_RGBA, GL_FLOAT, &huge, &l) && l.end == GLS_IMAGE_TOO_LARGE);
+	const struct gls_pixel_store negative = {4, 0, -1, 0, 0, 0};
+	CHECK(!gls_pixel_layout(1, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, &negative, &l));
+	GLenum format, type;
+	CHECK(gls_internalformat_texel(GL_RGBA32F, &format, &type) == 16 && format == GL_RGBA && type == GL_FLOAT);
+	CHECK(gls_internalformat_texel(GL_RG16UI, &format, &type) == 4 && format == GL_RG_INTEGER);
+	CHECK(gls_internalformat_texel(GL_DEPTH32F_STENCIL8, &format, &type) == 8);
+	CHECK(gls_internalformat_texel(GL_RGBA, &format, &type) == 0);
+	unsigned bw, bh;
+	CHECK(gls_compressed_block(GL_COMPRESSED_RGBA8_ETC2_EAC, &bw, &bh) == 16 && bw == 4 && bh == 4);
+	CHECK(gls_compressed_block(GL_COMPRESSED_RGB8_ETC2, &bw, &bh) == 8);
+	CHECK(gls_compressed_block(GL_COMPRESSED_RGBA_ASTC_10x6_KHR, &bw, &bh) == 16 && bw == 10 && bh == 6);
+	CHECK(gls_compressed_block(GL_COMPRESSED_SRGB8_ALPHA8_ASTC_12x12_KHR, &bw, &bh) == 16 && bw == 12 && bh == 12);
+	CHECK(gls_compressed_block(GL_RGBA8, &bw, &bh) == 0);
+}
+
 static void test_reader(void)
 {
 	uint8_t buf[32], *w = buf;
@@ -382,6 +423,7 @@ int main(void)
 {
 	test_idmap();
 	test_pixels();
+	test_pixels_es3();
 	test_reader();
 	test_shader_mask_cases();
 	test_shader_mask_es3();
