@@ -155,8 +155,7 @@ bool glsc_context_load_info_locked(struct glsc_context *ctx)
 	info->glsl_version = malloc(48);
 	if (info->glsl_version)
 		snprintf(info->glsl_version, 48, "OpenGL ES GLSL ES %d.%d0", major == 2 ? 1 : major, major == 2 ? 0 : minor);
-	info->advertised = gls_extensions_advertised(host_extensions ? host_extensions : "") |
-			   gls_es_version_bits(info->es_version);
+	info->advertised = gls_extensions_offered(host_extensions ? host_extensions : "", info->es_version);
 	info->extensions = gls_extensions_string(info->advertised);
 	free(host_version);
 	free(host_extensions);

@@ -1,5 +1,6 @@
 /* The advertised extensions, as bits and as text (see gls_extensions.h). */
 #include "gls_extensions.h"
+#include "gls_version.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,15 @@ uint64_t gls_extensions_advertised(const char *host_extensions)
 	for (unsigned i = 0; host_extensions && i < GLS_EXT_COUNT; i++)
 		if (gls_has_word(host_extensions, gls_extension_names[i]))
 			bits |= UINT64_C(1) << i;
+	return bits;
+}
+
+uint64_t gls_extensions_offered(const char *host_extensions, int es_version)
+{
+	uint64_t bits = gls_extensions_advertised(host_extensions) | gls_es_version_bits(es_version);
+	for (unsigned i = 0; i < GLS_EXT_COUNT; i++)
+		if (gls_extension_requires[i] && !(bits & gls_extension_requires[i]))
+			bits &= ~(UINT64_C(1) << i);
 	return bits;
 }
 

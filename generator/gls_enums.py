@@ -47,6 +47,9 @@ SETS = {
     'EnableCap': ['GL_BLEND', 'GL_CULL_FACE', 'GL_DEPTH_TEST', 'GL_DITHER', 'GL_POLYGON_OFFSET_FILL',
                   'GL_SAMPLE_ALPHA_TO_COVERAGE', 'GL_SAMPLE_COVERAGE', 'GL_SCISSOR_TEST', 'GL_STENCIL_TEST',
                   'GL_DEBUG_OUTPUT_KHR@GL_KHR_debug', 'GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR@GL_KHR_debug',
+                  # EXT_clip_cull_distance (an ES 3.0 extension)
+                  'GL_CLIP_DISTANCE0_EXT', 'GL_CLIP_DISTANCE1_EXT', 'GL_CLIP_DISTANCE2_EXT', 'GL_CLIP_DISTANCE3_EXT',
+                  'GL_CLIP_DISTANCE4_EXT', 'GL_CLIP_DISTANCE5_EXT', 'GL_CLIP_DISTANCE6_EXT', 'GL_CLIP_DISTANCE7_EXT',
                   # es3 vertex (RASTERIZER_DISCARD serves transform feedback too)
                   'GL_PRIMITIVE_RESTART_FIXED_INDEX', 'GL_RASTERIZER_DISCARD'],
     # ES 2.0 draws 16-bit indices at most; 32-bit ones with OES_element_index_uint
@@ -361,7 +364,7 @@ def parse_extensions(path):
     'registered', 'unregistered' or 'version'."""
     exts = []
     for line in open(path):
-        words = line.split('#', 1)[0].split()
+        words = [w for w in line.split('#', 1)[0].split() if not w.startswith('requires=')]
         if not words:
             continue
         if len(words) > 2 or (len(words) == 2 and words[1] not in ('unregistered', 'version')):
@@ -373,6 +376,17 @@ def parse_extensions(path):
     if len(names) > 64:
         sys.exit('extensions.txt: more than 64 extensions; widen the advertised bitmask')
     return exts
+
+
+def extension_requirements(path):
+    """{extension: the version entry it requires} (`requires=GL_ES_VERSION_X_Y`)."""
+    out = {}
+    for line in open(path):
+        words = line.split('#', 1)[0].split()
+        for w in words[1:]:
+            if w.startswith('requires='):
+                out[words[0]] = w[len('requires='):]
+    return out
 
 
 class EnumRegistry:

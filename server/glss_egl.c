@@ -554,8 +554,7 @@ void glss_exec_glsMakeCurrent(struct glss_worker *w, struct gls_reader *r)
 	w->read = read;
 	if (c && !c->extensions_known) {
 		c->es_version = gls_es_version_offered((const char *)glGetString(GL_VERSION), c->es_version_cap);
-		c->extensions = gls_extensions_advertised((const char *)glGetString(GL_EXTENSIONS)) |
-				gls_es_version_bits(c->es_version);
+		c->extensions = gls_extensions_offered((const char *)glGetString(GL_EXTENSIONS), c->es_version);
 		c->extensions_known = true;
 	}
 }

@@ -134,6 +134,18 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	V(GL_DEBUG_LOGGED_MESSAGES_KHR, 1),
 	V(GL_DEBUG_NEXT_LOGGED_MESSAGE_LENGTH_KHR, 1),
 	V(GL_DEBUG_GROUP_STACK_DEPTH_KHR, 1),
+	/* EXT_clip_cull_distance */
+	V(GL_MAX_CLIP_DISTANCES_EXT, 1),
+	V(GL_MAX_CULL_DISTANCES_EXT, 1),
+	V(GL_MAX_COMBINED_CLIP_AND_CULL_DISTANCES_EXT, 1),
+	V(GL_CLIP_DISTANCE0_EXT, 1),
+	V(GL_CLIP_DISTANCE1_EXT, 1),
+	V(GL_CLIP_DISTANCE2_EXT, 1),
+	V(GL_CLIP_DISTANCE3_EXT, 1),
+	V(GL_CLIP_DISTANCE4_EXT, 1),
+	V(GL_CLIP_DISTANCE5_EXT, 1),
+	V(GL_CLIP_DISTANCE6_EXT, 1),
+	V(GL_CLIP_DISTANCE7_EXT, 1),
 	/* es3 state: OpenGL ES 3.0 (3.0.6 tables 6.x), valid only in a context
 	 * offered it. GL_MAJOR_VERSION, GL_MINOR_VERSION and GL_NUM_EXTENSIONS
 	 * are the client's alone (the host's would contradict GL_VERSION and
