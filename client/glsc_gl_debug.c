@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "glsc_gl.h"
+#include "gls_label_types.h"
 #include "gls_extensions.h"
 #include "glsc_gl_generated.h"
 #include "glsc_gl_vertex3.h"
@@ -324,26 +325,10 @@ out:
 	return got;
 }
 
-/* The client's object type of a label identifier; false for identifiers
- * of no ES 2.0 object (the worker has the driver refuse them). */
-static bool glsc_label_type(GLenum identifier, enum gls_object_type *type)
-{
-	switch (identifier) {
-	case GL_BUFFER_KHR: *type = GLS_OBJ_BUFFER; return true;
-	case GL_SHADER_KHR:
-	case GL_PROGRAM_KHR: *type = GLS_OBJ_SHADER_PROGRAM; return true;
-	case GL_TEXTURE: *type = GLS_OBJ_TEXTURE; return true;
-	case GL_RENDERBUFFER: *type = GLS_OBJ_RENDERBUFFER; return true;
-	case GL_FRAMEBUFFER: *type = GLS_OBJ_FRAMEBUFFER; return true;
-	case GL_VERTEX_ARRAY_KHR: *type = GLS_OBJ_VERTEX_ARRAY; return true;
-	default: return false;
-	}
-}
-
 static GLuint glsc_label_name(struct glsc_context *ctx, GLenum identifier, GLuint name)
 {
 	enum gls_object_type type;
-	return glsc_label_type(identifier, &type) ? glsc_name_use(ctx, type, name) : 0;
+	return gls_label_object_type(identifier, ctx->info.advertised, &type) ? glsc_name_use(ctx, type, name) : 0;
 }
 
 void glsc_glObjectLabelKHR(GLenum identifier, GLuint name, GLsizei length, const GLchar *label)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "glss_gl_generated.h"
+#include "gls_label_types.h"
 #include "glss_worker.h"
 #include "gls_log.h"
 
@@ -299,30 +300,14 @@ out:
 	free(log);
 }
 
-/* The object types of OpenGL ES 2.0 (with OES_vertex_array_object) that
- * labels name; false for the others (queries, samplers, pipelines,
- * transform feedbacks are ES 3.x objects). */
-static bool glss_label_type(GLenum identifier, enum gls_object_type *type)
-{
-	switch (identifier) {
-	case GL_BUFFER_KHR: *type = GLS_OBJ_BUFFER; return true;
-	case GL_SHADER_KHR:
-	case GL_PROGRAM_KHR: *type = GLS_OBJ_SHADER_PROGRAM; return true;
-	case GL_TEXTURE: *type = GLS_OBJ_TEXTURE; return true;
-	case GL_RENDERBUFFER: *type = GLS_OBJ_RENDERBUFFER; return true;
-	case GL_FRAMEBUFFER: *type = GLS_OBJ_FRAMEBUFFER; return true;
-	case GL_VERTEX_ARRAY_KHR: *type = GLS_OBJ_VERTEX_ARRAY; return true;
-	default: return false;
-	}
-}
-
-/* Maps the client's name of an object with a label. Identifiers of no ES
- * 2.0 object reach the driver as GL_NONE, which it refuses with
- * GL_INVALID_ENUM, as an ES 2.0 driver refuses them (the host is ES 3.x). */
+/* Maps the client's name of an object with a label. Identifiers of objects
+ * the context does not have reach the driver as GL_NONE, which it refuses
+ * with GL_INVALID_ENUM, as a driver of the offered version refuses them
+ * (common/gls_label_types.h). */
 static bool glss_label_object(struct glss_worker *w, GLenum *identifier, GLuint *name)
 {
 	enum gls_object_type type;
-	if (!glss_label_type(*identifier, &type)) {
+	if (!gls_label_object_type(*identifier, w->current ? w->current->extensions : 0, &type)) {
 		*identifier = GL_NONE;
 		*name = 0;
 		return true;
