@@ -124,7 +124,12 @@ SETS = {
                            'GL_RGBA8I', 'GL_RGBA8UI', 'GL_RGBA16I', 'GL_RGBA16UI', 'GL_RGBA32I', 'GL_RGBA32UI',
                            'GL_DEPTH_COMPONENT24@GL_OES_depth24|GL_ES_VERSION_3_0',
                            'GL_DEPTH_COMPONENT32F', 'GL_DEPTH32F_STENCIL8',
-                           'GL_DEPTH24_STENCIL8@GL_OES_packed_depth_stencil|GL_ES_VERSION_3_0'],
+                           'GL_DEPTH24_STENCIL8@GL_OES_packed_depth_stencil|GL_ES_VERSION_3_0',
+                           # float colour buffers (an ES 3.0 extension)
+                           'GL_R16F@GL_EXT_color_buffer_float', 'GL_RG16F@GL_EXT_color_buffer_float',
+                           'GL_RGBA16F@GL_EXT_color_buffer_float', 'GL_R32F@GL_EXT_color_buffer_float',
+                           'GL_RG32F@GL_EXT_color_buffer_float', 'GL_RGBA32F@GL_EXT_color_buffer_float',
+                           'GL_R11F_G11F_B10F@GL_EXT_color_buffer_float'],
     # glCompressedTex(Sub)Image2D: ES 2.0 itself has no compressed format;
     # see COMPRESSED_FROM below
     'CompressedTextureFormat': [

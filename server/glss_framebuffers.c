@@ -84,6 +84,11 @@ unsigned glss_renderbuffer_format(GLenum internalformat, enum glss_rb_kind *kind
 	case GL_RG32UI: case GL_RGBA16UI: *kind = GLSS_RB_COLOR_UINT; return 8;
 	case GL_RGBA32I: *kind = GLSS_RB_COLOR_INT; return 16;
 	case GL_RGBA32UI: *kind = GLSS_RB_COLOR_UINT; return 16;
+	/* EXT_color_buffer_float */
+	case GL_R16F: return 2;
+	case GL_RG16F: case GL_R32F: case GL_R11F_G11F_B10F: return 4;
+	case GL_RGBA16F: case GL_RG32F: return 8;
+	case GL_RGBA32F: return 16;
 	case GL_R8: return 1;
 	case GL_RGBA4: case GL_RGB5_A1: case GL_RGB565: case GL_RG8: return 2;
 	case GL_RGB8: case GL_RGBA8: case GL_SRGB8_ALPHA8: case GL_RGB10_A2: return 4;
