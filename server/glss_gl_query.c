@@ -963,9 +963,9 @@ void glss_exec_glGetShaderPrecisionFormat(struct glss_worker *w, struct gls_read
  * OES_EGL_image_external's narrower sets for external textures): anything
  * else is GL_INVALID_ENUM without the driver, which as an ES 3.2 context
  * would take ES 3 values (GL_CLAMP_TO_BORDER...). A value given as a
- * float must be exactly the enum. Non-symbolic parameters (anisotropy)
+ * float is converted to an integer first, as the driver does. Non-symbolic parameters (anisotropy)
  * are the driver's to check. */
-static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double value)
+static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double value, bool round)
 {
 	static const GLenum min_filters[] = {GL_NEAREST, GL_LINEAR, GL_NEAREST_MIPMAP_NEAREST, GL_LINEAR_MIPMAP_NEAREST,
 					     GL_NEAREST_MIPMAP_LINEAR, GL_LINEAR_MIPMAP_LINEAR};
@@ -1017,6 +1017,13 @@ static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double valu
 	default:
 		return true;
 	}
+	/* es3.1 texfb: Mesa converts a float to an integer before judging it:
+	 * glTexParameterf rounds (halves away from zero), glTexParameterfv
+	 * truncates (observed with GL_DEPTH_STENCIL_TEXTURE_MODE, swizzles
+	 * and filters); integers are unchanged */
+	if (!(value > -4e9 && value < 4e9)) /* no enum, NaN included */
+		return false;
+	value = (double)(int64_t)(round ? (value >= 0 ? value + 0.5 : value - 0.5) : value);
 	for (size_t i = 0; i < count; i++)
 		if (value == (double)set[i])
 			return true;
@@ -1024,18 +1031,22 @@ static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double valu
 }
 
 /* wire: u32 target, u32 pname, one 4-byte value (no reply) */
-static void glss_tex_parameter(struct glss_worker *w, GLenum target, GLenum pname, uint32_t value, bool is_float)
+static void glss_tex_parameter(struct glss_worker *w, GLenum target, GLenum pname, uint32_t value, bool is_float,
+			       bool scalar)
 {
 	union {
 		GLfloat f[4];
 		GLint i[4];
 	} params = {{0}};
 	memcpy(&params, &value, 4);
-	if (!glss_tex_parameter_value_ok(target, pname, is_float ? (double)params.f[0] : (double)params.i[0])) {
+	if (!glss_tex_parameter_value_ok(target, pname, is_float ? (double)params.f[0] : (double)params.i[0],
+					 is_float && scalar)) {
 		glss_set_error(w, GL_INVALID_ENUM);
 		return;
 	}
-	if (is_float)
+	if (is_float && scalar)
+		glTexParameterf(target, pname, params.f[0]);
+	else if (is_float)
 		glTexParameterfv(target, pname, params.f);
 	else
 		glTexParameteriv(target, pname, params.i);
@@ -1049,7 +1060,7 @@ void glss_exec_glTexParameterfv(struct glss_worker *w, struct gls_reader *r)
 	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
 	uint32_t value = gls_get_u32(r);
 	if (gls_reader_done(r) && glss_check_enums_glTexParameterfv(w, target, pname))
-		glss_tex_parameter(w, target, pname, value, true);
+		glss_tex_parameter(w, target, pname, value, true, false);
 }
 
 void glss_exec_glTexParameteriv(struct glss_worker *w, struct gls_reader *r)
@@ -1057,7 +1068,7 @@ void glss_exec_glTexParameteriv(struct glss_worker *w, struct gls_reader *r)
 	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
 	uint32_t value = gls_get_u32(r);
 	if (gls_reader_done(r) && glss_check_enums_glTexParameteriv(w, target, pname))
-		glss_tex_parameter(w, target, pname, value, false);
+		glss_tex_parameter(w, target, pname, value, false, false);
 }
 
 /* glTexParameterf / glTexParameteri: the same wire as the vector forms. */
@@ -1066,7 +1077,7 @@ void glss_exec_glTexParameterf(struct glss_worker *w, struct gls_reader *r)
 	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
 	uint32_t value = gls_get_u32(r);
 	if (gls_reader_done(r) && glss_check_enums_glTexParameterf(w, target, pname))
-		glss_tex_parameter(w, target, pname, value, true);
+		glss_tex_parameter(w, target, pname, value, true, true);
 }
 
 void glss_exec_glTexParameteri(struct glss_worker *w, struct gls_reader *r)
@@ -1074,7 +1085,7 @@ void glss_exec_glTexParameteri(struct glss_worker *w, struct gls_reader *r)
 	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
 	uint32_t value = gls_get_u32(r);
 	if (gls_reader_done(r) && glss_check_enums_glTexParameteri(w, target, pname))
-		glss_tex_parameter(w, target, pname, value, false);
+		glss_tex_parameter(w, target, pname, value, false, true);
 }
 
 /* wire: i32 count, u32 n + n x u32 shader (n = max(count, 0)), u32 binaryformat,
