@@ -403,10 +403,10 @@ static void test_multisample_textures(void)
     glGenTextures(1, &ims);
     glActiveTexture(GL_TEXTURE2);
     glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, ims);
-    glActiveTexture(GL_TEXTURE0);
     glTexStorage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, 2, GL_RGBA8I, W, H, GL_TRUE);
     note_err("glTexStorage2DMultisample RGBA8I x2");
     level_params("ms RGBA8I x2", GL_TEXTURE_2D_MULTISAMPLE, 0);
+    glActiveTexture(GL_TEXTURE0);
     GLuint resolve_int = glst_program(quad_vs, resolve_int_fs);
     glUseProgram(resolve_int);
     glUniform1i(glGetUniformLocation(resolve_int, "ms"), 2);
@@ -430,12 +430,12 @@ static void test_multisample_textures(void)
     glTexStorage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, 4, GL_DEPTH24_STENCIL8, W, H, GL_TRUE);
     note_err("glTexStorage2DMultisample DEPTH24_STENCIL8 x4");
     level_params("ms DEPTH24_STENCIL8 x4", GL_TEXTURE_2D_MULTISAMPLE, 0);
+    glTexStorage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, 4, GL_DEPTH_COMPONENT16, W, H, GL_TRUE);
+    GLST_ERR("glTexStorage2DMultisample of an immutable depth texture", GL_INVALID_OPERATION);
     glActiveTexture(GL_TEXTURE0);
     glUseProgram(resolve);
     draw_quad(-1, -1, 1, 1);
     note_pixels("new depth multisample texture", W, H);
-    glTexStorage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, 4, GL_DEPTH_COMPONENT16, W, H, GL_TRUE);
-    GLST_ERR("glTexStorage2DMultisample to texture 0 after a 2 unit switch", GL_INVALID_OPERATION);
 
     glUseProgram(0);
     GLuint textures[] = {ms, t2d, target_tex, ims, dms};
@@ -625,6 +625,7 @@ static void test_stencil_texturing(void)
 {
     GLuint t;
     glGenTextures(1, &t);
+    glActiveTexture(GL_TEXTURE1); /* unit 0 gets the render target */
     glBindTexture(GL_TEXTURE_2D, t);
     GLuint data[W * H];
     for (int y = 0; y < H; y++)
@@ -684,6 +685,7 @@ static void test_stencil_texturing(void)
     glSamplerParameteri(sampler, GL_DEPTH_STENCIL_TEXTURE_MODE, GL_STENCIL_INDEX);
     GLST_ERR("a sampler has no depth stencil mode", GL_INVALID_ENUM);
     glDeleteSamplers(1, &sampler);
+    glActiveTexture(GL_TEXTURE0);
 
     GLuint target_tex;
     GLuint target = make_target(&target_tex);
@@ -697,16 +699,20 @@ static void test_stencil_texturing(void)
                                         "  c = vec4(float(v.r) / 255.0, float(w.r) / 255.0, float(v.a), 1.0);\n"
                                         "}\n");
     glUseProgram(prog);
+    glUniform1i(glGetUniformLocation(prog, "s"), 1);
     draw_quad(-1, -1, 1, 1);
     note_pixels("stencil texturing", W, H);
     /* depth mode again: the depth values through a float sampler */
+    glActiveTexture(GL_TEXTURE1);
     glTexParameteri(GL_TEXTURE_2D, GL_DEPTH_STENCIL_TEXTURE_MODE, GL_DEPTH_COMPONENT);
+    glActiveTexture(GL_TEXTURE0);
     GLuint depth = glst_program(quad_vs, "#version 310 es\n"
                                          "precision highp float;\n"
                                          "uniform highp sampler2D s;\n"
                                          "out vec4 c;\n"
                                          "void main() { c = vec4(texelFetch(s, ivec2(gl_FragCoord.xy), 0).r); }\n");
     glUseProgram(depth);
+    glUniform1i(glGetUniformLocation(depth, "s"), 1);
     draw_quad(-1, -1, 1, 1);
     note_pixels("depth texturing", W, H);
     glUseProgram(0);
@@ -725,6 +731,7 @@ static void test_gather(void)
 {
     GLuint t;
     glGenTextures(1, &t);
+    glActiveTexture(GL_TEXTURE2); /* unit 0 gets the render target */
     glBindTexture(GL_TEXTURE_2D, t);
     unsigned char texels[8 * 8 * 4];
     for (int i = 0; i < 8 * 8; i++) {
@@ -737,6 +744,7 @@ static void test_gather(void)
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_REPEAT);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_MIRRORED_REPEAT);
+    glActiveTexture(GL_TEXTURE0);
     GLuint target_tex;
     GLuint target = make_target(&target_tex);
     GLuint prog = glst_program(quad_vs, "#version 310 es\n"
@@ -752,6 +760,7 @@ static void test_gather(void)
                                         "  else c = textureGatherOffset(s, uv, ivec2(1, -1), 3);\n"
                                         "}\n");
     glUseProgram(prog);
+    glUniform1i(glGetUniformLocation(prog, "s"), 2);
     for (int comp = 0; comp < 4; comp++) {
         glUniform1i(glGetUniformLocation(prog, "comp"), comp);
         draw_quad(-1, -1, 1, 1);
