@@ -226,6 +226,8 @@ SETS = {
 SETS['TextureBindTarget'] = SETS['TextureBindTarget'] + ['GL_TEXTURE_2D_MULTISAMPLE']
 SETS['FramebufferTexture2DTarget'] = SETS['TextureImageTarget'] + ['GL_TEXTURE_2D_MULTISAMPLE']
 SETS['EnableCap'] = SETS['EnableCap'] + ['GL_SAMPLE_MASK']
+# glGetInternalformativ also asks of multisample textures (ES 3.1 20.3)
+SETS['InternalformatTarget'] = SETS['InternalformatTarget'] + ['GL_TEXTURE_2D_MULTISAMPLE']
 
 # es3 framebuffers: glGetInternalformativ asks of any renderable format,
 # and the unsized RGB and RGBA are colour-renderable (ES 3.0 4.4.4)

@@ -437,6 +437,21 @@ static void test_multisample_textures(void)
     draw_quad(-1, -1, 1, 1);
     note_pixels("new depth multisample texture", W, H);
 
+    /* the sample counts of multisample textures */
+    const GLenum iformats[] = {GL_RGBA8, GL_RGBA8I, GL_R32UI, GL_DEPTH24_STENCIL8, GL_RGB9_E5, GL_RGBA};
+    for (int i = 0; i < 6; i++) {
+        GLint counts[8] = {-7, -7, -7, -7, -7, -7, -7, -7}, n = -7;
+        glGetInternalformativ(GL_TEXTURE_2D_MULTISAMPLE, iformats[i], GL_NUM_SAMPLE_COUNTS, 1, &n);
+        GLenum e1 = glGetError();
+        glGetInternalformativ(GL_TEXTURE_2D_MULTISAMPLE, iformats[i], GL_SAMPLES, 8, counts);
+        GLenum e2 = glGetError();
+        glst_note("internal format 0x%x of multisample textures: %d counts (0x%x): %d %d %d %d (0x%x)", iformats[i], n,
+                  e1, counts[0], counts[1], counts[2], counts[3], e2);
+    }
+    GLint n_counts = -7;
+    glGetInternalformativ(GL_TEXTURE_2D, GL_RGBA8, GL_NUM_SAMPLE_COUNTS, 1, &n_counts);
+    GLST_ERR("glGetInternalformativ of GL_TEXTURE_2D", GL_INVALID_ENUM);
+
     glUseProgram(0);
     GLuint textures[] = {ms, t2d, target_tex, ims, dms};
     glDeleteTextures(5, textures);
