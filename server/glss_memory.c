@@ -311,7 +311,14 @@ bool glss_texture_multisample_reserve(struct glss_worker *w, GLenum binding, GLs
 	glss_storage.texture = NULL;
 	GLint host = 0, max_size = 0, max_samples = 0;
 	glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
-	glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
+	/* the most any format may have: counts above it the driver refuses */
+	static const GLenum limits[] = {GL_MAX_SAMPLES, GL_MAX_COLOR_TEXTURE_SAMPLES, GL_MAX_DEPTH_TEXTURE_SAMPLES,
+					GL_MAX_INTEGER_SAMPLES};
+	for (size_t i = 0; i < sizeof(limits) / sizeof(*limits); i++) {
+		GLint n = 0;
+		glGetIntegerv(limits[i], &n);
+		max_samples = n > max_samples ? n : max_samples;
+	}
 	if (w->current)
 		glGetIntegerv(binding, &host);
 	/* texture 0, sizes and counts the driver refuses: nothing to charge */
