@@ -373,6 +373,66 @@ void glsc_glGetInteger64i_v(GLenum target, GLuint index, GLint64 *data)
 	glsc_get_indexed(GLS_OP_glGetInteger64i_v, GLSC_GET_INTEGER64, target, index, data);
 }
 
+/* ---- es3.1 texfb: indexed booleans, sample positions, level and
+ *      framebuffer parameters (the worker checks every pname) ---- */
+
+/* wire glGetBooleani_v: u32 target, u32 index -> reply: u32 count (0 or 1), count x u32 */
+void glsc_glGetBooleani_v(GLenum target, GLuint index, GLboolean *data)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_1));
+	if (!ctx)
+		return;
+	uint32_t args[2] = {target, index};
+	glsc_get_values(ctx, GLS_OP_glGetBooleani_v, args, 2, GLSC_GET_BOOLEAN, data, 1, false);
+	glsc_gl_leave();
+}
+
+/* wire glGetMultisamplefv: u32 pname, u32 index -> reply: u32 count (0 or 2), count x f32 */
+void glsc_glGetMultisamplefv(GLenum pname, GLuint index, GLfloat *val)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_1));
+	if (!ctx)
+		return;
+	uint32_t args[2] = {pname, index};
+	glsc_get_values(ctx, GLS_OP_glGetMultisamplefv, args, 2, GLSC_GET_FLOAT, val, 2, false);
+	glsc_gl_leave();
+}
+
+/* wire glGetTexLevelParameteriv / fv: u32 target, i32 level, u32 pname
+ *   -> reply: u32 count (0 or 1), count x 4-byte values */
+static void glsc_get_tex_level_parameter(uint16_t opcode, enum glsc_get_kind kind, GLenum target, GLint level,
+					 GLenum pname, void *params)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_1));
+	if (!ctx)
+		return;
+	uint32_t args[3] = {target, (uint32_t)level, pname};
+	glsc_get_values(ctx, opcode, args, 3, kind, params, 1, false);
+	glsc_gl_leave();
+}
+
+void glsc_glGetTexLevelParameteriv(GLenum target, GLint level, GLenum pname, GLint *params)
+{
+	glsc_get_tex_level_parameter(GLS_OP_glGetTexLevelParameteriv, GLSC_GET_INTEGER, target, level, pname, params);
+}
+
+void glsc_glGetTexLevelParameterfv(GLenum target, GLint level, GLenum pname, GLfloat *params)
+{
+	glsc_get_tex_level_parameter(GLS_OP_glGetTexLevelParameterfv, GLSC_GET_FLOAT, target, level, pname, params);
+}
+
+/* wire glGetFramebufferParameteriv: u32 target, u32 pname
+ *   -> reply: u32 count (0 or 1), count x i32 */
+void glsc_glGetFramebufferParameteriv(GLenum target, GLenum pname, GLint *params)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_1));
+	if (!ctx)
+		return;
+	uint32_t args[2] = {target, pname};
+	glsc_get_values(ctx, GLS_OP_glGetFramebufferParameteriv, args, 2, GLSC_GET_INTEGER, params, 1, false);
+	glsc_gl_leave();
+}
+
 /* ---- es3 state: query objects ---- */
 
 /* wire glGetQueryiv: u32 target, u32 pname -> reply: u32 count, count x i32

@@ -206,12 +206,36 @@ SETS = {
     # es3.1 draw
 
     # es3.1 texfb
+    # glTexStorage2DMultisample (ES 3.1 8.8; 3.2 adds the array target)
+    'TextureStorage2DMultisampleTarget': ['GL_TEXTURE_2D_MULTISAMPLE@GL_ES_VERSION_3_1'],
+    # glGetTexLevelParameter*v: every target with images (ES 3.1 8.10.3)
+    'TexLevelParameterTarget': ['GL_TEXTURE_2D@GL_ES_VERSION_3_1', 'GL_TEXTURE_3D@GL_ES_VERSION_3_1',
+                                'GL_TEXTURE_2D_ARRAY@GL_ES_VERSION_3_1', 'GL_TEXTURE_2D_MULTISAMPLE',
+                                'GL_TEXTURE_CUBE_MAP_POSITIVE_X@GL_ES_VERSION_3_1',
+                                'GL_TEXTURE_CUBE_MAP_NEGATIVE_X@GL_ES_VERSION_3_1',
+                                'GL_TEXTURE_CUBE_MAP_POSITIVE_Y@GL_ES_VERSION_3_1',
+                                'GL_TEXTURE_CUBE_MAP_NEGATIVE_Y@GL_ES_VERSION_3_1',
+                                'GL_TEXTURE_CUBE_MAP_POSITIVE_Z@GL_ES_VERSION_3_1',
+                                'GL_TEXTURE_CUBE_MAP_NEGATIVE_Z@GL_ES_VERSION_3_1'],
+    # glFramebufferParameteri (ES 3.1 9.2.1; GL_FRAMEBUFFER_DEFAULT_LAYERS is 3.2's)
+    'FramebufferParameterName31': ['GL_FRAMEBUFFER_DEFAULT_WIDTH', 'GL_FRAMEBUFFER_DEFAULT_HEIGHT',
+                                   'GL_FRAMEBUFFER_DEFAULT_SAMPLES',
+                                   'GL_FRAMEBUFFER_DEFAULT_FIXED_SAMPLE_LOCATIONS'],
 
     # es3.2 draw32
 
     # es3.2 tex32
 
 }
+
+# es3.1 texfb: multisample textures are bound, parameterised and attached
+# (glFramebufferTexture2D's textarget, ES 3.1 9.2.8) like the others;
+# GL_SAMPLE_MASK is a capability
+SETS['TextureBindTarget'] = SETS['TextureBindTarget'] + ['GL_TEXTURE_2D_MULTISAMPLE']
+SETS['FramebufferTexture2DTarget'] = SETS['TextureImageTarget'] + ['GL_TEXTURE_2D_MULTISAMPLE']
+SETS['EnableCap'] = SETS['EnableCap'] + ['GL_SAMPLE_MASK']
+# glGetInternalformativ also asks of multisample textures (ES 3.1 20.3)
+SETS['InternalformatTarget'] = SETS['InternalformatTarget'] + ['GL_TEXTURE_2D_MULTISAMPLE']
 
 # es3 framebuffers: glGetInternalformativ asks of any renderable format,
 # and the unsized RGB and RGBA are colour-renderable (ES 3.0 4.4.4)
@@ -356,12 +380,27 @@ PARAM_SETS = {
     # es3.1 draw
 
     # es3.1 texfb
+    ('glTexStorage2DMultisample', 'target'): 'TextureStorage2DMultisampleTarget',
+    # the driver checks renderability (GL_INVALID_ENUM for the others)
+    ('glTexStorage2DMultisample', 'internalformat'): 'TextureStorageFormat',
+    ('glGetTexLevelParameteriv', 'target'): 'TexLevelParameterTarget',
+    ('glGetTexLevelParameterfv', 'target'): 'TexLevelParameterTarget',
+    ('glFramebufferParameteri', 'pname'): 'FramebufferParameterName31',
+    # pnames of the state tables (server/glss_get_table.c)
+    ('glGetMultisamplefv', 'pname'): None,
+    ('glGetTexLevelParameteriv', 'pname'): None,
+    ('glGetTexLevelParameterfv', 'pname'): None,
+    ('glGetFramebufferParameteriv', 'pname'): None,
+    ('glGetBooleani_v', 'target'): None,
 
     # es3.2 draw32
 
     # es3.2 tex32
 
 }
+
+# es3.1 texfb: glFramebufferTexture2D also attaches multisample textures
+PARAM_SETS[('glFramebufferTexture2D', 'textarget')] = 'FramebufferTexture2DTarget'
 
 
 def parse_extensions(path):

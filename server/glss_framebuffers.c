@@ -158,6 +158,20 @@ static void glss_clear_state_restore(const struct glss_clear_state *s)
  * glClearBuffer*: glClear leaves it undefined. */
 static void glss_clear_renderbuffer(struct glss_context *c, GLuint renderbuffer, GLenum internalformat)
 {
+	glss_clear_attachable(c, GL_RENDERBUFFER, renderbuffer, internalformat);
+}
+
+/* The attachment of a renderbuffer or level 0 of a texture of textarget. */
+static void glss_attach(GLenum attachment, GLenum textarget, GLuint object)
+{
+	if (textarget == GL_RENDERBUFFER)
+		glFramebufferRenderbuffer(GL_FRAMEBUFFER, attachment, GL_RENDERBUFFER, object);
+	else
+		glFramebufferTexture2D(GL_FRAMEBUFFER, attachment, textarget, object, 0);
+}
+
+void glss_clear_attachable(struct glss_context *c, GLenum textarget, GLuint object, GLenum internalformat)
+{
 	enum glss_rb_kind kind;
 	glss_renderbuffer_format(internalformat, &kind);
 	GLenum first = GL_COLOR_ATTACHMENT0, second = GL_NONE;
@@ -177,9 +191,9 @@ static void glss_clear_renderbuffer(struct glss_context *c, GLuint renderbuffer,
 	if (!c->scratch_fbo)
 		glGenFramebuffers(1, &c->scratch_fbo);
 	glBindFramebuffer(GL_FRAMEBUFFER, c->scratch_fbo);
-	glFramebufferRenderbuffer(GL_FRAMEBUFFER, first, GL_RENDERBUFFER, renderbuffer);
+	glss_attach(first, textarget, object);
 	if (second != GL_NONE)
-		glFramebufferRenderbuffer(GL_FRAMEBUFFER, second, GL_RENDERBUFFER, renderbuffer);
+		glss_attach(second, textarget, object);
 	if (glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE) {
 		struct glss_clear_state state;
 		glss_clear_state_save(&state);
@@ -192,9 +206,9 @@ static void glss_clear_renderbuffer(struct glss_context *c, GLuint renderbuffer,
 			glClear(mask);
 		glss_clear_state_restore(&state);
 	}
-	glFramebufferRenderbuffer(GL_FRAMEBUFFER, first, GL_RENDERBUFFER, 0);
+	glss_attach(first, textarget, 0);
 	if (second != GL_NONE)
-		glFramebufferRenderbuffer(GL_FRAMEBUFFER, second, GL_RENDERBUFFER, 0);
+		glss_attach(second, textarget, 0);
 	glss_fb_bindings_restore(&bindings);
 }
 

@@ -47,4 +47,9 @@ unsigned glss_renderbuffer_format(GLenum internalformat, enum glss_rb_kind *kind
 void glss_renderbuffer_storage(struct glss_worker *w, GLenum target, GLsizei samples, GLenum internalformat,
 			       GLsizei width, GLsizei height);
 
+/* es3.1 texfb: zeros a renderbuffer (textarget GL_RENDERBUFFER) or level 0
+ * of a texture (e.g. GL_TEXTURE_2D_MULTISAMPLE) through the worker's own
+ * framebuffer, every state the client sees left as it was. */
+void glss_clear_attachable(struct glss_context *c, GLenum textarget, GLuint object, GLenum internalformat);
+
 #endif

@@ -208,6 +208,54 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	V(GL_READ_BUFFER, 1),
 	V(GL_TRANSFORM_FEEDBACK_ACTIVE, 1),
 	V(GL_TRANSFORM_FEEDBACK_PAUSED, 1),
+	/* es3.1 texfb: the implementation limits of OpenGL ES 3.1 (tables
+	 * 20.43-20.48), valid only in a context offered it; the compute and
+	 * draw groups add their bindings in their sections */
+	V(GL_MAX_COMPUTE_UNIFORM_BLOCKS, 1),
+	V(GL_MAX_COMPUTE_TEXTURE_IMAGE_UNITS, 1),
+	V(GL_MAX_COMPUTE_IMAGE_UNIFORMS, 1),
+	V(GL_MAX_COMPUTE_SHARED_MEMORY_SIZE, 1),
+	V(GL_MAX_COMPUTE_UNIFORM_COMPONENTS, 1),
+	V(GL_MAX_COMPUTE_ATOMIC_COUNTER_BUFFERS, 1),
+	V(GL_MAX_COMPUTE_ATOMIC_COUNTERS, 1),
+	V(GL_MAX_COMBINED_COMPUTE_UNIFORM_COMPONENTS, 1),
+	V(GL_MAX_COMPUTE_WORK_GROUP_INVOCATIONS, 1),
+	V(GL_MAX_COMPUTE_SHADER_STORAGE_BLOCKS, 1),
+	V(GL_MAX_UNIFORM_LOCATIONS, 1),
+	V(GL_MAX_FRAMEBUFFER_WIDTH, 1),
+	V(GL_MAX_FRAMEBUFFER_HEIGHT, 1),
+	V(GL_MAX_FRAMEBUFFER_SAMPLES, 1),
+	V(GL_MAX_VERTEX_ATOMIC_COUNTER_BUFFERS, 1),
+	V(GL_MAX_FRAGMENT_ATOMIC_COUNTER_BUFFERS, 1),
+	V(GL_MAX_COMBINED_ATOMIC_COUNTER_BUFFERS, 1),
+	V(GL_MAX_VERTEX_ATOMIC_COUNTERS, 1),
+	V(GL_MAX_FRAGMENT_ATOMIC_COUNTERS, 1),
+	V(GL_MAX_COMBINED_ATOMIC_COUNTERS, 1),
+	V(GL_MAX_ATOMIC_COUNTER_BUFFER_SIZE, 1),
+	V(GL_MAX_ATOMIC_COUNTER_BUFFER_BINDINGS, 1),
+	V(GL_MAX_IMAGE_UNITS, 1),
+	V(GL_MAX_VERTEX_IMAGE_UNIFORMS, 1),
+	V(GL_MAX_FRAGMENT_IMAGE_UNIFORMS, 1),
+	V(GL_MAX_COMBINED_IMAGE_UNIFORMS, 1),
+	V(GL_MAX_VERTEX_SHADER_STORAGE_BLOCKS, 1),
+	V(GL_MAX_FRAGMENT_SHADER_STORAGE_BLOCKS, 1),
+	V(GL_MAX_COMBINED_SHADER_STORAGE_BLOCKS, 1),
+	V(GL_MAX_SHADER_STORAGE_BUFFER_BINDINGS, 1),
+	V(GL_MAX_SHADER_STORAGE_BLOCK_SIZE, 1),
+	V(GL_SHADER_STORAGE_BUFFER_OFFSET_ALIGNMENT, 1),
+	V(GL_MAX_COMBINED_SHADER_OUTPUT_RESOURCES, 1),
+	V(GL_MIN_PROGRAM_TEXTURE_GATHER_OFFSET, 1),
+	V(GL_MAX_PROGRAM_TEXTURE_GATHER_OFFSET, 1),
+	V(GL_MAX_SAMPLE_MASK_WORDS, 1),
+	V(GL_MAX_COLOR_TEXTURE_SAMPLES, 1),
+	V(GL_MAX_DEPTH_TEXTURE_SAMPLES, 1),
+	V(GL_MAX_INTEGER_SAMPLES, 1),
+	V(GL_MAX_VERTEX_ATTRIB_RELATIVE_OFFSET, 1),
+	V(GL_MAX_VERTEX_ATTRIB_BINDINGS, 1),
+	V(GL_MAX_VERTEX_ATTRIB_STRIDE, 1),
+	/* es3.1 texfb: multisample textures and the sample mask */
+	NAME(GL_TEXTURE_BINDING_2D_MULTISAMPLE, GLS_OBJ_TEXTURE),
+	V(GL_SAMPLE_MASK, 1),
 };
 
 /* es3 state: the indexed state of OpenGL ES 3.0 (the index is checked by
@@ -219,6 +267,10 @@ static const struct glss_get_pname glss_indexed_pnames[] = {
 	NAME(GL_UNIFORM_BUFFER_BINDING, GLS_OBJ_BUFFER),
 	V(GL_UNIFORM_BUFFER_START, 1),
 	V(GL_UNIFORM_BUFFER_SIZE, 1),
+	/* es3.1 texfb: indexed limits and the sample mask words */
+	V(GL_MAX_COMPUTE_WORK_GROUP_COUNT, 1),
+	V(GL_MAX_COMPUTE_WORK_GROUP_SIZE, 1),
+	V(GL_SAMPLE_MASK_VALUE, 1),
 };
 
 static const struct glss_get_pname glss_query_pnames[] = {
@@ -251,6 +303,44 @@ static const struct glss_get_pname glss_tex_pnames[] = {
 	V(GL_TEXTURE_SWIZZLE_A, 1),
 	V(GL_TEXTURE_IMMUTABLE_FORMAT, 1),
 	V(GL_TEXTURE_IMMUTABLE_LEVELS, 1),
+	/* es3.1 texfb: stencil texturing */
+	V(GL_DEPTH_STENCIL_TEXTURE_MODE, 1),
+};
+
+/* es3.1 texfb: glGetMultisamplefv (ES 3.1 13.2.1) */
+static const struct glss_get_pname glss_multisample_pnames[] = {
+	V(GL_SAMPLE_POSITION, 2),
+};
+
+/* es3.1 texfb: glGetTexLevelParameter*v (ES 3.1 table 20.11) */
+static const struct glss_get_pname glss_tex_level_pnames[] = {
+	V(GL_TEXTURE_WIDTH, 1),
+	V(GL_TEXTURE_HEIGHT, 1),
+	V(GL_TEXTURE_DEPTH, 1),
+	V(GL_TEXTURE_SAMPLES, 1),
+	V(GL_TEXTURE_FIXED_SAMPLE_LOCATIONS, 1),
+	V(GL_TEXTURE_INTERNAL_FORMAT, 1),
+	V(GL_TEXTURE_RED_SIZE, 1),
+	V(GL_TEXTURE_GREEN_SIZE, 1),
+	V(GL_TEXTURE_BLUE_SIZE, 1),
+	V(GL_TEXTURE_ALPHA_SIZE, 1),
+	V(GL_TEXTURE_DEPTH_SIZE, 1),
+	V(GL_TEXTURE_STENCIL_SIZE, 1),
+	V(GL_TEXTURE_SHARED_SIZE, 1),
+	V(GL_TEXTURE_RED_TYPE, 1),
+	V(GL_TEXTURE_GREEN_TYPE, 1),
+	V(GL_TEXTURE_BLUE_TYPE, 1),
+	V(GL_TEXTURE_ALPHA_TYPE, 1),
+	V(GL_TEXTURE_DEPTH_TYPE, 1),
+	V(GL_TEXTURE_COMPRESSED, 1),
+};
+
+/* es3.1 texfb: glGetFramebufferParameteriv (ES 3.1 table 20.23) */
+static const struct glss_get_pname glss_framebuffer_pnames[] = {
+	V(GL_FRAMEBUFFER_DEFAULT_WIDTH, 1),
+	V(GL_FRAMEBUFFER_DEFAULT_HEIGHT, 1),
+	V(GL_FRAMEBUFFER_DEFAULT_SAMPLES, 1),
+	V(GL_FRAMEBUFFER_DEFAULT_FIXED_SAMPLE_LOCATIONS, 1),
 };
 
 static const struct glss_get_pname glss_buffer_pnames[] = {
@@ -350,6 +440,9 @@ static const struct {
 	[GLSS_GET_INDEXED] = TABLE(glss_indexed_pnames),
 	[GLSS_GET_QUERY] = TABLE(glss_query_pnames),
 	[GLSS_GET_QUERY_OBJECT] = TABLE(glss_query_object_pnames),
+	[GLSS_GET_MULTISAMPLE] = TABLE(glss_multisample_pnames),
+	[GLSS_GET_TEX_LEVEL_PARAMETER] = TABLE(glss_tex_level_pnames),
+	[GLSS_GET_FRAMEBUFFER_PARAMETER] = TABLE(glss_framebuffer_pnames),
 };
 
 const struct glss_get_pname *glss_get_pname_lookup(enum glss_get_family family, GLenum pname)

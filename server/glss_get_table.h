@@ -23,6 +23,10 @@ enum glss_get_family {
 	GLSS_GET_INDEXED,            /* glGetIntegeri_v / glGetInteger64i_v */
 	GLSS_GET_QUERY,              /* glGetQueryiv */
 	GLSS_GET_QUERY_OBJECT,       /* glGetQueryObjectuiv */
+	/* es3.1 texfb */
+	GLSS_GET_MULTISAMPLE,        /* glGetMultisamplefv */
+	GLSS_GET_TEX_LEVEL_PARAMETER, /* glGetTexLevelParameter*v */
+	GLSS_GET_FRAMEBUFFER_PARAMETER, /* glGetFramebufferParameteriv */
 	GLSS_GET_FAMILY_COUNT
 };
 

@@ -54,6 +54,12 @@ enum glss_getter {
 	GLSS_HOST_UNIFORMUIV,
 	GLSS_HOST_VERTEX_ATTRIBIIV,
 	GLSS_HOST_VERTEX_ATTRIBIUIV,
+	/* es3.1 texfb */
+	GLSS_HOST_MULTISAMPLEFV,        /* object: the index */
+	GLSS_HOST_TEX_LEVEL_PARAMETERIV, /* object: the target; arg: the level */
+	GLSS_HOST_TEX_LEVEL_PARAMETERFV,
+	GLSS_HOST_FRAMEBUFFER_PARAMETERIV, /* object: the target */
+	GLSS_HOST_BOOLEANI_V,           /* pname: the target; object: the index */
 };
 
 struct glss_get_call {
@@ -91,6 +97,11 @@ static void glss_get_run(const struct glss_get_call *c, void *out)
 	case GLSS_HOST_UNIFORMUIV: glGetUniformuiv(c->object, c->arg, out); break;
 	case GLSS_HOST_VERTEX_ATTRIBIIV: glGetVertexAttribIiv(c->object, c->pname, out); break;
 	case GLSS_HOST_VERTEX_ATTRIBIUIV: glGetVertexAttribIuiv(c->object, c->pname, out); break;
+	case GLSS_HOST_MULTISAMPLEFV: glGetMultisamplefv(c->pname, c->object, out); break;
+	case GLSS_HOST_TEX_LEVEL_PARAMETERIV: glGetTexLevelParameteriv(c->object, c->arg, c->pname, out); break;
+	case GLSS_HOST_TEX_LEVEL_PARAMETERFV: glGetTexLevelParameterfv(c->object, c->arg, c->pname, out); break;
+	case GLSS_HOST_FRAMEBUFFER_PARAMETERIV: glGetFramebufferParameteriv(c->object, c->pname, out); break;
+	case GLSS_HOST_BOOLEANI_V: glGetBooleani_v(c->pname, c->object, out); break;
 	}
 }
 
@@ -98,7 +109,8 @@ static void glss_get_run(const struct glss_get_call *c, void *out)
 static size_t glss_getter_size(enum glss_getter fn)
 {
 	switch (fn) {
-	case GLSS_HOST_BOOLEANV: return sizeof(GLboolean);
+	case GLSS_HOST_BOOLEANV:
+	case GLSS_HOST_BOOLEANI_V: return sizeof(GLboolean);
 	case GLSS_HOST_INTEGER64V:
 	case GLSS_HOST_INTEGER64I_V: return sizeof(GLint64);
 	default: return 4;
@@ -118,7 +130,11 @@ static void glss_store_int(enum glss_getter fn, uint8_t *out, size_t i, GLint64 
 	switch (glss_getter_size(fn)) {
 	case 1: out[i] = v != 0; break;
 	case 8: memcpy(out + 8 * i, &v, 8); break;
-	default: memcpy(out + 4 * i, fn == GLSS_HOST_FLOATV ? (const void *)&f : (const void *)&iv, 4); break;
+	default:
+		memcpy(out + 4 * i,
+		       fn == GLSS_HOST_FLOATV || fn == GLSS_HOST_TEX_LEVEL_PARAMETERFV ? (const void *)&f : (const void *)&iv,
+		       4);
+		break;
 	}
 }
 
@@ -133,6 +149,8 @@ static enum glss_getter glss_integer_getter(enum glss_getter fn)
 	case GLSS_HOST_VERTEX_ATTRIBFV: return GLSS_HOST_VERTEX_ATTRIBIV;
 	case GLSS_HOST_INTEGER64V: return GLSS_HOST_INTEGERV;
 	case GLSS_HOST_INTEGER64I_V: return GLSS_HOST_INTEGERI_V;
+	case GLSS_HOST_BOOLEANI_V: return GLSS_HOST_INTEGERI_V;
+	case GLSS_HOST_TEX_LEVEL_PARAMETERFV: return GLSS_HOST_TEX_LEVEL_PARAMETERIV;
 	default: return fn;
 	}
 }
@@ -423,6 +441,54 @@ void glss_exec_glGetQueryObjectuiv(struct glss_worker *w, struct gls_reader *r)
 	glss_get(w, GLSS_GET_QUERY_OBJECT, &c);
 }
 
+/* ---- es3.1 texfb: indexed booleans, sample positions, level parameters ---- */
+
+/* wire glGetBooleani_v: u32 target, u32 index -> reply: u32 count, count x u32 */
+void glss_exec_glGetBooleani_v(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_indexed(w, r, GLSS_HOST_BOOLEANI_V);
+}
+
+/* wire glGetMultisamplefv: u32 pname, u32 index -> reply: u32 count,
+ *   count x f32 (the driver checks the index against the framebuffer's
+ *   samples) */
+void glss_exec_glGetMultisamplefv(struct glss_worker *w, struct gls_reader *r)
+{
+	GLenum pname = gls_get_u32(r);
+	GLuint index = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	struct glss_get_call c = {.fn = GLSS_HOST_MULTISAMPLEFV, .object = index, .pname = pname};
+	glss_get(w, GLSS_GET_MULTISAMPLE, &c);
+}
+
+/* wire glGetTexLevelParameteriv / fv: u32 target, i32 level, u32 pname
+ *   -> reply: u32 count, count x 4-byte values (the driver checks the level) */
+static void glss_get_tex_level_parameter(struct glss_worker *w, struct gls_reader *r, enum glss_getter fn)
+{
+	GLenum target = gls_get_u32(r);
+	GLint level = gls_get_i32(r);
+	GLenum pname = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_check_enums_glGetTexLevelParameteriv(w, target)) {
+		glss_reply_values(w, fn, NULL, 0);
+		return;
+	}
+	struct glss_get_call c = {.fn = fn, .object = target, .arg = level, .pname = pname};
+	glss_get(w, GLSS_GET_TEX_LEVEL_PARAMETER, &c);
+}
+
+void glss_exec_glGetTexLevelParameteriv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_tex_level_parameter(w, r, GLSS_HOST_TEX_LEVEL_PARAMETERIV);
+}
+
+void glss_exec_glGetTexLevelParameterfv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_tex_level_parameter(w, r, GLSS_HOST_TEX_LEVEL_PARAMETERFV);
+}
+
 /* ---- errors and strings ---- */
 
 /* wire: (none) -> reply: u32 error. glstream's own error came first. */
@@ -451,6 +517,7 @@ static bool glss_get_target_valid(struct glss_worker *w, enum glss_get_family fa
 	case GLSS_GET_TEX_PARAMETER: return glss_check_enums_glGetTexParameteriv(w, target);
 	case GLSS_GET_BUFFER_PARAMETER: return glss_check_enums_glGetBufferParameteriv(w, target);
 	case GLSS_GET_RENDERBUFFER_PARAMETER: return glss_check_enums_glGetRenderbufferParameteriv(w, target);
+	case GLSS_GET_FRAMEBUFFER_PARAMETER: return glss_check_enums_glGetFramebufferParameteriv(w, target);
 	default: return true; /* the object is a program, shader or attribute */
 	}
 }
@@ -490,6 +557,12 @@ void glss_exec_glGetBufferParameteriv(struct glss_worker *w, struct gls_reader *
 void glss_exec_glGetRenderbufferParameteriv(struct glss_worker *w, struct gls_reader *r)
 {
 	glss_get_object(w, r, GLSS_GET_RENDERBUFFER_PARAMETER, GLSS_HOST_RENDERBUFFER_PARAMETERIV);
+}
+
+/* es3.1 texfb: the default size and samples of a framebuffer without attachments */
+void glss_exec_glGetFramebufferParameteriv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object(w, r, GLSS_GET_FRAMEBUFFER_PARAMETER, GLSS_HOST_FRAMEBUFFER_PARAMETERIV);
 }
 
 /* As glss_get_object, with the log length of a program whose log names
@@ -890,9 +963,9 @@ void glss_exec_glGetShaderPrecisionFormat(struct glss_worker *w, struct gls_read
  * OES_EGL_image_external's narrower sets for external textures): anything
  * else is GL_INVALID_ENUM without the driver, which as an ES 3.2 context
  * would take ES 3 values (GL_CLAMP_TO_BORDER...). A value given as a
- * float must be exactly the enum. Non-symbolic parameters (anisotropy)
+ * float is converted to an integer first, as the driver does. Non-symbolic parameters (anisotropy)
  * are the driver's to check. */
-static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double value)
+static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double value, bool round)
 {
 	static const GLenum min_filters[] = {GL_NEAREST, GL_LINEAR, GL_NEAREST_MIPMAP_NEAREST, GL_LINEAR_MIPMAP_NEAREST,
 					     GL_NEAREST_MIPMAP_LINEAR, GL_LINEAR_MIPMAP_LINEAR};
@@ -902,6 +975,8 @@ static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double valu
 	static const GLenum compare_funcs[] = {GL_LEQUAL, GL_GEQUAL, GL_LESS, GL_GREATER,
 					       GL_EQUAL, GL_NOTEQUAL, GL_ALWAYS, GL_NEVER};
 	static const GLenum swizzles[] = {GL_RED, GL_GREEN, GL_BLUE, GL_ALPHA, GL_ZERO, GL_ONE};
+	/* es3.1 texfb: stencil texturing (ES 3.1 8.10) */
+	static const GLenum depth_stencil_modes[] = {GL_DEPTH_COMPONENT, GL_STENCIL_INDEX};
 	const GLenum *set;
 	size_t count;
 	bool external = target == GL_TEXTURE_EXTERNAL_OES;
@@ -925,6 +1000,10 @@ static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double valu
 		set = swizzles;
 		count = 6;
 		break;
+	case GL_DEPTH_STENCIL_TEXTURE_MODE:
+		set = depth_stencil_modes;
+		count = 2;
+		break;
 	case GL_TEXTURE_MIN_FILTER:
 	case GL_TEXTURE_MAG_FILTER:
 		set = min_filters;
@@ -938,6 +1017,13 @@ static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double valu
 	default:
 		return true;
 	}
+	/* es3.1 texfb: Mesa converts a float to an integer before judging it:
+	 * glTexParameterf rounds (halves away from zero), glTexParameterfv
+	 * truncates (observed with GL_DEPTH_STENCIL_TEXTURE_MODE, swizzles
+	 * and filters); integers are unchanged */
+	if (!(value > -4e9 && value < 4e9)) /* no enum, NaN included */
+		return false;
+	value = (double)(int64_t)(round ? (value >= 0 ? value + 0.5 : value - 0.5) : value);
 	for (size_t i = 0; i < count; i++)
 		if (value == (double)set[i])
 			return true;
@@ -945,18 +1031,22 @@ static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double valu
 }
 
 /* wire: u32 target, u32 pname, one 4-byte value (no reply) */
-static void glss_tex_parameter(struct glss_worker *w, GLenum target, GLenum pname, uint32_t value, bool is_float)
+static void glss_tex_parameter(struct glss_worker *w, GLenum target, GLenum pname, uint32_t value, bool is_float,
+			       bool scalar)
 {
 	union {
 		GLfloat f[4];
 		GLint i[4];
 	} params = {{0}};
 	memcpy(&params, &value, 4);
-	if (!glss_tex_parameter_value_ok(target, pname, is_float ? (double)params.f[0] : (double)params.i[0])) {
+	if (!glss_tex_parameter_value_ok(target, pname, is_float ? (double)params.f[0] : (double)params.i[0],
+					 is_float && scalar)) {
 		glss_set_error(w, GL_INVALID_ENUM);
 		return;
 	}
-	if (is_float)
+	if (is_float && scalar)
+		glTexParameterf(target, pname, params.f[0]);
+	else if (is_float)
 		glTexParameterfv(target, pname, params.f);
 	else
 		glTexParameteriv(target, pname, params.i);
@@ -970,7 +1060,7 @@ void glss_exec_glTexParameterfv(struct glss_worker *w, struct gls_reader *r)
 	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
 	uint32_t value = gls_get_u32(r);
 	if (gls_reader_done(r) && glss_check_enums_glTexParameterfv(w, target, pname))
-		glss_tex_parameter(w, target, pname, value, true);
+		glss_tex_parameter(w, target, pname, value, true, false);
 }
 
 void glss_exec_glTexParameteriv(struct glss_worker *w, struct gls_reader *r)
@@ -978,7 +1068,7 @@ void glss_exec_glTexParameteriv(struct glss_worker *w, struct gls_reader *r)
 	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
 	uint32_t value = gls_get_u32(r);
 	if (gls_reader_done(r) && glss_check_enums_glTexParameteriv(w, target, pname))
-		glss_tex_parameter(w, target, pname, value, false);
+		glss_tex_parameter(w, target, pname, value, false, false);
 }
 
 /* glTexParameterf / glTexParameteri: the same wire as the vector forms. */
@@ -987,7 +1077,7 @@ void glss_exec_glTexParameterf(struct glss_worker *w, struct gls_reader *r)
 	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
 	uint32_t value = gls_get_u32(r);
 	if (gls_reader_done(r) && glss_check_enums_glTexParameterf(w, target, pname))
-		glss_tex_parameter(w, target, pname, value, true);
+		glss_tex_parameter(w, target, pname, value, true, true);
 }
 
 void glss_exec_glTexParameteri(struct glss_worker *w, struct gls_reader *r)
@@ -995,7 +1085,7 @@ void glss_exec_glTexParameteri(struct glss_worker *w, struct gls_reader *r)
 	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
 	uint32_t value = gls_get_u32(r);
 	if (gls_reader_done(r) && glss_check_enums_glTexParameteri(w, target, pname))
-		glss_tex_parameter(w, target, pname, value, false);
+		glss_tex_parameter(w, target, pname, value, false, true);
 }
 
 /* wire: i32 count, u32 n + n x u32 shader (n = max(count, 0)), u32 binaryformat,

@@ -207,6 +207,7 @@ static struct {
 	GLsizei width, height, depth;
 	bool depth_halves; /* 3D: depth is a dimension; 2D array: layers */
 	GLenum internalformat;
+	uint64_t copies; /* es3.1 texfb: samples of a multisample texture, else 1 */
 	uint64_t old_bytes, new_bytes;
 } glss_storage;
 
@@ -273,6 +274,7 @@ bool glss_texture_storage_reserve(struct glss_worker *w, GLenum target, GLsizei 
 	glss_storage.depth = depth;
 	glss_storage.depth_halves = depth_halves;
 	glss_storage.internalformat = internalformat;
+	glss_storage.copies = 1;
 	glss_storage.old_bytes = old_bytes;
 	glss_storage.new_bytes = new_bytes;
 	return true;
@@ -295,10 +297,63 @@ void glss_texture_storage_done(struct glss_worker *w, bool ok)
 			GLsizei ld = glss_storage.depth_halves ? glss_level_dim(glss_storage.depth, l) : glss_storage.depth;
 			t->faces[f][l] = l < glss_storage.levels
 				? (struct glss_level){(uint32_t)lw, (uint32_t)lh, (uint32_t)ld,
-						      glss_storage_level_bytes(glss_storage.internalformat, lw, lh, ld)}
+						      glss_storage_level_bytes(glss_storage.internalformat, lw, lh, ld) *
+							      glss_storage.copies}
 				: (struct glss_level){0, 0, 0, 0};
 		}
 	}
+}
+
+/* es3.1 texfb */
+bool glss_texture_multisample_reserve(struct glss_worker *w, GLenum binding, GLsizei samples, GLenum internalformat,
+				      GLsizei width, GLsizei height)
+{
+	glss_storage.texture = NULL;
+	GLint host = 0, max_size = 0, max_samples = 0;
+	glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
+	/* the most any format may have: counts above it the driver refuses */
+	static const GLenum limits[] = {GL_MAX_SAMPLES, GL_MAX_COLOR_TEXTURE_SAMPLES, GL_MAX_DEPTH_TEXTURE_SAMPLES,
+					GL_MAX_INTEGER_SAMPLES};
+	for (size_t i = 0; i < sizeof(limits) / sizeof(*limits); i++) {
+		GLint n = 0;
+		glGetIntegerv(limits[i], &n);
+		max_samples = n > max_samples ? n : max_samples;
+	}
+	if (w->current)
+		glGetIntegerv(binding, &host);
+	/* texture 0, sizes and counts the driver refuses: nothing to charge */
+	if (!w->current || !host || samples < 1 || samples > max_samples || width < 1 || height < 1 ||
+	    width > max_size || height > max_size)
+		return true;
+	struct glss_texture *t = glss_texture_of(w, (GLuint)host, GLSS_TEX_2D, true);
+	if (t && !t->faces[0] && !(t->faces[0] = calloc(GLSS_MAX_LEVELS, sizeof(struct glss_level))))
+		t = NULL;
+	if (!t) {
+		glss_set_error(w, GL_OUT_OF_MEMORY);
+		return false;
+	}
+	/* the driver may round a sample count up: count the next power of two */
+	uint64_t copies = 1;
+	while (copies < (uint64_t)samples)
+		copies *= 2;
+	uint64_t old_bytes = 0, new_bytes = glss_storage_level_bytes(internalformat, width, height, 1) * copies;
+	for (int l = 0; l < GLSS_MAX_LEVELS; l++)
+		old_bytes += t->faces[0][l].bytes;
+	if (!glss_memory_resize(w, old_bytes, new_bytes)) {
+		glss_set_error(w, GL_OUT_OF_MEMORY);
+		return false;
+	}
+	glss_storage.texture = t;
+	glss_storage.faces = glss_storage.levels = 1;
+	glss_storage.width = width;
+	glss_storage.height = height;
+	glss_storage.depth = 1;
+	glss_storage.depth_halves = false;
+	glss_storage.internalformat = internalformat;
+	glss_storage.copies = copies;
+	glss_storage.old_bytes = old_bytes;
+	glss_storage.new_bytes = new_bytes;
+	return true;
 }
 
 void glss_texture_level_done(struct glss_worker *w, bool ok)

@@ -41,6 +41,11 @@ bool glss_texture_level_size_3d(struct glss_worker *w, GLuint host, GLenum targe
 bool glss_texture_storage_reserve(struct glss_worker *w, GLenum target, GLsizei levels, GLenum internalformat,
 				  GLsizei width, GLsizei height, GLsizei depth);
 void glss_texture_storage_done(struct glss_worker *w, bool ok);
+/* es3.1 texfb: glTexStorage2DMultisample of the texture bound to binding's
+ * target (samples, rounded up to a power of two, times a texel); finished
+ * by glss_texture_storage_done. */
+bool glss_texture_multisample_reserve(struct glss_worker *w, GLenum binding, GLsizei samples, GLenum internalformat,
+				      GLsizei width, GLsizei height);
 
 /* Renderbuffer storage of the bound renderbuffer, likewise. */
 bool glss_renderbuffer_reserve(struct glss_worker *w, GLuint host, GLsizei width, GLsizei height, uint64_t bytes);

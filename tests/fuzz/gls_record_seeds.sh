@@ -83,3 +83,5 @@ done
 # es3 textures: 3D images, storage, pixel store, pixel buffers
 record es3-textures 30 "$build/tests/gles3/textures/glst_textures_es3"
 record es3-textures-pbo 20 "$build/tests/gles3/textures/glst_textures_pbo"
+# es3.1 texfb (skipped unless the build offers ES 3.1: -Des_version=3.1 or later)
+record es31-texfb 30 "$build/tests/gles3/texfb/glst_gles3_texfb"
