@@ -410,8 +410,8 @@ def compute_cases(session, sock):
         ("glDispatchCompute of 2^32-1 groups (the driver's limit check)", program + ok_storage +
          message(COMPUTE_OP["glDispatchCompute"], struct.pack("<III", 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF)),
          GL_INVALID_VALUE_, None),
-        ("glDispatchCompute one byte short", program +
-         message(COMPUTE_OP["glDispatchCompute"], struct.pack("<II", 1, 1) + b"\0\0\0"), None, "malformed"),
+        ("glDispatchCompute one count short", program +
+         message(COMPUTE_OP["glDispatchCompute"], struct.pack("<II", 1, 1)), None, "malformed glDispatchCompute"),
         ("glBindImageTexture of a texture never created",
          message(COMPUTE_OP["glBindImageTexture"], struct.pack("<IIiIiII", 0, 79, 0, 0, 0, 0x88B9, 0x8058)), None,
          "unknown object name 79"),
