@@ -111,7 +111,10 @@ struct glsc_context {
 
 	/* es3 state */
 
-	/* es3.1 compute */
+	/* es3.1 compute: generic bindings of its targets (glsc_gl_buffers.c;
+	 * after an indexed bind, asked when needed) */
+	GLuint shader_storage_buffer, atomic_counter_buffer, dispatch_indirect_buffer;
+	bool shader_storage_buffer_unknown, atomic_counter_buffer_unknown;
 
 	/* es3.1 program */
 

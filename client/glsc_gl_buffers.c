@@ -27,6 +27,15 @@ static GLuint *glsc_es3_binding(struct glsc_context *ctx, GLenum target)
 	case GL_PIXEL_UNPACK_BUFFER: return &ctx->pixel_unpack_buffer;
 	case GL_UNIFORM_BUFFER: return &ctx->uniform_buffer;
 	case GL_TRANSFORM_FEEDBACK_BUFFER: return &ctx->transform_feedback_buffer;
+	default: break;
+	}
+	/* es3.1 compute */
+	if (!(ctx->info.advertised & GLS_EXT_BIT(GL_ES_VERSION_3_1)))
+		return NULL;
+	switch (target) {
+	case GL_SHADER_STORAGE_BUFFER: return &ctx->shader_storage_buffer;
+	case GL_ATOMIC_COUNTER_BUFFER: return &ctx->atomic_counter_buffer;
+	case GL_DISPATCH_INDIRECT_BUFFER: return &ctx->dispatch_indirect_buffer;
 	default: return NULL;
 	}
 }
@@ -87,6 +96,10 @@ GLuint glsc_bound_buffer(struct glsc_context *ctx, GLenum target)
 		glsc_ask_binding(ctx, target, slot, &ctx->uniform_buffer_unknown);
 	else if (slot == &ctx->transform_feedback_buffer && ctx->transform_feedback_buffer_unknown)
 		glsc_ask_binding(ctx, target, slot, &ctx->transform_feedback_buffer_unknown);
+	else if (slot == &ctx->shader_storage_buffer && ctx->shader_storage_buffer_unknown)
+		glsc_ask_binding(ctx, target, slot, &ctx->shader_storage_buffer_unknown);
+	else if (slot == &ctx->atomic_counter_buffer && ctx->atomic_counter_buffer_unknown)
+		glsc_ask_binding(ctx, target, slot, &ctx->atomic_counter_buffer_unknown);
 	return slot ? *slot : 0;
 }
 
@@ -206,6 +219,10 @@ static bool glsc_bind_indexed(GLenum target)
 		ctx->uniform_buffer_unknown = true;
 	else if (target == GL_TRANSFORM_FEEDBACK_BUFFER)
 		ctx->transform_feedback_buffer_unknown = true;
+	else if (target == GL_SHADER_STORAGE_BUFFER) /* es3.1 compute */
+		ctx->shader_storage_buffer_unknown = true;
+	else if (target == GL_ATOMIC_COUNTER_BUFFER)
+		ctx->atomic_counter_buffer_unknown = true;
 	return true;
 }
 
@@ -478,12 +495,18 @@ void glsc_buffers_bind(struct glsc_context *ctx, GLenum target, GLuint buffer)
 		ctx->transform_feedback_buffer_unknown = true;
 	else if (slot == &ctx->uniform_buffer)
 		ctx->uniform_buffer_unknown = false;
+	else if (slot == &ctx->shader_storage_buffer) /* es3.1 compute */
+		ctx->shader_storage_buffer_unknown = false;
+	else if (slot == &ctx->atomic_counter_buffer)
+		ctx->atomic_counter_buffer_unknown = false;
 }
 
 void glsc_buffers_deleted(struct glsc_context *ctx, GLuint name)
 {
 	GLuint *slots[] = {&ctx->copy_read_buffer, &ctx->copy_write_buffer, &ctx->pixel_pack_buffer,
-			   &ctx->pixel_unpack_buffer, &ctx->uniform_buffer, &ctx->transform_feedback_buffer};
+			   &ctx->pixel_unpack_buffer, &ctx->uniform_buffer, &ctx->transform_feedback_buffer,
+			   /* es3.1 compute */
+			   &ctx->shader_storage_buffer, &ctx->atomic_counter_buffer, &ctx->dispatch_indirect_buffer};
 	for (size_t i = 0; i < sizeof(slots) / sizeof(slots[0]); i++)
 		if (*slots[i] == name)
 			*slots[i] = 0;

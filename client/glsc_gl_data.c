@@ -94,7 +94,11 @@ GLuint glsc_glCreateProgram(void)
 
 GLuint glsc_glCreateShader(GLenum type)
 {
-	if (type != GL_VERTEX_SHADER && type != GL_FRAGMENT_SHADER) {
+	/* es3.1 compute: compute shaders in a context offered ES 3.1 */
+	struct glsc_context *current = glsc_current_context();
+	bool compute = type == GL_COMPUTE_SHADER && current &&
+		       (current->info.advertised & GLS_EXT_BIT(GL_ES_VERSION_3_1));
+	if (type != GL_VERTEX_SHADER && type != GL_FRAGMENT_SHADER && !compute) {
 		glsc_set_error(GL_INVALID_ENUM);
 		return 0;
 	}

@@ -200,6 +200,15 @@ SETS = {
     'HintTarget': ['GL_GENERATE_MIPMAP_HINT', 'GL_FRAGMENT_SHADER_DERIVATIVE_HINT'],
 
     # es3.1 compute
+    # glBindImageTexture: the access and the image unit formats of ES 3.1
+    # table 8.27, checked by the worker (both GL_INVALID_VALUE, as Mesa)
+    'ImageAccess': ['GL_READ_ONLY@GL_ES_VERSION_3_1', 'GL_WRITE_ONLY@GL_ES_VERSION_3_1',
+                    'GL_READ_WRITE@GL_ES_VERSION_3_1'],
+    'ImageFormat': ['GL_RGBA32F@GL_ES_VERSION_3_1', 'GL_RGBA16F@GL_ES_VERSION_3_1', 'GL_R32F@GL_ES_VERSION_3_1',
+                    'GL_RGBA32UI@GL_ES_VERSION_3_1', 'GL_RGBA16UI@GL_ES_VERSION_3_1',
+                    'GL_RGBA8UI@GL_ES_VERSION_3_1', 'GL_R32UI@GL_ES_VERSION_3_1', 'GL_RGBA32I@GL_ES_VERSION_3_1',
+                    'GL_RGBA16I@GL_ES_VERSION_3_1', 'GL_RGBA8I@GL_ES_VERSION_3_1', 'GL_R32I@GL_ES_VERSION_3_1',
+                    'GL_RGBA8@GL_ES_VERSION_3_1', 'GL_RGBA8_SNORM@GL_ES_VERSION_3_1'],
 
     # es3.1 program
 
@@ -374,6 +383,10 @@ PARAM_SETS = {
     # es3 state
 
     # es3.1 compute
+    # glBindImageTexture: checked by the worker in the driver's order
+    # (server/glss_compute.c)
+    ('glBindImageTexture', 'access'): 'ImageAccess',
+    ('glBindImageTexture', 'format'): 'ImageFormat',
 
     # es3.1 program
 

@@ -20,6 +20,7 @@
 #include <EGL/egl.h>
 
 #include "glss_buffers.h"
+#include "glss_compute.h"
 #include "glss_gl_generated.h"
 #include "glss_memory.h"
 #include "gls_log.h"
@@ -183,6 +184,10 @@ static struct glss_buffer **glss_binding(struct glss_worker *w, GLenum target)
 	case GL_PIXEL_UNPACK_BUFFER: return &c->pixel_unpack_buffer;
 	case GL_UNIFORM_BUFFER: return &c->uniform_buffer;
 	case GL_TRANSFORM_FEEDBACK_BUFFER: return &c->transform_feedback_buffer;
+	/* es3.1 compute */
+	case GL_SHADER_STORAGE_BUFFER: return &c->shader_storage_buffer;
+	case GL_ATOMIC_COUNTER_BUFFER: return &c->atomic_counter_buffer;
+	case GL_DISPATCH_INDIRECT_BUFFER: return &c->dispatch_indirect_buffer;
 	default: return NULL;
 	}
 }
@@ -580,7 +585,7 @@ void glss_buffers_object_deleted(struct glss_worker *w, enum gls_object_type typ
 	 * other vertex arrays keep it alive. The share group's reference,
 	 * dropped last, keeps b alive meanwhile. */
 	struct glss_vao *vao = glss_vao_current(w);
-	struct glss_buffer **slots[GLSS_MAX_ATTRIBS + 8];
+	struct glss_buffer **slots[GLSS_MAX_ATTRIBS + 12];
 	unsigned nslots = 0;
 	slots[nslots++] = &c->array_buffer;
 	/* es3 buffers */
@@ -590,6 +595,10 @@ void glss_buffers_object_deleted(struct glss_worker *w, enum gls_object_type typ
 	slots[nslots++] = &c->pixel_unpack_buffer;
 	slots[nslots++] = &c->uniform_buffer;
 	slots[nslots++] = &c->transform_feedback_buffer;
+	/* es3.1 compute */
+	slots[nslots++] = &c->shader_storage_buffer;
+	slots[nslots++] = &c->atomic_counter_buffer;
+	slots[nslots++] = &c->dispatch_indirect_buffer;
 	if (vao) {
 		slots[nslots++] = &vao->elements;
 		for (int i = 0; i < GLSS_MAX_ATTRIBS; i++)
@@ -626,6 +635,7 @@ void glss_buffers_context_free(struct glss_worker *w, struct glss_context *c)
 	glss_hold(w, &c->uniform_buffer, NULL);
 	glss_hold(w, &c->transform_feedback_buffer, NULL);
 	glss_es3_buffers_context_free(w, c);
+	glss_compute_context_free(w, c); /* es3.1 compute */
 }
 
 static void glss_free_buffer_entry(uint32_t key, uint64_t value, void *data)

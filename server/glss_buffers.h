@@ -60,7 +60,12 @@ struct glss_buffer *glss_buffer_record(struct glss_worker *w, GLuint host);
 void glss_buffer_hold(struct glss_worker *w, struct glss_buffer **slot, struct glss_buffer *b);
 
 /* es3 buffers (glss_buffers_es3.c): the indexed bindings (uniform buffers,
- * transform feedback objects). */
+ * transform feedback objects; es3.1 compute's storage and atomic counter
+ * buffers, glss_compute.c). */
+struct glss_indexed_binding {
+	struct glss_buffer *buffer;
+	uint64_t offset, size; /* size 0: the whole buffer (glBindBufferBase) */
+};
 /* Before a draw: every active uniform block of the program drawing reads
  * a bound range that lies inside its buffer and holds the block's data
  * size, and the transform feedback ranges lie inside their buffers (as

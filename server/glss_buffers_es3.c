@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "glss_buffers.h"
+#include "glss_compute.h"
 #include "glss_gl_generated.h"
 #include "glss_memory.h"
 #include "gls_log.h"
@@ -35,11 +36,6 @@
  * driver's GL_INVALID_VALUE. */
 #define GLSS_MAX_UNIFORM_BINDINGS 256
 #define GLSS_MAX_TF_BINDINGS 16
-
-struct glss_indexed_binding {
-	struct glss_buffer *buffer;
-	uint64_t offset, size; /* size 0: the whole buffer (glBindBufferBase) */
-};
 
 struct glss_transform_feedback {
 	struct glss_indexed_binding bindings[GLSS_MAX_TF_BINDINGS];
@@ -91,7 +87,7 @@ static struct glss_indexed_binding *glss_indexed(struct glss_worker *w, GLenum t
 		return &e->uniform[index];
 	if (target == GL_TRANSFORM_FEEDBACK_BUFFER && index < GLSS_MAX_TF_BINDINGS)
 		return &e->tf->bindings[index];
-	return NULL;
+	return glss_compute_indexed(w, target, index); /* es3.1 compute: storage, atomic counters */
 }
 
 /* glBindBufferRange / glBindBufferBase: the driver decides (its errors
@@ -118,8 +114,11 @@ static void glss_bind_indexed(struct glss_worker *w, GLenum target, GLuint index
 		slot->offset = range && b ? (uint64_t)offset : 0;
 		slot->size = range && b ? (uint64_t)size : 0;
 	}
-	glss_buffer_hold(w, target == GL_UNIFORM_BUFFER ? &w->current->uniform_buffer
-							: &w->current->transform_feedback_buffer, b);
+	struct glss_buffer **generic = target == GL_UNIFORM_BUFFER ? &w->current->uniform_buffer
+				       : target == GL_TRANSFORM_FEEDBACK_BUFFER ? &w->current->transform_feedback_buffer
+										 : glss_compute_generic(w, target);
+	if (generic)
+		glss_buffer_hold(w, generic, b);
 }
 
 /* wire glBindBufferRange: u32 target, u32 index, u32 buffer, i64 offset, i64 size */
@@ -220,6 +219,7 @@ void glss_es3_buffer_deleted(struct glss_worker *w, struct glss_buffer *b)
 	for (int i = 0; i < GLSS_MAX_TF_BINDINGS; i++)
 		if (e->tf->bindings[i].buffer == b)
 			glss_binding_release(w, &e->tf->bindings[i]);
+	glss_compute_buffer_deleted(w, b); /* es3.1 compute */
 }
 
 static void glss_free_tf_entry(uint32_t key, uint64_t value, void *data)
@@ -309,7 +309,8 @@ bool glss_es3_draw_check(struct glss_worker *w)
 		programs[1] = fragment != vertex ? (GLuint)fragment : 0;
 	}
 	for (int i = 0; i < 2; i++)
-		if (programs[i] && !glss_check_uniform_blocks(w, e, programs[i]))
+		if (programs[i] && (!glss_check_uniform_blocks(w, e, programs[i]) ||
+				    !glss_compute_storage_check(w, programs[i]))) /* es3.1 compute */
 			return false;
 	GLint active = 0, paused = 0;
 	glGetIntegerv(GL_TRANSFORM_FEEDBACK_ACTIVE, &active);

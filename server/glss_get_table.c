@@ -256,6 +256,11 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	/* es3.1 texfb: multisample textures and the sample mask */
 	NAME(GL_TEXTURE_BINDING_2D_MULTISAMPLE, GLS_OBJ_TEXTURE),
 	V(GL_SAMPLE_MASK, 1),
+	/* es3.1 compute: OpenGL ES 3.1 tables 20.x of compute, shader storage,
+	 * atomic counters and images (valid only in a context offered 3.1) */
+	NAME(GL_SHADER_STORAGE_BUFFER_BINDING, GLS_OBJ_BUFFER),
+	NAME(GL_ATOMIC_COUNTER_BUFFER_BINDING, GLS_OBJ_BUFFER),
+	NAME(GL_DISPATCH_INDIRECT_BUFFER_BINDING, GLS_OBJ_BUFFER),
 };
 
 /* es3 state: the indexed state of OpenGL ES 3.0 (the index is checked by
@@ -271,6 +276,19 @@ static const struct glss_get_pname glss_indexed_pnames[] = {
 	V(GL_MAX_COMPUTE_WORK_GROUP_COUNT, 1),
 	V(GL_MAX_COMPUTE_WORK_GROUP_SIZE, 1),
 	V(GL_SAMPLE_MASK_VALUE, 1),
+	/* es3.1 compute (server/glss_compute.c) */
+	NAME(GL_SHADER_STORAGE_BUFFER_BINDING, GLS_OBJ_BUFFER),
+	V(GL_SHADER_STORAGE_BUFFER_START, 1),
+	V(GL_SHADER_STORAGE_BUFFER_SIZE, 1),
+	NAME(GL_ATOMIC_COUNTER_BUFFER_BINDING, GLS_OBJ_BUFFER),
+	V(GL_ATOMIC_COUNTER_BUFFER_START, 1),
+	V(GL_ATOMIC_COUNTER_BUFFER_SIZE, 1),
+	NAME(GL_IMAGE_BINDING_NAME, GLS_OBJ_TEXTURE),
+	V(GL_IMAGE_BINDING_LEVEL, 1),
+	V(GL_IMAGE_BINDING_LAYERED, 1),
+	V(GL_IMAGE_BINDING_LAYER, 1),
+	V(GL_IMAGE_BINDING_ACCESS, 1),
+	V(GL_IMAGE_BINDING_FORMAT, 1),
 };
 
 static const struct glss_get_pname glss_query_pnames[] = {

@@ -276,7 +276,9 @@ void glss_exec_glsCreateShaderProgram(struct glss_worker *w, struct gls_reader *
 	GLenum type = gls_get_u32(r);
 	if (!gls_reader_done(r))
 		return;
-	if (type != 0 && type != GL_VERTEX_SHADER && type != GL_FRAGMENT_SHADER) {
+	/* es3.1 compute: compute shaders in a context offered ES 3.1 */
+	bool compute = type == GL_COMPUTE_SHADER && glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_1));
+	if (type != 0 && type != GL_VERTEX_SHADER && type != GL_FRAGMENT_SHADER && !compute) {
 		glss_fail(w, "glsCreateShaderProgram of type 0x%x", type);
 		return;
 	}

@@ -91,7 +91,10 @@ struct glss_context {
 
 	/* es3 state */
 
-	/* es3.1 compute */
+	/* es3.1 compute: the generic bindings of its targets, the indexed
+	 * ones (glss_compute.c) */
+	struct glss_buffer *shader_storage_buffer, *atomic_counter_buffer, *dispatch_indirect_buffer;
+	struct glss_compute *compute;
 
 	/* es3.1 program */
 

@@ -345,6 +345,102 @@ def es3_buffer_cases(session, sock):
             got = c.get_error()
             ok = answered and got is not None and (got != GL_NO_ERROR if error == "any" else got == error)
             check(ok, f"{name}: GL error {got if got is None else hex(got)}")
+# es3.1 compute: dispatches and storage ranges on the wire
+COMPUTE_OP = dict(glDispatchCompute=700, glDispatchComputeIndirect=701, glMemoryBarrier=702,
+                  glBindImageTexture=704, glGetIntegerv=163)
+CS_OP = dict(glShaderSource=198, glCompileShader=120, glAttachShader=101, glLinkProgram=189)
+GL_DISPATCH_INDIRECT_BUFFER, GL_SHADER_STORAGE_BUFFER, GL_COMPUTE_SHADER = 0x90EE, 0x90D2, 0x91B9
+GL_MAX_COMPUTE_WORK_GROUP_INVOCATIONS, GL_INVALID_OPERATION_ = 0x90EB, 0x0502
+
+
+def offers_es31(sock):
+    """Whether this server offers ES 3.1 (a -Des_version=3.1+ build): a
+    3.1 limit is answered, not GL_INVALID_ENUM."""
+    c = Client(sock)
+    c.setup(version_cap=32)
+    c.s.sendall(message(COMPUTE_OP["glGetIntegerv"], struct.pack("<I", GL_MAX_COMPUTE_WORK_GROUP_INVOCATIONS)))
+    reply = read_reply(c.s)
+    c.close()
+    return reply is not None and struct.unpack_from("<I", reply)[0] == 1
+
+
+def compute_cases(session, sock):
+    if not offers_es31(sock):
+        print("skip: es3.1 compute hostile cases (this build does not offer ES 3.1)")
+        return
+    # a compute program whose storage block needs 64 bytes at binding 0
+    src = (b"#version 310 es\nlayout(local_size_x = 1) in;\n"
+           b"layout(std430, binding = 0) buffer B { uint v[16]; };\nvoid main() { v[0] = 1u; }\n")
+    program = (message(OP["glsCreateShaderProgram"], struct.pack("<II", 9, GL_COMPUTE_SHADER)) +
+               message(OP["glsCreateShaderProgram"], struct.pack("<II", 10, 0)) +
+               message(CS_OP["glShaderSource"], struct.pack("<Ii", 9, 1) + blob(src)) +
+               message(CS_OP["glCompileShader"], struct.pack("<I", 9)) +
+               message(CS_OP["glAttachShader"], struct.pack("<II", 10, 9)) +
+               message(CS_OP["glLinkProgram"], struct.pack("<I", 10)) +
+               message(OP["glUseProgram"], struct.pack("<I", 10)))
+
+    def indirect(counts, offset):
+        return (buffer_setup(GL_DISPATCH_INDIRECT_BUFFER, 50, struct.pack(f"<{len(counts)}I", *counts)) +
+                message(COMPUTE_OP["glDispatchComputeIndirect"], struct.pack("<q", offset)))
+
+    def storage(size, offset, range_size):
+        return (buffer_setup(GL_SHADER_STORAGE_BUFFER, 51, b"\0" * size) +
+                message(ES3_OP["glBindBufferRange"], struct.pack("<IIIqq", GL_SHADER_STORAGE_BUFFER, 0, 51,
+                                                                  offset, range_size)))
+
+    ok_storage = storage(64, 0, 64)
+    # (name, bytes after setup, expected GL error or None, logged reason)
+    cases = [
+        ("indirect counts 2^32-1 each", program + ok_storage + indirect([0xFFFFFFFF] * 3, 0), GL_INVALID_VALUE_, None),
+        ("indirect count past the limit in z only", program + ok_storage + indirect([1, 1, 1 << 20], 0),
+         GL_INVALID_VALUE_, None),
+        ("indirect offset 2^62", program + ok_storage + indirect([1, 1, 1], 1 << 62), GL_INVALID_OPERATION_, None),
+        ("indirect offset 8 of a 12-byte buffer", program + ok_storage + indirect([1, 1, 1], 8),
+         GL_INVALID_OPERATION_, None),
+        ("indirect offset -4", program + ok_storage + indirect([1, 1, 1], -4), GL_INVALID_VALUE_, None),
+        ("indirect offset 2 (unaligned)", program + ok_storage + indirect([1, 1, 1, 1], 2), GL_INVALID_VALUE_, None),
+        ("indirect dispatch of one group (control)", program + ok_storage + indirect([1, 1, 1], 0), GL_NO_ERROR, None),
+        ("storage range 48 bytes for a 64-byte block", program + storage(64, 0, 48) +
+         message(COMPUTE_OP["glDispatchCompute"], struct.pack("<III", 1, 1, 1)), GL_INVALID_OPERATION_, None),
+        ("storage range past its buffer after glBufferData shrank it", program + ok_storage +
+         message(OP["glBufferData"], struct.pack("<IqI", GL_SHADER_STORAGE_BUFFER, 8, GL_STATIC_DRAW) + blob(b"\0" * 8)) +
+         message(COMPUTE_OP["glDispatchCompute"], struct.pack("<III", 1, 1, 1)), GL_INVALID_OPERATION_, None),
+        ("storage range at offset 2^62 (the driver refuses the bind)", program + storage(64, 1 << 62, 64) +
+         message(COMPUTE_OP["glDispatchCompute"], struct.pack("<III", 1, 1, 1)), GL_INVALID_OPERATION_, None),
+        ("glDispatchCompute of 2^32-1 groups (the driver's limit check)", program + ok_storage +
+         message(COMPUTE_OP["glDispatchCompute"], struct.pack("<III", 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF)),
+         GL_INVALID_VALUE_, None),
+        ("glDispatchCompute one count short", program +
+         message(COMPUTE_OP["glDispatchCompute"], struct.pack("<II", 1, 1)), None, "malformed glDispatchCompute"),
+        ("glBindImageTexture of a texture never created",
+         message(COMPUTE_OP["glBindImageTexture"], struct.pack("<IIiIiII", 0, 79, 0, 0, 0, 0x88B9, 0x8058)), None,
+         "unknown object name 79"),
+    ]
+    for name, data, error, reason in cases:
+        c = Client(sock)
+        c.setup(version_cap=32)
+        c.s.sendall(data)
+        if error is not None:
+            got = c.get_error()
+            check(got == error, f"{name}: GL error {got if got is None else hex(got)}")
+        else:
+            check(ends_with_reason(session, c, reason), f"{name}: clean disconnect, logged '{reason}'")
+        c.close()
+    # ES 3.1 commands and compute shaders in a context offered 3.0 end the worker
+    for name, data, reason in [
+        ("glDispatchCompute in an ES 3.0 context", message(COMPUTE_OP["glDispatchCompute"], struct.pack("<III", 1, 1, 1)),
+         "a command of an OpenGL ES version this context is not offered"),
+        ("a compute shader in an ES 3.0 context",
+         message(OP["glsCreateShaderProgram"], struct.pack("<II", 9, GL_COMPUTE_SHADER)),
+         "glsCreateShaderProgram of type 0x91b9"),
+    ]:
+        c = Client(sock)
+        c.setup(version_cap=30)
+        c.s.sendall(data)
+        check(ends_with_reason(session, c, reason), f"{name}: clean disconnect, logged '{reason}'")
+        c.close()
+
+
 # es3 vertex: OpenGL ES 3.0 draws, divisors, primitive restart, integer
 # client arrays and program binaries
 GL_PRIMITIVE_RESTART_FIXED_INDEX, GL_INT, GL_INVALID_VALUE = 0x8D69, 0x1404, 0x501
@@ -1015,6 +1111,7 @@ def main():
             ring_cases(session, sock)
             khr_debug_cases(session, sock)
             es3_buffer_cases(session, sock)
+            compute_cases(session, sock)
             vertex3_cases(session, sock)
             es3_framebuffer_cases(session, sock)
             check(good.wait(timeout=180) == 0, "a well-behaved client beside them passes the API test")
