@@ -27,6 +27,9 @@ static GLuint *glsc_es3_binding(struct glsc_context *ctx, GLenum target)
 	case GL_PIXEL_UNPACK_BUFFER: return &ctx->pixel_unpack_buffer;
 	case GL_UNIFORM_BUFFER: return &ctx->uniform_buffer;
 	case GL_TRANSFORM_FEEDBACK_BUFFER: return &ctx->transform_feedback_buffer;
+	/* es3.1 draw */
+	case GL_DRAW_INDIRECT_BUFFER:
+		return ctx->info.advertised & GLS_EXT_BIT(GL_ES_VERSION_3_1) ? &ctx->draw_indirect_buffer : NULL;
 	default: return NULL;
 	}
 }
@@ -487,6 +490,9 @@ void glsc_buffers_deleted(struct glsc_context *ctx, GLuint name)
 	for (size_t i = 0; i < sizeof(slots) / sizeof(slots[0]); i++)
 		if (*slots[i] == name)
 			*slots[i] = 0;
+	/* es3.1 draw */
+	if (ctx->draw_indirect_buffer == name)
+		ctx->draw_indirect_buffer = 0;
 }
 
 void glsc_buffers_context_fini(struct glsc_context *ctx)

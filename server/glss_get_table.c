@@ -196,6 +196,11 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	V(GL_READ_BUFFER, 1),
 	V(GL_TRANSFORM_FEEDBACK_ACTIVE, 1),
 	V(GL_TRANSFORM_FEEDBACK_PAUSED, 1),
+	/* es3.1 draw */
+	NAME(GL_DRAW_INDIRECT_BUFFER_BINDING, GLS_OBJ_BUFFER),
+	V(GL_MAX_VERTEX_ATTRIB_BINDINGS, 1),
+	V(GL_MAX_VERTEX_ATTRIB_RELATIVE_OFFSET, 1),
+	V(GL_MAX_VERTEX_ATTRIB_STRIDE, 1),
 };
 
 /* es3 state: the indexed state of OpenGL ES 3.0 (the index is checked by
@@ -207,6 +212,11 @@ static const struct glss_get_pname glss_indexed_pnames[] = {
 	NAME(GL_UNIFORM_BUFFER_BINDING, GLS_OBJ_BUFFER),
 	V(GL_UNIFORM_BUFFER_START, 1),
 	V(GL_UNIFORM_BUFFER_SIZE, 1),
+	/* es3.1 draw: the vertex buffer binding points */
+	NAME(GL_VERTEX_BINDING_BUFFER, GLS_OBJ_BUFFER),
+	V(GL_VERTEX_BINDING_OFFSET, 1),
+	V(GL_VERTEX_BINDING_STRIDE, 1),
+	V(GL_VERTEX_BINDING_DIVISOR, 1),
 };
 
 static const struct glss_get_pname glss_query_pnames[] = {
@@ -310,6 +320,9 @@ static const struct glss_get_pname glss_vertex_attrib_pnames[] = {
 	V(GL_VERTEX_ATTRIB_ARRAY_SIZE, 1),
 	V(GL_VERTEX_ATTRIB_ARRAY_STRIDE, 1),
 	V(GL_VERTEX_ATTRIB_ARRAY_TYPE, 1),
+	/* es3.1 draw */
+	V(GL_VERTEX_ATTRIB_BINDING, 1),
+	V(GL_VERTEX_ATTRIB_RELATIVE_OFFSET, 1),
 };
 
 /* EXT_separate_shader_objects */
