@@ -54,6 +54,7 @@ struct glss_vao {
 	/* the buffer of each vertex buffer binding point (ES 3.1 10.3.1;
 	 * before 3.1, point i is attribute i's own) */
 	struct glss_buffer *attribs[GLSS_MAX_ATTRIBS];
+	uint64_t offsets[GLSS_MAX_ATTRIBS]; /* es3.1 draw: each point's offset */
 	struct glss_buffer *elements;
 };
 
@@ -157,20 +158,29 @@ void glss_vao_attrib_client(struct glss_worker *w, GLuint index)
 		glss_hold(w, &vao->attribs[index], NULL);
 }
 
-void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index, GLuint driver_buffer)
+void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index, GLuint driver_buffer, uint64_t offset)
 {
 	struct glss_vao *vao = glss_vao_current(w);
 	struct glss_buffer *b = w->current->array_buffer;
-	if (vao && index < GLSS_MAX_ATTRIBS)
+	if (vao && index < GLSS_MAX_ATTRIBS) {
 		glss_hold(w, &vao->attribs[index], b && b->host == driver_buffer ? b : NULL);
+		vao->offsets[index] = offset;
+	}
 }
 
-void glss_vao_binding_buffer(struct glss_worker *w, GLuint binding, GLuint host)
+void glss_vao_binding_buffer(struct glss_worker *w, GLuint binding, GLuint host, uint64_t offset)
 {
 	struct glss_vao *vao = glss_vao_current(w);
 	struct glss_buffer *b = host ? glss_buffer_named(w, host) : NULL;
-	if (vao && binding < GLSS_MAX_ATTRIBS && (b || !host))
+	if (vao && binding < GLSS_MAX_ATTRIBS && (b || !host)) {
 		glss_hold(w, &vao->attribs[binding], b);
+		vao->offsets[binding] = offset;
+	}
+}
+
+uint64_t glss_vao_binding_offset(const struct glss_vao *vao, GLuint binding)
+{
+	return vao && binding < GLSS_MAX_ATTRIBS ? vao->offsets[binding] : 0;
 }
 
 /* The binding of target in the current context; NULL for other targets

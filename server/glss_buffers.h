@@ -16,11 +16,14 @@ void glss_vao_attrib_client(struct glss_worker *w, GLuint index);
 /* glVertexAttribPointer went through: the attribute reads the buffer bound
  * to GL_ARRAY_BUFFER, which the driver names driver_buffer (when the
  * worker's record disagrees, none is recorded and draws are refused). */
-void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index, GLuint driver_buffer);
+void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index, GLuint driver_buffer, uint64_t offset);
 
 /* es3.1 draw: glBindVertexBuffer went through: binding point `binding` of
- * the bound vertex array reads the driver's buffer `host` (0: none). */
-void glss_vao_binding_buffer(struct glss_worker *w, GLuint binding, GLuint host);
+ * the bound vertex array reads the driver's buffer `host` (0: none) from
+ * `offset` (glVertexAttribPointer: point `index`, offset the pointer). */
+void glss_vao_binding_buffer(struct glss_worker *w, GLuint binding, GLuint host, uint64_t offset);
+/* The offset recorded for a binding point of vao (0 for NULL). */
+uint64_t glss_vao_binding_offset(const struct glss_vao *vao, GLuint binding);
 
 /* Where an enabled attribute reads, as the driver holds it: its vertex
  * buffer binding point (ES 3.1 10.3.1; before 3.1 the attribute's own

@@ -39,7 +39,7 @@ static void glss_vertex_attrib_pointer(struct glss_worker *w, GLuint index, GLin
 		glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, &now);
 		glGetVertexAttribPointerv(index, GL_VERTEX_ATTRIB_ARRAY_POINTER, &pointer);
 		if (now == buffer && (uintptr_t)pointer == (uint64_t)offset)
-			glss_vao_attrib_buffer(w, index, (GLuint)buffer);
+			glss_vao_attrib_buffer(w, index, (GLuint)buffer, (uint64_t)offset);
 	}
 }
 
@@ -190,7 +190,9 @@ bool glss_check_attribs(struct glss_worker *w, const struct glss_draw_range *ran
 		if (src.divisor > 0) {
 			/* es3.1 draw: an indirect command's reserved word is the
 			 * base instance on the host (undefined in ES): counted */
-			uint64_t last = range->instances ? range->base_instance + (range->instances - 1) / src.divisor : 0;
+			uint64_t last = range->instances
+						? (uint64_t)range->base_instance + (range->instances - 1) / src.divisor
+						: 0;
 			if (last > UINT32_MAX) {
 				glss_set_error(w, GL_INVALID_OPERATION);
 				goto refuse;

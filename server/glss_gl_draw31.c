@@ -30,17 +30,20 @@ void glss_attrib_source(struct glss_worker *w, GLuint index, struct glss_attrib_
 		 * attribute adds its relative offset (glVertexAttribPointer sets
 		 * the binding's stride to the element size for 0) */
 		GLint binding = 0, relative = 0;
-		GLint64 offset = 0;
 		glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_BINDING, &binding);
 		glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_RELATIVE_OFFSET, &relative);
 		glGetIntegeri_v(GL_VERTEX_BINDING_BUFFER, (GLuint)binding, &buffer);
-		glGetInteger64i_v(GL_VERTEX_BINDING_OFFSET, (GLuint)binding, &offset);
+		/* the offset is the worker's record: Mesa answers
+		 * GL_VERTEX_BINDING_OFFSET cut to 32 bits (even through
+		 * glGetInteger64i_v) while its draws use all 64 */
+		uint64_t offset = glss_vao_binding_offset(glss_vao_current(w), (GLuint)binding);
 		glGetIntegeri_v(GL_VERTEX_BINDING_STRIDE, (GLuint)binding, &stride);
 		glGetIntegeri_v(GL_VERTEX_BINDING_DIVISOR, (GLuint)binding, &divisor);
 		src->binding = (GLuint)binding;
 		src->buffer = (GLuint)buffer;
-		/* the driver refuses negative values; < 2^63 + 2^31: no overflow */
-		src->offset = (uint64_t)(offset > 0 ? offset : 0) + (uint64_t)(relative > 0 ? relative : 0);
+		/* offset < 2^63 (the driver refuses negative ones), relative
+		 * < 2^31: no overflow */
+		src->offset = offset + (uint64_t)(relative > 0 ? relative : 0);
 		src->stride = stride > 0 ? (uint64_t)stride : 0;
 		src->divisor = divisor > 0 ? (GLuint)divisor : 0;
 		return;
@@ -71,7 +74,7 @@ void glss_exec_glBindVertexBuffer(struct glss_worker *w, struct gls_reader *r)
 	glss_collect_driver_error(w);
 	glBindVertexBuffer(binding, buffer, offset, stride);
 	if (glss_driver_error(w) == GL_NO_ERROR)
-		glss_vao_binding_buffer(w, binding, buffer);
+		glss_vao_binding_buffer(w, binding, buffer, (uint64_t)offset);
 }
 
 /* The command structures of ES 3.1 10.5 (reserved: the host's base
