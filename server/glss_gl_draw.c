@@ -17,7 +17,9 @@ static void glss_vertex_attrib_pointer(struct glss_worker *w, GLuint index, GLin
 {
 	GLint buffer = 0;
 	glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &buffer);
-	if (!buffer || offset < 0) {
+	/* es3.1 draw: a null pointer without a buffer is sent for named vertex
+	 * arrays (their state is asked of the driver); it reads nothing */
+	if ((!buffer && offset) || offset < 0) {
 		glss_fail(w, "glVertexAttribPointer offset %lld without an array buffer", (long long)offset);
 		return;
 	}
