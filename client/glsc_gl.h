@@ -119,6 +119,7 @@ struct glsc_context {
 	/* es3.1 program */
 
 	/* es3.1 draw */
+	GLuint draw_indirect_buffer; /* GL_DRAW_INDIRECT_BUFFER (glsc_gl_buffers.c) */
 
 	/* es3.1 texfb */
 

@@ -36,6 +36,8 @@ static GLuint *glsc_es3_binding(struct glsc_context *ctx, GLenum target)
 	case GL_SHADER_STORAGE_BUFFER: return &ctx->shader_storage_buffer;
 	case GL_ATOMIC_COUNTER_BUFFER: return &ctx->atomic_counter_buffer;
 	case GL_DISPATCH_INDIRECT_BUFFER: return &ctx->dispatch_indirect_buffer;
+	/* es3.1 draw */
+	case GL_DRAW_INDIRECT_BUFFER: return &ctx->draw_indirect_buffer;
 	default: return NULL;
 	}
 }
@@ -510,6 +512,9 @@ void glsc_buffers_deleted(struct glsc_context *ctx, GLuint name)
 	for (size_t i = 0; i < sizeof(slots) / sizeof(slots[0]); i++)
 		if (*slots[i] == name)
 			*slots[i] = 0;
+	/* es3.1 draw */
+	if (ctx->draw_indirect_buffer == name)
+		ctx->draw_indirect_buffer = 0;
 }
 
 void glsc_buffers_context_fini(struct glsc_context *ctx)

@@ -52,7 +52,12 @@ static void glsc_vertex_attrib_pointer(struct glsc_context *ctx, GLuint index, G
 	a->stride = stride;
 	a->pointer = pointer;
 	a->buffer = ctx->array_buffer;
-	if (a->buffer == 0)
+	/* es3.1 draw: a named vertex array of an ES 3.1 context is the
+	 * driver's to answer for (glsc_gl_query.c): a null pointer without a
+	 * buffer is sent too (it reads nothing) */
+	bool driver_state = ctx->vertex_array_name && !pointer &&
+			    (ctx->info.advertised & GLS_EXT_BIT(GL_ES_VERSION_3_1));
+	if (a->buffer == 0 && !driver_state)
 		return; /* client memory: sent with the draws that read it */
 	uint8_t *w = integer ? glsc_begin(ctx, GLS_OP_glVertexAttribIPointer, 24)
 			     : glsc_begin(ctx, GLS_OP_glVertexAttribPointer, 28);

@@ -691,6 +691,12 @@ static bool glsc_vertex_attrib_local(struct glsc_context *ctx, GLuint index, GLe
 	const struct glsc_vertex_attrib *a = glsc_attrib(ctx, index);
 	if (!a)
 		return false;
+	/* es3.1 draw: a vertex array object of an ES 3.1 context reads only
+	 * buffers, through binding points (glBindVertexBuffer, glVertexAttrib
+	 * *Format, glVertexAttribBinding, glVertexBindingDivisor) that the
+	 * client does not follow: the driver's state is the truth, asked. */
+	if (ctx->vertex_array_name && (ctx->info.advertised & GLS_EXT_BIT(GL_ES_VERSION_3_1)))
+		return false;
 	switch (pname) {
 	case GL_VERTEX_ATTRIB_ARRAY_ENABLED: *value = a->enabled ? GL_TRUE : GL_FALSE; return true;
 	case GL_VERTEX_ATTRIB_ARRAY_SIZE: *value = a->size; return true;

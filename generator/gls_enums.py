@@ -391,6 +391,10 @@ PARAM_SETS = {
     # es3.1 program
 
     # es3.1 draw
+    # glVertexAttribFormat takes glVertexAttribPointer's types (ES 3.1
+    # 10.3.1); glVertexAttribIFormat VertexAttribIType as is; the indirect
+    # draws PrimitiveType and DrawElementsType as the direct ones
+    ('glVertexAttribFormat', 'type'): 'VertexAttribPointerType',
 
     # es3.1 texfb
     ('glTexStorage2DMultisample', 'target'): 'TextureStorage2DMultisampleTarget',

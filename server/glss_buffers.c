@@ -52,7 +52,10 @@ struct glss_buffer {
 };
 
 struct glss_vao {
+	/* the buffer of each vertex buffer binding point (ES 3.1 10.3.1;
+	 * before 3.1, point i is attribute i's own) */
 	struct glss_buffer *attribs[GLSS_MAX_ATTRIBS];
+	uint64_t offsets[GLSS_MAX_ATTRIBS]; /* es3.1 draw: each point's offset */
 	struct glss_buffer *elements;
 };
 
@@ -156,12 +159,29 @@ void glss_vao_attrib_client(struct glss_worker *w, GLuint index)
 		glss_hold(w, &vao->attribs[index], NULL);
 }
 
-void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index, GLuint driver_buffer)
+void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index, GLuint driver_buffer, uint64_t offset)
 {
 	struct glss_vao *vao = glss_vao_current(w);
 	struct glss_buffer *b = w->current->array_buffer;
-	if (vao && index < GLSS_MAX_ATTRIBS)
+	if (vao && index < GLSS_MAX_ATTRIBS) {
 		glss_hold(w, &vao->attribs[index], b && b->host == driver_buffer ? b : NULL);
+		vao->offsets[index] = offset;
+	}
+}
+
+void glss_vao_binding_buffer(struct glss_worker *w, GLuint binding, GLuint host, uint64_t offset)
+{
+	struct glss_vao *vao = glss_vao_current(w);
+	struct glss_buffer *b = host ? glss_buffer_named(w, host) : NULL;
+	if (vao && binding < GLSS_MAX_ATTRIBS && (b || !host)) {
+		glss_hold(w, &vao->attribs[binding], b);
+		vao->offsets[binding] = offset;
+	}
+}
+
+uint64_t glss_vao_binding_offset(const struct glss_vao *vao, GLuint binding)
+{
+	return vao && binding < GLSS_MAX_ATTRIBS ? vao->offsets[binding] : 0;
 }
 
 /* The binding of target in the current context; NULL for other targets
@@ -188,6 +208,8 @@ static struct glss_buffer **glss_binding(struct glss_worker *w, GLenum target)
 	case GL_SHADER_STORAGE_BUFFER: return &c->shader_storage_buffer;
 	case GL_ATOMIC_COUNTER_BUFFER: return &c->atomic_counter_buffer;
 	case GL_DISPATCH_INDIRECT_BUFFER: return &c->dispatch_indirect_buffer;
+	/* es3.1 draw (BufferTargetARB has it only in a context offered 3.1) */
+	case GL_DRAW_INDIRECT_BUFFER: return &c->draw_indirect_buffer;
 	default: return NULL;
 	}
 }
@@ -452,23 +474,16 @@ static bool glss_program_reads_attrib(GLuint index)
 	return false;
 }
 
-bool glss_check_attrib_buffer(struct glss_worker *w, struct glss_vao *vao, GLuint index, GLuint driver_buffer,
-			      uint32_t last)
+bool glss_check_attrib_buffer(struct glss_worker *w, struct glss_vao *vao, GLuint index,
+			      const struct glss_attrib_source *src, uint32_t last)
 {
-	struct glss_buffer *b = vao && index < GLSS_MAX_ATTRIBS ? vao->attribs[index] : NULL;
-	GLint size = 0, type = 0, stride = 0;
-	void *pointer = NULL;
-	glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_SIZE, &size);
-	glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_TYPE, &type);
-	glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_STRIDE, &stride);
-	glGetVertexAttribPointerv(index, GL_VERTEX_ATTRIB_ARRAY_POINTER, &pointer);
-	uint64_t element = gls_attrib_element_size(size, (GLenum)type);
-	uint64_t step = stride > 0 ? (uint64_t)stride : element;
-	uint64_t offset = (uintptr_t)pointer;
-	/* last < 2^32, step < 2^31, offset <= size < 2^31: no overflow */
-	if ((!b || b->host != driver_buffer || !element || offset > b->size ||
-	     offset + (uint64_t)last * step + element > b->size) &&
-	    glss_program_reads_attrib(index)) {
+	struct glss_buffer *b = vao && src->binding < GLSS_MAX_ATTRIBS ? vao->attribs[src->binding] : NULL;
+	/* offset < 2^63 + 2^12 and element <= 32: no overflow; the last
+	 * element must end inside: offset + last * stride + element <= size */
+	bool inside = b && b->host == src->buffer && src->element && src->offset <= b->size &&
+		      src->element <= b->size - src->offset &&
+		      (!last || !src->stride || (b->size - src->offset - src->element) / src->stride >= last);
+	if (!inside && glss_program_reads_attrib(index)) {
 		gls_debug("draw refused: attribute %u reads vertex %u past its buffer", index, last);
 		glss_set_error(w, GL_INVALID_OPERATION);
 		return false;
@@ -585,7 +600,7 @@ void glss_buffers_object_deleted(struct glss_worker *w, enum gls_object_type typ
 	 * other vertex arrays keep it alive. The share group's reference,
 	 * dropped last, keeps b alive meanwhile. */
 	struct glss_vao *vao = glss_vao_current(w);
-	struct glss_buffer **slots[GLSS_MAX_ATTRIBS + 12];
+	struct glss_buffer **slots[GLSS_MAX_ATTRIBS + 16];
 	unsigned nslots = 0;
 	slots[nslots++] = &c->array_buffer;
 	/* es3 buffers */
@@ -599,6 +614,8 @@ void glss_buffers_object_deleted(struct glss_worker *w, enum gls_object_type typ
 	slots[nslots++] = &c->shader_storage_buffer;
 	slots[nslots++] = &c->atomic_counter_buffer;
 	slots[nslots++] = &c->dispatch_indirect_buffer;
+	/* es3.1 draw */
+	slots[nslots++] = &c->draw_indirect_buffer;
 	if (vao) {
 		slots[nslots++] = &vao->elements;
 		for (int i = 0; i < GLSS_MAX_ATTRIBS; i++)
@@ -634,6 +651,8 @@ void glss_buffers_context_free(struct glss_worker *w, struct glss_context *c)
 	glss_hold(w, &c->pixel_unpack_buffer, NULL);
 	glss_hold(w, &c->uniform_buffer, NULL);
 	glss_hold(w, &c->transform_feedback_buffer, NULL);
+	/* es3.1 draw */
+	glss_hold(w, &c->draw_indirect_buffer, NULL);
 	glss_es3_buffers_context_free(w, c);
 	glss_compute_context_free(w, c); /* es3.1 compute */
 }

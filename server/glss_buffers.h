@@ -16,14 +16,38 @@ void glss_vao_attrib_client(struct glss_worker *w, GLuint index);
 /* glVertexAttribPointer went through: the attribute reads the buffer bound
  * to GL_ARRAY_BUFFER, which the driver names driver_buffer (when the
  * worker's record disagrees, none is recorded and draws are refused). */
-void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index, GLuint driver_buffer);
+void glss_vao_attrib_buffer(struct glss_worker *w, GLuint index, GLuint driver_buffer, uint64_t offset);
+
+/* es3.1 draw: glBindVertexBuffer went through: binding point `binding` of
+ * the bound vertex array reads the driver's buffer `host` (0: none) from
+ * `offset` (glVertexAttribPointer: point `index`, offset the pointer). */
+void glss_vao_binding_buffer(struct glss_worker *w, GLuint binding, GLuint host, uint64_t offset);
+/* The offset recorded for a binding point of vao (0 for NULL). */
+uint64_t glss_vao_binding_offset(const struct glss_vao *vao, GLuint binding);
+
+/* Where an enabled attribute reads, as the driver holds it: its vertex
+ * buffer binding point (ES 3.1 10.3.1; before 3.1 the attribute's own
+ * index), the driver's buffer bound there (0: client memory), the byte
+ * offset of element 0 (the binding's offset plus the attribute's relative
+ * offset), the stride between elements (the binding's: 0 reads element 0
+ * every time), the size of one element and the divisor. Filled by
+ * glss_attrib_source (glss_gl_draw31.c). */
+struct glss_attrib_source {
+	GLuint binding;
+	GLuint buffer;
+	uint64_t offset;
+	uint64_t stride;
+	uint64_t element;
+	GLuint divisor;
+};
 
 /* Draw checks. False when the draw must not reach the driver: then
- * GL_INVALID_OPERATION is raised. An enabled attribute reading the
- * driver's buffer `driver_buffer`: vertex `last` must lie in it, unless the
- * current program does not read the attribute (as WebGL). */
-bool glss_check_attrib_buffer(struct glss_worker *w, struct glss_vao *vao, GLuint index, GLuint driver_buffer,
-			      uint32_t last);
+ * GL_INVALID_OPERATION is raised. An enabled attribute reading a buffer
+ * (src): element `last` must lie in the buffer the vertex array holds at
+ * its binding point, unless the current program does not read the
+ * attribute (as WebGL). */
+bool glss_check_attrib_buffer(struct glss_worker *w, struct glss_vao *vao, GLuint index,
+			      const struct glss_attrib_source *src, uint32_t last);
 /* glDrawElements from the bound element array buffer: the indices must lie
  * in it; *lo and *hi receive the smallest and largest index (see
  * glss_index_range). */

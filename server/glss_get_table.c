@@ -261,6 +261,8 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	NAME(GL_SHADER_STORAGE_BUFFER_BINDING, GLS_OBJ_BUFFER),
 	NAME(GL_ATOMIC_COUNTER_BUFFER_BINDING, GLS_OBJ_BUFFER),
 	NAME(GL_DISPATCH_INDIRECT_BUFFER_BINDING, GLS_OBJ_BUFFER),
+	/* es3.1 draw */
+	NAME(GL_DRAW_INDIRECT_BUFFER_BINDING, GLS_OBJ_BUFFER),
 };
 
 /* es3 state: the indexed state of OpenGL ES 3.0 (the index is checked by
@@ -289,6 +291,11 @@ static const struct glss_get_pname glss_indexed_pnames[] = {
 	V(GL_IMAGE_BINDING_LAYER, 1),
 	V(GL_IMAGE_BINDING_ACCESS, 1),
 	V(GL_IMAGE_BINDING_FORMAT, 1),
+	/* es3.1 draw: the vertex buffer binding points */
+	NAME(GL_VERTEX_BINDING_BUFFER, GLS_OBJ_BUFFER),
+	V(GL_VERTEX_BINDING_OFFSET, 1),
+	V(GL_VERTEX_BINDING_STRIDE, 1),
+	V(GL_VERTEX_BINDING_DIVISOR, 1),
 };
 
 static const struct glss_get_pname glss_query_pnames[] = {
@@ -430,6 +437,9 @@ static const struct glss_get_pname glss_vertex_attrib_pnames[] = {
 	V(GL_VERTEX_ATTRIB_ARRAY_SIZE, 1),
 	V(GL_VERTEX_ATTRIB_ARRAY_STRIDE, 1),
 	V(GL_VERTEX_ATTRIB_ARRAY_TYPE, 1),
+	/* es3.1 draw */
+	V(GL_VERTEX_ATTRIB_BINDING, 1),
+	V(GL_VERTEX_ATTRIB_RELATIVE_OFFSET, 1),
 };
 
 /* EXT_separate_shader_objects */

@@ -7,6 +7,7 @@
 #include "glss_gl_generated.h"
 #include "glss_worker.h"
 #include "glss_buffers.h"
+#include "glss_gl_draw31.h"
 #include "gls_pixels.h"
 
 /* glVertexAttribPointer / glVertexAttribIPointer (integer, ES 3.0) from
@@ -16,7 +17,9 @@ static void glss_vertex_attrib_pointer(struct glss_worker *w, GLuint index, GLin
 {
 	GLint buffer = 0;
 	glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &buffer);
-	if (!buffer || offset < 0) {
+	/* es3.1 draw: a null pointer without a buffer is sent for named vertex
+	 * arrays (their state is asked of the driver); it reads nothing */
+	if ((!buffer && offset) || offset < 0) {
 		glss_fail(w, "glVertexAttribPointer offset %lld without an array buffer", (long long)offset);
 		return;
 	}
@@ -38,7 +41,7 @@ static void glss_vertex_attrib_pointer(struct glss_worker *w, GLuint index, GLin
 		glGetVertexAttribiv(index, GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, &now);
 		glGetVertexAttribPointerv(index, GL_VERTEX_ATTRIB_ARRAY_POINTER, &pointer);
 		if (now == buffer && (uintptr_t)pointer == (uint64_t)offset)
-			glss_vao_attrib_buffer(w, index, (GLuint)buffer);
+			glss_vao_attrib_buffer(w, index, (GLuint)buffer, (uint64_t)offset);
 	}
 }
 
@@ -146,21 +149,12 @@ void glss_exec_glsClientArray(struct glss_worker *w, struct gls_reader *r)
 		glBindBuffer(GL_ARRAY_BUFFER, (GLuint)buffer);
 }
 
-static void glss_restore_arrays(uint32_t disabled)
+void glss_restore_arrays(uint32_t disabled)
 {
 	for (GLuint i = 0; disabled; i++, disabled >>= 1)
 		if (disabled & 1)
 			glEnableVertexAttribArray(i);
 }
-
-/* The vertices a draw reads: lo..hi of the attributes without a divisor
- * (none when lo > hi: every index was the restart index), and elements
- * 0..(instances - 1) / divisor of the others (ES 3.0 2.9.3; a draw that is
- * not instanced is one instance; 0 instances read none). */
-struct glss_draw_range {
-	uint32_t lo, hi;
-	uint32_t instances;
-};
 
 /* Before a draw that reads `range`: every enabled attribute must cover it.
  * One reading a buffer: the buffer must hold the last element read (else
@@ -172,8 +166,8 @@ struct glss_draw_range {
  * *disabled collects the attributes to enable again after the draw;
  * *client_arrays tells whether one of our copies is read.
  * Returns false when the draw must not reach the driver. */
-static bool glss_check_attribs(struct glss_worker *w, const struct glss_draw_range *range, uint32_t *disabled,
-			       bool *client_arrays)
+bool glss_check_attribs(struct glss_worker *w, const struct glss_draw_range *range, uint32_t *disabled,
+			bool *client_arrays)
 {
 	struct glss_context *c = w->current;
 	*disabled = 0;
@@ -184,25 +178,33 @@ static bool glss_check_attribs(struct glss_worker *w, const struct glss_draw_ran
 		return false;
 	if (!c->max_attribs)
 		glGetIntegerv(GL_MAX_VERTEX_ATTRIBS, &c->max_attribs);
-	bool divisors = glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_0));
 	struct glss_vao *vao = glss_vao_current(w);
 	for (GLint i = 0; i < c->max_attribs && i < GLSS_MAX_ATTRIBS; i++) {
-		GLint enabled = 0, buffer = 0, divisor = 0;
+		GLint enabled = 0;
 		glGetVertexAttribiv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_ENABLED, &enabled);
 		if (!enabled)
 			continue;
-		if (divisors)
-			glGetVertexAttribiv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_DIVISOR, &divisor);
+		/* es3.1 draw: through its binding point */
+		struct glss_attrib_source src;
+		glss_attrib_source(w, (GLuint)i, &src);
 		uint32_t lo = range->lo, hi = range->hi;
 		bool reads = lo <= hi;
-		if (divisor > 0) {
-			lo = 0;
-			hi = range->instances ? (range->instances - 1) / (uint32_t)divisor : 0;
+		if (src.divisor > 0) {
+			/* es3.1 draw: an indirect command's reserved word is the
+			 * base instance on the host (undefined in ES): counted */
+			uint64_t last = range->instances
+						? (uint64_t)range->base_instance + (range->instances - 1) / src.divisor
+						: 0;
+			if (last > UINT32_MAX) {
+				glss_set_error(w, GL_INVALID_OPERATION);
+				goto refuse;
+			}
+			lo = range->base_instance;
+			hi = (uint32_t)last;
 			reads = range->instances > 0;
 		}
-		glGetVertexAttribiv((GLuint)i, GL_VERTEX_ATTRIB_ARRAY_BUFFER_BINDING, &buffer);
-		if (buffer) {
-			if (reads && !glss_check_attrib_buffer(w, vao, (GLuint)i, (GLuint)buffer, hi))
+		if (src.buffer) {
+			if (reads && !glss_check_attrib_buffer(w, vao, (GLuint)i, &src, hi))
 				goto refuse;
 			continue;
 		}
@@ -231,7 +233,7 @@ refuse:
 
 /* Whether the restart index names no vertex (ES 3.0's
  * GL_PRIMITIVE_RESTART_FIXED_INDEX, as the driver holds it). */
-static bool glss_primitive_restart(struct glss_worker *w)
+bool glss_primitive_restart(struct glss_worker *w)
 {
 	return glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_0)) && glIsEnabled(GL_PRIMITIVE_RESTART_FIXED_INDEX);
 }
@@ -247,7 +249,7 @@ static bool glss_check_elements(struct glss_worker *w, GLenum type, GLsizei coun
 	*client_arrays = false;
 	if (count <= 0 || !gls_index_size(type))
 		return true; /* the driver reports a bad count or type first */
-	struct glss_draw_range range = {0, 0, instances};
+	struct glss_draw_range range = {0, 0, instances, 0};
 	bool restart = glss_primitive_restart(w);
 	if (indices)
 		glss_index_range(indices, type, (uint32_t)count, restart, &range.lo, &range.hi);
@@ -284,7 +286,7 @@ static void glss_draw_arrays(struct glss_worker *w, struct gls_reader *r, uint16
 	 * GL_INVALID_VALUE before it reads anything */
 	if (first >= 0 && count > 0 && instances >= 0) {
 		struct glss_draw_range range = {(uint32_t)first, (uint32_t)first + (uint32_t)count - 1,
-						(uint32_t)instances};
+						(uint32_t)instances, 0};
 		if (!glss_check_attribs(w, &range, &disabled, &client_arrays))
 			return;
 	}

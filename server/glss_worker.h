@@ -99,6 +99,7 @@ struct glss_context {
 	/* es3.1 program */
 
 	/* es3.1 draw */
+	struct glss_buffer *draw_indirect_buffer; /* GL_DRAW_INDIRECT_BUFFER */
 
 	/* es3.1 texfb */
 
