@@ -194,6 +194,12 @@ SETS = {
     # es3.1 compute
 
     # es3.1 program
+    # the interfaces of ES 3.1 (7.3.1); gl.xml's group also holds desktop
+    # ones, and GL_TRANSFORM_FEEDBACK_BUFFER, an ES 3.0 value as a target
+    'ProgramInterfaceES': ['GL_UNIFORM@GL_ES_VERSION_3_1', 'GL_UNIFORM_BLOCK', 'GL_ATOMIC_COUNTER_BUFFER@GL_ES_VERSION_3_1',
+                           'GL_PROGRAM_INPUT', 'GL_PROGRAM_OUTPUT', 'GL_TRANSFORM_FEEDBACK_VARYING@GL_ES_VERSION_3_1',
+                           'GL_BUFFER_VARIABLE', 'GL_SHADER_STORAGE_BLOCK'],
+    'ProgramInterfacePNameES': ['GL_ACTIVE_RESOURCES', 'GL_MAX_NAME_LENGTH', 'GL_MAX_NUM_ACTIVE_VARIABLES'],
 
     # es3.1 draw
 
@@ -344,6 +350,14 @@ PARAM_SETS = {
     # es3.1 compute
 
     # es3.1 program
+    ('glGetProgramInterfaceiv', 'programInterface'): 'ProgramInterfaceES',
+    ('glGetProgramInterfaceiv', 'pname'): 'ProgramInterfacePNameES',
+    ('glGetProgramResourceIndex', 'programInterface'): 'ProgramInterfaceES',
+    ('glGetProgramResourceName', 'programInterface'): 'ProgramInterfaceES',
+    ('glGetProgramResourceiv', 'programInterface'): 'ProgramInterfaceES',
+    ('glGetProgramResourceLocation', 'programInterface'): 'ProgramInterfaceES',
+    # the pipeline table gates the stages (server/glss_get_table.c)
+    ('glGetProgramPipelineiv', 'pname'): None,
 
     # es3.1 draw
 

@@ -1,0 +1,218 @@
+/* OpenGL ES 3.1 program interface queries (es3.1 program, docs/es3.md):
+ * glGetProgramResourceIndex, glGetProgramResourceLocation,
+ * glGetProgramResourceName and glGetProgramResourceiv.
+ * (glGetProgramInterfaceiv is a getter of glss_gl_query.c.)
+ *
+ * Resource names are the application's identifiers: the shader masking
+ * (common/gls_shader_mask.h) may have renamed one shaped like a hidden
+ * extension's macro, so names asked are masked as the sources were, and
+ * names answered are unmasked. The driver writes at most the room it is
+ * given, which is the client's bufSize bounded by caps of our own. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "glss_gl_generated.h"
+#include "glss_memory.h"
+#include "glss_shader_source.h"
+#include "glss_worker.h"
+#include "gls_shader_mask.h"
+#include "gls_wire.h"
+
+/* Room for a name (bufSize beyond it is cut: no ES identifier is that
+ * long, shader sources being bounded below it). */
+#define GLSS_MAX_RESOURCE_NAME 65536
+/* Room for glGetProgramResourceiv's values: each property writes one
+ * value but GL_ACTIVE_VARIABLES, one per active variable of a block, which
+ * the driver's limits keep far below this. */
+#define GLSS_MAX_RESOURCE_VALUES 65536
+
+static bool glss_resource_available(struct glss_worker *w, const char *what)
+{
+	if (glss_ext.glGetProgramResourceiv && glss_ext.glGetProgramResourceName &&
+	    glss_ext.glGetProgramResourceIndex && glss_ext.glGetProgramResourceLocation)
+		return true;
+	glss_fail(w, "%s is not available", what);
+	return false;
+}
+
+/* wire glGetProgramResourceIndex / glGetProgramResourceLocation: u32
+ *   program, u32 interface, string name -> reply scalar */
+static void glss_resource_lookup(struct glss_worker *w, struct gls_reader *r, bool location)
+{
+	GLuint program = gls_get_u32(r);
+	GLenum interface = gls_get_u32(r);
+	const char *name = glss_get_string(w, r);
+	if (!gls_reader_done(r))
+		return;
+	const char *what = location ? "glGetProgramResourceLocation" : "glGetProgramResourceIndex";
+	if (!glss_resource_available(w, what))
+		return;
+	uint64_t none = location ? (uint64_t)(uint32_t)-1 : GL_INVALID_INDEX;
+	if (!(location ? glss_check_enums_glGetProgramResourceLocation(w, interface)
+		       : glss_check_enums_glGetProgramResourceIndex(w, interface))) {
+		glss_reply_scalar(w, none);
+		return;
+	}
+	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &program))
+		return;
+	char *masked;
+	if (!glss_mask_resource_name(w, name, &masked))
+		return;
+	const char *asked = masked ? masked : name;
+	uint64_t answer = location ? (uint64_t)(uint32_t)glss_ext.glGetProgramResourceLocation(program, interface, asked)
+				   : glss_ext.glGetProgramResourceIndex(program, interface, asked);
+	free(masked);
+	glss_reply_scalar(w, answer);
+}
+
+void glss_exec_glGetProgramResourceIndex(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_resource_lookup(w, r, false);
+}
+
+void glss_exec_glGetProgramResourceLocation(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_resource_lookup(w, r, true);
+}
+
+/* The whole name of a resource as the client declared it (malloc'd, not
+ * NUL-terminated, *len its length) when the driver's holds a renamed
+ * identifier; NULL otherwise. Called after a successful
+ * glGetProgramResourceName, so the resource has a name. */
+static char *glss_unmasked_resource_name(GLuint program, GLenum interface, GLuint index, size_t *len)
+{
+	const GLenum prop = GL_NAME_LENGTH;
+	GLint full = 0;
+	glss_ext.glGetProgramResourceiv(program, interface, index, 1, &prop, 1, NULL, &full);
+	if (full <= 1 || full > GLSS_MAX_RESOURCE_NAME)
+		return NULL;
+	char *name = malloc((size_t)full);
+	if (!name)
+		return NULL;
+	GLsizei written = 0;
+	glss_ext.glGetProgramResourceName(program, interface, index, full, &written, name);
+	size_t n = written > 0 && written < full ? (size_t)written : 0;
+	if (!memmem(name, n, GLS_SHADER_MASK_PREFIX, strlen(GLS_SHADER_MASK_PREFIX))) {
+		free(name);
+		return NULL;
+	}
+	*len = gls_shader_unmask(name, n);
+	return name;
+}
+
+/* wire glGetProgramResourceName: u32 program, u32 interface, u32 index,
+ *   i32 bufSize -> reply: u32 ok, u32 length + the characters (no NUL) */
+void glss_exec_glGetProgramResourceName(struct glss_worker *w, struct gls_reader *r)
+{
+	GLuint program = gls_get_u32(r);
+	GLenum interface = gls_get_u32(r);
+	GLuint index = gls_get_u32(r);
+	GLsizei buf_size = gls_get_i32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_resource_available(w, "glGetProgramResourceName"))
+		return;
+	if (!glss_check_enums_glGetProgramResourceName(w, interface)) {
+		glss_reply(w, (const uint8_t[8]){0}, 8);
+		return;
+	}
+	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &program))
+		return;
+	/* a negative bufSize reaches the driver as is (GL_INVALID_VALUE) */
+	GLsizei room = buf_size > GLSS_MAX_RESOURCE_NAME ? GLSS_MAX_RESOURCE_NAME : buf_size;
+	char *text = glss_scratch(w, room > 0 ? (size_t)room : 0);
+	if (!text)
+		return;
+	GLsizei length = -1;
+	glss_collect_driver_error(w);
+	glss_ext.glGetProgramResourceName(program, interface, index, room, &length, text);
+	bool ok = glss_driver_error(w) == GL_NO_ERROR && length >= 0;
+	uint32_t len = !ok || room <= 0 ? 0 : (uint32_t)(length < room ? length : room - 1);
+	size_t whole_len;
+	char *whole = ok ? glss_unmasked_resource_name(program, interface, index, &whole_len) : NULL;
+	if (whole) {
+		len = room <= 0 ? 0 : (uint32_t)(whole_len < (size_t)room - 1 ? whole_len : (size_t)room - 1);
+		memcpy(text, whole, len);
+		free(whole);
+	}
+	uint8_t *p = glss_reply_begin(w, 8 + gls_pad4(len));
+	if (!p)
+		return;
+	p = gls_put_u32(p, ok);
+	p = gls_put_u32(p, len);
+	gls_put_bytes(p, text, len);
+}
+
+/* The properties of ES 3.1 (7.3.1.1, table 7.2) and those ES 3.2 adds,
+ * each valid only in a context of its version (glss_valid_AnyEnum). */
+static bool glss_resource_property(struct glss_worker *w, GLenum prop)
+{
+	switch (prop) {
+	case GL_ACTIVE_VARIABLES: case GL_ARRAY_SIZE: case GL_ARRAY_STRIDE: case GL_ATOMIC_COUNTER_BUFFER_INDEX:
+	case GL_BLOCK_INDEX: case GL_BUFFER_BINDING: case GL_BUFFER_DATA_SIZE: case GL_IS_ROW_MAJOR:
+	case GL_LOCATION: case GL_MATRIX_STRIDE: case GL_NAME_LENGTH: case GL_NUM_ACTIVE_VARIABLES:
+	case GL_OFFSET: case GL_REFERENCED_BY_VERTEX_SHADER: case GL_REFERENCED_BY_FRAGMENT_SHADER:
+	case GL_REFERENCED_BY_COMPUTE_SHADER: case GL_TOP_LEVEL_ARRAY_SIZE: case GL_TOP_LEVEL_ARRAY_STRIDE:
+	case GL_TYPE:
+	/* ES 3.2 */
+	case GL_IS_PER_PATCH: case GL_REFERENCED_BY_GEOMETRY_SHADER: case GL_REFERENCED_BY_TESS_CONTROL_SHADER:
+	case GL_REFERENCED_BY_TESS_EVALUATION_SHADER:
+		return glss_valid_AnyEnum(w, prop);
+	default: return false;
+	}
+}
+
+/* wire glGetProgramResourceiv: u32 program, u32 interface, u32 index,
+ *   i32 propCount, u32 n + n x u32 props (n = max(propCount, 0)), i32 bufSize
+ *   -> reply: u32 ok, i32 length, u32 count + count x i32 (count <= bufSize).
+ * A property ES does not have reaches the driver as 0, which it refuses
+ * with GL_INVALID_ENUM at the same place, after its own checks of the
+ * program, interface, counts and index. */
+void glss_exec_glGetProgramResourceiv(struct glss_worker *w, struct gls_reader *r)
+{
+	GLuint program = gls_get_u32(r);
+	GLenum interface = gls_get_u32(r);
+	GLuint index = gls_get_u32(r);
+	GLsizei prop_count = gls_get_i32(r);
+	uint32_t n = gls_get_u32(r);
+	const uint8_t *props_wire = gls_take(r, 4 * (size_t)n);
+	GLsizei buf_size = gls_get_i32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (n != (uint32_t)(prop_count > 0 ? prop_count : 0)) {
+		glss_fail(w, "glGetProgramResourceiv of %d properties carries %u", prop_count, n);
+		return;
+	}
+	if (!glss_resource_available(w, "glGetProgramResourceiv"))
+		return;
+	if (!glss_check_enums_glGetProgramResourceiv(w, interface)) {
+		glss_reply(w, (const uint8_t[12]){0}, 12);
+		return;
+	}
+	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &program))
+		return;
+	GLsizei room = buf_size > GLSS_MAX_RESOURCE_VALUES ? GLSS_MAX_RESOURCE_VALUES : buf_size;
+	size_t room_values = room > 0 ? (size_t)room : 0;
+	/* the properties (aligned, checked), then the values */
+	GLenum *props = glss_scratch(w, 4 * ((size_t)n + room_values) + 4);
+	if (!props)
+		return;
+	GLint *values = (GLint *)(props + n);
+	for (uint32_t i = 0; i < n; i++) {
+		GLenum prop;
+		memcpy(&prop, props_wire + 4 * (size_t)i, 4);
+		props[i] = glss_resource_property(w, prop) ? prop : 0;
+	}
+	GLsizei length = -1;
+	glss_collect_driver_error(w);
+	glss_ext.glGetProgramResourceiv(program, interface, index, prop_count, props, room, &length, values);
+	bool ok = glss_driver_error(w) == GL_NO_ERROR && length >= 0;
+	uint32_t count = ok ? (uint32_t)(length < room ? length : room) : 0;
+	uint8_t *p = glss_reply_begin(w, 12 + 4 * (size_t)count);
+	if (!p)
+		return;
+	p = gls_put_u32(p, ok);
+	p = gls_put_i32(p, ok ? (GLint)count : 0);
+	p = gls_put_u32(p, count);
+	gls_put_bytes(p, values, 4 * (size_t)count);
+}
