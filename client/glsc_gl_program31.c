@@ -123,7 +123,10 @@ void glsc_glGetProgramResourceName(GLuint program, GLenum programInterface, GLui
 
 /* wire glGetProgramResourceiv: u32 program, u32 interface, u32 index,
  *   i32 propCount, u32 n + n x u32 props (n = max(propCount, 0)),
- *   i32 bufSize -> reply: u32 ok, i32 length, u32 count + count x i32 */
+ *   i32 bufSize -> reply: u32 ok, i32 length (the driver's), u32 count
+ *   (min(length, bufSize)) + count x i32, (count + 31) / 32 x u32: bit i
+ *   set when the driver wrote value i (Mesa leaves some unwritten; only
+ *   written values are stored, as natively) */
 void glsc_glGetProgramResourceiv(GLuint program, GLenum programInterface, GLuint index, GLsizei propCount,
 				 const GLenum *props, GLsizei count, GLsizei *length, GLint *params)
 {
@@ -161,12 +164,16 @@ void glsc_glGetProgramResourceiv(GLuint program, GLenum programInterface, GLuint
 		GLsizei written = gls_get_i32(&r);
 		uint32_t values_count = gls_get_u32(&r);
 		uint32_t room = count > 0 ? (uint32_t)count : 0;
-		const uint8_t *values = gls_take(&r, 4 * (size_t)(values_count <= room ? values_count : 0));
-		if (!gls_reader_done(&r) || values_count > room || (uint32_t)written != values_count) {
+		uint32_t expected = written <= 0 ? 0 : (uint32_t)written < room ? (uint32_t)written : room;
+		bool sane = values_count == expected;
+		const uint8_t *values = gls_take(&r, sane ? 4 * (size_t)values_count : 0);
+		const uint8_t *masks = gls_take(&r, sane ? 4 * (size_t)((values_count + 31) / 32) : 0);
+		if (!gls_reader_done(&r) || !sane || written < 0) {
 			gls_error("malformed reply to glGetProgramResourceiv (%zu bytes)", size);
 		} else if (ok) {
-			if (values_count && params)
-				memcpy(params, values, 4 * (size_t)values_count);
+			for (uint32_t i = 0; i < values_count && params; i++)
+				if (masks[4 * (i / 32) + (i % 32) / 8] & (1u << (i % 8)))
+					memcpy(params + i, values + 4 * (size_t)i, 4);
 			if (length)
 				*length = written;
 		}

@@ -561,7 +561,9 @@ static void glsc_get_shader_program(uint16_t opcode, enum gls_object_type type, 
 	if (!ctx)
 		return;
 	uint32_t args[2] = {glsc_name_use(ctx, type, object), pname};
-	glsc_get_values(ctx, opcode, args, 2, GLSC_GET_INTEGER, params, 1, false);
+	/* es3.1 program: the one program pname of several values */
+	uint32_t max = opcode == GLS_OP_glGetProgramiv && pname == GL_COMPUTE_WORK_GROUP_SIZE ? 3 : 1;
+	glsc_get_values(ctx, opcode, args, 2, GLSC_GET_INTEGER, params, max, false);
 	glsc_gl_leave();
 }
 

@@ -585,8 +585,10 @@ void glss_exec_glGetProgramPipelineiv(struct glss_worker *w, struct gls_reader *
 
 /* es3.1 program: wire glGetProgramInterfaceiv: u32 program, u32 interface,
  *   u32 pname -> reply: u32 count, count x i32. Every pname writes one
- * value; the interface is checked to the ES sets first, the driver judges
- * the pairs (GL_MAX_NAME_LENGTH of atomic counter buffers...). */
+ * value. An interface or pname outside the ES sets reaches the driver as
+ * 0, so that it raises its own error for it, after those of the program
+ * (Mesa: GL_INVALID_OPERATION); it judges the pairs too
+ * (GL_MAX_NAME_LENGTH of atomic counter buffers...). */
 void glss_exec_glGetProgramInterfaceiv(struct glss_worker *w, struct gls_reader *r)
 {
 	GLuint program = gls_get_u32(r);
@@ -598,10 +600,10 @@ void glss_exec_glGetProgramInterfaceiv(struct glss_worker *w, struct gls_reader 
 		glss_fail(w, "glGetProgramInterfaceiv is not available");
 		return;
 	}
-	if (!glss_check_enums_glGetProgramInterfaceiv(w, interface, pname)) {
-		glss_reply_values(w, GLSS_HOST_PROGRAM_INTERFACEIV, NULL, 0);
-		return;
-	}
+	if (!glss_valid_ProgramInterfaceES(w, interface))
+		interface = 0;
+	if (!glss_valid_ProgramInterfacePNameES(w, pname))
+		pname = 0;
 	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &program))
 		return;
 	struct glss_get_call c = {

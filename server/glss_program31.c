@@ -7,7 +7,14 @@
  * (common/gls_shader_mask.h) may have renamed one shaped like a hidden
  * extension's macro, so names asked are masked as the sources were, and
  * names answered are unmasked. The driver writes at most the room it is
- * given, which is the client's bufSize bounded by caps of our own. */
+ * given, which is the client's bufSize bounded by caps of our own.
+ *
+ * An interface or property that is not of ES (a desktop one) never
+ * reaches the driver: it is replaced by 0, which the driver refuses with
+ * its own error at the same place as natively, after its checks of the
+ * program, counts and index (the interface: Mesa's GL_INVALID_OPERATION or
+ * GL_INVALID_VALUE; a property: GL_INVALID_ENUM, as the ES specification
+ * says, where Mesa would answer some desktop properties). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,12 +54,8 @@ static void glss_resource_lookup(struct glss_worker *w, struct gls_reader *r, bo
 	const char *what = location ? "glGetProgramResourceLocation" : "glGetProgramResourceIndex";
 	if (!glss_resource_available(w, what))
 		return;
-	uint64_t none = location ? (uint64_t)(uint32_t)-1 : GL_INVALID_INDEX;
-	if (!(location ? glss_check_enums_glGetProgramResourceLocation(w, interface)
-		       : glss_check_enums_glGetProgramResourceIndex(w, interface))) {
-		glss_reply_scalar(w, none);
-		return;
-	}
+	if (!glss_valid_ProgramInterfaceES(w, interface))
+		interface = 0;
 	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &program))
 		return;
 	char *masked;
@@ -112,10 +115,8 @@ void glss_exec_glGetProgramResourceName(struct glss_worker *w, struct gls_reader
 		return;
 	if (!glss_resource_available(w, "glGetProgramResourceName"))
 		return;
-	if (!glss_check_enums_glGetProgramResourceName(w, interface)) {
-		glss_reply(w, (const uint8_t[8]){0}, 8);
-		return;
-	}
+	if (!glss_valid_ProgramInterfaceES(w, interface))
+		interface = 0;
 	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &program))
 		return;
 	/* a negative bufSize reaches the driver as is (GL_INVALID_VALUE) */
@@ -162,12 +163,38 @@ static bool glss_resource_property(struct glss_worker *w, GLenum prop)
 	}
 }
 
+/* Mesa's glGetProgramResourceiv advances one value per property however
+ * many GL_ACTIVE_VARIABLES writes (the next properties overwrite the
+ * rest), so it writes past bufSize when that property comes last, and
+ * leaves values inside `length` unwritten. The driver is given room for
+ * those extra values (the resource's GL_NUM_ACTIVE_VARIABLES, asked
+ * first), and the client is told which values were written. */
+static size_t glss_resource_slack(GLuint program, GLenum interface, GLuint index, const GLenum *props, uint32_t n)
+{
+	bool active_variables = false;
+	for (uint32_t i = 0; i < n && !active_variables; i++)
+		active_variables = props[i] == GL_ACTIVE_VARIABLES;
+	if (!active_variables)
+		return 0;
+	const GLenum prop = GL_NUM_ACTIVE_VARIABLES;
+	GLint count = 0;
+	glss_ext.glGetProgramResourceiv(program, interface, index, 1, &prop, 1, NULL, &count);
+	glGetError(); /* a failure here is the call's own, reported by it */
+	return count > 0 && count <= GLSS_MAX_RESOURCE_VALUES ? (size_t)count : 0;
+}
+
+static void glss_resource_run(GLuint program, GLenum interface, GLuint index, GLsizei prop_count,
+			      const GLenum *props, GLsizei room, GLsizei *length, GLint *values, size_t cap, uint8_t fill)
+{
+	memset(values, fill, 4 * cap);
+	glss_ext.glGetProgramResourceiv(program, interface, index, prop_count, props, room, length, values);
+}
+
 /* wire glGetProgramResourceiv: u32 program, u32 interface, u32 index,
  *   i32 propCount, u32 n + n x u32 props (n = max(propCount, 0)), i32 bufSize
- *   -> reply: u32 ok, i32 length, u32 count + count x i32 (count <= bufSize).
- * A property ES does not have reaches the driver as 0, which it refuses
- * with GL_INVALID_ENUM at the same place, after its own checks of the
- * program, interface, counts and index. */
+ *   -> reply: u32 ok, i32 length (the driver's), u32 count
+ *   (min(length, bufSize)) + count x i32, then (count + 31) / 32 x u32:
+ *   bit i set when the driver wrote value i */
 void glss_exec_glGetProgramResourceiv(struct glss_worker *w, struct gls_reader *r)
 {
 	GLuint program = gls_get_u32(r);
@@ -185,34 +212,58 @@ void glss_exec_glGetProgramResourceiv(struct glss_worker *w, struct gls_reader *
 	}
 	if (!glss_resource_available(w, "glGetProgramResourceiv"))
 		return;
-	if (!glss_check_enums_glGetProgramResourceiv(w, interface)) {
-		glss_reply(w, (const uint8_t[12]){0}, 12);
-		return;
-	}
+	if (!glss_valid_ProgramInterfaceES(w, interface))
+		interface = 0;
 	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &program))
 		return;
 	GLsizei room = buf_size > GLSS_MAX_RESOURCE_VALUES ? GLSS_MAX_RESOURCE_VALUES : buf_size;
 	size_t room_values = room > 0 ? (size_t)room : 0;
-	/* the properties (aligned, checked), then the values */
-	GLenum *props = glss_scratch(w, 4 * ((size_t)n + room_values) + 4);
+	/* the properties (aligned, checked), then two runs' values */
+	GLenum *props = glss_scratch(w, 4 * (size_t)n);
 	if (!props)
 		return;
-	GLint *values = (GLint *)(props + n);
 	for (uint32_t i = 0; i < n; i++) {
 		GLenum prop;
 		memcpy(&prop, props_wire + 4 * (size_t)i, 4);
 		props[i] = glss_resource_property(w, prop) ? prop : 0;
 	}
-	GLsizei length = -1;
 	glss_collect_driver_error(w);
-	glss_ext.glGetProgramResourceiv(program, interface, index, prop_count, props, room, &length, values);
+	size_t cap = room_values + glss_resource_slack(program, interface, index, props, n) + 1;
+	GLenum *all = malloc(4 * (size_t)n + 8 * cap);
+	if (!all) {
+		glss_fail(w, "out of memory for glGetProgramResourceiv");
+		return;
+	}
+	memcpy(all, props, 4 * (size_t)n);
+	props = all;
+	GLint *a = (GLint *)(all + n), *b = a + cap;
+	GLsizei length = -1;
+	glss_resource_run(program, interface, index, prop_count, props, room, &length, a, cap, 0xa5);
 	bool ok = glss_driver_error(w) == GL_NO_ERROR && length >= 0;
 	uint32_t count = ok ? (uint32_t)(length < room ? length : room) : 0;
-	uint8_t *p = glss_reply_begin(w, 12 + 4 * (size_t)count);
-	if (!p)
-		return;
-	p = gls_put_u32(p, ok);
-	p = gls_put_i32(p, ok ? (GLint)count : 0);
-	p = gls_put_u32(p, count);
-	gls_put_bytes(p, values, 4 * (size_t)count);
+	GLint fill_a;
+	memset(&fill_a, 0xa5, 4);
+	bool unsure = false;
+	for (uint32_t i = 0; i < count && !unsure; i++)
+		unsure = a[i] == fill_a;
+	if (unsure) {
+		GLsizei again = -1;
+		glss_resource_run(program, interface, index, prop_count, props, room, &again, b, cap, 0x5a);
+	}
+	uint32_t mask_words = (count + 31) / 32;
+	uint8_t *p = glss_reply_begin(w, 12 + 4 * (size_t)count + 4 * (size_t)mask_words);
+	if (p) {
+		p = gls_put_u32(p, ok);
+		p = gls_put_i32(p, ok ? length : 0);
+		p = gls_put_u32(p, count);
+		uint8_t *masks = p + 4 * (size_t)count;
+		memset(masks, 0, 4 * (size_t)mask_words);
+		for (uint32_t i = 0; i < count; i++) {
+			bool written = a[i] != fill_a || (unsure && b[i] == fill_a);
+			p = gls_put_i32(p, written ? a[i] : 0);
+			if (written)
+				masks[4 * (i / 32) + (i % 32) / 8] |= (uint8_t)(1u << (i % 8));
+		}
+	}
+	free(all);
 }
