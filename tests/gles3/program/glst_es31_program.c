@@ -271,6 +271,24 @@ static void resources(void)
     glDeleteShader(shader);
     glDeleteProgram(program);
 
+    /* an identifier shaped like an extension's macro: glstream's shader
+     * masking renames it for the driver, the application sees its own */
+    program = link_program("#version 310 es\nuniform vec4 GL_ACME_tint;\n"
+                           "void main() { gl_Position = GL_ACME_tint; }\n",
+                           "#version 310 es\nprecision mediump float;\nout vec4 o;\n"
+                           "void main() { o = vec4(1.0); }\n", NULL, 0);
+    GLuint index = glGetProgramResourceIndex(program, GL_UNIFORM, "GL_ACME_tint");
+    glst_note("renamed identifier: index %u location %d", index,
+              glGetProgramResourceLocation(program, GL_UNIFORM, "GL_ACME_tint"));
+    char name[64] = "";
+    GLsizei length = -7;
+    glGetProgramResourceName(program, GL_UNIFORM, index, sizeof(name), &length, name);
+    glst_note("renamed identifier's name %s (%d)", name, length);
+    glGetProgramResourceName(program, GL_UNIFORM, index, 8, &length, name);
+    glst_note("renamed identifier's name in 8 bytes %s (%d)", name, length);
+    GLST_ERR("renamed identifier", GL_NO_ERROR);
+    glDeleteProgram(program);
+
     /* transform feedback varyings, with an array element and a skip */
     static const char *tf_vs =
         "#version 310 es\n"
