@@ -163,7 +163,8 @@ void glsc_glGetProgramResourceiv(GLuint program, GLenum programInterface, GLuint
 		uint32_t ok = gls_get_u32(&r);
 		GLsizei written = gls_get_i32(&r);
 		uint32_t values_count = gls_get_u32(&r);
-		uint32_t room = count > 0 ? (uint32_t)count : 0;
+		/* the worker gives the driver 65536 values at most (docs/security.md) */
+		uint32_t room = count <= 0 ? 0 : count > 65536 ? 65536 : (uint32_t)count;
 		uint32_t expected = written <= 0 ? 0 : (uint32_t)written < room ? (uint32_t)written : room;
 		bool sane = values_count == expected;
 		const uint8_t *values = gls_take(&r, sane ? 4 * (size_t)values_count : 0);

@@ -250,6 +250,18 @@ void glss_exec_glGetProgramResourceiv(struct glss_worker *w, struct gls_reader *
 		GLsizei again = -1;
 		glss_resource_run(program, interface, index, prop_count, props, room, &again, b, cap, 0x5a);
 	}
+	/* GL_NAME_LENGTH of a renamed identifier: the client's name's. The
+	 * driver puts property i at value i until a GL_ACTIVE_VARIABLES */
+	for (uint32_t i = 0; ok && i < n && i < count && props[i] != GL_ACTIVE_VARIABLES; i++) {
+		if (props[i] != GL_NAME_LENGTH)
+			continue;
+		size_t name_len;
+		char *name = glss_unmasked_resource_name(program, interface, index, &name_len);
+		if (name)
+			a[i] = (GLint)name_len + 1;
+		free(name);
+		break;
+	}
 	uint32_t mask_words = (count + 31) / 32;
 	uint8_t *p = glss_reply_begin(w, 12 + 4 * (size_t)count + 4 * (size_t)mask_words);
 	if (p) {

@@ -286,6 +286,10 @@ static void resources(void)
     glst_note("renamed identifier's name %s (%d)", name, length);
     glGetProgramResourceName(program, GL_UNIFORM, index, 8, &length, name);
     glst_note("renamed identifier's name in 8 bytes %s (%d)", name, length);
+    const GLenum name_props[] = {GL_TYPE, GL_NAME_LENGTH};
+    GLint name_values[2] = {-7, -7};
+    glGetProgramResourceiv(program, GL_UNIFORM, index, 2, name_props, 2, &length, name_values);
+    glst_note("renamed identifier's type 0x%x, name length %d", name_values[0], name_values[1]);
     GLST_ERR("renamed identifier", GL_NO_ERROR);
     glDeleteProgram(program);
 
@@ -429,6 +433,25 @@ static void pipelines(void)
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     note_pixel("program over pipeline", 4, 4);
     glUseProgram(0);
+
+    /* a program made separable with glProgramParameteri before linking */
+    GLuint linked_fs = glCreateProgram();
+    GLuint fs_shader = glst_compile(GL_FRAGMENT_SHADER, sep_fs);
+    glAttachShader(linked_fs, fs_shader);
+    glProgramParameteri(linked_fs, GL_PROGRAM_SEPARABLE, GL_TRUE);
+    GLST_ERR("glProgramParameteri GL_PROGRAM_SEPARABLE", GL_NO_ERROR);
+    glLinkProgram(linked_fs);
+    glGetProgramiv(linked_fs, GL_PROGRAM_SEPARABLE, &v);
+    glst_note("glProgramParameteri separable %d", v);
+    glUseProgramStages(pipes[0], GL_FRAGMENT_SHADER_BIT, linked_fs);
+    GLST_ERR("a linked separable program as a stage", GL_NO_ERROR);
+    glProgramUniform4f(linked_fs, glGetUniformLocation(linked_fs, "tint"), 0.25f, 0.25f, 1.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    note_pixel("linked separable stage", 12, 12);
+    glUseProgramStages(pipes[0], GL_FRAGMENT_SHADER_BIT, fs);
+    glDeleteShader(fs_shader);
+    glDeleteProgram(linked_fs);
 
     /* errors */
     glUseProgramStages(pipes[0], 0x40 /* no stage */, vs);
