@@ -615,31 +615,40 @@ void glsc_glGetFramebufferAttachmentParameteriv(GLenum target, GLenum attachment
 /* wire glGetProgramiv / glGetShaderiv / glGetProgramPipelineivEXT: u32 object, u32 pname
  *   -> reply: u32 count, count x i32 */
 static void glsc_get_shader_program(uint16_t opcode, enum gls_object_type type, GLuint object, GLenum pname,
-				    GLint *params)
+				    GLint *params, uint64_t version)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
+	struct glsc_context *ctx = version ? glsc_gl_enter_offered(version) : glsc_gl_enter();
 	if (!ctx)
 		return;
 	uint32_t args[2] = {glsc_name_use(ctx, type, object), pname};
-	glsc_get_values(ctx, opcode, args, 2, GLSC_GET_INTEGER, params, 1, false);
+	/* es3.1 program: the one program pname of several values */
+	uint32_t max = opcode == GLS_OP_glGetProgramiv && pname == GL_COMPUTE_WORK_GROUP_SIZE ? 3 : 1;
+	glsc_get_values(ctx, opcode, args, 2, GLSC_GET_INTEGER, params, max, false);
 	glsc_gl_leave();
 }
 
 void glsc_glGetProgramiv(GLuint program, GLenum pname, GLint *params)
 {
-	glsc_get_shader_program(GLS_OP_glGetProgramiv, GLS_OBJ_SHADER_PROGRAM, program, pname, params);
+	glsc_get_shader_program(GLS_OP_glGetProgramiv, GLS_OBJ_SHADER_PROGRAM, program, pname, params, 0);
 }
 
 /* EXT_separate_shader_objects; ACTIVE_PROGRAM_EXT and the stages' programs
  * come back as the client's names. */
 void glsc_glGetProgramPipelineivEXT(GLuint pipeline, GLenum pname, GLint *params)
 {
-	glsc_get_shader_program(GLS_OP_glGetProgramPipelineivEXT, GLS_OBJ_PROGRAM_PIPELINE, pipeline, pname, params);
+	glsc_get_shader_program(GLS_OP_glGetProgramPipelineivEXT, GLS_OBJ_PROGRAM_PIPELINE, pipeline, pname, params, 0);
+}
+
+/* es3.1 program: the core function, the same wire */
+void glsc_glGetProgramPipelineiv(GLuint pipeline, GLenum pname, GLint *params)
+{
+	glsc_get_shader_program(GLS_OP_glGetProgramPipelineiv, GLS_OBJ_PROGRAM_PIPELINE, pipeline, pname, params,
+				GLS_EXT_BIT(GL_ES_VERSION_3_1));
 }
 
 void glsc_glGetShaderiv(GLuint shader, GLenum pname, GLint *params)
 {
-	glsc_get_shader_program(GLS_OP_glGetShaderiv, GLS_OBJ_SHADER_PROGRAM, shader, pname, params);
+	glsc_get_shader_program(GLS_OP_glGetShaderiv, GLS_OBJ_SHADER_PROGRAM, shader, pname, params, 0);
 }
 
 /* wire glGetUniformfv / glGetUniformiv: u32 program, i32 location
@@ -803,9 +812,9 @@ static void glsc_store_text(const void *text, uint32_t len, GLsizei buf_size, GL
  *   u32 program, shader or pipeline, i32 bufSize
  *   -> reply: u32 ok (0: the driver raised an error), u32 length + the characters written (no NUL) */
 static void glsc_get_text(uint16_t opcode, enum gls_object_type type, GLuint object, GLsizei buf_size,
-			  GLsizei *length, GLchar *out)
+			  GLsizei *length, GLchar *out, uint64_t version)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
+	struct glsc_context *ctx = version ? glsc_gl_enter_offered(version) : glsc_gl_enter();
 	if (!ctx)
 		return;
 	uint8_t *w = glsc_begin(ctx, opcode, 8);
@@ -831,23 +840,30 @@ static void glsc_get_text(uint16_t opcode, enum gls_object_type type, GLuint obj
 
 void glsc_glGetProgramInfoLog(GLuint program, GLsizei bufSize, GLsizei *length, GLchar *infoLog)
 {
-	glsc_get_text(GLS_OP_glGetProgramInfoLog, GLS_OBJ_SHADER_PROGRAM, program, bufSize, length, infoLog);
+	glsc_get_text(GLS_OP_glGetProgramInfoLog, GLS_OBJ_SHADER_PROGRAM, program, bufSize, length, infoLog, 0);
 }
 
 void glsc_glGetShaderInfoLog(GLuint shader, GLsizei bufSize, GLsizei *length, GLchar *infoLog)
 {
-	glsc_get_text(GLS_OP_glGetShaderInfoLog, GLS_OBJ_SHADER_PROGRAM, shader, bufSize, length, infoLog);
+	glsc_get_text(GLS_OP_glGetShaderInfoLog, GLS_OBJ_SHADER_PROGRAM, shader, bufSize, length, infoLog, 0);
 }
 
 void glsc_glGetShaderSource(GLuint shader, GLsizei bufSize, GLsizei *length, GLchar *source)
 {
-	glsc_get_text(GLS_OP_glGetShaderSource, GLS_OBJ_SHADER_PROGRAM, shader, bufSize, length, source);
+	glsc_get_text(GLS_OP_glGetShaderSource, GLS_OBJ_SHADER_PROGRAM, shader, bufSize, length, source, 0);
 }
 
 void glsc_glGetProgramPipelineInfoLogEXT(GLuint pipeline, GLsizei bufSize, GLsizei *length, GLchar *infoLog)
 {
 	glsc_get_text(GLS_OP_glGetProgramPipelineInfoLogEXT, GLS_OBJ_PROGRAM_PIPELINE, pipeline, bufSize, length,
-		      infoLog);
+		      infoLog, 0);
+}
+
+/* es3.1 program */
+void glsc_glGetProgramPipelineInfoLog(GLuint pipeline, GLsizei bufSize, GLsizei *length, GLchar *infoLog)
+{
+	glsc_get_text(GLS_OP_glGetProgramPipelineInfoLog, GLS_OBJ_PROGRAM_PIPELINE, pipeline, bufSize, length,
+		      infoLog, GLS_EXT_BIT(GL_ES_VERSION_3_1));
 }
 
 /* wire glGetActiveAttrib / glGetActiveUniform: u32 program, u32 index, i32 bufSize
@@ -1036,15 +1052,38 @@ void glsc_glShaderSource(GLuint shader, GLsizei count, const GLchar *const *stri
 	glsc_gl_leave();
 }
 
+/* The shader types glCreateShaderProgramv(EXT) makes programs of: the
+ * extension's two, and for the core function those of the context's
+ * version (asked before the context is entered: no lock taken). */
+static bool glsc_shader_programv_type(uint64_t version, GLenum type)
+{
+	if (type == GL_VERTEX_SHADER || type == GL_FRAGMENT_SHADER)
+		return true;
+	struct glsc_context *ctx = version ? glsc_current_context() : NULL;
+	if (!ctx)
+		return false;
+	if (type == GL_COMPUTE_SHADER)
+		return ctx->info.advertised & GLS_EXT_BIT(GL_ES_VERSION_3_1);
+	if (type == GL_GEOMETRY_SHADER || type == GL_TESS_CONTROL_SHADER || type == GL_TESS_EVALUATION_SHADER)
+		return ctx->info.advertised & GLS_EXT_BIT(GL_ES_VERSION_3_2);
+	return false;
+}
+
 /* wire glCreateShaderProgramvEXT: u32 new program name, u32 type, i32 count,
  *   u32 length + the count strings concatenated (as glShaderSource).
  * Unless the type is no shader type or count is negative (errors: no
  * program), the driver creates a program whatever the strings say
  * (EXT_separate_shader_objects gives the equivalent code), so the client
  * names it without a round trip. */
-GLuint glsc_glCreateShaderProgramvEXT(GLenum type, GLsizei count, const GLchar **strings)
+static GLuint glsc_create_shader_programv(uint16_t opcode, uint64_t version, GLenum type, GLsizei count,
+					  const GLchar *const *strings)
 {
-	if (type != GL_VERTEX_SHADER && type != GL_FRAGMENT_SHADER) {
+	struct glsc_context *current = version ? glsc_current_context() : NULL;
+	if (current && !(current->info.advertised & version)) {
+		glsc_set_error(GL_INVALID_OPERATION); /* as glsc_gl_enter_offered */
+		return 0;
+	}
+	if (!glsc_shader_programv_type(version, type)) {
 		glsc_set_error(GL_INVALID_ENUM);
 		return 0;
 	}
@@ -1073,13 +1112,13 @@ GLuint glsc_glCreateShaderProgramvEXT(GLenum type, GLsizei count, const GLchar *
 		count = 0;
 		total = 0;
 	}
-	struct glsc_context *ctx = glsc_gl_enter();
+	struct glsc_context *ctx = version ? glsc_gl_enter_offered(version) : glsc_gl_enter();
 	if (!ctx)
 		return 0;
 	if (source_error != GL_NO_ERROR)
 		glsc_set_error_locked(source_error);
 	GLuint name = glsc_name_new_shader_program(ctx);
-	uint8_t *w = name ? glsc_begin(ctx, GLS_OP_glCreateShaderProgramvEXT, 16 + gls_pad4(total)) : NULL;
+	uint8_t *w = name ? glsc_begin(ctx, opcode, 16 + gls_pad4(total)) : NULL;
 	if (w) {
 		w = gls_put_u32(w, name);
 		w = gls_put_u32(w, type);
@@ -1095,6 +1134,19 @@ GLuint glsc_glCreateShaderProgramvEXT(GLenum type, GLsizei count, const GLchar *
 	}
 	glsc_gl_leave();
 	return name;
+}
+
+GLuint glsc_glCreateShaderProgramvEXT(GLenum type, GLsizei count, const GLchar **strings)
+{
+	return glsc_create_shader_programv(GLS_OP_glCreateShaderProgramvEXT, 0, type, count, strings);
+}
+
+/* es3.1 program: the core function, the same wire; compute programs too
+ * (and the ES 3.2 stages in a 3.2 context) */
+GLuint glsc_glCreateShaderProgramv(GLenum type, GLsizei count, const GLchar *const *strings)
+{
+	return glsc_create_shader_programv(GLS_OP_glCreateShaderProgramv, GLS_EXT_BIT(GL_ES_VERSION_3_1), type, count,
+					   strings);
 }
 
 /* wire glShaderBinary: i32 count, u32 n + n x u32 shader (n = max(count, 0)),

@@ -211,6 +211,15 @@ SETS = {
                     'GL_RGBA8@GL_ES_VERSION_3_1', 'GL_RGBA8_SNORM@GL_ES_VERSION_3_1'],
 
     # es3.1 program
+    # the interfaces of ES 3.1 (7.3.1); gl.xml's group also holds desktop
+    # ones. GL_TRANSFORM_FEEDBACK_BUFFER (OpenGL 4.4) is not of ES, but
+    # Mesa's ES contexts answer it like the others: kept, as natively.
+    # Values outside reach the driver as 0 (server/glss_program31.c).
+    'ProgramInterfaceES': ['GL_UNIFORM@GL_ES_VERSION_3_1', 'GL_UNIFORM_BLOCK', 'GL_ATOMIC_COUNTER_BUFFER@GL_ES_VERSION_3_1',
+                           'GL_PROGRAM_INPUT', 'GL_PROGRAM_OUTPUT', 'GL_TRANSFORM_FEEDBACK_VARYING@GL_ES_VERSION_3_1',
+                           'GL_BUFFER_VARIABLE', 'GL_SHADER_STORAGE_BLOCK',
+                           'GL_TRANSFORM_FEEDBACK_BUFFER@GL_ES_VERSION_3_1'],
+    'ProgramInterfacePNameES': ['GL_ACTIVE_RESOURCES', 'GL_MAX_NAME_LENGTH', 'GL_MAX_NUM_ACTIVE_VARIABLES'],
 
     # es3.1 draw
 
@@ -389,6 +398,14 @@ PARAM_SETS = {
     ('glBindImageTexture', 'format'): 'ImageFormat',
 
     # es3.1 program
+    ('glGetProgramInterfaceiv', 'programInterface'): 'ProgramInterfaceES',
+    ('glGetProgramInterfaceiv', 'pname'): 'ProgramInterfacePNameES',
+    ('glGetProgramResourceIndex', 'programInterface'): 'ProgramInterfaceES',
+    ('glGetProgramResourceName', 'programInterface'): 'ProgramInterfaceES',
+    ('glGetProgramResourceiv', 'programInterface'): 'ProgramInterfaceES',
+    ('glGetProgramResourceLocation', 'programInterface'): 'ProgramInterfaceES',
+    # the pipeline table gates the stages (server/glss_get_table.c)
+    ('glGetProgramPipelineiv', 'pname'): None,
 
     # es3.1 draw
     # glVertexAttribFormat takes glVertexAttribPointer's types (ES 3.1

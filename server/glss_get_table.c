@@ -417,7 +417,10 @@ static const struct glss_get_pname glss_program_pnames[] = {
 	V(GL_ACTIVE_UNIFORMS, 1),
 	V(GL_ACTIVE_UNIFORM_MAX_LENGTH, 1),
 	V(GL_COMPLETION_STATUS_KHR, 1),
-	V(GL_PROGRAM_SEPARABLE_EXT, 1),
+	V(GL_PROGRAM_SEPARABLE_EXT, 1), /* GL_PROGRAM_SEPARABLE of ES 3.1 too */
+	/* es3.1 program: valid in an ES 3.1 context only (by value) */
+	V(GL_ACTIVE_ATOMIC_COUNTER_BUFFERS, 1),
+	V(GL_COMPUTE_WORK_GROUP_SIZE, 3),
 };
 
 static const struct glss_get_pname glss_shader_pnames[] = {
@@ -449,6 +452,12 @@ static const struct glss_get_pname glss_program_pipeline_pnames[] = {
 	NAME(GL_FRAGMENT_SHADER, GLS_OBJ_SHADER_PROGRAM),
 	V(GL_VALIDATE_STATUS, 1),
 	V(GL_INFO_LOG_LENGTH, 1),
+	/* es3.1 program: the core pnames are the extension's, and the stages of
+	 * the context's version (each valid by value in its version only) */
+	NAME(GL_COMPUTE_SHADER, GLS_OBJ_SHADER_PROGRAM),
+	NAME(GL_GEOMETRY_SHADER, GLS_OBJ_SHADER_PROGRAM),
+	NAME(GL_TESS_CONTROL_SHADER, GLS_OBJ_SHADER_PROGRAM),
+	NAME(GL_TESS_EVALUATION_SHADER, GLS_OBJ_SHADER_PROGRAM),
 };
 
 #define TABLE(t) {t, sizeof(t) / sizeof(*t)}

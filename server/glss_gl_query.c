@@ -60,6 +60,10 @@ enum glss_getter {
 	GLSS_HOST_TEX_LEVEL_PARAMETERFV,
 	GLSS_HOST_FRAMEBUFFER_PARAMETERIV, /* object: the target */
 	GLSS_HOST_BOOLEANI_V,           /* pname: the target; object: the index */
+
+	/* es3.1 program */
+	GLSS_HOST_PROGRAM_PIPELINEIV_CORE, /* checked present before use */
+	GLSS_HOST_PROGRAM_INTERFACEIV,     /* object: the program; arg: the interface */
 };
 
 struct glss_get_call {
@@ -102,6 +106,11 @@ static void glss_get_run(const struct glss_get_call *c, void *out)
 	case GLSS_HOST_TEX_LEVEL_PARAMETERFV: glGetTexLevelParameterfv(c->object, c->arg, c->pname, out); break;
 	case GLSS_HOST_FRAMEBUFFER_PARAMETERIV: glGetFramebufferParameteriv(c->object, c->pname, out); break;
 	case GLSS_HOST_BOOLEANI_V: glGetBooleani_v(c->pname, c->object, out); break;
+
+	case GLSS_HOST_PROGRAM_PIPELINEIV_CORE: glss_ext.glGetProgramPipelineiv(c->object, c->pname, out); break;
+	case GLSS_HOST_PROGRAM_INTERFACEIV:
+		glss_ext.glGetProgramInterfaceiv(c->object, (GLenum)c->arg, c->pname, out);
+		break;
 	}
 }
 
@@ -631,6 +640,54 @@ void glss_exec_glGetProgramPipelineivEXT(struct glss_worker *w, struct gls_reade
 	glss_get(w, GLSS_GET_PROGRAM_PIPELINE, &c);
 }
 
+/* es3.1 program: the core function, the same wire and table (the ES 3.1
+ * stages are gated there by their version) */
+void glss_exec_glGetProgramPipelineiv(struct glss_worker *w, struct gls_reader *r)
+{
+	GLuint pipeline = gls_get_u32(r);
+	GLenum pname = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_ext.glGetProgramPipelineiv) {
+		glss_fail(w, "glGetProgramPipelineiv is not available");
+		return;
+	}
+	if (!glss_name_map(w, GLS_OBJ_PROGRAM_PIPELINE, GLSS_NAME_USE, &pipeline))
+		return;
+	struct glss_get_call c = {.fn = GLSS_HOST_PROGRAM_PIPELINEIV_CORE, .object = pipeline, .pname = pname};
+	glss_get(w, GLSS_GET_PROGRAM_PIPELINE, &c);
+}
+
+/* es3.1 program: wire glGetProgramInterfaceiv: u32 program, u32 interface,
+ *   u32 pname -> reply: u32 count, count x i32. Every pname writes one
+ * value. An interface or pname outside the ES sets reaches the driver as
+ * 0, so that it raises its own error for it, after those of the program
+ * (Mesa: GL_INVALID_OPERATION); it judges the pairs too
+ * (GL_MAX_NAME_LENGTH of atomic counter buffers...). */
+void glss_exec_glGetProgramInterfaceiv(struct glss_worker *w, struct gls_reader *r)
+{
+	GLuint program = gls_get_u32(r);
+	GLenum interface = gls_get_u32(r);
+	GLenum pname = gls_get_u32(r);
+	if (!gls_reader_done(r))
+		return;
+	if (!glss_ext.glGetProgramInterfaceiv) {
+		glss_fail(w, "glGetProgramInterfaceiv is not available");
+		return;
+	}
+	if (!glss_valid_ProgramInterfaceES(w, interface))
+		interface = 0;
+	if (!glss_valid_ProgramInterfacePNameES(w, pname))
+		pname = 0;
+	if (!glss_name_map(w, GLS_OBJ_SHADER_PROGRAM, GLSS_NAME_USE, &program))
+		return;
+	struct glss_get_call c = {
+		.fn = GLSS_HOST_PROGRAM_INTERFACEIV, .object = program, .arg = (GLint)interface, .pname = pname};
+	uint8_t *values;
+	size_t written = glss_get_checked(w, &c, 1, &values);
+	glss_reply_values(w, c.fn, values, written ? 1 : 0);
+}
+
 void glss_exec_glGetVertexAttribfv(struct glss_worker *w, struct gls_reader *r)
 {
 	glss_get_object(w, r, GLSS_GET_VERTEX_ATTRIB, GLSS_HOST_VERTEX_ATTRIBFV);
@@ -799,7 +856,7 @@ static uint32_t glss_text_length(GLsizei length, GLsizei room)
 	return (uint32_t)(length < room ? length : room - 1);
 }
 
-enum glss_text { GLSS_PROGRAM_LOG, GLSS_SHADER_LOG, GLSS_SHADER_SOURCE, GLSS_PIPELINE_LOG };
+enum glss_text { GLSS_PROGRAM_LOG, GLSS_SHADER_LOG, GLSS_SHADER_SOURCE, GLSS_PIPELINE_LOG, GLSS_PIPELINE_LOG_CORE };
 
 /* wire: u32 program, shader or pipeline, i32 bufSize
  *   -> reply: u32 ok, u32 length + the characters written (no NUL) */
@@ -810,11 +867,14 @@ static void glss_get_text(struct glss_worker *w, struct gls_reader *r, enum glss
 	if (!gls_reader_done(r))
 		return;
 	GLuint client = object;
-	if (which == GLSS_PIPELINE_LOG && !glss_ext.glGetProgramPipelineInfoLogEXT) {
-		glss_fail(w, "glGetProgramPipelineInfoLogEXT is not available");
+	if ((which == GLSS_PIPELINE_LOG && !glss_ext.glGetProgramPipelineInfoLogEXT) ||
+	    (which == GLSS_PIPELINE_LOG_CORE && !glss_ext.glGetProgramPipelineInfoLog)) {
+		glss_fail(w, "glGetProgramPipelineInfoLog is not available");
 		return;
 	}
-	enum gls_object_type type = which == GLSS_PIPELINE_LOG ? GLS_OBJ_PROGRAM_PIPELINE : GLS_OBJ_SHADER_PROGRAM;
+	enum gls_object_type type = which == GLSS_PIPELINE_LOG || which == GLSS_PIPELINE_LOG_CORE
+					    ? GLS_OBJ_PROGRAM_PIPELINE
+					    : GLS_OBJ_SHADER_PROGRAM;
 	if (!glss_name_map(w, type, GLSS_NAME_USE, &object))
 		return;
 	GLsizei room = glss_text_room(buf_size);
@@ -827,6 +887,7 @@ static void glss_get_text(struct glss_worker *w, struct gls_reader *r, enum glss
 	case GLSS_SHADER_LOG: glGetShaderInfoLog(object, room, &length, text); break;
 	case GLSS_SHADER_SOURCE: glGetShaderSource(object, room, &length, text); break;
 	case GLSS_PIPELINE_LOG: glss_ext.glGetProgramPipelineInfoLogEXT(object, room, &length, text); break;
+	case GLSS_PIPELINE_LOG_CORE: glss_ext.glGetProgramPipelineInfoLog(object, room, &length, text); break;
 	}
 	uint32_t len = glss_text_length(length, room);
 	/* the client's text, not the masked one */
@@ -860,6 +921,11 @@ void glss_exec_glGetShaderSource(struct glss_worker *w, struct gls_reader *r)
 void glss_exec_glGetProgramPipelineInfoLogEXT(struct glss_worker *w, struct gls_reader *r)
 {
 	glss_get_text(w, r, GLSS_PIPELINE_LOG);
+}
+
+void glss_exec_glGetProgramPipelineInfoLog(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_text(w, r, GLSS_PIPELINE_LOG_CORE);
 }
 
 /* wire: u32 program, u32 index, i32 bufSize

@@ -100,6 +100,31 @@ static bool glss_source_mask(struct glss_worker *w, const char *text, uint32_t l
 	return true;
 }
 
+bool glss_mask_resource_name(struct glss_worker *w, const char *name, char **out)
+{
+	*out = NULL;
+	enum gls_shader_mask_result result;
+	char *masked = NULL;
+	size_t masked_len = 0;
+	if (!glss_source_mask(w, name, (uint32_t)strlen(name), &result, &masked, &masked_len))
+		return false;
+	/* a name the masking refuses (a #version) or that grows too long
+	 * names nothing either way: the client's own is asked */
+	if (result != GLS_SHADER_MASK_RENAMED) {
+		free(masked);
+		return true;
+	}
+	char *text = realloc(masked, masked_len + 1);
+	if (!text) {
+		free(masked);
+		glss_fail(w, "out of memory masking a resource name");
+		return false;
+	}
+	text[masked_len] = 0;
+	*out = text;
+	return true;
+}
+
 /* wire: u32 shader, i32 count, u32 length + the source (the client joined
  * the count strings); the driver gets it masked, as one string */
 void glss_exec_glShaderSource(struct glss_worker *w, struct gls_reader *r)
@@ -148,7 +173,22 @@ void glss_exec_glShaderSource(struct glss_worker *w, struct gls_reader *r)
  * made of an empty source, so that the name the client chose names one.
  * The program's info log holds the compile log (glss_program_log_text
  * restores renamed names). */
-void glss_exec_glCreateShaderProgramvEXT(struct glss_worker *w, struct gls_reader *r)
+static bool glss_shader_programv_type(struct glss_worker *w, bool core, GLenum type)
+{
+	if (type == GL_VERTEX_SHADER || type == GL_FRAGMENT_SHADER)
+		return true;
+	if (!core)
+		return false;
+	if (type == GL_COMPUTE_SHADER)
+		return glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_1));
+	if (type == GL_GEOMETRY_SHADER || type == GL_TESS_CONTROL_SHADER || type == GL_TESS_EVALUATION_SHADER)
+		return glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_2));
+	return false;
+}
+
+/* es3.1 program: glCreateShaderProgramv is the extension's function with
+ * the shader types of the context's version (the client checks them too) */
+static void glss_create_shader_programv(struct glss_worker *w, struct gls_reader *r, bool core)
 {
 	GLuint name = gls_get_u32(r);
 	GLenum type = gls_get_u32(r);
@@ -157,13 +197,13 @@ void glss_exec_glCreateShaderProgramvEXT(struct glss_worker *w, struct gls_reade
 	const char *text = gls_get_blob(r, &len);
 	if (!gls_reader_done(r))
 		return;
-	if (!glss_ext.glCreateShaderProgramvEXT) {
-		glss_fail(w, "glCreateShaderProgramvEXT is not available");
+	if (core ? !glss_ext.glCreateShaderProgramv : !glss_ext.glCreateShaderProgramvEXT) {
+		glss_fail(w, "glCreateShaderProgramv%s is not available", core ? "" : "EXT");
 		return;
 	}
 	/* the client refuses other types and negative counts itself (the
 	 * driver would make no program for the name the client chose) */
-	if ((type != GL_VERTEX_SHADER && type != GL_FRAGMENT_SHADER) || count < 0) {
+	if (!glss_shader_programv_type(w, core, type) || count < 0) {
 		glss_fail(w, "glCreateShaderProgramvEXT of type 0x%x, %d strings", type, count);
 		return;
 	}
@@ -195,9 +235,21 @@ void glss_exec_glCreateShaderProgramvEXT(struct glss_worker *w, struct gls_reade
 	source[n] = 0;
 	free(masked);
 	const GLchar *string = source;
-	GLuint host = glss_ext.glCreateShaderProgramvEXT(type, count > 0 ? 1 : 0, &string);
+	GLsizei strings = count > 0 ? 1 : 0;
+	GLuint host = core ? glss_ext.glCreateShaderProgramv(type, strings, &string)
+			   : glss_ext.glCreateShaderProgramvEXT(type, strings, &string);
 	free(source);
 	glss_shader_program_add(w, name, host);
+}
+
+void glss_exec_glCreateShaderProgramvEXT(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_create_shader_programv(w, r, false);
+}
+
+void glss_exec_glCreateShaderProgramv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_create_shader_programv(w, r, true);
 }
 
 /* A shader's or program's whole info log with renamed names restored

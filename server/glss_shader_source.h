@@ -26,6 +26,12 @@ bool glss_shader_length(struct glss_worker *w, GLuint client, GLuint host, GLenu
 uint32_t glss_program_log_text(GLuint host, char *text, GLsizei room, uint32_t len);
 bool glss_program_log_length(GLuint host, GLint *value);
 
+/* es3.1 program: the name the driver knows for a client's resource name
+ * (an identifier the masking renamed gets the prefix): malloc'd and
+ * NUL-terminated in *out, or *out NULL when it is the client's own.
+ * False when the worker failed (out of memory). */
+bool glss_mask_resource_name(struct glss_worker *w, const char *name, char **out);
+
 /* Frees the sources a share group keeps. */
 void glss_shader_sources_free(struct glss_share_group *share);
 

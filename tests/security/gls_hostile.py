@@ -562,6 +562,116 @@ def vertex3_cases(session, sock):
         c.close()
 
 
+# es3.1 program: program interface queries and pipelines (docs/security.md)
+OP.update(glsGetContextInfo=13, glGetProgramResourceName=742, glGetProgramResourceiv=743, glBindProgramPipeline=745,
+          glUseProgramStages=747, glCreateShaderProgramv=749, glProgramUniform4fv=776)
+GL_UNIFORM, GL_UNIFORM_BLOCK, GL_ACTIVE_VARIABLES, GL_TYPE, GL_NAME_LENGTH = 0x92E1, 0x92E2, 0x9305, 0x92FA, 0x92F9
+GL_VERTEX_SHADER, GL_COMPUTE_SHADER, GL_LINK_STATUS = 0x8B31, 0x91B9, 0x8B82
+# a separable vertex program with a uniform and a block of 200 members
+ES31_BLOCK_VS = ("#version 310 es\nuniform vec4 u;\nlayout(std140) uniform B { " +
+                 " ".join(f"float m{i};" for i in range(200)) +
+                 " } b;\nvoid main() { gl_Position = u * (" + " + ".join(f"b.m{i}" for i in range(200)) +
+                 "); }\n").encode()
+
+
+def resourceiv(program, interface, index, props, buf_size, prop_count=None):
+    return struct.pack("<IIIiI", program, interface, index, len(props) if prop_count is None else prop_count,
+                       len(props)) + struct.pack(f"<{len(props)}I", *props) + struct.pack("<i", buf_size)
+
+
+def offered_version(sock):
+    """The OpenGL ES version (10 * major + minor) this build offers a
+    client asking for 3.2 (glsGetContextInfo's version string)."""
+    c = Client(sock)
+    c.setup(version_cap=32)
+    c.send("glsGetContextInfo")
+    reply = read_reply(c.s) or b""
+    c.close()
+    at = reply.find(b"OpenGL ES ")
+    if at < 0 or len(reply) < at + 13:
+        return 0
+    return int(reply[at + 10:at + 11]) * 10 + int(reply[at + 12:at + 13])
+
+
+def es31_program_cases(session, sock):
+    if offered_version(sock) < 31:
+        print("skipped: es3.1 program cases (this build does not offer ES 3.1)")
+        return
+    program = message(OP["glCreateShaderProgramv"], shader_program(9, 1, ES31_BLOCK_VS, GL_VERTEX_SHADER))
+    # (name, offered version, bytes after setup, expected GL error or None, logged reason)
+    cases = [
+        ("glGetProgramResourceiv whose props array is shorter than propCount", 32,
+         program + message(OP["glGetProgramResourceiv"], resourceiv(9, GL_UNIFORM, 0, [GL_TYPE], 4, prop_count=5)),
+         None, "glGetProgramResourceiv of 5 properties carries 1"),
+        ("glGetProgramResourceiv of propCount 2^31 - 1 carrying none", 32,
+         program + message(OP["glGetProgramResourceiv"], resourceiv(9, GL_UNIFORM, 0, [], 4, prop_count=0x7fffffff)),
+         None, "glGetProgramResourceiv of 2147483647 properties carries 0"),
+        ("glGetProgramResourceiv with props past the command", 32,
+         program + message(OP["glGetProgramResourceiv"], struct.pack("<IIIiI", 9, GL_UNIFORM, 0, 1000, 1000)),
+         None, "malformed glGetProgramResourceiv"),
+        ("glGetProgramResourceiv in an ES 3.0 context", 30,
+         message(OP["glGetProgramResourceiv"], resourceiv(9, GL_UNIFORM, 0, [GL_TYPE], 4)), None,
+         "glGetProgramResourceiv: a command of an OpenGL ES version this context is not offered"),
+        ("glBindProgramPipeline of a program's name", 32,
+         program + message(OP["glBindProgramPipeline"], struct.pack("<I", 9)), None, "unknown object name 9"),
+        ("glUseProgramStages of a pipeline never announced", 32,
+         program + message(OP["glUseProgramStages"], struct.pack("<III", 12, 1, 9)), None, "unknown object name 12"),
+        ("a compute program through the extension's glCreateShaderProgramvEXT", 32,
+         message(OP["glCreateShaderProgramvEXT"], shader_program(9, 1, b"void main() {}", GL_COMPUTE_SHADER)), None,
+         "glCreateShaderProgramvEXT of type 0x91b9"),
+        ("a compute program in an ES 3.0 context (core opcode)", 30,
+         message(OP["glCreateShaderProgramv"], shader_program(9, 1, b"void main() {}", GL_COMPUTE_SHADER)), None,
+         "a command of an OpenGL ES version this context is not offered"),
+        ("glGetProgramResourceiv of a negative bufSize", 32,
+         program + message(OP["glGetProgramResourceiv"], resourceiv(9, GL_UNIFORM, 0, [GL_TYPE], -1)),
+         GL_INVALID_VALUE, "reply"),
+        ("glProgramUniform4fv of 2^31 - 1 vectors carrying 1", 32,
+         program + message(OP["glProgramUniform4fv"], struct.pack("<IiiI4f", 9, 0, 0x7fffffff, 4, 1, 2, 3, 4)),
+         None, "malformed glProgramUniform4fv"),
+    ]
+    for name, version, data, error, reason in cases:
+        c = Client(sock)
+        c.setup(version_cap=version)
+        c.s.sendall(data)
+        if reason == "reply":
+            read_reply(c.s)  # the query's own reply comes first
+        if error is not None:
+            got = c.get_error()
+            check(got == error, f"{name}: GL error {got if got is None else hex(got)}")
+        else:
+            check(ends_with_reason(session, c, reason), f"{name}: clean disconnect, logged '{reason}'")
+        c.close()
+
+    # replies bounded by bufSize, whatever the client asks and the driver writes
+    c = Client(sock)
+    c.setup(version_cap=32)
+    c.s.sendall(program + message(OP["glGetProgramResourceiv"], resourceiv(9, GL_UNIFORM, 0, [GL_TYPE], 0x7fffffff)))
+    reply = read_reply(c.s)
+    ok, length, count = struct.unpack_from("<IiI", reply) if reply and len(reply) >= 12 else (0, 0, 0)
+    check(ok == 1 and length == 1 and count == 1 and len(reply) == 12 + 4 + 4,
+          f"glGetProgramResourceiv with bufSize 2^31 - 1: one value ({ok}, {length}, {count})")
+    # GL_ACTIVE_VARIABLES of a 200-member block into bufSize 1: Mesa writes
+    # 200 values from the last property's place; the reply holds one
+    c.s.sendall(message(OP["glGetProgramResourceiv"],
+                        resourceiv(9, GL_UNIFORM_BLOCK, 0, [GL_NAME_LENGTH, GL_NAME_LENGTH, GL_ACTIVE_VARIABLES], 1)))
+    reply = read_reply(c.s)
+    check(reply is not None and len(reply) >= 12 and struct.unpack_from("<I", reply, 8)[0] <= 1,
+          "GL_ACTIVE_VARIABLES of 200 members into bufSize 1: at most one value back")
+    c.s.sendall(message(OP["glGetProgramResourceiv"],
+                        resourceiv(9, GL_UNIFORM_BLOCK, 0, [GL_ACTIVE_VARIABLES], 0x7fffffff)))
+    reply = read_reply(c.s)
+    count = struct.unpack_from("<I", reply, 8)[0] if reply and len(reply) >= 12 else 0
+    check(count == 200 and len(reply) == 12 + 4 * 200 + 4 * 7,
+          f"GL_ACTIVE_VARIABLES of 200 members with a huge bufSize: 200 values ({count})")
+    c.s.sendall(message(OP["glGetProgramResourceName"], struct.pack("<IIIi", 9, GL_UNIFORM, 0, 0x7fffffff)))
+    reply = read_reply(c.s)
+    ok, length = struct.unpack_from("<II", reply) if reply and len(reply) >= 8 else (0, 0)
+    check(ok == 1 and 0 < length < 8 and len(reply) == 8 + (length + 3) // 4 * 4,
+          f"glGetProgramResourceName with bufSize 2^31 - 1: the name only ({reply!r})")
+    check(c.get_error() == GL_NO_ERROR, "no error after the bounded queries")
+    c.close()
+
+
 def validation_cases(api_test, validate_test):
     """Draw range checks, defined contents and --max-gl-memory through
     the client library (glst_validate.c), a well-behaved client beside it."""
@@ -1114,6 +1224,7 @@ def main():
             compute_cases(session, sock)
             vertex3_cases(session, sock)
             es3_framebuffer_cases(session, sock)
+            es31_program_cases(session, sock)
             check(good.wait(timeout=180) == 0, "a well-behaved client beside them passes the API test")
             check(server.poll() is None, "the server survives every hostile client")
             check(session.run([api_test], timeout=120, stdout=subprocess.DEVNULL) == 0,
