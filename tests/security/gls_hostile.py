@@ -563,7 +563,7 @@ def vertex3_cases(session, sock):
 
 
 # es3.1 program: program interface queries and pipelines (docs/security.md)
-OP.update(glsGetContextInfo=13, glGetProgramResourceName=742, glGetProgramResourceiv=743, glBindProgramPipeline=745,
+OP.update(glGetProgramInterfaceiv=740, glGetProgramResourceName=742, glGetProgramResourceiv=743, glBindProgramPipeline=745,
           glUseProgramStages=747, glCreateShaderProgramv=749, glProgramUniform4fv=776)
 GL_UNIFORM, GL_UNIFORM_BLOCK, GL_ACTIVE_VARIABLES, GL_TYPE, GL_NAME_LENGTH = 0x92E1, 0x92E2, 0x9305, 0x92FA, 0x92F9
 GL_VERTEX_SHADER, GL_COMPUTE_SHADER, GL_LINK_STATUS = 0x8B31, 0x91B9, 0x8B82
@@ -579,22 +579,22 @@ def resourceiv(program, interface, index, props, buf_size, prop_count=None):
                        len(props)) + struct.pack(f"<{len(props)}I", *props) + struct.pack("<i", buf_size)
 
 
-def offered_version(sock):
-    """The OpenGL ES version (10 * major + minor) this build offers a
-    client asking for 3.2 (glsGetContextInfo's version string)."""
+def offers_es31(sock):
+    """Whether this build offers ES 3.1 to a client asking for 3.2: a 3.1
+    command is answered (in a 3.0 context the worker ends the client)."""
     c = Client(sock)
     c.setup(version_cap=32)
-    c.send("glsGetContextInfo")
-    reply = read_reply(c.s) or b""
+    try:
+        c.send("glGetProgramInterfaceiv", struct.pack("<III", 0, 0x92E1, 0x92F5))
+        reply = read_reply(c.s)
+    except OSError:
+        reply = None
     c.close()
-    at = reply.find(b"OpenGL ES ")
-    if at < 0 or len(reply) < at + 13:
-        return 0
-    return int(reply[at + 10:at + 11]) * 10 + int(reply[at + 12:at + 13])
+    return reply is not None
 
 
 def es31_program_cases(session, sock):
-    if offered_version(sock) < 31:
+    if not offers_es31(sock):
         print("skipped: es3.1 program cases (this build does not offer ES 3.1)")
         return
     program = message(OP["glCreateShaderProgramv"], shader_program(9, 1, ES31_BLOCK_VS, GL_VERTEX_SHADER))
