@@ -660,8 +660,10 @@ static void versions(void)
                  "#version 310 es\nprecision mediump float;\nout vec4 o;\nvoid main() { o = vec4(undeclared); }\n",
                  "310 es error");
     /* compute shaders through glCreateShader: the es3.1 compute group's */
-    note_compile(GL_VERTEX_SHADER,
-                 "#version 320 es\nvoid main() { gl_Position = vec4(0.0); }\n", "320 es vertex");
+    /* 320 es only where both sides offer 3.2 (native Mesa always does) */
+    if (es_version >= 32)
+        note_compile(GL_VERTEX_SHADER,
+                     "#version 320 es\nvoid main() { gl_Position = vec4(0.0); }\n", "320 es vertex");
     note_compile(GL_VERTEX_SHADER,
                  "#version 310 es\n#ifdef GL_EXT_hidden_thing\n#error hidden\n#endif\n"
                  "void main() { gl_Position = vec4(1.0); }\n", "310 es unknown macro");
@@ -708,7 +710,11 @@ int main(void)
         glst_observe_close();
         return glst_finish();
     }
+    /* the version both sides offer: this build's, capped by the host's
+     * (native Mesa is 3.2) */
     es_version = major * 10 + minor;
+    if (es_version > GLSTREAM_ES_VERSION_MAJOR * 10 + GLSTREAM_ES_VERSION_MINOR)
+        es_version = GLSTREAM_ES_VERSION_MAJOR * 10 + GLSTREAM_ES_VERSION_MINOR;
     glst_note("ES %d", es_version);
     resources();
     pipelines();
