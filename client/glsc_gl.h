@@ -157,6 +157,11 @@ struct glsc_context *glsc_gl_enter(void);
  * (as a driver's dispatch of a function outside the context's API) and
  * NULL. */
 struct glsc_context *glsc_gl_enter_offered(uint64_t bits);
+/* The name queries of programs that answer a size, a type and a name
+ * (glGetActiveUniform and its kin; glsc_gl_query.c); offered: the
+ * version bit they need, 0 for none. */
+void glsc_get_active(uint16_t opcode, uint64_t offered, GLuint program, GLuint index, GLsizei buf_size,
+		     GLsizei *length, GLint *size_out, GLenum *type_out, GLchar *name);
 void glsc_gl_leave(void);
 
 uint8_t *glsc_begin(struct glsc_context *ctx, uint16_t opcode, size_t payload);

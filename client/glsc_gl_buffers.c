@@ -432,59 +432,18 @@ void glsc_glGetActiveUniformBlockiv(GLuint program, GLuint index, GLenum pname, 
 	glsc_gl_leave();
 }
 
-/* wire glGetActiveUniformBlockName / glGetTransformFeedbackVarying:
- *   u32 program, u32 index, i32 bufSize
- *   -> reply: u32 ok, i32 size, u32 type, u32 length + the characters (no NUL) */
-static void glsc_get_name(uint16_t opcode, GLuint program, GLuint index, GLsizei buf_size, GLsizei *length,
-			  GLsizei *size_out, GLenum *type_out, GLchar *name)
-{
-	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_0));
-	if (!ctx)
-		return;
-	uint8_t *w = glsc_begin(ctx, opcode, 12);
-	const uint8_t *reply;
-	size_t size;
-	if (w) {
-		w = gls_put_u32(w, glsc_name_use(ctx, GLS_OBJ_SHADER_PROGRAM, program));
-		w = gls_put_u32(w, index);
-		gls_put_i32(w, buf_size);
-	}
-	if (w && glsc_wait_reply(ctx, &reply, &size)) {
-		struct gls_reader r;
-		gls_reader_init(&r, reply, size);
-		uint32_t ok = gls_get_u32(&r);
-		GLsizei var_size = gls_get_i32(&r);
-		GLenum type = gls_get_u32(&r);
-		uint32_t len;
-		const void *text = gls_get_blob(&r, &len);
-		bool fits = buf_size > 0 ? len < (uint32_t)buf_size : len == 0;
-		if (gls_reader_done(&r) && fits && ok) {
-			if (size_out)
-				*size_out = var_size;
-			if (type_out)
-				*type_out = type;
-			if (buf_size > 0 && name) {
-				memcpy(name, text, len);
-				name[len] = 0;
-			}
-			if (length)
-				*length = (GLsizei)len;
-		}
-	}
-	glsc_gl_leave();
-}
-
 void glsc_glGetActiveUniformBlockName(GLuint program, GLuint uniformBlockIndex, GLsizei bufSize, GLsizei *length,
 				      GLchar *uniformBlockName)
 {
-	glsc_get_name(GLS_OP_glGetActiveUniformBlockName, program, uniformBlockIndex, bufSize, length, NULL, NULL,
-		      uniformBlockName);
+	glsc_get_active(GLS_OP_glGetActiveUniformBlockName, GLS_EXT_BIT(GL_ES_VERSION_3_0), program, uniformBlockIndex,
+			bufSize, length, NULL, NULL, uniformBlockName);
 }
 
 void glsc_glGetTransformFeedbackVarying(GLuint program, GLuint index, GLsizei bufSize, GLsizei *length,
 				       GLsizei *size, GLenum *type, GLchar *name)
 {
-	glsc_get_name(GLS_OP_glGetTransformFeedbackVarying, program, index, bufSize, length, size, type, name);
+	glsc_get_active(GLS_OP_glGetTransformFeedbackVarying, GLS_EXT_BIT(GL_ES_VERSION_3_0), program, index, bufSize,
+			length, size, type, name);
 }
 
 void glsc_buffers_bind(struct glsc_context *ctx, GLenum target, GLuint buffer)

@@ -866,12 +866,14 @@ void glsc_glGetProgramPipelineInfoLog(GLuint pipeline, GLsizei bufSize, GLsizei 
 		      infoLog, GLS_EXT_BIT(GL_ES_VERSION_3_1));
 }
 
-/* wire glGetActiveAttrib / glGetActiveUniform: u32 program, u32 index, i32 bufSize
+/* wire glGetActiveAttrib / glGetActiveUniform (and ES 3.0's
+ *   glGetActiveUniformBlockName, glGetTransformFeedbackVarying): u32
+ *   program, u32 index, i32 bufSize
  *   -> reply: u32 ok, i32 size, u32 type, u32 length + the name's characters written (no NUL) */
-static void glsc_get_active(uint16_t opcode, GLuint program, GLuint index, GLsizei buf_size, GLsizei *length,
-			    GLint *size_out, GLenum *type_out, GLchar *name)
+void glsc_get_active(uint16_t opcode, uint64_t offered, GLuint program, GLuint index, GLsizei buf_size,
+		     GLsizei *length, GLint *size_out, GLenum *type_out, GLchar *name)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
+	struct glsc_context *ctx = offered ? glsc_gl_enter_offered(offered) : glsc_gl_enter();
 	if (!ctx)
 		return;
 	uint8_t *w = glsc_begin(ctx, opcode, 12);
@@ -906,13 +908,13 @@ static void glsc_get_active(uint16_t opcode, GLuint program, GLuint index, GLsiz
 void glsc_glGetActiveAttrib(GLuint program, GLuint index, GLsizei bufSize, GLsizei *length, GLint *size,
 			    GLenum *type, GLchar *name)
 {
-	glsc_get_active(GLS_OP_glGetActiveAttrib, program, index, bufSize, length, size, type, name);
+	glsc_get_active(GLS_OP_glGetActiveAttrib, 0, program, index, bufSize, length, size, type, name);
 }
 
 void glsc_glGetActiveUniform(GLuint program, GLuint index, GLsizei bufSize, GLsizei *length, GLint *size,
 			     GLenum *type, GLchar *name)
 {
-	glsc_get_active(GLS_OP_glGetActiveUniform, program, index, bufSize, length, size, type, name);
+	glsc_get_active(GLS_OP_glGetActiveUniform, 0, program, index, bufSize, length, size, type, name);
 }
 
 /* wire glGetAttachedShaders: u32 program, i32 maxCount
