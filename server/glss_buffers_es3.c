@@ -487,14 +487,7 @@ static void glss_get_name(struct glss_worker *w, struct gls_reader *r, bool vary
 		glGetActiveUniformBlockName(program, index, room, &length, name);
 	bool ok = glss_driver_error(w) == GL_NO_ERROR && length >= 0;
 	uint32_t len = !ok || room <= 0 ? 0 : (uint32_t)(length < room ? length : room - 1);
-	uint8_t *p = glss_reply_begin(w, 16 + gls_pad4(len));
-	if (!p)
-		return;
-	p = gls_put_u32(p, ok);
-	p = gls_put_i32(p, ok ? size : 0);
-	p = gls_put_u32(p, ok ? type : 0);
-	p = gls_put_u32(p, len);
-	gls_put_bytes(p, name, len);
+	glss_reply_named(w, ok, size, type, name, len);
 }
 
 void glss_exec_glGetActiveUniformBlockName(struct glss_worker *w, struct gls_reader *r)

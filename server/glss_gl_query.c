@@ -952,14 +952,7 @@ static void glss_get_active(struct glss_worker *w, struct gls_reader *r, bool un
 		glGetActiveAttrib(program, index, room, &length, &size, &type, name);
 	bool ok = length >= 0;
 	uint32_t len = glss_text_length(length, room);
-	uint8_t *p = glss_reply_begin(w, 16 + gls_pad4(len));
-	if (!p)
-		return;
-	p = gls_put_u32(p, ok);
-	p = gls_put_i32(p, ok ? size : 0);
-	p = gls_put_u32(p, ok ? type : 0);
-	p = gls_put_u32(p, len);
-	gls_put_bytes(p, name, len);
+	glss_reply_named(w, ok, size, type, name, len);
 }
 
 void glss_exec_glGetActiveAttrib(struct glss_worker *w, struct gls_reader *r)

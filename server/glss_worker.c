@@ -94,6 +94,18 @@ void glss_reply(struct glss_worker *w, const void *data, size_t size)
 		memcpy(p, data, size);
 }
 
+void glss_reply_named(struct glss_worker *w, bool ok, GLint size, GLenum type, const char *name, uint32_t len)
+{
+	uint8_t *p = glss_reply_begin(w, 16 + gls_pad4(len));
+	if (!p)
+		return;
+	p = gls_put_u32(p, ok);
+	p = gls_put_i32(p, ok ? size : 0);
+	p = gls_put_u32(p, ok ? type : 0);
+	p = gls_put_u32(p, len);
+	gls_put_bytes(p, name, len);
+}
+
 void glss_reply_i32(struct glss_worker *w, int32_t value)
 {
 	uint8_t *p = glss_reply_begin(w, 4);

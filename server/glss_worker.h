@@ -210,6 +210,9 @@ void glss_reply(struct glss_worker *w, const void *data, size_t size);
 void glss_reply_scalar(struct glss_worker *w, uint64_t value);
 /* A reply of one 32-bit value (EGL errors and results, GL errors). */
 void glss_reply_i32(struct glss_worker *w, int32_t value);
+/* The answer of a program name query (glGetActiveUniform and its kin):
+ * u32 ok, i32 size, u32 type, u32 length + the characters (no NUL). */
+void glss_reply_named(struct glss_worker *w, bool ok, GLint size, GLenum type, const char *name, uint32_t len);
 /* Reserves a reply of `size` bytes and returns where to write it. */
 uint8_t *glss_reply_begin(struct glss_worker *w, size_t size);
 /* Reserves a message of any opcode (e.g. GLS_MSG_FRAME). */
