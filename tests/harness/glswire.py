@@ -79,7 +79,7 @@ def blob(data):
     return struct.pack("<I", len(data)) + data + b"\0" * (-len(data) % 4)
 
 
-def closed_by_server(s, timeout=10):
+def closed_by_server(s, timeout=30):
     """True when the server closes the connection (EOF) within timeout."""
     s.settimeout(timeout)
     try:
@@ -203,7 +203,7 @@ class Ring:
         except OSError:
             pass
 
-    def send(self, data, timeout=10):
+    def send(self, data, timeout=30):
         """Writes data in pieces that fit, waiting for the worker to make room."""
         deadline = time.monotonic() + timeout
         done = 0
@@ -220,7 +220,7 @@ class Ring:
             self.publish()
         return True
 
-    def reply(self, timeout=10):
+    def reply(self, timeout=30):
         """The next reply's payload (from the reply area, or the socket when
         it is too large); None when the worker ended first."""
         deadline = time.monotonic() + timeout
@@ -246,7 +246,7 @@ class Ring:
         start = RING_CONTROL + self.size
         return bytes(self.data[start:start + size])
 
-    def wait_copied(self, timeout=10):
+    def wait_copied(self, timeout=30):
         deadline = time.monotonic() + timeout
         while self.head() != self.tail and time.monotonic() < deadline:
             time.sleep(0.001)
