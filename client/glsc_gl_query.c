@@ -349,18 +349,26 @@ void glsc_glGetInteger64v(GLenum pname, GLint64 *data)
 	glsc_gl_leave();
 }
 
+/* A query the worker answers in full from its arguments: enter (with the
+ * version or extension bits `offered`, 0 for none), ask, leave. */
+static void glsc_get_simple(uint16_t opcode, uint64_t offered, const uint32_t *args, size_t nargs,
+			    enum glsc_get_kind kind, void *out, uint32_t max_values)
+{
+	struct glsc_context *ctx = offered ? glsc_gl_enter_offered(offered) : glsc_gl_enter();
+	if (!ctx)
+		return;
+	glsc_get_values(ctx, opcode, args, nargs, kind, out, max_values, false);
+	glsc_gl_leave();
+}
+
 /* Indexed bindings (uniform and transform feedback buffers): the worker
  * answers; it checks target and index with the driver.
  * wire glGetIntegeri_v / glGetInteger64i_v: u32 target, u32 index
  *   -> reply: u32 count (0 or 1), count x i32 / i64 */
 static void glsc_get_indexed(uint16_t opcode, enum glsc_get_kind kind, GLenum target, GLuint index, void *data)
 {
-	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_0));
-	if (!ctx)
-		return;
-	uint32_t args[2] = {target, index};
-	glsc_get_values(ctx, opcode, args, 2, kind, data, 1, false);
-	glsc_gl_leave();
+	const uint32_t args[2] = {target, index};
+	glsc_get_simple(opcode, GLS_EXT_BIT(GL_ES_VERSION_3_0), args, 2, kind, data, 1);
 }
 
 void glsc_glGetIntegeri_v(GLenum target, GLuint index, GLint *data)
@@ -379,23 +387,15 @@ void glsc_glGetInteger64i_v(GLenum target, GLuint index, GLint64 *data)
 /* wire glGetBooleani_v: u32 target, u32 index -> reply: u32 count (0 or 1), count x u32 */
 void glsc_glGetBooleani_v(GLenum target, GLuint index, GLboolean *data)
 {
-	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_1));
-	if (!ctx)
-		return;
-	uint32_t args[2] = {target, index};
-	glsc_get_values(ctx, GLS_OP_glGetBooleani_v, args, 2, GLSC_GET_BOOLEAN, data, 1, false);
-	glsc_gl_leave();
+	const uint32_t args[2] = {target, index};
+	glsc_get_simple(GLS_OP_glGetBooleani_v, GLS_EXT_BIT(GL_ES_VERSION_3_1), args, 2, GLSC_GET_BOOLEAN, data, 1);
 }
 
 /* wire glGetMultisamplefv: u32 pname, u32 index -> reply: u32 count (0 or 2), count x f32 */
 void glsc_glGetMultisamplefv(GLenum pname, GLuint index, GLfloat *val)
 {
-	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_1));
-	if (!ctx)
-		return;
-	uint32_t args[2] = {pname, index};
-	glsc_get_values(ctx, GLS_OP_glGetMultisamplefv, args, 2, GLSC_GET_FLOAT, val, 2, false);
-	glsc_gl_leave();
+	const uint32_t args[2] = {pname, index};
+	glsc_get_simple(GLS_OP_glGetMultisamplefv, GLS_EXT_BIT(GL_ES_VERSION_3_1), args, 2, GLSC_GET_FLOAT, val, 2);
 }
 
 /* wire glGetTexLevelParameteriv / fv: u32 target, i32 level, u32 pname
@@ -403,12 +403,8 @@ void glsc_glGetMultisamplefv(GLenum pname, GLuint index, GLfloat *val)
 static void glsc_get_tex_level_parameter(uint16_t opcode, enum glsc_get_kind kind, GLenum target, GLint level,
 					 GLenum pname, void *params)
 {
-	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_1));
-	if (!ctx)
-		return;
-	uint32_t args[3] = {target, (uint32_t)level, pname};
-	glsc_get_values(ctx, opcode, args, 3, kind, params, 1, false);
-	glsc_gl_leave();
+	const uint32_t args[3] = {target, (uint32_t)level, pname};
+	glsc_get_simple(opcode, GLS_EXT_BIT(GL_ES_VERSION_3_1), args, 3, kind, params, 1);
 }
 
 void glsc_glGetTexLevelParameteriv(GLenum target, GLint level, GLenum pname, GLint *params)
@@ -425,12 +421,9 @@ void glsc_glGetTexLevelParameterfv(GLenum target, GLint level, GLenum pname, GLf
  *   -> reply: u32 count (0 or 1), count x i32 */
 void glsc_glGetFramebufferParameteriv(GLenum target, GLenum pname, GLint *params)
 {
-	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_1));
-	if (!ctx)
-		return;
-	uint32_t args[2] = {target, pname};
-	glsc_get_values(ctx, GLS_OP_glGetFramebufferParameteriv, args, 2, GLSC_GET_INTEGER, params, 1, false);
-	glsc_gl_leave();
+	const uint32_t args[2] = {target, pname};
+	glsc_get_simple(GLS_OP_glGetFramebufferParameteriv, GLS_EXT_BIT(GL_ES_VERSION_3_1), args, 2, GLSC_GET_INTEGER,
+			params, 1);
 }
 
 /* ---- es3 state: query objects ---- */
@@ -439,12 +432,8 @@ void glsc_glGetFramebufferParameteriv(GLenum target, GLenum pname, GLint *params
  * (GL_CURRENT_QUERY: a name of this context) */
 void glsc_glGetQueryiv(GLenum target, GLenum pname, GLint *params)
 {
-	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_0));
-	if (!ctx)
-		return;
-	uint32_t args[2] = {target, pname};
-	glsc_get_values(ctx, GLS_OP_glGetQueryiv, args, 2, GLSC_GET_INTEGER, params, 1, false);
-	glsc_gl_leave();
+	const uint32_t args[2] = {target, pname};
+	glsc_get_simple(GLS_OP_glGetQueryiv, GLS_EXT_BIT(GL_ES_VERSION_3_0), args, 2, GLSC_GET_INTEGER, params, 1);
 }
 
 /* A round trip: GL_QUERY_RESULT waits in the worker until the result is
@@ -549,12 +538,8 @@ out:
  *   -> reply: u32 count, count x 4-byte values */
 static void glsc_get_tex_parameter(uint16_t opcode, enum glsc_get_kind kind, GLenum target, GLenum pname, void *params)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
-	if (!ctx)
-		return;
-	uint32_t args[2] = {target, pname};
-	glsc_get_values(ctx, opcode, args, 2, kind, params, 1, false);
-	glsc_gl_leave();
+	const uint32_t args[2] = {target, pname};
+	glsc_get_simple(opcode, 0, args, 2, kind, params, 1);
 }
 
 void glsc_glGetTexParameterfv(GLenum target, GLenum pname, GLfloat *params)
@@ -592,12 +577,8 @@ void glsc_glGetBufferParameteriv(GLenum target, GLenum pname, GLint *params)
  *   -> reply: u32 count, count x i32 */
 void glsc_glGetRenderbufferParameteriv(GLenum target, GLenum pname, GLint *params)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
-	if (!ctx)
-		return;
-	uint32_t args[2] = {target, pname};
-	glsc_get_values(ctx, GLS_OP_glGetRenderbufferParameteriv, args, 2, GLSC_GET_INTEGER, params, 1, false);
-	glsc_gl_leave();
+	const uint32_t args[2] = {target, pname};
+	glsc_get_simple(GLS_OP_glGetRenderbufferParameteriv, 0, args, 2, GLSC_GET_INTEGER, params, 1);
 }
 
 /* wire glGetFramebufferAttachmentParameteriv: u32 target, u32 attachment,
