@@ -200,6 +200,20 @@ SETS = {
     # es3.1 texfb
 
     # es3.2 draw32
+    ('glEnablei', 'target'): 'IndexedEnableCap',
+    ('glDisablei', 'target'): 'IndexedEnableCap',
+    ('glIsEnabledi', 'target'): 'IndexedEnableCap',
+    ('glBlendEquation', 'mode'): 'BlendEquationModeAdvanced',
+    ('glBlendEquationi', 'mode'): 'BlendEquationModeAdvanced',
+    # glBlendFunci / glBlendFuncSeparatei: their gl.xml group (ES 3.x
+    # allows GL_SRC_ALPHA_SATURATE as a destination factor, as Mesa does)
+    # glEnablei / glDisablei / glIsEnabledi: GL_BLEND is the one indexed
+    # capability of ES 3.2 (viewport arrays, which add the scissor test,
+    # are not offered)
+    'IndexedEnableCap': ['GL_BLEND@GL_ES_VERSION_3_2'],
+    # glBlendEquation(i) take the KHR_blend_equation_advanced equations of
+    # ES 3.2 too; glBlendEquationSeparate(i) do not (ES 3.2 15.1.5.1)
+    'BlendEquationModeAdvanced': ['+BlendEquationModeEXT', 'GL_MULTIPLY@GL_ES_VERSION_3_2', 'GL_SCREEN@GL_ES_VERSION_3_2', 'GL_OVERLAY@GL_ES_VERSION_3_2', 'GL_DARKEN@GL_ES_VERSION_3_2', 'GL_LIGHTEN@GL_ES_VERSION_3_2', 'GL_COLORDODGE@GL_ES_VERSION_3_2', 'GL_COLORBURN@GL_ES_VERSION_3_2', 'GL_HARDLIGHT@GL_ES_VERSION_3_2', 'GL_SOFTLIGHT@GL_ES_VERSION_3_2', 'GL_DIFFERENCE@GL_ES_VERSION_3_2', 'GL_EXCLUSION@GL_ES_VERSION_3_2', 'GL_HSL_HUE@GL_ES_VERSION_3_2', 'GL_HSL_SATURATION@GL_ES_VERSION_3_2', 'GL_HSL_COLOR@GL_ES_VERSION_3_2', 'GL_HSL_LUMINOSITY@GL_ES_VERSION_3_2'],
 
     # es3.2 tex32
 
