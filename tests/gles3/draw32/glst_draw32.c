@@ -68,7 +68,7 @@ static void make_vertices(void)
 
 static void note_thirds(const char *what)
 {
-    char label[96];
+    char label[160];
     for (int s = 0; s < 3; s++) {
         snprintf(label, sizeof(label), "%s third %d", what, s);
         note_pixel(label, W / 6 + s * W / 3, H / 2);
@@ -192,6 +192,407 @@ static void base_vertex(void)
     GLST_ERR("base vertex", GL_NO_ERROR);
 }
 
+/* ---- per-draw-buffer blending and colour masks ---- */
+
+static const char *mrt_fs =
+    "#version 300 es\n"
+    "precision mediump float;\n"
+    "layout(location = 0) out vec4 c0;\n"
+    "layout(location = 1) out vec4 c1;\n"
+    "layout(location = 2) out vec4 c2;\n"
+    "void main() { c0 = vec4(0.5, 0.25, 0.75, 0.5); c1 = c0; c2 = c0; }\n";
+static const char *quad_vs =
+    "#version 300 es\n"
+    "layout(location = 0) in vec2 pos;\n"
+    "void main() { gl_Position = vec4(pos, 0.0, 1.0); }\n";
+static const GLfloat quad[] = {-1, -1, 1, -1, -1, 1, 1, 1};
+
+static void note_indexed(const char *what, GLenum pname, GLuint index)
+{
+    GLint v[4] = {-7, -7, -7, -7};
+    glGetIntegeri_v(pname, index, v);
+    GLenum e = glGetError();
+    glst_note("glGetIntegeri_v %s %u = %d %d %d %d (error 0x%x)", what, index, v[0], v[1], v[2], v[3], e);
+}
+
+static void indexed_blend(void)
+{
+    GLuint fbo, rbs[3];
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glGenRenderbuffers(3, rbs);
+    for (int i = 0; i < 3; i++) {
+        glBindRenderbuffer(GL_RENDERBUFFER, rbs[i]);
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, W, H);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0 + i, GL_RENDERBUFFER, rbs[i]);
+    }
+    static const GLenum bufs[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1, GL_COLOR_ATTACHMENT2};
+    glDrawBuffers(3, bufs);
+    GLuint prog = glst_program(quad_vs, mrt_fs);
+    glUseProgram(prog);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, quad);
+    glEnableVertexAttribArray(0);
+    glClearColor(0.5f, 0.5f, 0.5f, 0.5f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    /* buffer 0: no blending, red and alpha masked; buffer 1: additive;
+     * buffer 2: reverse subtract with separate factors */
+    glDisablei(GL_BLEND, 0);
+    glEnablei(GL_BLEND, 1);
+    glEnablei(GL_BLEND, 2);
+    glColorMaski(0, GL_FALSE, GL_TRUE, GL_TRUE, GL_FALSE);
+    glBlendFunci(1, GL_ONE, GL_ONE);
+    glBlendEquationi(1, GL_FUNC_ADD);
+    glBlendFuncSeparatei(2, GL_SRC_ALPHA, GL_ONE, GL_ONE, GL_ZERO);
+    glBlendEquationSeparatei(2, GL_FUNC_REVERSE_SUBTRACT, GL_MAX);
+    GLST_ERR("indexed blend state", GL_NO_ERROR);
+    for (GLuint i = 0; i < 3; i++) {
+        GLboolean on = glIsEnabledi(GL_BLEND, i);
+        glst_note("glIsEnabledi GL_BLEND %u = %d", i, on);
+        note_indexed("GL_BLEND", GL_BLEND, i);
+        note_indexed("GL_BLEND_SRC_RGB", GL_BLEND_SRC_RGB, i);
+        note_indexed("GL_BLEND_DST_RGB", GL_BLEND_DST_RGB, i);
+        note_indexed("GL_BLEND_SRC_ALPHA", GL_BLEND_SRC_ALPHA, i);
+        note_indexed("GL_BLEND_DST_ALPHA", GL_BLEND_DST_ALPHA, i);
+        note_indexed("GL_BLEND_EQUATION_RGB", GL_BLEND_EQUATION_RGB, i);
+        note_indexed("GL_BLEND_EQUATION_ALPHA", GL_BLEND_EQUATION_ALPHA, i);
+        note_indexed("GL_COLOR_WRITEMASK", GL_COLOR_WRITEMASK, i);
+        GLboolean b[4] = {9, 9, 9, 9};
+        glGetBooleanv(GL_COLOR_WRITEMASK, b);
+        glst_note("glGetBooleanv GL_COLOR_WRITEMASK = %d %d %d %d", b[0], b[1], b[2], b[3]);
+    }
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    GLST_ERR("MRT draw", GL_NO_ERROR);
+    for (int i = 0; i < 3; i++) {
+        char what[64];
+        glReadBuffer(GL_COLOR_ATTACHMENT0 + i);
+        snprintf(what, sizeof(what), "MRT buffer %d", i);
+        note_pixel(what, W / 2, H / 2);
+    }
+    /* errors: the index is the driver's to check, the caps and equations ours */
+    glEnablei(GL_BLEND, 64);
+    GLST_ERR("glEnablei index 64", GL_INVALID_VALUE);
+    glEnablei(GL_DEPTH_TEST, 0);
+    GLST_ERR("glEnablei GL_DEPTH_TEST", GL_INVALID_ENUM);
+    glIsEnabledi(GL_CULL_FACE, 0);
+    GLST_ERR("glIsEnabledi GL_CULL_FACE", GL_INVALID_ENUM);
+    /* Mesa takes the scissor test of viewport 0 too */
+    glEnablei(GL_SCISSOR_TEST, 0);
+    glst_note("glIsEnabled GL_SCISSOR_TEST after glEnablei = %d (error 0x%x)", glIsEnabled(GL_SCISSOR_TEST),
+              glGetError());
+    glDisable(GL_SCISSOR_TEST);
+    glBlendFunci(64, GL_ONE, GL_ONE);
+    GLST_ERR("glBlendFunci index 64", GL_INVALID_VALUE);
+    glBlendFunci(0, GL_ONE, 0x1234);
+    GLST_ERR("glBlendFunci bad factor", GL_INVALID_ENUM);
+    glBlendEquationi(0, 0x1234);
+    GLST_ERR("glBlendEquationi bad mode", GL_INVALID_ENUM);
+    glBlendEquationSeparatei(0, GL_MULTIPLY, GL_FUNC_ADD);
+    GLST_ERR("glBlendEquationSeparatei advanced", GL_INVALID_ENUM);
+    glColorMaski(64, GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    GLST_ERR("glColorMaski index 64", GL_INVALID_VALUE);
+    note_indexed("GL_BLEND_SRC_RGB", GL_BLEND_SRC_RGB, 64);
+    /* the non-indexed forms set every buffer */
+    glBlendFunc(GL_ZERO, GL_ONE);
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glEnable(GL_BLEND);
+    note_indexed("GL_BLEND_SRC_RGB after glBlendFunc", GL_BLEND_SRC_RGB, 2);
+    note_indexed("GL_COLOR_WRITEMASK after glColorMask", GL_COLOR_WRITEMASK, 0);
+    glst_note("glIsEnabledi GL_BLEND 0 after glEnable = %d", glIsEnabledi(GL_BLEND, 0));
+    glDisable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ZERO);
+    glDisableVertexAttribArray(0);
+    glUseProgram(0);
+    glDeleteProgram(prog);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(1, &fbo);
+    glDeleteRenderbuffers(3, rbs);
+    GLST_ERR("indexed blend", GL_NO_ERROR);
+}
+
+/* ---- advanced blend equations (KHR_blend_equation_advanced in ES 3.2) ---- */
+
+static const char *quad320_vs =
+    "#version 320 es\n"
+    "layout(location = 0) in vec2 pos;\n"
+    "void main() { gl_Position = vec4(pos, 0.0, 1.0); }\n";
+static const char *advanced_fs =
+    "#version 320 es\n"
+    "precision mediump float;\n"
+    "layout(blend_support_all_equations) out;\n"
+    "uniform vec4 color;\n"
+    "layout(location = 0) out vec4 c;\n"
+    "void main() { c = color; }\n";
+
+static void advanced_blend(void)
+{
+    static const GLenum modes[] = {GL_MULTIPLY, GL_SCREEN, GL_OVERLAY, GL_DARKEN, GL_LIGHTEN, GL_COLORDODGE,
+                                   GL_COLORBURN, GL_HARDLIGHT, GL_SOFTLIGHT, GL_DIFFERENCE, GL_EXCLUSION,
+                                   GL_HSL_HUE, GL_HSL_SATURATION, GL_HSL_COLOR, GL_HSL_LUMINOSITY};
+    GLuint prog = glst_program(quad320_vs, advanced_fs);
+    glUseProgram(prog);
+    GLint color = glGetUniformLocation(prog, "color");
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, quad);
+    glEnableVertexAttribArray(0);
+    glEnable(GL_BLEND);
+    for (size_t i = 0; i < sizeof(modes) / sizeof(*modes); i++) {
+        char what[64];
+        glClearColor(0.6f, 0.3f, 0.2f, 0.8f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glBlendEquation(modes[i]);
+        glUniform4f(color, 0.2f, 0.5f, 0.9f, 0.7f);
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+        glBlendBarrier();
+        glUniform4f(color, 0.9f, 0.1f, 0.4f, 0.5f);
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+        snprintf(what, sizeof(what), "advanced blend 0x%x", modes[i]);
+        GLST_ERR(what, GL_NO_ERROR);
+        note_pixel(what, W / 2, H / 2);
+        GLint eq = 0;
+        glGetIntegerv(GL_BLEND_EQUATION_RGB, &eq);
+        glst_note("GL_BLEND_EQUATION_RGB = 0x%x", eq);
+    }
+    glBlendEquationSeparate(GL_MULTIPLY, GL_FUNC_ADD);
+    GLST_ERR("glBlendEquationSeparate advanced", GL_INVALID_ENUM);
+    glBlendEquationi(0, GL_SCREEN);
+    GLST_ERR("glBlendEquationi advanced", GL_NO_ERROR);
+    note_indexed("GL_BLEND_EQUATION_RGB", GL_BLEND_EQUATION_RGB, 0);
+    glBlendEquation(GL_FUNC_ADD);
+    glDisable(GL_BLEND);
+    glDisableVertexAttribArray(0);
+    glUseProgram(0);
+    glDeleteProgram(prog);
+    GLST_ERR("advanced blend", GL_NO_ERROR);
+}
+
+/* ---- sample shading, the bounding box, ES 3.2 state ---- */
+
+static const char *shading_vs =
+    "#version 300 es\n"
+    "layout(location = 0) in vec2 pos;\n"
+    "out vec2 v;\n"
+    "void main() { v = pos * 4.0; gl_Position = vec4(pos, 0.0, 1.0); }\n";
+static const char *shading_fs =
+    "#version 300 es\n"
+    "precision highp float;\n"
+    "in vec2 v;\n"
+    "layout(location = 0) out vec4 c;\n"
+    "void main() { c = vec4(fract(v.x), fract(v.y), fract(v.x * v.y), 1.0); }\n";
+
+static void sample_shading(void)
+{
+    GLfloat f[8] = {-7, -7, -7, -7, -7, -7, -7, -7};
+    glst_note("glIsEnabled GL_SAMPLE_SHADING = %d", glIsEnabled(GL_SAMPLE_SHADING));
+    glGetFloatv(GL_MIN_SAMPLE_SHADING_VALUE, f);
+    glst_note("GL_MIN_SAMPLE_SHADING_VALUE = %g", f[0]);
+    glMinSampleShading(0.75f);
+    glGetFloatv(GL_MIN_SAMPLE_SHADING_VALUE, f);
+    glst_note("GL_MIN_SAMPLE_SHADING_VALUE = %g", f[0]);
+    glMinSampleShading(2.0f); /* clamped to 1 */
+    glGetFloatv(GL_MIN_SAMPLE_SHADING_VALUE, f);
+    glst_note("GL_MIN_SAMPLE_SHADING_VALUE clamped = %g", f[0]);
+    GLST_ERR("glMinSampleShading", GL_NO_ERROR);
+
+    GLuint fbo[2], rb[2];
+    glGenFramebuffers(2, fbo);
+    glGenRenderbuffers(2, rb);
+    glBindRenderbuffer(GL_RENDERBUFFER, rb[0]);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, 4, GL_RGBA8, W, H);
+    glBindRenderbuffer(GL_RENDERBUFFER, rb[1]);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, W, H);
+    for (int i = 0; i < 2; i++) {
+        glBindFramebuffer(GL_FRAMEBUFFER, fbo[i]);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb[i]);
+    }
+    GLuint prog = glst_program(shading_vs, shading_fs);
+    glUseProgram(prog);
+    static const GLfloat tri[] = {-0.9f, -0.8f, 0.85f, -0.3f, -0.2f, 0.9f};
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, tri);
+    glEnableVertexAttribArray(0);
+    for (int shading = 0; shading < 2; shading++) {
+        glBindFramebuffer(GL_FRAMEBUFFER, fbo[0]);
+        clear();
+        if (shading) {
+            glEnable(GL_SAMPLE_SHADING);
+            glMinSampleShading(1.0f);
+        }
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        glDisable(GL_SAMPLE_SHADING);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo[0]);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo[1]);
+        glBlitFramebuffer(0, 0, W, H, 0, 0, W, H, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBindFramebuffer(GL_FRAMEBUFFER, fbo[1]);
+        char what[64];
+        for (int k = 0; k < 6; k++) {
+            snprintf(what, sizeof(what), "sample shading %d", shading);
+            note_pixel(what, 5 + 4 * k, 3 + 5 * k);
+        }
+    }
+    GLST_ERR("sample shading draws", GL_NO_ERROR);
+    glDisableVertexAttribArray(0);
+    glUseProgram(0);
+    glDeleteProgram(prog);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteFramebuffers(2, fbo);
+    glDeleteRenderbuffers(2, rb);
+
+    glGetFloatv(GL_PRIMITIVE_BOUNDING_BOX, f);
+    glst_note("GL_PRIMITIVE_BOUNDING_BOX = %g %g %g %g %g %g %g %g", f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
+    glPrimitiveBoundingBox(-0.5f, -0.25f, 0.0f, 1.0f, 0.5f, 0.75f, 0.5f, 1.0f);
+    glGetFloatv(GL_PRIMITIVE_BOUNDING_BOX, f);
+    glst_note("GL_PRIMITIVE_BOUNDING_BOX = %g %g %g %g %g %g %g %g", f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
+    glGetFloatv(GL_MULTISAMPLE_LINE_WIDTH_RANGE, f);
+    glst_note("GL_MULTISAMPLE_LINE_WIDTH_RANGE = %g %g", f[0], f[1]);
+    glGetFloatv(GL_MULTISAMPLE_LINE_WIDTH_GRANULARITY, f);
+    glst_note("GL_MULTISAMPLE_LINE_WIDTH_GRANULARITY = %g", f[0]);
+    glst_get_int(GL_CONTEXT_FLAGS);
+    glst_get_int(GL_RESET_NOTIFICATION_STRATEGY);
+    glst_get_int(GL_MIN_FRAGMENT_INTERPOLATION_OFFSET);
+    glst_get_int(GL_FRAGMENT_INTERPOLATION_OFFSET_BITS);
+    glst_note("glGetGraphicsResetStatus = 0x%x", glGetGraphicsResetStatus());
+    GLST_ERR("ES 3.2 state", GL_NO_ERROR);
+}
+
+/* ---- bounded reads ---- */
+
+static void note_bytes(const char *what, const uint8_t *b, size_t n)
+{
+    char line[512] = "";
+    size_t at = 0;
+    for (size_t i = 0; i < n && at + 4 < sizeof(line); i++)
+        at += (size_t)snprintf(line + at, sizeof(line) - at, "%02x", b[i]);
+    glst_note("%s: %s", what, line);
+}
+
+static void readn(void)
+{
+    uint8_t buf[160];
+    /* a picture to read: the thirds of the base vertex test */
+    glClearColor(0.2f, 0.4f, 0.6f, 0.8f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    static const struct {
+        GLint x, y;
+        GLsizei w, h, buf_size;
+        GLint row_length, skip_pixels, skip_rows;
+        GLenum error;
+    } cases[] = {
+        {0, 0, 4, 4, 64, 0, 0, 0, GL_NO_ERROR},
+        {0, 0, 4, 4, 63, 0, 0, 0, GL_INVALID_OPERATION},
+        {0, 0, 4, 4, 0, 0, 0, 0, GL_INVALID_OPERATION},
+        {0, 0, 0, 4, 0, 0, 0, 0, GL_NO_ERROR},
+        /* clipped: only the pixels inside the window count */
+        /* clipped: Mesa bounds the clipped rectangle with the pack state
+         * as is (2 x 2 pixels of 2-pixel rows: 16 bytes) */
+        {W - 2, H - 2, 4, 4, 64, 0, 0, 0, GL_NO_ERROR},
+        {W - 2, H - 2, 4, 4, 16, 0, 0, 0, GL_NO_ERROR},
+        {W - 2, H - 2, 4, 4, 15, 0, 0, 0, GL_INVALID_OPERATION},
+        {-2, -2, 4, 4, 64, 0, 0, 0, GL_NO_ERROR},
+        {-2, -2, 4, 4, 16, 0, 0, 0, GL_NO_ERROR},
+        {-2, -2, 4, 4, 15, 0, 0, 0, GL_INVALID_OPERATION},
+        {W, H, 4, 4, 0, 0, 0, 0, GL_NO_ERROR},
+        /* the pack state places the rows */
+        {1, 1, 3, 2, 76, 5, 1, 2, GL_NO_ERROR},
+        {1, 1, 3, 2, 75, 5, 1, 2, GL_INVALID_OPERATION},
+        {1, 1, 3, 2, 159, 5, 1, 2, GL_NO_ERROR},
+        {-1, 1, 3, 2, 60, 6, 1, 1, GL_NO_ERROR},
+        {-1, 1, 3, 2, 59, 6, 1, 1, GL_INVALID_OPERATION},
+        {0, 0, 2, 2, 16, 0, 0, 0, GL_NO_ERROR},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+        char what[96];
+        memset(buf, 0xcd, sizeof(buf));
+        glPixelStorei(GL_PACK_ROW_LENGTH, cases[i].row_length);
+        glPixelStorei(GL_PACK_SKIP_PIXELS, cases[i].skip_pixels);
+        glPixelStorei(GL_PACK_SKIP_ROWS, cases[i].skip_rows);
+        glReadnPixels(cases[i].x, cases[i].y, cases[i].w, cases[i].h, GL_RGBA, GL_UNSIGNED_BYTE, cases[i].buf_size,
+                      buf);
+        snprintf(what, sizeof(what), "glReadnPixels case %zu", i);
+        GLenum e = glGetError();
+        glst_note("%s error 0x%x", what, e);
+        if (e != cases[i].error)
+            fprintf(stderr, "glReadnPixels case %zu: error 0x%x\n", i, e);
+        GLST_CHECK_HEX(e, cases[i].error);
+        /* past bufSize is undefined: Mesa writes there when the clipped
+         * rows end past its bound, glstream never */
+        note_bytes(what, buf, cases[i].buf_size < (GLsizei)sizeof(buf) ? (size_t)cases[i].buf_size : sizeof(buf));
+    }
+    glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+    glPixelStorei(GL_PACK_SKIP_PIXELS, 0);
+    glPixelStorei(GL_PACK_SKIP_ROWS, 0);
+    glReadnPixels(0, 0, -1, 1, GL_RGBA, GL_UNSIGNED_BYTE, 64, buf);
+    GLST_ERR("glReadnPixels width -1", GL_INVALID_VALUE);
+    glReadnPixels(0, 0, 1, 1, GL_RGBA, 0x1234, 64, buf);
+    GLST_ERR("glReadnPixels bad type", GL_INVALID_OPERATION);
+    glReadnPixels(0, 0, 1, 1, GL_RGBA_INTEGER, GL_UNSIGNED_BYTE, 64, buf);
+    GLST_ERR("glReadnPixels integer of a normalized buffer", GL_INVALID_OPERATION);
+    /* a pack buffer bounds the write instead of bufSize */
+    GLuint pbo;
+    glGenBuffers(1, &pbo);
+    glBindBuffer(GL_PIXEL_PACK_BUFFER, pbo);
+    glBufferData(GL_PIXEL_PACK_BUFFER, 64, NULL, GL_STREAM_READ);
+    glReadnPixels(0, 0, 4, 4, GL_RGBA, GL_UNSIGNED_BYTE, 1, 0);
+    GLST_ERR("glReadnPixels into a pack buffer", GL_NO_ERROR);
+    glReadnPixels(0, 0, 4, 5, GL_RGBA, GL_UNSIGNED_BYTE, 1000, 0);
+    GLST_ERR("glReadnPixels past a pack buffer", GL_INVALID_OPERATION);
+    const uint8_t *mapped = glMapBufferRange(GL_PIXEL_PACK_BUFFER, 0, 64, GL_MAP_READ_BIT);
+    if (mapped)
+        note_bytes("pack buffer", mapped, 64);
+    glUnmapBuffer(GL_PIXEL_PACK_BUFFER);
+    glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+    glDeleteBuffers(1, &pbo);
+    GLST_ERR("glReadnPixels", GL_NO_ERROR);
+}
+
+static const char *uniforms_fs =
+    "#version 300 es\n"
+    "precision highp float;\n"
+    "uniform vec4 v4;\n"
+    "uniform mat4 m4;\n"
+    "uniform ivec3 i3;\n"
+    "uniform uvec2 u2;\n"
+    "layout(location = 0) out vec4 c;\n"
+    "void main() { c = v4 + m4[2] + vec4(i3, 0.0) + vec4(u2, 0.0, 0.0); }\n";
+
+static void getn_uniforms(void)
+{
+    GLuint prog = glst_program(quad_vs, uniforms_fs);
+    glUseProgram(prog);
+    GLint v4 = glGetUniformLocation(prog, "v4"), m4 = glGetUniformLocation(prog, "m4");
+    GLint i3 = glGetUniformLocation(prog, "i3"), u2 = glGetUniformLocation(prog, "u2");
+    glUniform4f(v4, 1.5f, -2.0f, 3.25f, 4.0f);
+    GLfloat m[16];
+    for (int i = 0; i < 16; i++)
+        m[i] = (GLfloat)i * 0.5f;
+    glUniformMatrix4fv(m4, 1, GL_FALSE, m);
+    glUniform3i(i3, -1, 2, -3);
+    glUniform2ui(u2, 7u, 4000000000u);
+    static const GLsizei sizes[] = {64, 16, 15, 12, 4, 0, -4};
+    for (size_t i = 0; i < sizeof(sizes) / sizeof(*sizes); i++) {
+        GLfloat f[17];
+        GLint n[17];
+        GLuint u[17];
+        for (int k = 0; k < 17; k++)
+            f[k] = -9, n[k] = -9, u[k] = 9;
+        glGetnUniformfv(prog, v4, sizes[i], f);
+        glst_note("glGetnUniformfv v4 %d: error 0x%x, %g %g %g %g %g", sizes[i], glGetError(), f[0], f[1], f[2],
+                  f[3], f[4]);
+        glGetnUniformfv(prog, m4, sizes[i], f);
+        glst_note("glGetnUniformfv m4 %d: error 0x%x, %g %g %g %g", sizes[i], glGetError(), f[0], f[3], f[15],
+                  f[16]);
+        glGetnUniformiv(prog, i3, sizes[i], n);
+        glst_note("glGetnUniformiv i3 %d: error 0x%x, %d %d %d %d", sizes[i], glGetError(), n[0], n[1], n[2], n[3]);
+        glGetnUniformuiv(prog, u2, sizes[i], u);
+        glst_note("glGetnUniformuiv u2 %d: error 0x%x, %u %u %u", sizes[i], glGetError(), u[0], u[1], u[2]);
+    }
+    GLfloat f[4];
+    glGetnUniformfv(prog, 99, 64, f);
+    GLST_ERR("glGetnUniformfv bad location", GL_INVALID_OPERATION);
+    glGetnUniformfv(12345, v4, 64, f);
+    GLST_ERR("glGetnUniformfv no program", GL_INVALID_VALUE);
+    glUseProgram(0);
+    glDeleteProgram(prog);
+    GLST_ERR("glGetnUniform", GL_NO_ERROR);
+}
+
 int main(void)
 {
     glst_egl e;
@@ -209,6 +610,11 @@ int main(void)
         return glst_finish();
     }
     base_vertex();
+    indexed_blend();
+    advanced_blend();
+    sample_shading();
+    readn();
+    getn_uniforms();
     glst_egl_teardown(&e);
     glst_observe_close();
     return glst_finish();
