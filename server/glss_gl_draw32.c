@@ -156,3 +156,60 @@ void glss_exec_glGetnUniformuiv(struct glss_worker *w, struct gls_reader *r)
 {
 	glss_getn_uniform(w, r, GLS_OP_glGetnUniformuiv);
 }
+
+/* ---- the core names of KHR_debug in OpenGL ES 3.2 ----
+ * Same wire and the same checks as the extension's commands
+ * (glss_gl_debug.c), whose code they run: a driver's core and KHR entry
+ * points are one function (Mesa's are), so the worker calls the KHR ones
+ * it already resolved. Messages reach the client's callback as with the
+ * extension, on the application's thread. */
+
+void glss_exec_glDebugMessageControl(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_exec_glDebugMessageControlKHR(w, r);
+}
+
+void glss_exec_glDebugMessageInsert(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_exec_glDebugMessageInsertKHR(w, r);
+}
+
+void glss_exec_glDebugMessageCallback(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_exec_glDebugMessageCallbackKHR(w, r);
+}
+
+void glss_exec_glGetDebugMessageLog(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_exec_glGetDebugMessageLogKHR(w, r);
+}
+
+void glss_exec_glPushDebugGroup(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_exec_glPushDebugGroupKHR(w, r);
+}
+
+void glss_exec_glObjectLabel(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_exec_glObjectLabelKHR(w, r);
+}
+
+void glss_exec_glGetObjectLabel(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_exec_glGetObjectLabelKHR(w, r);
+}
+
+void glss_exec_glObjectPtrLabel(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_exec_glObjectPtrLabelKHR(w, r);
+}
+
+void glss_exec_glGetObjectPtrLabel(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_exec_glGetObjectPtrLabelKHR(w, r);
+}
+
+void glss_exec_glGetPointerv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_exec_glGetPointervKHR(w, r);
+}

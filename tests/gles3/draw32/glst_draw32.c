@@ -593,6 +593,83 @@ static void getn_uniforms(void)
     GLST_ERR("glGetnUniform", GL_NO_ERROR);
 }
 
+/* ---- the core debug entry points ---- */
+
+static int debug_marker;
+static int debug_calls;
+
+static void GL_APIENTRY debug_callback(GLenum source, GLenum type, GLuint id, GLenum severity, GLsizei length,
+                                       const GLchar *message, const void *user)
+{
+    debug_calls++;
+    glst_note("debug callback: source 0x%x type 0x%x id %u severity 0x%x length %d '%s' user ok %d", source, type,
+              id, severity, length, message, user == &debug_marker);
+}
+
+static void core_debug(void)
+{
+    void *p = (void *)1;
+    glGetPointerv(GL_DEBUG_CALLBACK_FUNCTION, &p);
+    glst_note("GL_DEBUG_CALLBACK_FUNCTION null = %d", p == NULL);
+    glDebugMessageCallback(debug_callback, &debug_marker);
+    glGetPointerv(GL_DEBUG_CALLBACK_FUNCTION, &p);
+    glst_note("GL_DEBUG_CALLBACK_FUNCTION ours = %d", p == (void *)debug_callback);
+    glGetPointerv(GL_DEBUG_CALLBACK_USER_PARAM, &p);
+    glst_note("GL_DEBUG_CALLBACK_USER_PARAM ours = %d", p == (void *)&debug_marker);
+    glGetPointerv(0x1234, &p);
+    GLST_ERR("glGetPointerv bad pname", GL_INVALID_ENUM);
+    glEnable(GL_DEBUG_OUTPUT);
+    glEnable(GL_DEBUG_OUTPUT_SYNCHRONOUS);
+    glst_note("glIsEnabled GL_DEBUG_OUTPUT = %d", glIsEnabled(GL_DEBUG_OUTPUT));
+    glDebugMessageInsert(GL_DEBUG_SOURCE_APPLICATION, GL_DEBUG_TYPE_MARKER, 42, GL_DEBUG_SEVERITY_NOTIFICATION, -1,
+                         "core hello");
+    glst_note("callbacks after insert: %d", debug_calls);
+    glPushDebugGroup(GL_DEBUG_SOURCE_APPLICATION, 7, -1, "group");
+    glst_get_int(GL_DEBUG_GROUP_STACK_DEPTH);
+    glPopDebugGroup();
+    glst_note("callbacks after group: %d", debug_calls);
+    glPopDebugGroup();
+    GLST_ERR("glPopDebugGroup underflow", GL_STACK_UNDERFLOW);
+    glDebugMessageInsert(GL_DEBUG_SOURCE_APPLICATION, GL_DEBUG_TYPE_MARKER, 1, 0x1234, -1, "bad");
+    GLST_ERR("glDebugMessageInsert bad severity", GL_INVALID_ENUM);
+    /* disabled by id: not delivered */
+    static const GLuint ids[] = {43};
+    glDebugMessageControl(GL_DEBUG_SOURCE_APPLICATION, GL_DEBUG_TYPE_MARKER, GL_DONT_CARE, 1, ids, GL_FALSE);
+    glDebugMessageInsert(GL_DEBUG_SOURCE_APPLICATION, GL_DEBUG_TYPE_MARKER, 43, GL_DEBUG_SEVERITY_NOTIFICATION, -1,
+                         "muted");
+    glst_note("callbacks after muted: %d", debug_calls);
+    /* without a callback, messages go to the log */
+    glDebugMessageCallback(NULL, NULL);
+    glDebugMessageInsert(GL_DEBUG_SOURCE_THIRD_PARTY, GL_DEBUG_TYPE_OTHER, 44, GL_DEBUG_SEVERITY_LOW, 6, "logged");
+    GLenum sources[4], types[4], severities[4];
+    GLuint got_ids[4];
+    GLsizei lengths[4];
+    GLchar log[256];
+    GLuint got = glGetDebugMessageLog(4, sizeof(log), sources, types, got_ids, severities, lengths, log);
+    glst_note("glGetDebugMessageLog = %u", got);
+    for (GLuint i = 0; i < got && i < 4; i++)
+        glst_note("log %u: 0x%x 0x%x %u 0x%x %d", i, sources[i], types[i], got_ids[i], severities[i], lengths[i]);
+    if (got)
+        glst_note("log text '%s'", log);
+    /* labels */
+    GLuint buffer;
+    glGenBuffers(1, &buffer);
+    glBindBuffer(GL_ARRAY_BUFFER, buffer);
+    glObjectLabel(GL_BUFFER, buffer, -1, "vertices");
+    GLchar label[32] = "";
+    GLsizei length = -1;
+    glGetObjectLabel(GL_BUFFER, buffer, sizeof(label), &length, label);
+    glst_note("glGetObjectLabel = %d '%s'", length, label);
+    glGetObjectLabel(GL_BUFFER, buffer, 4, &length, label);
+    glst_note("glGetObjectLabel 4 = %d '%s'", length, label);
+    glObjectLabel(GL_BUFFER, 9999, -1, "none");
+    GLST_ERR("glObjectLabel of no buffer", GL_INVALID_VALUE);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    glDeleteBuffers(1, &buffer);
+    glDisable(GL_DEBUG_OUTPUT_SYNCHRONOUS);
+    GLST_ERR("core debug", GL_NO_ERROR);
+}
+
 int main(void)
 {
     glst_egl e;
@@ -615,6 +692,7 @@ int main(void)
     sample_shading();
     readn();
     getn_uniforms();
+    core_debug();
     glst_egl_teardown(&e);
     glst_observe_close();
     return glst_finish();
