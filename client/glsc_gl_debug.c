@@ -334,7 +334,8 @@ out:
 }
 
 /* The client's object type of a label identifier; false for identifiers
- * of no ES 2.0 object (the worker has the driver refuse them). */
+ * of no object (the worker has the driver refuse them, and those of ES
+ * 3.x in a context of an earlier version). */
 static bool glsc_label_type(GLenum identifier, enum gls_object_type *type)
 {
 	switch (identifier) {
@@ -345,6 +346,11 @@ static bool glsc_label_type(GLenum identifier, enum gls_object_type *type)
 	case GL_RENDERBUFFER: *type = GLS_OBJ_RENDERBUFFER; return true;
 	case GL_FRAMEBUFFER: *type = GLS_OBJ_FRAMEBUFFER; return true;
 	case GL_VERTEX_ARRAY_KHR: *type = GLS_OBJ_VERTEX_ARRAY; return true;
+	/* ES 3.x objects: the worker decides whether the context has them */
+	case GL_QUERY_KHR: *type = GLS_OBJ_QUERY; return true;
+	case GL_SAMPLER_KHR: *type = GLS_OBJ_SAMPLER; return true;
+	case GL_TRANSFORM_FEEDBACK: *type = GLS_OBJ_TRANSFORM_FEEDBACK; return true;
+	case GL_PROGRAM_PIPELINE_KHR: *type = GLS_OBJ_PROGRAM_PIPELINE; return true;
 	default: return false;
 	}
 }
@@ -355,6 +361,21 @@ static GLuint glsc_label_name(struct glsc_context *ctx, GLenum identifier, GLuin
 	return glsc_label_type(identifier, &type) ? glsc_name_use(ctx, type, name) : 0;
 }
 
+/* es3.2 draw32: the core glObjectPtrLabel / glGetObjectPtrLabel travel as
+ * the object label commands' wire with GL_SYNC_FENCE and the sync's id;
+ * 0 for a pointer that is no sync of the share group (the driver refuses
+ * it with GL_INVALID_VALUE). */
+static GLuint glsc_label_sync(struct glsc_context *ctx, GLuint id)
+{
+	return id && id != GLS_IDMAP_TOMB && gls_idmap_get(&ctx->share->syncs, id, NULL) ? id : 0;
+}
+
+/* A GLsync is its id (client/glsc_gl_sync.c); other pointers are none */
+static GLuint glsc_sync_id(const void *ptr)
+{
+	return (uintptr_t)ptr <= UINT32_MAX ? (GLuint)(uintptr_t)ptr : 0;
+}
+
 static void glsc_debug_ObjectLabel(uint16_t opcode, uint64_t offered, GLenum identifier, GLuint name, GLsizei length, const GLchar *label)
 {
 	uint32_t n, flags;
@@ -362,7 +383,8 @@ static void glsc_debug_ObjectLabel(uint16_t opcode, uint64_t offered, GLenum ide
 	struct glsc_context *ctx = glsc_debug_enter(offered);
 	if (!ctx)
 		return;
-	name = glsc_label_name(ctx, identifier, name);
+	name = opcode == GLS_OP_glObjectPtrLabel ? glsc_label_sync(ctx, name)
+					       : glsc_label_name(ctx, identifier, name);
 	uint8_t *w = glsc_begin(ctx, opcode, size);
 	if (w) {
 		w = gls_put_u32(w, identifier);
@@ -377,7 +399,8 @@ static void glsc_debug_GetObjectLabel(uint16_t opcode, uint64_t offered, GLenum 
 	struct glsc_context *ctx = glsc_debug_enter(offered);
 	if (!ctx)
 		return;
-	name = glsc_label_name(ctx, identifier, name);
+	name = opcode == GLS_OP_glGetObjectPtrLabel ? glsc_label_sync(ctx, name)
+						  : glsc_label_name(ctx, identifier, name);
 	uint8_t *w = glsc_begin(ctx, opcode, 16);
 	if (!w)
 		goto out;
@@ -555,7 +578,7 @@ void glsc_glObjectPtrLabelKHR(const void *ptr, GLsizei length, const GLchar *lab
 
 void glsc_glObjectPtrLabel(const void *ptr, GLsizei length, const GLchar *label)
 {
-	glsc_debug_ObjectPtrLabel(GLS_OP_glObjectPtrLabel, GLSC_ES32, ptr, length, label);
+	glsc_debug_ObjectLabel(GLS_OP_glObjectPtrLabel, GLSC_ES32, GL_SYNC_FENCE, glsc_sync_id(ptr), length, label);
 }
 
 void glsc_glGetObjectPtrLabelKHR(const void *ptr, GLsizei bufSize, GLsizei *length, GLchar *label)
@@ -565,7 +588,8 @@ void glsc_glGetObjectPtrLabelKHR(const void *ptr, GLsizei bufSize, GLsizei *leng
 
 void glsc_glGetObjectPtrLabel(const void *ptr, GLsizei bufSize, GLsizei *length, GLchar *label)
 {
-	glsc_debug_GetObjectPtrLabel(GLS_OP_glGetObjectPtrLabel, GLSC_ES32, ptr, bufSize, length, label);
+	glsc_debug_GetObjectLabel(GLS_OP_glGetObjectPtrLabel, GLSC_ES32, GL_SYNC_FENCE, glsc_sync_id(ptr), bufSize,
+				  length, label);
 }
 
 void glsc_glGetPointervKHR(GLenum pname, void **params)

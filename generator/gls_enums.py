@@ -46,12 +46,13 @@ SETS = {
     # EnableCap also lists GL_TEXTURE_2D (a capability of OpenGL ES 1 only)
     'EnableCap': ['GL_BLEND', 'GL_CULL_FACE', 'GL_DEPTH_TEST', 'GL_DITHER', 'GL_POLYGON_OFFSET_FILL',
                   'GL_SAMPLE_ALPHA_TO_COVERAGE', 'GL_SAMPLE_COVERAGE', 'GL_SCISSOR_TEST', 'GL_STENCIL_TEST',
-                  'GL_DEBUG_OUTPUT_KHR@GL_KHR_debug', 'GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR@GL_KHR_debug',
+                  # (es3.2 draw32: core in ES 3.2)
+                  'GL_DEBUG_OUTPUT_KHR@GL_KHR_debug|GL_ES_VERSION_3_2',
+                  'GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR@GL_KHR_debug|GL_ES_VERSION_3_2',
                   # es3 vertex (RASTERIZER_DISCARD serves transform feedback too)
                   'GL_PRIMITIVE_RESTART_FIXED_INDEX', 'GL_RASTERIZER_DISCARD',
-                  # es3.2 draw32 (the core names of KHR_debug's caps are the same values)
-                  'GL_SAMPLE_SHADING@GL_ES_VERSION_3_2',
-                  'GL_DEBUG_OUTPUT@GL_ES_VERSION_3_2', 'GL_DEBUG_OUTPUT_SYNCHRONOUS@GL_ES_VERSION_3_2'],
+                  # es3.2 draw32
+                  'GL_SAMPLE_SHADING@GL_ES_VERSION_3_2'],
     # ES 2.0 draws 16-bit indices at most; 32-bit ones with OES_element_index_uint
     'DrawElementsType': ['GL_UNSIGNED_BYTE', 'GL_UNSIGNED_SHORT',
                          'GL_UNSIGNED_INT@GL_OES_element_index_uint|GL_ES_VERSION_3_0'],

@@ -299,11 +299,13 @@ out:
 	free(log);
 }
 
-/* The object types of OpenGL ES 2.0 (with OES_vertex_array_object) that
- * labels name; false for the others (queries, samplers, pipelines,
- * transform feedbacks are ES 3.x objects). */
-static bool glss_label_type(GLenum identifier, enum gls_object_type *type)
+/* The object types labels name in the client's context: those of OpenGL
+ * ES 2.0 (with OES_vertex_array_object), ES 3.0's queries, samplers and
+ * transform feedbacks, and program pipelines with EXT_separate_shader_objects
+ * or ES 3.1; false for the others. */
+static bool glss_label_type(struct glss_worker *w, GLenum identifier, enum gls_object_type *type)
 {
+	bool es3 = glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_0));
 	switch (identifier) {
 	case GL_BUFFER_KHR: *type = GLS_OBJ_BUFFER; return true;
 	case GL_SHADER_KHR:
@@ -312,17 +314,24 @@ static bool glss_label_type(GLenum identifier, enum gls_object_type *type)
 	case GL_RENDERBUFFER: *type = GLS_OBJ_RENDERBUFFER; return true;
 	case GL_FRAMEBUFFER: *type = GLS_OBJ_FRAMEBUFFER; return true;
 	case GL_VERTEX_ARRAY_KHR: *type = GLS_OBJ_VERTEX_ARRAY; return true;
+	case GL_QUERY_KHR: *type = GLS_OBJ_QUERY; return es3;
+	case GL_SAMPLER_KHR: *type = GLS_OBJ_SAMPLER; return es3;
+	case GL_TRANSFORM_FEEDBACK: *type = GLS_OBJ_TRANSFORM_FEEDBACK; return es3;
+	case GL_PROGRAM_PIPELINE_KHR:
+		*type = GLS_OBJ_PROGRAM_PIPELINE;
+		return glss_advertised(w, GLS_EXT_BIT(GL_EXT_separate_shader_objects) | GLS_EXT_BIT(GL_ES_VERSION_3_1));
 	default: return false;
 	}
 }
 
-/* Maps the client's name of an object with a label. Identifiers of no ES
- * 2.0 object reach the driver as GL_NONE, which it refuses with
- * GL_INVALID_ENUM, as an ES 2.0 driver refuses them (the host is ES 3.x). */
+/* Maps the client's name of an object with a label. Identifiers of no
+ * object of the client's context reach the driver as GL_NONE, which it
+ * refuses with GL_INVALID_ENUM, as a driver of that version refuses them
+ * (the host is ES 3.x). */
 static bool glss_label_object(struct glss_worker *w, GLenum *identifier, GLuint *name)
 {
 	enum gls_object_type type;
-	if (!glss_label_type(*identifier, &type)) {
+	if (!glss_label_type(w, *identifier, &type)) {
 		*identifier = GL_NONE;
 		*name = 0;
 		return true;
@@ -330,29 +339,73 @@ static bool glss_label_object(struct glss_worker *w, GLenum *identifier, GLuint 
 	return glss_name_map(w, type, GLSS_NAME_USE, name);
 }
 
-/* wire glObjectLabelKHR: u32 identifier, u32 name (the client's), string */
-void glss_exec_glObjectLabelKHR(struct glss_worker *w, struct gls_reader *r)
+/* es3.2 draw32: the host's sync of a client's sync id (the core
+ * glObjectPtrLabel / glGetObjectPtrLabel), or `not_a_sync` for an id of no
+ * sync of the share group (0: a pointer that is none; or one deleted
+ * since), which the driver refuses with GL_INVALID_VALUE as it would the
+ * pointer. */
+static const void *glss_label_sync(struct glss_worker *w, uint32_t id, const void *not_a_sync)
+{
+	uint64_t value;
+	if (id && id != GLS_IDMAP_TOMB && w->current && gls_idmap_get(&w->current->share->gl_syncs, id, &value))
+		return (const void *)(uintptr_t)value;
+	return not_a_sync;
+}
+
+/* wire glObjectLabelKHR: u32 identifier, u32 name (the client's), string
+ * wire glObjectPtrLabel (ES 3.2): u32 GL_SYNC_FENCE, u32 sync id (0: no
+ *   sync), string */
+static void glss_object_label(struct glss_worker *w, struct gls_reader *r, bool sync)
 {
 	GLenum identifier = gls_get_u32(r);
 	GLuint name = gls_get_u32(r);
 	GLsizei length;
 	const char *label;
-	if (!glss_debug_string(w, r, GL_MAX_LABEL_LENGTH_KHR, &length, &label) || !GLSS_DEBUG_PROC(w, glObjectLabelKHR) ||
-	    !glss_label_object(w, &identifier, &name))
+	if (!glss_debug_string(w, r, GL_MAX_LABEL_LENGTH_KHR, &length, &label) ||
+	    (sync ? !GLSS_DEBUG_PROC(w, glObjectPtrLabelKHR) : !GLSS_DEBUG_PROC(w, glObjectLabelKHR)))
 		return;
-	glss_ext.glObjectLabelKHR(identifier, name, length, label);
+	if (sync) {
+		int not_a_sync = 0;
+		if (identifier != GL_SYNC_FENCE) {
+			glss_fail(w, "glObjectPtrLabel of identifier 0x%x", identifier);
+			return;
+		}
+		glss_ext.glObjectPtrLabelKHR(glss_label_sync(w, name, &not_a_sync), length, label);
+		return;
+	}
+	if (glss_label_object(w, &identifier, &name))
+		glss_ext.glObjectLabelKHR(identifier, name, length, label);
+}
+
+void glss_exec_glObjectLabelKHR(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_object_label(w, r, false);
+}
+
+void glss_exec_glObjectPtrLabel(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_object_label(w, r, true);
 }
 
 /* wire glGetObjectLabelKHR: u32 identifier, u32 name, i32 bufSize, u32 label present
  *   -> reply: i32 length (INT32_MIN: not written, an error), u32 n + the
- *      bytes written to label, NUL included */
-void glss_exec_glGetObjectLabelKHR(struct glss_worker *w, struct gls_reader *r)
+ *      bytes written to label, NUL included
+ * wire glGetObjectPtrLabel (ES 3.2): u32 GL_SYNC_FENCE, u32 sync id,
+ *   i32 bufSize, u32 label present -> the same reply */
+static void glss_get_object_label(struct glss_worker *w, struct gls_reader *r, bool sync)
 {
 	GLenum identifier = gls_get_u32(r);
 	GLuint name = gls_get_u32(r);
 	GLsizei buf_size = gls_get_i32(r);
 	uint32_t label_present = gls_get_u32(r);
-	if (!gls_reader_done(r) || !GLSS_DEBUG_PROC(w, glGetObjectLabelKHR) || !glss_label_object(w, &identifier, &name))
+	if (!gls_reader_done(r) ||
+	    (sync ? !GLSS_DEBUG_PROC(w, glGetObjectPtrLabelKHR) : !GLSS_DEBUG_PROC(w, glGetObjectLabelKHR)))
+		return;
+	if (sync && identifier != GL_SYNC_FENCE) {
+		glss_fail(w, "glGetObjectPtrLabel of identifier 0x%x", identifier);
+		return;
+	}
+	if (!sync && !glss_label_object(w, &identifier, &name))
 		return;
 	/* labels are shorter than MAX_LABEL_LENGTH: a larger buffer changes nothing */
 	GLint max_label = glss_debug_limit(GL_MAX_LABEL_LENGTH_KHR);
@@ -363,7 +416,11 @@ void glss_exec_glGetObjectLabelKHR(struct glss_worker *w, struct gls_reader *r)
 	if (label_present && !label)
 		return;
 	GLsizei length = INT32_MIN;
-	glss_ext.glGetObjectLabelKHR(identifier, name, room, &length, label);
+	int not_a_sync = 0;
+	if (sync)
+		glss_ext.glGetObjectPtrLabelKHR(glss_label_sync(w, name, &not_a_sync), room, &length, label);
+	else
+		glss_ext.glGetObjectLabelKHR(identifier, name, room, &length, label);
 	uint32_t n = 0;
 	if (label && length != INT32_MIN && room > 0)
 		n = (uint32_t)(length >= 0 && length < room ? length : room - 1) + 1;
@@ -373,6 +430,16 @@ void glss_exec_glGetObjectLabelKHR(struct glss_worker *w, struct gls_reader *r)
 	p = gls_put_i32(p, length);
 	p = gls_put_u32(p, n);
 	gls_put_bytes(p, label, n);
+}
+
+void glss_exec_glGetObjectLabelKHR(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object_label(w, r, false);
+}
+
+void glss_exec_glGetObjectPtrLabel(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object_label(w, r, true);
 }
 
 /* wire glObjectPtrLabelKHR, glGetObjectPtrLabelKHR: (none). OpenGL ES 2.0

@@ -162,7 +162,8 @@ void glss_exec_glGetnUniformuiv(struct glss_worker *w, struct gls_reader *r)
  * (glss_gl_debug.c), whose code they run: a driver's core and KHR entry
  * points are one function (Mesa's are), so the worker calls the KHR ones
  * it already resolved. Messages reach the client's callback as with the
- * extension, on the application's thread. */
+ * extension, on the application's thread. glObjectPtrLabel and
+ * glGetObjectPtrLabel, which name syncs, are glss_gl_debug.c's. */
 
 void glss_exec_glDebugMessageControl(struct glss_worker *w, struct gls_reader *r)
 {
@@ -197,16 +198,6 @@ void glss_exec_glObjectLabel(struct glss_worker *w, struct gls_reader *r)
 void glss_exec_glGetObjectLabel(struct glss_worker *w, struct gls_reader *r)
 {
 	glss_exec_glGetObjectLabelKHR(w, r);
-}
-
-void glss_exec_glObjectPtrLabel(struct glss_worker *w, struct gls_reader *r)
-{
-	glss_exec_glObjectPtrLabelKHR(w, r);
-}
-
-void glss_exec_glGetObjectPtrLabel(struct glss_worker *w, struct gls_reader *r)
-{
-	glss_exec_glGetObjectPtrLabelKHR(w, r);
 }
 
 void glss_exec_glGetPointerv(struct glss_worker *w, struct gls_reader *r)

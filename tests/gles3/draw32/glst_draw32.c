@@ -666,6 +666,47 @@ static void core_debug(void)
     GLST_ERR("glObjectLabel of no buffer", GL_INVALID_VALUE);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     glDeleteBuffers(1, &buffer);
+    /* ES 3.x objects */
+    GLuint sampler, query, feedback;
+    glGenSamplers(1, &sampler);
+    glBindSampler(0, sampler);
+    glGenQueries(1, &query);
+    glBeginQuery(GL_ANY_SAMPLES_PASSED, query);
+    glEndQuery(GL_ANY_SAMPLES_PASSED);
+    glGenTransformFeedbacks(1, &feedback);
+    glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, feedback);
+    const struct {
+        GLenum identifier;
+        const GLuint *name;
+        const char *label;
+    } labels[] = {{GL_SAMPLER, &sampler, "sampler"}, {GL_QUERY, &query, "query"},
+                  {GL_TRANSFORM_FEEDBACK, &feedback, "feedback"}};
+    for (size_t i = 0; i < sizeof(labels) / sizeof(*labels); i++) {
+        glObjectLabel(labels[i].identifier, *labels[i].name, -1, labels[i].label);
+        memset(label, 0, sizeof(label));
+        length = -1;
+        glGetObjectLabel(labels[i].identifier, *labels[i].name, sizeof(label), &length, label);
+        glst_note("glGetObjectLabel 0x%x = %d '%s' (error 0x%x)", labels[i].identifier, length, label, glGetError());
+    }
+    /* syncs: pointer labels */
+    GLsync sync = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+    glObjectPtrLabel(sync, -1, "fence");
+    memset(label, 0, sizeof(label));
+    length = -1;
+    glGetObjectPtrLabel(sync, sizeof(label), &length, label);
+    glst_note("glGetObjectPtrLabel = %d '%s' (error 0x%x)", length, label, glGetError());
+    glGetObjectPtrLabel(sync, 3, &length, label);
+    glst_note("glGetObjectPtrLabel 3 = %d '%s' (error 0x%x)", length, label, glGetError());
+    glDeleteSync(sync);
+    glObjectPtrLabel(sync, -1, "deleted");
+    GLST_ERR("glObjectPtrLabel of a deleted sync", GL_INVALID_VALUE);
+    glObjectPtrLabel(&length, -1, "no sync");
+    GLST_ERR("glObjectPtrLabel of no sync", GL_INVALID_VALUE);
+    glBindTransformFeedback(GL_TRANSFORM_FEEDBACK, 0);
+    glDeleteTransformFeedbacks(1, &feedback);
+    glDeleteQueries(1, &query);
+    glBindSampler(0, 0);
+    glDeleteSamplers(1, &sampler);
     glDisable(GL_DEBUG_OUTPUT_SYNCHRONOUS);
     GLST_ERR("core debug", GL_NO_ERROR);
 }
