@@ -124,6 +124,7 @@ struct glsc_context {
 	/* es3.1 texfb */
 
 	/* es3.2 draw32 */
+	bool reset_reported; /* glGetGraphicsResetStatus told of the lost server */
 
 	/* es3.2 tex32 */
 

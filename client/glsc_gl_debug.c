@@ -165,7 +165,8 @@ void glsc_debug_deliver(struct glsc_context *ctx)
 bool glsc_hook_glEnable(GLenum cap)
 {
 	struct glsc_context *ctx = glsc_current_context();
-	if (ctx && cap == GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR && (ctx->info.advertised & GLS_EXT_BIT(GL_KHR_debug)) &&
+	if (ctx && cap == GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR &&
+	    (ctx->info.advertised & (GLS_EXT_BIT(GL_KHR_debug) | GLS_EXT_BIT(GL_ES_VERSION_3_2))) &&
 	    glsc_debug_state(ctx))
 		ctx->debug->synchronous = true;
 	if (ctx)
@@ -209,11 +210,19 @@ static uint8_t *glsc_debug_put_string(uint8_t *w, const GLchar *s, GLsizei lengt
 	return gls_put_bytes(w, s, n);
 }
 
-/* ---- entry points ---- */
+/* ---- entry points ----
+ * KHR_debug's and their core names of OpenGL ES 3.2 (es3.2 draw32) share
+ * the code: each sends its own opcode; the core ones only in a context
+ * offered ES 3.2 (`offered`, 0 for the extension's). */
 
-void glsc_glDebugMessageCallbackKHR(GLDEBUGPROCKHR callback, const void *userParam)
+static struct glsc_context *glsc_debug_enter(uint64_t offered)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
+	return offered ? glsc_gl_enter_offered(offered) : glsc_gl_enter();
+}
+
+static void glsc_debug_DebugMessageCallback(uint16_t opcode, uint64_t offered, GLDEBUGPROCKHR callback, const void *userParam)
+{
+	struct glsc_context *ctx = glsc_debug_enter(offered);
 	if (!ctx)
 		return;
 	struct glsc_debug *d = glsc_debug_state(ctx);
@@ -229,22 +238,22 @@ void glsc_glDebugMessageCallbackKHR(GLDEBUGPROCKHR callback, const void *userPar
 		gls_idmap_remove(&glsc_debug_contexts, ctx->id, NULL);
 		glsc_debug_drop_pending(d);
 	}
-	uint8_t *w = glsc_begin(ctx, GLS_OP_glDebugMessageCallbackKHR, 4);
+	uint8_t *w = glsc_begin(ctx, opcode, 4);
 	if (w)
 		gls_put_u32(w, callback != NULL);
 out:
 	glsc_gl_leave();
 }
 
-void glsc_glDebugMessageInsertKHR(GLenum source, GLenum type, GLuint id, GLenum severity, GLsizei length,
+static void glsc_debug_DebugMessageInsert(uint16_t opcode, uint64_t offered, GLenum source, GLenum type, GLuint id, GLenum severity, GLsizei length,
 				  const GLchar *buf)
 {
 	uint32_t n, flags;
 	size_t size = 16 + glsc_debug_string_size(buf, length, &n, &flags);
-	struct glsc_context *ctx = glsc_gl_enter();
+	struct glsc_context *ctx = glsc_debug_enter(offered);
 	if (!ctx)
 		return;
-	uint8_t *w = glsc_begin(ctx, GLS_OP_glDebugMessageInsertKHR, size);
+	uint8_t *w = glsc_begin(ctx, opcode, size);
 	if (w) {
 		w = gls_put_u32(w, source);
 		w = gls_put_u32(w, type);
@@ -255,14 +264,14 @@ void glsc_glDebugMessageInsertKHR(GLenum source, GLenum type, GLuint id, GLenum 
 	glsc_gl_leave();
 }
 
-void glsc_glPushDebugGroupKHR(GLenum source, GLuint id, GLsizei length, const GLchar *message)
+static void glsc_debug_PushDebugGroup(uint16_t opcode, uint64_t offered, GLenum source, GLuint id, GLsizei length, const GLchar *message)
 {
 	uint32_t n, flags;
 	size_t size = 8 + glsc_debug_string_size(message, length, &n, &flags);
-	struct glsc_context *ctx = glsc_gl_enter();
+	struct glsc_context *ctx = glsc_debug_enter(offered);
 	if (!ctx)
 		return;
-	uint8_t *w = glsc_begin(ctx, GLS_OP_glPushDebugGroupKHR, size);
+	uint8_t *w = glsc_begin(ctx, opcode, size);
 	if (w) {
 		w = gls_put_u32(w, source);
 		w = gls_put_u32(w, id);
@@ -272,14 +281,14 @@ void glsc_glPushDebugGroupKHR(GLenum source, GLuint id, GLsizei length, const GL
 }
 
 /* wire: see server/glss_gl_debug.c */
-GLuint glsc_glGetDebugMessageLogKHR(GLuint count, GLsizei bufSize, GLenum *sources, GLenum *types, GLuint *ids,
+static GLuint glsc_debug_GetDebugMessageLog(uint16_t opcode, uint64_t offered, GLuint count, GLsizei bufSize, GLenum *sources, GLenum *types, GLuint *ids,
 				    GLenum *severities, GLsizei *lengths, GLchar *messageLog)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
+	struct glsc_context *ctx = glsc_debug_enter(offered);
 	if (!ctx)
 		return 0;
 	GLuint got = 0;
-	uint8_t *w = glsc_begin(ctx, GLS_OP_glGetDebugMessageLogKHR, 12);
+	uint8_t *w = glsc_begin(ctx, opcode, 12);
 	if (!w)
 		goto out;
 	w = gls_put_u32(w, count);
@@ -296,7 +305,7 @@ GLuint glsc_glGetDebugMessageLogKHR(GLuint count, GLsizei bufSize, GLenum *sourc
 	uint32_t n;
 	const void *text = gls_get_blob(&r, &n);
 	if (!gls_reader_done(&r) || returned > count || (n && (!messageLog || bufSize < 0 || n > (uint32_t)bufSize))) {
-		gls_error("malformed reply to glGetDebugMessageLogKHR (%zu bytes)", size);
+		gls_error("malformed reply to %s (%zu bytes)", gls_opcode_name(opcode), size);
 		goto out;
 	}
 	struct gls_reader f;
@@ -331,15 +340,31 @@ static GLuint glsc_label_name(struct glsc_context *ctx, GLenum identifier, GLuin
 	return gls_label_object_type(identifier, ctx->info.advertised, &type) ? glsc_name_use(ctx, type, name) : 0;
 }
 
-void glsc_glObjectLabelKHR(GLenum identifier, GLuint name, GLsizei length, const GLchar *label)
+/* es3.2 draw32: the core glObjectPtrLabel / glGetObjectPtrLabel travel as
+ * the object label commands' wire with GL_SYNC_FENCE and the sync's id;
+ * 0 for a pointer that is no sync of the share group (the driver refuses
+ * it with GL_INVALID_VALUE). */
+static GLuint glsc_label_sync(struct glsc_context *ctx, GLuint id)
+{
+	return id && id != GLS_IDMAP_TOMB && gls_idmap_get(&ctx->share->syncs, id, NULL) ? id : 0;
+}
+
+/* A GLsync is its id (client/glsc_gl_sync.c); other pointers are none */
+static GLuint glsc_sync_id(const void *ptr)
+{
+	return (uintptr_t)ptr <= UINT32_MAX ? (GLuint)(uintptr_t)ptr : 0;
+}
+
+static void glsc_debug_ObjectLabel(uint16_t opcode, uint64_t offered, GLenum identifier, GLuint name, GLsizei length, const GLchar *label)
 {
 	uint32_t n, flags;
 	size_t size = 8 + glsc_debug_string_size(label, length, &n, &flags);
-	struct glsc_context *ctx = glsc_gl_enter();
+	struct glsc_context *ctx = glsc_debug_enter(offered);
 	if (!ctx)
 		return;
-	name = glsc_label_name(ctx, identifier, name);
-	uint8_t *w = glsc_begin(ctx, GLS_OP_glObjectLabelKHR, size);
+	name = opcode == GLS_OP_glObjectPtrLabel ? glsc_label_sync(ctx, name)
+					       : glsc_label_name(ctx, identifier, name);
+	uint8_t *w = glsc_begin(ctx, opcode, size);
 	if (w) {
 		w = gls_put_u32(w, identifier);
 		w = gls_put_u32(w, name);
@@ -348,13 +373,14 @@ void glsc_glObjectLabelKHR(GLenum identifier, GLuint name, GLsizei length, const
 	glsc_gl_leave();
 }
 
-void glsc_glGetObjectLabelKHR(GLenum identifier, GLuint name, GLsizei bufSize, GLsizei *length, GLchar *label)
+static void glsc_debug_GetObjectLabel(uint16_t opcode, uint64_t offered, GLenum identifier, GLuint name, GLsizei bufSize, GLsizei *length, GLchar *label)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
+	struct glsc_context *ctx = glsc_debug_enter(offered);
 	if (!ctx)
 		return;
-	name = glsc_label_name(ctx, identifier, name);
-	uint8_t *w = glsc_begin(ctx, GLS_OP_glGetObjectLabelKHR, 16);
+	name = opcode == GLS_OP_glGetObjectPtrLabel ? glsc_label_sync(ctx, name)
+						  : glsc_label_name(ctx, identifier, name);
+	uint8_t *w = glsc_begin(ctx, opcode, 16);
 	if (!w)
 		goto out;
 	w = gls_put_u32(w, identifier);
@@ -371,7 +397,7 @@ void glsc_glGetObjectLabelKHR(GLenum identifier, GLuint name, GLsizei bufSize, G
 	uint32_t n;
 	const void *text = gls_get_blob(&r, &n);
 	if (!gls_reader_done(&r) || (n && (!label || bufSize <= 0 || n > (uint32_t)bufSize))) {
-		gls_error("malformed reply to glGetObjectLabelKHR (%zu bytes)", size);
+		gls_error("malformed reply to %s (%zu bytes)", gls_opcode_name(opcode), size);
 		goto out;
 	}
 	if (written == INT32_MIN)
@@ -386,36 +412,36 @@ out:
 
 /* OpenGL ES 2.0 has no sync object: the worker has the driver refuse the
  * pointer, which never travels. */
-void glsc_glObjectPtrLabelKHR(const void *ptr, GLsizei length, const GLchar *label)
+static void glsc_debug_ObjectPtrLabel(uint16_t opcode, uint64_t offered, const void *ptr, GLsizei length, const GLchar *label)
 {
 	(void)ptr;
 	(void)length;
 	(void)label;
-	struct glsc_context *ctx = glsc_gl_enter();
+	struct glsc_context *ctx = glsc_debug_enter(offered);
 	if (!ctx)
 		return;
-	glsc_begin(ctx, GLS_OP_glObjectPtrLabelKHR, 0);
+	glsc_begin(ctx, opcode, 0);
 	glsc_gl_leave();
 }
 
-void glsc_glGetObjectPtrLabelKHR(const void *ptr, GLsizei bufSize, GLsizei *length, GLchar *label)
+static void glsc_debug_GetObjectPtrLabel(uint16_t opcode, uint64_t offered, const void *ptr, GLsizei bufSize, GLsizei *length, GLchar *label)
 {
 	(void)ptr;
 	(void)bufSize;
 	(void)length;
 	(void)label;
-	struct glsc_context *ctx = glsc_gl_enter();
+	struct glsc_context *ctx = glsc_debug_enter(offered);
 	if (!ctx)
 		return;
-	glsc_begin(ctx, GLS_OP_glGetObjectPtrLabelKHR, 0);
+	glsc_begin(ctx, opcode, 0);
 	glsc_gl_leave();
 }
 
 /* The callback and its parameter are the client's; any other pname goes
  * to the driver, which raises the error. */
-void glsc_glGetPointervKHR(GLenum pname, void **params)
+static void glsc_debug_GetPointerv(uint16_t opcode, uint64_t offered, GLenum pname, void **params)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
+	struct glsc_context *ctx = glsc_debug_enter(offered);
 	if (!ctx)
 		return;
 	if (pname == GL_DEBUG_CALLBACK_FUNCTION_KHR || pname == GL_DEBUG_CALLBACK_USER_PARAM_KHR) {
@@ -425,7 +451,7 @@ void glsc_glGetPointervKHR(GLenum pname, void **params)
 		else
 			*params = d ? (void *)d->user_param : NULL;
 	} else {
-		uint8_t *w = glsc_begin(ctx, GLS_OP_glGetPointervKHR, 4);
+		uint8_t *w = glsc_begin(ctx, opcode, 4);
 		if (w)
 			gls_put_u32(w, pname);
 	}
@@ -434,14 +460,14 @@ void glsc_glGetPointervKHR(GLenum pname, void **params)
 
 /* wire glDebugMessageControlKHR: u32 source, u32 type, u32 severity,
  * i32 count, u32 n + n ids (n: count, or 0 when negative), u32 enabled */
-void glsc_glDebugMessageControlKHR(GLenum source, GLenum type, GLenum severity, GLsizei count, const GLuint *ids,
+static void glsc_debug_DebugMessageControl(uint16_t opcode, uint64_t offered, GLenum source, GLenum type, GLenum severity, GLsizei count, const GLuint *ids,
 				   GLboolean enabled)
 {
 	uint32_t n = count > 0 ? (uint32_t)count : 0;
-	struct glsc_context *ctx = glsc_gl_enter();
+	struct glsc_context *ctx = glsc_debug_enter(offered);
 	if (!ctx)
 		return;
-	uint8_t *w = glsc_begin(ctx, GLS_OP_glDebugMessageControlKHR, 24 + 4 * (size_t)n);
+	uint8_t *w = glsc_begin(ctx, opcode, 24 + 4 * (size_t)n);
 	if (w) {
 		w = gls_put_u32(w, source);
 		w = gls_put_u32(w, type);
@@ -452,4 +478,118 @@ void glsc_glDebugMessageControlKHR(GLenum source, GLenum type, GLenum severity, 
 		gls_put_u32(w, enabled);
 	}
 	glsc_gl_leave();
+}
+
+/* ---- the public names: KHR_debug, and OpenGL ES 3.2 core ---- */
+
+#define GLSC_ES32 GLS_EXT_BIT(GL_ES_VERSION_3_2)
+
+void glsc_glDebugMessageCallbackKHR(GLDEBUGPROCKHR callback, const void *userParam)
+{
+	glsc_debug_DebugMessageCallback(GLS_OP_glDebugMessageCallbackKHR, 0, callback, userParam);
+}
+
+void glsc_glDebugMessageCallback(GLDEBUGPROC callback, const void *userParam)
+{
+	glsc_debug_DebugMessageCallback(GLS_OP_glDebugMessageCallback, GLSC_ES32, (GLDEBUGPROCKHR)callback, userParam);
+}
+
+void glsc_glDebugMessageInsertKHR(GLenum source, GLenum type, GLuint id, GLenum severity, GLsizei length,
+				  const GLchar *buf)
+{
+	glsc_debug_DebugMessageInsert(GLS_OP_glDebugMessageInsertKHR, 0, source, type, id, severity, length, buf);
+}
+
+void glsc_glDebugMessageInsert(GLenum source, GLenum type, GLuint id, GLenum severity, GLsizei length,
+			       const GLchar *buf)
+{
+	glsc_debug_DebugMessageInsert(GLS_OP_glDebugMessageInsert, GLSC_ES32, source, type, id, severity, length, buf);
+}
+
+void glsc_glPushDebugGroupKHR(GLenum source, GLuint id, GLsizei length, const GLchar *message)
+{
+	glsc_debug_PushDebugGroup(GLS_OP_glPushDebugGroupKHR, 0, source, id, length, message);
+}
+
+void glsc_glPushDebugGroup(GLenum source, GLuint id, GLsizei length, const GLchar *message)
+{
+	glsc_debug_PushDebugGroup(GLS_OP_glPushDebugGroup, GLSC_ES32, source, id, length, message);
+}
+
+GLuint glsc_glGetDebugMessageLogKHR(GLuint count, GLsizei bufSize, GLenum *sources, GLenum *types, GLuint *ids,
+				    GLenum *severities, GLsizei *lengths, GLchar *messageLog)
+{
+	return glsc_debug_GetDebugMessageLog(GLS_OP_glGetDebugMessageLogKHR, 0, count, bufSize, sources, types, ids,
+					     severities, lengths, messageLog);
+}
+
+GLuint glsc_glGetDebugMessageLog(GLuint count, GLsizei bufSize, GLenum *sources, GLenum *types, GLuint *ids,
+				 GLenum *severities, GLsizei *lengths, GLchar *messageLog)
+{
+	return glsc_debug_GetDebugMessageLog(GLS_OP_glGetDebugMessageLog, GLSC_ES32, count, bufSize, sources, types,
+					     ids, severities, lengths, messageLog);
+}
+
+void glsc_glObjectLabelKHR(GLenum identifier, GLuint name, GLsizei length, const GLchar *label)
+{
+	glsc_debug_ObjectLabel(GLS_OP_glObjectLabelKHR, 0, identifier, name, length, label);
+}
+
+void glsc_glObjectLabel(GLenum identifier, GLuint name, GLsizei length, const GLchar *label)
+{
+	glsc_debug_ObjectLabel(GLS_OP_glObjectLabel, GLSC_ES32, identifier, name, length, label);
+}
+
+void glsc_glGetObjectLabelKHR(GLenum identifier, GLuint name, GLsizei bufSize, GLsizei *length, GLchar *label)
+{
+	glsc_debug_GetObjectLabel(GLS_OP_glGetObjectLabelKHR, 0, identifier, name, bufSize, length, label);
+}
+
+void glsc_glGetObjectLabel(GLenum identifier, GLuint name, GLsizei bufSize, GLsizei *length, GLchar *label)
+{
+	glsc_debug_GetObjectLabel(GLS_OP_glGetObjectLabel, GLSC_ES32, identifier, name, bufSize, length, label);
+}
+
+void glsc_glObjectPtrLabelKHR(const void *ptr, GLsizei length, const GLchar *label)
+{
+	glsc_debug_ObjectPtrLabel(GLS_OP_glObjectPtrLabelKHR, 0, ptr, length, label);
+}
+
+void glsc_glObjectPtrLabel(const void *ptr, GLsizei length, const GLchar *label)
+{
+	glsc_debug_ObjectLabel(GLS_OP_glObjectPtrLabel, GLSC_ES32, GL_SYNC_FENCE, glsc_sync_id(ptr), length, label);
+}
+
+void glsc_glGetObjectPtrLabelKHR(const void *ptr, GLsizei bufSize, GLsizei *length, GLchar *label)
+{
+	glsc_debug_GetObjectPtrLabel(GLS_OP_glGetObjectPtrLabelKHR, 0, ptr, bufSize, length, label);
+}
+
+void glsc_glGetObjectPtrLabel(const void *ptr, GLsizei bufSize, GLsizei *length, GLchar *label)
+{
+	glsc_debug_GetObjectLabel(GLS_OP_glGetObjectPtrLabel, GLSC_ES32, GL_SYNC_FENCE, glsc_sync_id(ptr), bufSize,
+				  length, label);
+}
+
+void glsc_glGetPointervKHR(GLenum pname, void **params)
+{
+	glsc_debug_GetPointerv(GLS_OP_glGetPointervKHR, 0, pname, params);
+}
+
+void glsc_glGetPointerv(GLenum pname, void **params)
+{
+	glsc_debug_GetPointerv(GLS_OP_glGetPointerv, GLSC_ES32, pname, params);
+}
+
+void glsc_glDebugMessageControlKHR(GLenum source, GLenum type, GLenum severity, GLsizei count, const GLuint *ids,
+				   GLboolean enabled)
+{
+	glsc_debug_DebugMessageControl(GLS_OP_glDebugMessageControlKHR, 0, source, type, severity, count, ids, enabled);
+}
+
+void glsc_glDebugMessageControl(GLenum source, GLenum type, GLenum severity, GLsizei count, const GLuint *ids,
+				GLboolean enabled)
+{
+	glsc_debug_DebugMessageControl(GLS_OP_glDebugMessageControl, GLSC_ES32, source, type, severity, count, ids,
+				       enabled);
 }

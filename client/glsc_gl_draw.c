@@ -227,7 +227,26 @@ enum glsc_elements_call {
 	GLSC_DRAW_ELEMENTS_INSTANCED_EXT,
 	GLSC_DRAW_ELEMENTS_INSTANCED, /* ES 3.0 */
 	GLSC_DRAW_RANGE_ELEMENTS,     /* ES 3.0 */
+	GLSC_DRAW_ELEMENTS_BASE_VERTEX,		  /* ES 3.2 */
+	GLSC_DRAW_RANGE_ELEMENTS_BASE_VERTEX,	  /* ES 3.2 */
+	GLSC_DRAW_ELEMENTS_INSTANCED_BASE_VERTEX, /* ES 3.2 */
 };
+
+/* The vertices indices lo..hi name with basevertex added (the restart
+ * index was skipped before the addition); false when one falls outside
+ * 0..2^32-1, a vertex of no array (the worker refuses such a draw with
+ * GL_INVALID_OPERATION; the client sends no vertex for it). */
+static bool glsc_add_base_vertex(uint32_t *lo, uint32_t *hi, GLint basevertex)
+{
+	if (*lo > *hi || !basevertex)
+		return true;
+	int64_t first = (int64_t)*lo + basevertex, last = (int64_t)*hi + basevertex;
+	if (first < 0 || last > (int64_t)UINT32_MAX)
+		return false;
+	*lo = (uint32_t)first;
+	*hi = (uint32_t)last;
+	return true;
+}
 
 /* wire glDrawElements: u32 mode, i32 count, u32 type, i64 offset into the
  *   bound GL_ELEMENT_ARRAY_BUFFER
@@ -236,23 +255,36 @@ enum glsc_elements_call {
  *   u32 mode, i32 count, u32 type, i32 primcount, u32 inline, then i64
  *   offset (inline 0) or blob indices
  * wire glDrawRangeElements (ES 3.0): u32 mode, u32 start, u32 end, i32 count,
- *   u32 type, u32 inline, then i64 offset (inline 0) or blob indices */
+ *   u32 type, u32 inline, then i64 offset (inline 0) or blob indices
+ * wire glDrawElementsBaseVertex (ES 3.2): u32 mode, i32 count, u32 type,
+ *   i32 basevertex, u32 inline, then as above
+ * wire glDrawRangeElementsBaseVertex (ES 3.2): u32 mode, u32 start, u32 end,
+ *   i32 count, u32 type, i32 basevertex, u32 inline, then as above
+ * wire glDrawElementsInstancedBaseVertex (ES 3.2): u32 mode, i32 count,
+ *   u32 type, i32 instancecount, i32 basevertex, u32 inline, then as above */
 static void glsc_draw_elements_locked(struct glsc_context *ctx, enum glsc_elements_call call, GLenum mode,
 				      GLsizei count, GLenum type, const void *indices, GLsizei instances, GLuint start,
-				      GLuint end)
+				      GLuint end, GLint basevertex)
 {
 	unsigned index_size = gls_index_size(type);
 	GLuint element_buffer = ctx->vertex_array->element_buffer;
 	size_t bytes = count > 0 ? (size_t)count * index_size : 0;
-	bool instanced = call == GLSC_DRAW_ELEMENTS_INSTANCED_EXT || call == GLSC_DRAW_ELEMENTS_INSTANCED;
-	bool range = call == GLSC_DRAW_RANGE_ELEMENTS;
-	uint16_t opcode = call == GLSC_DRAW_ELEMENTS_INSTANCED_EXT ? GLS_OP_glDrawElementsInstancedEXT
-			  : call == GLSC_DRAW_ELEMENTS_INSTANCED   ? GLS_OP_glDrawElementsInstanced
-			  : range				   ? GLS_OP_glDrawRangeElements
-			  : element_buffer			   ? GLS_OP_glDrawElements
-								   : GLS_OP_glsDrawElementsInline;
-	size_t head = instanced ? 16 : range ? 20 : 12; /* before the inline flag */
-	bool has_inline_flag = instanced || range;
+	bool based = call == GLSC_DRAW_ELEMENTS_BASE_VERTEX || call == GLSC_DRAW_RANGE_ELEMENTS_BASE_VERTEX ||
+		     call == GLSC_DRAW_ELEMENTS_INSTANCED_BASE_VERTEX;
+	bool instanced = call == GLSC_DRAW_ELEMENTS_INSTANCED_EXT || call == GLSC_DRAW_ELEMENTS_INSTANCED ||
+			 call == GLSC_DRAW_ELEMENTS_INSTANCED_BASE_VERTEX;
+	bool range = call == GLSC_DRAW_RANGE_ELEMENTS || call == GLSC_DRAW_RANGE_ELEMENTS_BASE_VERTEX;
+	uint16_t opcode = call == GLSC_DRAW_ELEMENTS_INSTANCED_EXT	   ? GLS_OP_glDrawElementsInstancedEXT
+			  : call == GLSC_DRAW_ELEMENTS_INSTANCED	   ? GLS_OP_glDrawElementsInstanced
+			  : call == GLSC_DRAW_RANGE_ELEMENTS		   ? GLS_OP_glDrawRangeElements
+			  : call == GLSC_DRAW_ELEMENTS_BASE_VERTEX	   ? GLS_OP_glDrawElementsBaseVertex
+			  : call == GLSC_DRAW_RANGE_ELEMENTS_BASE_VERTEX   ? GLS_OP_glDrawRangeElementsBaseVertex
+			  : call == GLSC_DRAW_ELEMENTS_INSTANCED_BASE_VERTEX ? GLS_OP_glDrawElementsInstancedBaseVertex
+			  : element_buffer				   ? GLS_OP_glDrawElements
+									   : GLS_OP_glsDrawElementsInline;
+	/* before the inline flag */
+	size_t head = (instanced ? 16 : range ? 20 : 12) + (based ? 4 : 0);
+	bool has_inline_flag = instanced || range || based;
 
 	const void *index_data = indices;
 	if (element_buffer) {
@@ -267,7 +299,8 @@ static void glsc_draw_elements_locked(struct glsc_context *ctx, enum glsc_elemen
 	if (bytes && index_data && instances >= 0 && (!range || start <= end) && glsc_uses_client_arrays(ctx)) {
 		struct glsc_draw_range vertices = {0, 0, (uint32_t)instances};
 		glsc_index_range(index_data, type, count, ctx->primitive_restart, &vertices.lo, &vertices.hi);
-		glsc_send_client_arrays(ctx, &vertices);
+		if (glsc_add_base_vertex(&vertices.lo, &vertices.hi, basevertex))
+			glsc_send_client_arrays(ctx, &vertices);
 	}
 
 	if (!element_buffer) {
@@ -294,6 +327,8 @@ static void glsc_draw_elements_locked(struct glsc_context *ctx, enum glsc_elemen
 	w = gls_put_u32(w, type);
 	if (instanced)
 		w = gls_put_i32(w, instances);
+	if (based)
+		w = gls_put_i32(w, basevertex);
 	if (has_inline_flag)
 		w = gls_put_u32(w, element_buffer ? 0 : 1);
 	if (element_buffer) {
@@ -309,7 +344,7 @@ void glsc_glDrawElements(GLenum mode, GLsizei count, GLenum type, const void *in
 	struct glsc_context *ctx = glsc_gl_enter();
 	if (!ctx)
 		return;
-	glsc_draw_elements_locked(ctx, GLSC_DRAW_ELEMENTS, mode, count, type, indices, 1, 0, 0);
+	glsc_draw_elements_locked(ctx, GLSC_DRAW_ELEMENTS, mode, count, type, indices, 1, 0, 0, 0);
 	glsc_gl_leave();
 }
 
@@ -318,7 +353,7 @@ void glsc_glDrawElementsInstancedEXT(GLenum mode, GLsizei count, GLenum type, co
 	struct glsc_context *ctx = glsc_gl_enter();
 	if (!ctx)
 		return;
-	glsc_draw_elements_locked(ctx, GLSC_DRAW_ELEMENTS_INSTANCED_EXT, mode, count, type, indices, primcount, 0, 0);
+	glsc_draw_elements_locked(ctx, GLSC_DRAW_ELEMENTS_INSTANCED_EXT, mode, count, type, indices, primcount, 0, 0, 0);
 	glsc_gl_leave();
 }
 
@@ -328,7 +363,7 @@ void glsc_glDrawElementsInstanced(GLenum mode, GLsizei count, GLenum type, const
 	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_0));
 	if (!ctx)
 		return;
-	glsc_draw_elements_locked(ctx, GLSC_DRAW_ELEMENTS_INSTANCED, mode, count, type, indices, instancecount, 0, 0);
+	glsc_draw_elements_locked(ctx, GLSC_DRAW_ELEMENTS_INSTANCED, mode, count, type, indices, instancecount, 0, 0, 0);
 	glsc_gl_leave();
 }
 
@@ -339,6 +374,39 @@ void glsc_glDrawRangeElements(GLenum mode, GLuint start, GLuint end, GLsizei cou
 	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_0));
 	if (!ctx)
 		return;
-	glsc_draw_elements_locked(ctx, GLSC_DRAW_RANGE_ELEMENTS, mode, count, type, indices, 1, start, end);
+	glsc_draw_elements_locked(ctx, GLSC_DRAW_RANGE_ELEMENTS, mode, count, type, indices, 1, start, end, 0);
+	glsc_gl_leave();
+}
+
+/* OpenGL ES 3.2: the client sends the vertices the indices name plus
+ * basevertex (the restart index excluded before the addition). */
+void glsc_glDrawElementsBaseVertex(GLenum mode, GLsizei count, GLenum type, const void *indices, GLint basevertex)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_2));
+	if (!ctx)
+		return;
+	glsc_draw_elements_locked(ctx, GLSC_DRAW_ELEMENTS_BASE_VERTEX, mode, count, type, indices, 1, 0, 0, basevertex);
+	glsc_gl_leave();
+}
+
+void glsc_glDrawRangeElementsBaseVertex(GLenum mode, GLuint start, GLuint end, GLsizei count, GLenum type,
+					const void *indices, GLint basevertex)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_2));
+	if (!ctx)
+		return;
+	glsc_draw_elements_locked(ctx, GLSC_DRAW_RANGE_ELEMENTS_BASE_VERTEX, mode, count, type, indices, 1, start, end,
+				  basevertex);
+	glsc_gl_leave();
+}
+
+void glsc_glDrawElementsInstancedBaseVertex(GLenum mode, GLsizei count, GLenum type, const void *indices,
+					    GLsizei instancecount, GLint basevertex)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_2));
+	if (!ctx)
+		return;
+	glsc_draw_elements_locked(ctx, GLSC_DRAW_ELEMENTS_INSTANCED_BASE_VERTEX, mode, count, type, indices,
+				  instancecount, 0, 0, basevertex);
 	glsc_gl_leave();
 }

@@ -13,6 +13,7 @@
 
 #include "glsc_buffers.h"
 #include "glsc_gl.h"
+#include "glsc_gl_draw32.h" /* es3.2 draw32 */
 #include "glsc_textures.h"
 #include "gls_extensions.h"
 #include "glsc_gl_generated.h"
@@ -290,7 +291,7 @@ static bool glsc_state_local(struct glsc_context *ctx, GLenum pname, GLint *valu
 		*value = ctx->info.max_vertex_attribs;
 		return true;
 	default:
-		return glsc_es3_state_local(ctx, pname, value);
+		return glsc_es3_state_local(ctx, pname, value) || glsc_draw32_state_local(ctx, pname, value);
 	}
 }
 
@@ -368,7 +369,8 @@ static void glsc_get_simple(uint16_t opcode, uint64_t offered, const uint32_t *a
 static void glsc_get_indexed(uint16_t opcode, enum glsc_get_kind kind, GLenum target, GLuint index, void *data)
 {
 	const uint32_t args[2] = {target, index};
-	glsc_get_simple(opcode, GLS_EXT_BIT(GL_ES_VERSION_3_0), args, 2, kind, data, 1);
+	/* es3.2 draw32: an indexed GL_COLOR_WRITEMASK is 4 values */
+	glsc_get_simple(opcode, GLS_EXT_BIT(GL_ES_VERSION_3_0), args, 2, kind, data, target == GL_COLOR_WRITEMASK ? 4 : 1);
 }
 
 void glsc_glGetIntegeri_v(GLenum target, GLuint index, GLint *data)

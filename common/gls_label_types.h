@@ -29,7 +29,7 @@ static inline bool gls_label_object_type(GLenum identifier, uint64_t offered, en
 	case GL_TRANSFORM_FEEDBACK: *type = GLS_OBJ_TRANSFORM_FEEDBACK; return es3;
 	case GL_PROGRAM_PIPELINE_KHR:
 		*type = GLS_OBJ_PROGRAM_PIPELINE;
-		return offered & GLS_EXT_BIT(GL_EXT_separate_shader_objects);
+		return offered & (GLS_EXT_BIT(GL_EXT_separate_shader_objects) | GLS_EXT_BIT(GL_ES_VERSION_3_1));
 	default: return false;
 	}
 }

@@ -46,12 +46,16 @@ SETS = {
     # EnableCap also lists GL_TEXTURE_2D (a capability of OpenGL ES 1 only)
     'EnableCap': ['GL_BLEND', 'GL_CULL_FACE', 'GL_DEPTH_TEST', 'GL_DITHER', 'GL_POLYGON_OFFSET_FILL',
                   'GL_SAMPLE_ALPHA_TO_COVERAGE', 'GL_SAMPLE_COVERAGE', 'GL_SCISSOR_TEST', 'GL_STENCIL_TEST',
-                  'GL_DEBUG_OUTPUT_KHR@GL_KHR_debug', 'GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR@GL_KHR_debug',
+                  # (es3.2 draw32: core in ES 3.2)
+                  'GL_DEBUG_OUTPUT_KHR@GL_KHR_debug|GL_ES_VERSION_3_2',
+                  'GL_DEBUG_OUTPUT_SYNCHRONOUS_KHR@GL_KHR_debug|GL_ES_VERSION_3_2',
                   # EXT_clip_cull_distance (an ES 3.0 extension)
                   'GL_CLIP_DISTANCE0_EXT', 'GL_CLIP_DISTANCE1_EXT', 'GL_CLIP_DISTANCE2_EXT', 'GL_CLIP_DISTANCE3_EXT',
                   'GL_CLIP_DISTANCE4_EXT', 'GL_CLIP_DISTANCE5_EXT', 'GL_CLIP_DISTANCE6_EXT', 'GL_CLIP_DISTANCE7_EXT',
                   # es3 vertex (RASTERIZER_DISCARD serves transform feedback too)
-                  'GL_PRIMITIVE_RESTART_FIXED_INDEX', 'GL_RASTERIZER_DISCARD'],
+                  'GL_PRIMITIVE_RESTART_FIXED_INDEX', 'GL_RASTERIZER_DISCARD',
+                  # es3.2 draw32
+                  'GL_SAMPLE_SHADING@GL_ES_VERSION_3_2'],
     # ES 2.0 draws 16-bit indices at most; 32-bit ones with OES_element_index_uint
     'DrawElementsType': ['GL_UNSIGNED_BYTE', 'GL_UNSIGNED_SHORT',
                          'GL_UNSIGNED_INT@GL_OES_element_index_uint|GL_ES_VERSION_3_0'],
@@ -241,6 +245,19 @@ SETS = {
                                    'GL_FRAMEBUFFER_DEFAULT_FIXED_SAMPLE_LOCATIONS'],
 
     # es3.2 draw32
+    # glEnablei / glDisablei / glIsEnabledi: GL_BLEND is the indexed
+    # capability of ES 3.2; Mesa takes the scissor test of viewport 0 too
+    # (its viewport arrays, not offered, add the others): the driver
+    # checks the index
+    'IndexedEnableCap': ['GL_BLEND@GL_ES_VERSION_3_2', 'GL_SCISSOR_TEST@GL_ES_VERSION_3_2'],
+    # glBlendEquation(i) take the KHR_blend_equation_advanced equations of
+    # ES 3.2 too; glBlendEquationSeparate(i) do not (ES 3.2 15.1.5.1)
+    'BlendEquationModeAdvanced': ['+BlendEquationModeEXT',
+                                  'GL_MULTIPLY@GL_ES_VERSION_3_2', 'GL_SCREEN@GL_ES_VERSION_3_2', 'GL_OVERLAY@GL_ES_VERSION_3_2',
+                                  'GL_DARKEN@GL_ES_VERSION_3_2', 'GL_LIGHTEN@GL_ES_VERSION_3_2', 'GL_COLORDODGE@GL_ES_VERSION_3_2',
+                                  'GL_COLORBURN@GL_ES_VERSION_3_2', 'GL_HARDLIGHT@GL_ES_VERSION_3_2', 'GL_SOFTLIGHT@GL_ES_VERSION_3_2',
+                                  'GL_DIFFERENCE@GL_ES_VERSION_3_2', 'GL_EXCLUSION@GL_ES_VERSION_3_2', 'GL_HSL_HUE@GL_ES_VERSION_3_2',
+                                  'GL_HSL_SATURATION@GL_ES_VERSION_3_2', 'GL_HSL_COLOR@GL_ES_VERSION_3_2', 'GL_HSL_LUMINOSITY@GL_ES_VERSION_3_2'],
 
     # es3.2 tex32
 
@@ -428,6 +445,19 @@ PARAM_SETS = {
     ('glGetBooleani_v', 'target'): None,
 
     # es3.2 draw32
+    ('glEnablei', 'target'): 'IndexedEnableCap',
+    ('glDisablei', 'target'): 'IndexedEnableCap',
+    ('glIsEnabledi', 'target'): 'IndexedEnableCap',
+    ('glBlendEquation', 'mode'): 'BlendEquationModeAdvanced',
+    ('glBlendEquationi', 'mode'): 'BlendEquationModeAdvanced',
+    # glReadnPixels: the driver judges format and type (ES 3.x reports a
+    # pair it does not read as GL_INVALID_OPERATION, even of unknown
+    # values); the worker reads a pair it does not know the size of as an
+    # empty rectangle (server/glss_gl_draw32.c)
+    ('glReadnPixels', 'format'): None,
+    ('glReadnPixels', 'type'): None,
+    # glBlendFunci / glBlendFuncSeparatei: their gl.xml group (ES 3.x
+    # allows GL_SRC_ALPHA_SATURATE as a destination factor, as Mesa does)
 
     # es3.2 tex32
 

@@ -263,6 +263,23 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	NAME(GL_DISPATCH_INDIRECT_BUFFER_BINDING, GLS_OBJ_BUFFER),
 	/* es3.1 draw */
 	NAME(GL_DRAW_INDIRECT_BUFFER_BINDING, GLS_OBJ_BUFFER),
+	/* es3.2 draw32: OpenGL ES 3.2 (tables 21.x), valid only in a context
+	 * offered it. GL_CONTEXT_FLAGS is the client's (the worker's host
+	 * context is never a debug one); the reset strategy is the host's, an
+	 * ordinary context's as the application's is (no robust context is
+	 * offered; GL_CONTEXT_ROBUST_ACCESS is KHR_robustness's, not ES 3.2's
+	 * in gl.xml). KHR_debug's pnames (above) are the core ones too. */
+	V(GL_SAMPLE_SHADING, 1),
+	V(GL_MIN_SAMPLE_SHADING_VALUE, 1),
+	V(GL_PRIMITIVE_BOUNDING_BOX, 8),
+	V(GL_MULTISAMPLE_LINE_WIDTH_RANGE, 2),
+	V(GL_MULTISAMPLE_LINE_WIDTH_GRANULARITY, 1),
+	V(GL_RESET_NOTIFICATION_STRATEGY, 1),
+	V(GL_MIN_FRAGMENT_INTERPOLATION_OFFSET, 1),
+	V(GL_MAX_FRAGMENT_INTERPOLATION_OFFSET, 1),
+	V(GL_FRAGMENT_INTERPOLATION_OFFSET_BITS, 1),
+	V(GL_DEBUG_OUTPUT, 1),
+	V(GL_DEBUG_OUTPUT_SYNCHRONOUS, 1),
 };
 
 /* es3 state: the indexed state of OpenGL ES 3.0 (the index is checked by
@@ -296,6 +313,15 @@ static const struct glss_get_pname glss_indexed_pnames[] = {
 	V(GL_VERTEX_BINDING_OFFSET, 1),
 	V(GL_VERTEX_BINDING_STRIDE, 1),
 	V(GL_VERTEX_BINDING_DIVISOR, 1),
+	/* es3.2 draw32: the per-draw-buffer blend state and colour masks */
+	V(GL_BLEND, 1),
+	V(GL_BLEND_EQUATION_RGB, 1),
+	V(GL_BLEND_EQUATION_ALPHA, 1),
+	V(GL_BLEND_SRC_RGB, 1),
+	V(GL_BLEND_SRC_ALPHA, 1),
+	V(GL_BLEND_DST_RGB, 1),
+	V(GL_BLEND_DST_ALPHA, 1),
+	V(GL_COLOR_WRITEMASK, 4),
 };
 
 static const struct glss_get_pname glss_query_pnames[] = {

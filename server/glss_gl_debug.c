@@ -315,29 +315,73 @@ static bool glss_label_object(struct glss_worker *w, GLenum *identifier, GLuint 
 	return glss_name_map(w, type, GLSS_NAME_USE, name);
 }
 
-/* wire glObjectLabelKHR: u32 identifier, u32 name (the client's), string */
-void glss_exec_glObjectLabelKHR(struct glss_worker *w, struct gls_reader *r)
+/* es3.2 draw32: the host's sync of a client's sync id (the core
+ * glObjectPtrLabel / glGetObjectPtrLabel), or `not_a_sync` for an id of no
+ * sync of the share group (0: a pointer that is none; or one deleted
+ * since), which the driver refuses with GL_INVALID_VALUE as it would the
+ * pointer. */
+static const void *glss_label_sync(struct glss_worker *w, uint32_t id, const void *not_a_sync)
+{
+	uint64_t value;
+	if (id && id != GLS_IDMAP_TOMB && w->current && gls_idmap_get(&w->current->share->gl_syncs, id, &value))
+		return (const void *)(uintptr_t)value;
+	return not_a_sync;
+}
+
+/* wire glObjectLabelKHR: u32 identifier, u32 name (the client's), string
+ * wire glObjectPtrLabel (ES 3.2): u32 GL_SYNC_FENCE, u32 sync id (0: no
+ *   sync), string */
+static void glss_object_label(struct glss_worker *w, struct gls_reader *r, bool sync)
 {
 	GLenum identifier = gls_get_u32(r);
 	GLuint name = gls_get_u32(r);
 	GLsizei length;
 	const char *label;
-	if (!glss_debug_string(w, r, GL_MAX_LABEL_LENGTH_KHR, &length, &label) || !GLSS_DEBUG_PROC(w, glObjectLabelKHR) ||
-	    !glss_label_object(w, &identifier, &name))
+	if (!glss_debug_string(w, r, GL_MAX_LABEL_LENGTH_KHR, &length, &label) ||
+	    (sync ? !GLSS_DEBUG_PROC(w, glObjectPtrLabelKHR) : !GLSS_DEBUG_PROC(w, glObjectLabelKHR)))
 		return;
-	glss_ext.glObjectLabelKHR(identifier, name, length, label);
+	if (sync) {
+		int not_a_sync = 0;
+		if (identifier != GL_SYNC_FENCE) {
+			glss_fail(w, "glObjectPtrLabel of identifier 0x%x", identifier);
+			return;
+		}
+		glss_ext.glObjectPtrLabelKHR(glss_label_sync(w, name, &not_a_sync), length, label);
+		return;
+	}
+	if (glss_label_object(w, &identifier, &name))
+		glss_ext.glObjectLabelKHR(identifier, name, length, label);
+}
+
+void glss_exec_glObjectLabelKHR(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_object_label(w, r, false);
+}
+
+void glss_exec_glObjectPtrLabel(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_object_label(w, r, true);
 }
 
 /* wire glGetObjectLabelKHR: u32 identifier, u32 name, i32 bufSize, u32 label present
  *   -> reply: i32 length (INT32_MIN: not written, an error), u32 n + the
- *      bytes written to label, NUL included */
-void glss_exec_glGetObjectLabelKHR(struct glss_worker *w, struct gls_reader *r)
+ *      bytes written to label, NUL included
+ * wire glGetObjectPtrLabel (ES 3.2): u32 GL_SYNC_FENCE, u32 sync id,
+ *   i32 bufSize, u32 label present -> the same reply */
+static void glss_get_object_label(struct glss_worker *w, struct gls_reader *r, bool sync)
 {
 	GLenum identifier = gls_get_u32(r);
 	GLuint name = gls_get_u32(r);
 	GLsizei buf_size = gls_get_i32(r);
 	uint32_t label_present = gls_get_u32(r);
-	if (!gls_reader_done(r) || !GLSS_DEBUG_PROC(w, glGetObjectLabelKHR) || !glss_label_object(w, &identifier, &name))
+	if (!gls_reader_done(r) ||
+	    (sync ? !GLSS_DEBUG_PROC(w, glGetObjectPtrLabelKHR) : !GLSS_DEBUG_PROC(w, glGetObjectLabelKHR)))
+		return;
+	if (sync && identifier != GL_SYNC_FENCE) {
+		glss_fail(w, "glGetObjectPtrLabel of identifier 0x%x", identifier);
+		return;
+	}
+	if (!sync && !glss_label_object(w, &identifier, &name))
 		return;
 	/* labels are shorter than MAX_LABEL_LENGTH: a larger buffer changes nothing */
 	GLint max_label = glss_debug_limit(GL_MAX_LABEL_LENGTH_KHR);
@@ -348,7 +392,11 @@ void glss_exec_glGetObjectLabelKHR(struct glss_worker *w, struct gls_reader *r)
 	if (label_present && !label)
 		return;
 	GLsizei length = INT32_MIN;
-	glss_ext.glGetObjectLabelKHR(identifier, name, room, &length, label);
+	int not_a_sync = 0;
+	if (sync)
+		glss_ext.glGetObjectPtrLabelKHR(glss_label_sync(w, name, &not_a_sync), room, &length, label);
+	else
+		glss_ext.glGetObjectLabelKHR(identifier, name, room, &length, label);
 	uint32_t n = 0;
 	if (label && length != INT32_MIN && room > 0)
 		n = (uint32_t)(length >= 0 && length < room ? length : room - 1) + 1;
@@ -358,6 +406,16 @@ void glss_exec_glGetObjectLabelKHR(struct glss_worker *w, struct gls_reader *r)
 	p = gls_put_i32(p, length);
 	p = gls_put_u32(p, n);
 	gls_put_bytes(p, label, n);
+}
+
+void glss_exec_glGetObjectLabelKHR(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object_label(w, r, false);
+}
+
+void glss_exec_glGetObjectPtrLabel(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object_label(w, r, true);
 }
 
 /* wire glObjectPtrLabelKHR, glGetObjectPtrLabelKHR: (none). OpenGL ES 2.0

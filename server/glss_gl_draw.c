@@ -241,9 +241,15 @@ bool glss_primitive_restart(struct glss_worker *w)
 /* Before a glDrawElements-like draw of count indices of `type`, inline
  * (indices != NULL) or at offset in the bound element buffer, `instances`
  * times: the vertices the indices name must be covered
- * (glss_check_attribs). False when the draw must not reach the driver. */
-static bool glss_check_elements(struct glss_worker *w, GLenum type, GLsizei count, const void *indices,
-				int64_t offset, uint32_t instances, uint32_t *disabled, bool *client_arrays)
+ * (glss_check_attribs). False when the draw must not reach the driver.
+ * Draws that add basevertex to every index (ES 3.2): the restart index is recognised before the addition (ES 3.2
+ * 10.3.6), and the vertices read are the others plus basevertex, computed
+ * in 64 bits. A sum outside 0..2^32-1 names no vertex of any array: the
+ * draw is refused with GL_INVALID_OPERATION, as one reading past a buffer
+ * (the result is undefined in ES; the driver would wrap it). */
+static bool glss_check_elements_base(struct glss_worker *w, GLenum type, GLsizei count, const void *indices,
+				     int64_t offset, uint32_t instances, GLint basevertex, uint32_t *disabled,
+				     bool *client_arrays)
 {
 	*disabled = 0;
 	*client_arrays = false;
@@ -256,7 +262,22 @@ static bool glss_check_elements(struct glss_worker *w, GLenum type, GLsizei coun
 	else if (!glss_element_range(w, glss_vao_current(w), type, (uint64_t)offset, (uint32_t)count, restart,
 				     &range.lo, &range.hi))
 		return false; /* the indices are cached per buffer range */
+	if (basevertex && range.lo <= range.hi) {
+		int64_t lo = (int64_t)range.lo + basevertex, hi = (int64_t)range.hi + basevertex;
+		if (lo < 0 || hi > (int64_t)UINT32_MAX) {
+			glss_set_error(w, GL_INVALID_OPERATION);
+			return false;
+		}
+		range.lo = (uint32_t)lo;
+		range.hi = (uint32_t)hi;
+	}
 	return glss_check_attribs(w, &range, disabled, client_arrays);
+}
+
+static bool glss_check_elements(struct glss_worker *w, GLenum type, GLsizei count, const void *indices,
+				int64_t offset, uint32_t instances, uint32_t *disabled, bool *client_arrays)
+{
+	return glss_check_elements_base(w, type, count, indices, offset, instances, 0, disabled, client_arrays);
 }
 
 /* wire glDrawArrays: u32 mode, i32 first, i32 count
@@ -456,4 +477,83 @@ void glss_exec_glDrawElementsInstanced(struct glss_worker *w, struct gls_reader 
 void glss_exec_glDrawRangeElements(struct glss_worker *w, struct gls_reader *r)
 {
 	glss_draw_elements_more(w, r, GLS_OP_glDrawRangeElements);
+}
+
+/* ---- base vertex draws: OpenGL ES 3.2 ----
+ * wire glDrawElementsBaseVertex: u32 mode, i32 count, u32 type,
+ *   i32 basevertex, u32 inline, then i64 offset into the bound
+ *   GL_ELEMENT_ARRAY_BUFFER (inline 0) or blob indices (inline 1, no buffer)
+ * wire glDrawRangeElementsBaseVertex: u32 mode, u32 start, u32 end,
+ *   i32 count, u32 type, i32 basevertex, u32 inline, then as above
+ * wire glDrawElementsInstancedBaseVertex: u32 mode, i32 count, u32 type,
+ *   i32 instancecount, i32 basevertex, u32 inline, then as above */
+static void glss_draw_elements_base_vertex(struct glss_worker *w, struct gls_reader *r, uint16_t opcode)
+{
+	bool range = opcode == GLS_OP_glDrawRangeElementsBaseVertex;
+	bool instanced = opcode == GLS_OP_glDrawElementsInstancedBaseVertex;
+	GLenum mode = gls_get_u32(r);
+	GLuint start = range ? gls_get_u32(r) : 0;
+	GLuint end = range ? gls_get_u32(r) : 0;
+	GLsizei count = gls_get_i32(r);
+	GLenum type = gls_get_u32(r);
+	GLsizei instances = instanced ? gls_get_i32(r) : 1;
+	GLint basevertex = gls_get_i32(r);
+	uint32_t inline_indices = gls_get_u32(r);
+	int64_t offset = 0;
+	uint32_t len = 0;
+	const void *indices = NULL;
+	if (inline_indices)
+		indices = gls_get_blob(r, &len);
+	else
+		offset = gls_get_i64(r);
+	if (!gls_reader_done(r))
+		return;
+	bool valid = range       ? glss_check_enums_glDrawRangeElementsBaseVertex(w, mode, type)
+		     : instanced ? glss_check_enums_glDrawElementsInstancedBaseVertex(w, mode, type)
+				 : glss_check_enums_glDrawElementsBaseVertex(w, mode, type);
+	if (!valid)
+		return;
+	GLint buffer = 0;
+	glGetIntegerv(GL_ELEMENT_ARRAY_BUFFER_BINDING, &buffer);
+	unsigned size = gls_index_size(type);
+	uint64_t expected = count > 0 ? (uint64_t)count * size : 0;
+	if (inline_indices > 1 || (inline_indices && (buffer || (size && expected != len))) ||
+	    (!inline_indices && (!buffer || offset < 0))) {
+		glss_fail(w, "bad %s of %d indices (inline %u, %u bytes)", gls_opcode_name(opcode), count,
+			  inline_indices, len);
+		return;
+	}
+	static const uint32_t none;
+	const void *inline_pointer = inline_indices ? (len ? indices : &none) : NULL;
+	const void *pointer = inline_indices ? inline_pointer : (const void *)(uintptr_t)offset;
+	uint32_t disabled = 0;
+	bool client_arrays = false;
+	bool driver_refuses = instances < 0 || (range && end < start);
+	if (!driver_refuses && !glss_check_elements_base(w, type, count, inline_pointer, offset, (uint32_t)instances,
+							 basevertex, &disabled, &client_arrays))
+		return;
+	if (instanced)
+		glDrawElementsInstancedBaseVertex(mode, count, type, pointer, instances, basevertex);
+	else if (!range || client_arrays || (count <= 0 && !driver_refuses))
+		/* start and end: as glDrawRangeElements (a promise the driver may
+		 * trust to copy client memory, not checked) */
+		glDrawElementsBaseVertex(mode, count, type, pointer, basevertex);
+	else
+		glDrawRangeElementsBaseVertex(mode, start, end, count, type, pointer, basevertex);
+	glss_restore_arrays(disabled);
+}
+
+void glss_exec_glDrawElementsBaseVertex(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_draw_elements_base_vertex(w, r, GLS_OP_glDrawElementsBaseVertex);
+}
+
+void glss_exec_glDrawRangeElementsBaseVertex(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_draw_elements_base_vertex(w, r, GLS_OP_glDrawRangeElementsBaseVertex);
+}
+
+void glss_exec_glDrawElementsInstancedBaseVertex(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_draw_elements_base_vertex(w, r, GLS_OP_glDrawElementsInstancedBaseVertex);
 }
