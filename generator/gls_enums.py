@@ -205,6 +205,9 @@ SETS = {
 
 }
 
+# es3.2 tex32: the border colour is sampler state in ES 3.2 (table 21.12)
+SETS['SamplerPName'] = SETS['SamplerPName'] + ['GL_TEXTURE_BORDER_COLOR@GL_ES_VERSION_3_2']
+
 # es3 framebuffers: glGetInternalformativ asks of any renderable format,
 # and the unsized RGB and RGBA are colour-renderable (ES 3.0 4.4.4)
 SETS['InternalformatQueryFormat'] = SETS['RenderbufferFormat'] + ['GL_RGB@GL_ES_VERSION_3_0',

@@ -239,6 +239,8 @@ static const struct glss_get_pname glss_tex_pnames[] = {
 	V(GL_TEXTURE_SWIZZLE_A, 1),
 	V(GL_TEXTURE_IMMUTABLE_FORMAT, 1),
 	V(GL_TEXTURE_IMMUTABLE_LEVELS, 1),
+	/* es3.2 tex32: ES 3.2 table 21.10 */
+	V(GL_TEXTURE_BORDER_COLOR, 4),
 };
 
 static const struct glss_get_pname glss_buffer_pnames[] = {
