@@ -205,6 +205,10 @@ SETS = {
 
 }
 
+# es3.2 tex32: cube map arrays are bound, have parameters and mipmaps, and
+# take 3D images and storage (layer-faces as depth; glss_memory.c)
+for _name in ('TextureBindTarget', 'MipmapTarget', 'Texture3DTarget'):
+    SETS[_name] = SETS[_name] + ['GL_TEXTURE_CUBE_MAP_ARRAY@GL_ES_VERSION_3_2']
 # es3.2 tex32: the border colour is sampler state in ES 3.2 (table 21.12)
 SETS['SamplerPName'] = SETS['SamplerPName'] + ['GL_TEXTURE_BORDER_COLOR@GL_ES_VERSION_3_2']
 

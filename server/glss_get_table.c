@@ -196,6 +196,8 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	V(GL_READ_BUFFER, 1),
 	V(GL_TRANSFORM_FEEDBACK_ACTIVE, 1),
 	V(GL_TRANSFORM_FEEDBACK_PAUSED, 1),
+	/* es3.2 tex32: ES 3.2 tables 21.9, 21.40 */
+	NAME(GL_TEXTURE_BINDING_CUBE_MAP_ARRAY, GLS_OBJ_TEXTURE),
 };
 
 /* es3 state: the indexed state of OpenGL ES 3.0 (the index is checked by
