@@ -1,6 +1,7 @@
 /* OpenGL ES 3.2 textures (es3.2 tex32) the client encodes by hand:
  * glCopyImageSubData, whose object names are textures or renderbuffers
- * depending on their targets. */
+ * depending on their targets, and the texture buffer commands, whose
+ * buffer names are mapped. */
 #include "glsc_gl.h"
 #include "gls_extensions.h"
 #include "glsc_gl_generated.h"
@@ -45,4 +46,37 @@ void glsc_glCopyImageSubData(GLuint srcName, GLenum srcTarget, GLint srcLevel, G
 		gls_put_i32(w, srcDepth);
 	}
 	glsc_gl_leave();
+}
+
+/* wire glTexBuffer: u32 target, u32 internalformat, u32 buffer
+ * wire glTexBufferRange: the same, then i64 offset, i64 size */
+static void glsc_tex_buffer(uint16_t opcode, GLenum target, GLenum internalformat, GLuint buffer, GLintptr offset,
+			    GLsizeiptr size)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_2));
+	if (!ctx)
+		return;
+	bool ranged = opcode == GLS_OP_glTexBufferRange;
+	buffer = glsc_name_use(ctx, GLS_OBJ_BUFFER, buffer);
+	uint8_t *w = glsc_begin(ctx, opcode, ranged ? 28 : 12);
+	if (w) {
+		w = gls_put_u32(w, target);
+		w = gls_put_u32(w, internalformat);
+		w = gls_put_u32(w, buffer);
+		if (ranged) {
+			w = gls_put_i64(w, (int64_t)offset);
+			gls_put_i64(w, (int64_t)size);
+		}
+	}
+	glsc_gl_leave();
+}
+
+void glsc_glTexBuffer(GLenum target, GLenum internalformat, GLuint buffer)
+{
+	glsc_tex_buffer(GLS_OP_glTexBuffer, target, internalformat, buffer, 0, 0);
+}
+
+void glsc_glTexBufferRange(GLenum target, GLenum internalformat, GLuint buffer, GLintptr offset, GLsizeiptr size)
+{
+	glsc_tex_buffer(GLS_OP_glTexBufferRange, target, internalformat, buffer, offset, size);
 }

@@ -202,6 +202,7 @@ SETS = {
     # es3.2 draw32
 
     # es3.2 tex32
+    'TextureBufferTarget': ['GL_TEXTURE_BUFFER@GL_ES_VERSION_3_2'],
 
 }
 
@@ -209,6 +210,11 @@ SETS = {
 # take 3D images and storage (layer-faces as depth; glss_memory.c)
 for _name in ('TextureBindTarget', 'MipmapTarget', 'Texture3DTarget'):
     SETS[_name] = SETS[_name] + ['GL_TEXTURE_CUBE_MAP_ARRAY@GL_ES_VERSION_3_2']
+# es3.2 tex32: texture buffers are bound (their parameters are the driver's
+# GL_INVALID_ENUM); glTexBuffer* take that target only. Not a buffer
+# binding target here: the worker sizes buffers through the bindings it
+# tracks (glss_buffers.c)
+SETS['TextureBindTarget'] = SETS['TextureBindTarget'] + ['GL_TEXTURE_BUFFER@GL_ES_VERSION_3_2']
 # es3.2 tex32: the border colour is sampler state in ES 3.2 (table 21.12)
 SETS['SamplerPName'] = SETS['SamplerPName'] + ['GL_TEXTURE_BORDER_COLOR@GL_ES_VERSION_3_2']
 
@@ -359,6 +365,11 @@ PARAM_SETS = {
     # es3.2 draw32
 
     # es3.2 tex32
+    ('glTexBuffer', 'target'): 'TextureBufferTarget',
+    ('glTexBufferRange', 'target'): 'TextureBufferTarget',
+    # the driver checks the formats of ES 3.2 table 8.18
+    ('glTexBuffer', 'internalformat'): None,
+    ('glTexBufferRange', 'internalformat'): None,
 
 }
 

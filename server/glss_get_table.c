@@ -198,6 +198,9 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	V(GL_TRANSFORM_FEEDBACK_PAUSED, 1),
 	/* es3.2 tex32: ES 3.2 tables 21.9, 21.40 */
 	NAME(GL_TEXTURE_BINDING_CUBE_MAP_ARRAY, GLS_OBJ_TEXTURE),
+	NAME(GL_TEXTURE_BINDING_BUFFER, GLS_OBJ_TEXTURE),
+	V(GL_MAX_TEXTURE_BUFFER_SIZE, 1),
+	V(GL_TEXTURE_BUFFER_OFFSET_ALIGNMENT, 1),
 };
 
 /* es3 state: the indexed state of OpenGL ES 3.0 (the index is checked by
