@@ -19,11 +19,13 @@ from glswire import (OP, Client, GL_INVALID_ENUM, GL_NO_ERROR, GL_OUT_OF_MEMORY,
 OPS = dict(glTexParameterIiv=900, glTexParameterIuiv=901, glGetTexParameterIiv=902, glSamplerParameterIiv=904,
            glSamplerParameterIuiv=905, glCopyImageSubData=908,
            glTexParameterfv=207, glTexParameteri=208, glTexParameteriv=209,
-           glTexStorage2D=545, glTexStorage3D=546, glsTexImage3DNull=547, glSamplerParameteri=594)
+           glTexStorage2D=545, glTexStorage3D=546, glsTexImage3DNull=547, glSamplerParameteri=594,
+           glTexBuffer=909, glTexBufferRange=910, glDrawArrays=140)
 GL_TEXTURE_2D, GL_TEXTURE_CUBE_MAP_ARRAY = 0x0DE1, 0x9009
 GL_TEXTURE_BORDER_COLOR, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_BORDER = 0x1004, 0x2802, 0x812D
 GL_NEAREST, GL_RGBA8 = 0x2600, 0x8058
-GL_INVALID_VALUE = 0x501
+GL_INVALID_VALUE, GL_INVALID_OPERATION = 0x501, 0x502
+GL_TEXTURE_BUFFER, GL_ARRAY_BUFFER, GL_STATIC_DRAW, GL_POINTS = 0x8C2A, 0x8892, 0x88E4, 0
 OBJ_SAMPLER = 8  # protocol/gls_protocol.h: enum gls_object_type
 
 check = glslib.Checks()
@@ -45,6 +47,16 @@ def storage_2d(name, size=8):
 def copy(src, dst, sx=0, sy=0, w=4, h=4, d=1, dx=0, dy=0):
     return m("glCopyImageSubData", "<IIiiiiIIiiiiiii", src, GL_TEXTURE_2D, 0, sx, sy, 0, dst, GL_TEXTURE_2D, 0,
              dx, dy, 0, w, h, d)
+
+
+def buffer_texture(size, offset, range_size, name=60):
+    """Buffer `name` of `size` bytes (on GL_ARRAY_BUFFER) viewed by texture
+    40 on GL_TEXTURE_BUFFER, [offset, offset + range_size) as RGBA8."""
+    return (message(OP["glsGenObjects"], struct.pack("<III", 0, 1, name)) +
+            message(OP["glBindBuffer"], struct.pack("<II", GL_ARRAY_BUFFER, name)) +
+            message(OP["glsBufferDataNull"], struct.pack("<IqI", GL_ARRAY_BUFFER, size, GL_STATIC_DRAW)) +
+            bound(GL_TEXTURE_BUFFER) +
+            m("glTexBufferRange", "<IIIqq", GL_TEXTURE_BUFFER, GL_RGBA8, name, offset, range_size))
 
 
 def ends_with_reason(session, c, reason):
@@ -70,6 +82,9 @@ def disconnect_cases(session, sock):
          "glTexParameterIiv: a command of an OpenGL ES version this context is not offered"),
         ("glCopyImageSubData in an ES 3.0 context", 30, copy(1, 2),
          "glCopyImageSubData: a command of an OpenGL ES version this context is not offered"),
+        ("glTexBufferRange of a buffer name never announced", 32,
+         bound(GL_TEXTURE_BUFFER) + m("glTexBufferRange", "<IIIqq", GL_TEXTURE_BUFFER, GL_RGBA8, 777, 0, 16),
+         "unknown object name 777"),
         ("glCopyImageSubData of a texture name never announced", 32, storage_2d(40) + copy(12345, 40),
          "unknown object name 12345"),
     ]
@@ -114,6 +129,25 @@ def error_cases(sock):
          storage_2d(40) + storage_2d(41) + copy(40, 41, d=0x7fffffff), GL_INVALID_VALUE),
         ("a copy from a texture without images", 32, bound(GL_TEXTURE_2D, 42) + storage_2d(41) + copy(42, 41),
          0x502),
+        # texture buffer ranges: inside the buffer when made and at draws
+        ("a texture buffer range inside its buffer", 32, buffer_texture(1024, 0, 1024), GL_NO_ERROR),
+        ("a texture buffer range past its buffer", 32, buffer_texture(1024, 16, 1024), GL_INVALID_VALUE),
+        ("a texture buffer range at offset 2^63 - 16", 32, buffer_texture(1024, (1 << 63) - 16, 16),
+         GL_INVALID_VALUE),
+        ("a texture buffer range of size 2^63 - 1", 32, buffer_texture(1024, 0, (1 << 63) - 1), GL_INVALID_VALUE),
+        ("a draw with the range inside the buffer", 32,
+         buffer_texture(1024, 0, 1024) + m("glDrawArrays", "<Iii", GL_POINTS, 0, 1), GL_NO_ERROR),
+        ("a draw after the buffer shrank below the range", 32,
+         buffer_texture(1024, 0, 1024) +
+         message(OP["glsBufferDataNull"], struct.pack("<IqI", GL_ARRAY_BUFFER, 16, GL_STATIC_DRAW)) +
+         m("glDrawArrays", "<Iii", GL_POINTS, 0, 1), GL_INVALID_OPERATION),
+        ("a draw after the buffer grew again", 32,
+         buffer_texture(1024, 0, 1024) +
+         message(OP["glsBufferDataNull"], struct.pack("<IqI", GL_ARRAY_BUFFER, 16, GL_STATIC_DRAW)) +
+         message(OP["glsBufferDataNull"], struct.pack("<IqI", GL_ARRAY_BUFFER, 4096, GL_STATIC_DRAW)) +
+         m("glDrawArrays", "<Iii", GL_POINTS, 0, 1), GL_NO_ERROR),
+        ("glTexBuffer on a 2D target", 32,
+         bound(GL_TEXTURE_2D) + m("glTexBuffer", "<III", GL_TEXTURE_2D, GL_RGBA8, 0), GL_INVALID_ENUM),
         # cube map arrays count against --max-gl-memory (2 GiB here)
         ("cube map array storage of 8192^2 x 36 RGBA8 (9 GiB)", 32,
          bound(GL_TEXTURE_CUBE_MAP_ARRAY) +
