@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "glsc_gl.h"
+#include "glsc_tex32.h"
 #include "gls_extensions.h"
 #include "glsc_gl_generated.h"
 #include "glsc_stream.h"
@@ -143,39 +144,52 @@ bool glsc_hook_glIsSampler(GLuint sampler, GLboolean *result)
 	return true;
 }
 
-/* wire glSamplerParameteriv / fv: u32 sampler, u32 pname, one 4-byte
- * value (every ES 3.0 sampler parameter has one; the worker refuses the
- * others' pnames before reading) */
-static void glsc_sampler_parameter(uint16_t opcode, GLuint sampler, GLenum pname, const void *param)
+/* wire glSamplerParameteriv / fv, es3.2 tex32: Iiv / Iuiv: u32 sampler,
+ * u32 pname, 4-byte values: one, four for the border colour in an ES 3.2
+ * context (the worker refuses other pnames before reading) */
+static void glsc_sampler_parameter(uint64_t version, uint16_t opcode, GLuint sampler, GLenum pname, const void *param)
 {
-	struct glsc_context *ctx = glsc_enter_es3();
+	struct glsc_context *ctx = glsc_gl_enter_offered(version);
 	if (!ctx)
 		return;
 	sampler = glsc_name_use(ctx, GLS_OBJ_SAMPLER, sampler);
-	uint8_t *w = glsc_begin(ctx, opcode, 12);
+	uint32_t count = glsc_tex32_parameter_count(ctx, pname);
+	uint8_t *w = glsc_begin(ctx, opcode, 8 + 4 * (size_t)count);
 	if (w) {
 		w = gls_put_u32(w, sampler);
 		w = gls_put_u32(w, pname);
-		gls_put_bytes(w, param, 4);
+		gls_put_bytes(w, param, 4 * (size_t)count);
 	}
 	glsc_gl_leave();
 }
 
 void glsc_glSamplerParameteriv(GLuint sampler, GLenum pname, const GLint *param)
 {
-	glsc_sampler_parameter(GLS_OP_glSamplerParameteriv, sampler, pname, param);
+	glsc_sampler_parameter(GLS_EXT_BIT(GL_ES_VERSION_3_0), GLS_OP_glSamplerParameteriv, sampler, pname, param);
 }
 
 void glsc_glSamplerParameterfv(GLuint sampler, GLenum pname, const GLfloat *param)
 {
-	glsc_sampler_parameter(GLS_OP_glSamplerParameterfv, sampler, pname, param);
+	glsc_sampler_parameter(GLS_EXT_BIT(GL_ES_VERSION_3_0), GLS_OP_glSamplerParameterfv, sampler, pname, param);
 }
 
-/* wire glGetSamplerParameteriv / fv: u32 sampler, u32 pname
- *   -> reply: u32 count (0 or 1), count x 4-byte values */
-static void glsc_get_sampler_parameter(uint16_t opcode, GLuint sampler, GLenum pname, void *params)
+void glsc_glSamplerParameterIiv(GLuint sampler, GLenum pname, const GLint *param)
 {
-	struct glsc_context *ctx = glsc_enter_es3();
+	glsc_sampler_parameter(GLS_EXT_BIT(GL_ES_VERSION_3_2), GLS_OP_glSamplerParameterIiv, sampler, pname, param);
+}
+
+void glsc_glSamplerParameterIuiv(GLuint sampler, GLenum pname, const GLuint *param)
+{
+	glsc_sampler_parameter(GLS_EXT_BIT(GL_ES_VERSION_3_2), GLS_OP_glSamplerParameterIuiv, sampler, pname, param);
+}
+
+/* wire glGetSamplerParameteriv / fv, es3.2 tex32: Iiv / Iuiv: u32
+ * sampler, u32 pname -> reply: u32 count (0, 1, or 4 for the border
+ * colour), count x 4-byte values */
+static void glsc_get_sampler_parameter(uint64_t version, uint16_t opcode, GLuint sampler, GLenum pname,
+				       void *params)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(version);
 	if (!ctx)
 		return;
 	sampler = glsc_name_use(ctx, GLS_OBJ_SAMPLER, sampler);
@@ -183,17 +197,31 @@ static void glsc_get_sampler_parameter(uint16_t opcode, GLuint sampler, GLenum p
 	if (w) {
 		w = gls_put_u32(w, sampler);
 		gls_put_u32(w, pname);
-		glsc_fb_get_reply(ctx, opcode, params, 1);
+		glsc_fb_get_reply(ctx, opcode, params, 4);
 	}
 	glsc_gl_leave();
 }
 
 void glsc_glGetSamplerParameteriv(GLuint sampler, GLenum pname, GLint *params)
 {
-	glsc_get_sampler_parameter(GLS_OP_glGetSamplerParameteriv, sampler, pname, params);
+	glsc_get_sampler_parameter(GLS_EXT_BIT(GL_ES_VERSION_3_0), GLS_OP_glGetSamplerParameteriv, sampler, pname,
+				   params);
 }
 
 void glsc_glGetSamplerParameterfv(GLuint sampler, GLenum pname, GLfloat *params)
 {
-	glsc_get_sampler_parameter(GLS_OP_glGetSamplerParameterfv, sampler, pname, params);
+	glsc_get_sampler_parameter(GLS_EXT_BIT(GL_ES_VERSION_3_0), GLS_OP_glGetSamplerParameterfv, sampler, pname,
+				   params);
+}
+
+void glsc_glGetSamplerParameterIiv(GLuint sampler, GLenum pname, GLint *params)
+{
+	glsc_get_sampler_parameter(GLS_EXT_BIT(GL_ES_VERSION_3_2), GLS_OP_glGetSamplerParameterIiv, sampler, pname,
+				   params);
+}
+
+void glsc_glGetSamplerParameterIuiv(GLuint sampler, GLenum pname, GLuint *params)
+{
+	glsc_get_sampler_parameter(GLS_EXT_BIT(GL_ES_VERSION_3_2), GLS_OP_glGetSamplerParameterIuiv, sampler, pname,
+				   params);
 }

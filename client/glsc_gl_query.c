@@ -14,6 +14,7 @@
 #include "glsc_buffers.h"
 #include "glsc_gl.h"
 #include "glsc_gl_draw32.h" /* es3.2 draw32 */
+#include "glsc_tex32.h"
 #include "glsc_textures.h"
 #include "gls_extensions.h"
 #include "glsc_gl_generated.h"
@@ -536,22 +537,50 @@ out:
 
 /* ---- object parameters ---- */
 
-/* wire glGetTexParameterfv / glGetTexParameteriv: u32 target, u32 pname
- *   -> reply: u32 count, count x 4-byte values */
-static void glsc_get_tex_parameter(uint16_t opcode, enum glsc_get_kind kind, GLenum target, GLenum pname, void *params)
+/* wire glGetTexParameterfv / iv, es3.2 tex32: Iiv / Iuiv: u32 target,
+ * u32 pname -> reply: u32 count (4 for the border colour), count x 4-byte
+ * values */
+static void glsc_get_tex_parameter(struct glsc_context *ctx, uint16_t opcode, enum glsc_get_kind kind, GLenum target,
+				   GLenum pname, void *params)
 {
-	const uint32_t args[2] = {target, pname};
-	glsc_get_simple(opcode, 0, args, 2, kind, params, 1);
+	uint32_t args[2] = {target, pname};
+	glsc_get_values(ctx, opcode, args, 2, kind, params, 4, false);
 }
 
 void glsc_glGetTexParameterfv(GLenum target, GLenum pname, GLfloat *params)
 {
-	glsc_get_tex_parameter(GLS_OP_glGetTexParameterfv, GLSC_GET_FLOAT, target, pname, params);
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	glsc_get_tex_parameter(ctx, GLS_OP_glGetTexParameterfv, GLSC_GET_FLOAT, target, pname, params);
+	glsc_gl_leave();
 }
 
 void glsc_glGetTexParameteriv(GLenum target, GLenum pname, GLint *params)
 {
-	glsc_get_tex_parameter(GLS_OP_glGetTexParameteriv, GLSC_GET_INTEGER, target, pname, params);
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	glsc_get_tex_parameter(ctx, GLS_OP_glGetTexParameteriv, GLSC_GET_INTEGER, target, pname, params);
+	glsc_gl_leave();
+}
+
+void glsc_glGetTexParameterIiv(GLenum target, GLenum pname, GLint *params)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_2));
+	if (!ctx)
+		return;
+	glsc_get_tex_parameter(ctx, GLS_OP_glGetTexParameterIiv, GLSC_GET_INTEGER, target, pname, params);
+	glsc_gl_leave();
+}
+
+void glsc_glGetTexParameterIuiv(GLenum target, GLenum pname, GLuint *params)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_2));
+	if (!ctx)
+		return;
+	glsc_get_tex_parameter(ctx, GLS_OP_glGetTexParameterIuiv, GLSC_GET_INTEGER, target, pname, params);
+	glsc_gl_leave();
 }
 
 /* wire glGetBufferParameteriv: u32 target, u32 pname
@@ -963,32 +992,55 @@ void glsc_glGetShaderPrecisionFormat(GLenum shadertype, GLenum precisiontype, GL
 
 /* ---- state through pointers ---- */
 
-/* wire glTexParameterfv / glTexParameteriv: u32 target, u32 pname, one
- * 4-byte value (every ES 2.0 texture parameter has one) */
-static void glsc_tex_parameter(uint16_t opcode, GLenum target, GLenum pname, uint32_t value)
+/* wire glTexParameterfv / iv, es3.2 tex32: Iiv / Iuiv: u32 target, u32
+ * pname, 4-byte values: one, four for the border colour in an ES 3.2
+ * context (glsc_tex32_parameter_count) */
+static void glsc_tex_parameter(struct glsc_context *ctx, uint16_t opcode, GLenum target, GLenum pname,
+			       const void *params)
 {
-	struct glsc_context *ctx = glsc_gl_enter();
-	if (!ctx)
-		return;
-	uint8_t *w = glsc_begin(ctx, opcode, 12);
+	uint32_t count = glsc_tex32_parameter_count(ctx, pname);
+	uint8_t *w = glsc_begin(ctx, opcode, 8 + 4 * (size_t)count);
 	if (w) {
 		w = gls_put_u32(w, target);
 		w = gls_put_u32(w, pname);
-		gls_put_u32(w, value);
+		gls_put_bytes(w, params, 4 * (size_t)count);
 	}
-	glsc_gl_leave();
 }
 
 void glsc_glTexParameterfv(GLenum target, GLenum pname, const GLfloat *params)
 {
-	uint32_t bits;
-	memcpy(&bits, params, 4);
-	glsc_tex_parameter(GLS_OP_glTexParameterfv, target, pname, bits);
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	glsc_tex_parameter(ctx, GLS_OP_glTexParameterfv, target, pname, params);
+	glsc_gl_leave();
 }
 
 void glsc_glTexParameteriv(GLenum target, GLenum pname, const GLint *params)
 {
-	glsc_tex_parameter(GLS_OP_glTexParameteriv, target, pname, (uint32_t)params[0]);
+	struct glsc_context *ctx = glsc_gl_enter();
+	if (!ctx)
+		return;
+	glsc_tex_parameter(ctx, GLS_OP_glTexParameteriv, target, pname, params);
+	glsc_gl_leave();
+}
+
+void glsc_glTexParameterIiv(GLenum target, GLenum pname, const GLint *params)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_2));
+	if (!ctx)
+		return;
+	glsc_tex_parameter(ctx, GLS_OP_glTexParameterIiv, target, pname, params);
+	glsc_gl_leave();
+}
+
+void glsc_glTexParameterIuiv(GLenum target, GLenum pname, const GLuint *params)
+{
+	struct glsc_context *ctx = glsc_gl_enter_offered(GLS_EXT_BIT(GL_ES_VERSION_3_2));
+	if (!ctx)
+		return;
+	glsc_tex_parameter(ctx, GLS_OP_glTexParameterIuiv, target, pname, params);
+	glsc_gl_leave();
 }
 
 static size_t glsc_source_length(const GLchar *const *string, const GLint *length, GLsizei i)

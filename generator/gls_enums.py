@@ -260,6 +260,7 @@ SETS = {
                                   'GL_HSL_SATURATION@GL_ES_VERSION_3_2', 'GL_HSL_COLOR@GL_ES_VERSION_3_2', 'GL_HSL_LUMINOSITY@GL_ES_VERSION_3_2'],
 
     # es3.2 tex32
+    'TextureBufferTarget': ['GL_TEXTURE_BUFFER@GL_ES_VERSION_3_2'],
 
 }
 
@@ -271,6 +272,18 @@ SETS['FramebufferTexture2DTarget'] = SETS['TextureImageTarget'] + ['GL_TEXTURE_2
 SETS['EnableCap'] = SETS['EnableCap'] + ['GL_SAMPLE_MASK']
 # glGetInternalformativ also asks of multisample textures (ES 3.1 20.3)
 SETS['InternalformatTarget'] = SETS['InternalformatTarget'] + ['GL_TEXTURE_2D_MULTISAMPLE']
+
+# es3.2 tex32: cube map arrays are bound, have parameters and mipmaps, and
+# take 3D images and storage (layer-faces as depth; glss_memory.c)
+for _name in ('TextureBindTarget', 'MipmapTarget', 'Texture3DTarget'):
+    SETS[_name] = SETS[_name] + ['GL_TEXTURE_CUBE_MAP_ARRAY@GL_ES_VERSION_3_2']
+# es3.2 tex32: texture buffers are bound (their parameters are the driver's
+# GL_INVALID_ENUM); glTexBuffer* take that target only. Not a buffer
+# binding target here: the worker sizes buffers through the bindings it
+# tracks (glss_buffers.c)
+SETS['TextureBindTarget'] = SETS['TextureBindTarget'] + ['GL_TEXTURE_BUFFER@GL_ES_VERSION_3_2']
+# es3.2 tex32: the border colour is sampler state in ES 3.2 (table 21.12)
+SETS['SamplerPName'] = SETS['SamplerPName'] + ['GL_TEXTURE_BORDER_COLOR@GL_ES_VERSION_3_2']
 
 # es3 framebuffers: glGetInternalformativ asks of any renderable format,
 # and the unsized RGB and RGBA are colour-renderable (ES 3.0 4.4.4)
@@ -460,6 +473,11 @@ PARAM_SETS = {
     # allows GL_SRC_ALPHA_SATURATE as a destination factor, as Mesa does)
 
     # es3.2 tex32
+    ('glTexBuffer', 'target'): 'TextureBufferTarget',
+    ('glTexBufferRange', 'target'): 'TextureBufferTarget',
+    # the driver checks the formats of ES 3.2 table 8.18
+    ('glTexBuffer', 'internalformat'): None,
+    ('glTexBufferRange', 'internalformat'): None,
 
 }
 

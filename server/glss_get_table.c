@@ -280,6 +280,11 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	V(GL_FRAGMENT_INTERPOLATION_OFFSET_BITS, 1),
 	V(GL_DEBUG_OUTPUT, 1),
 	V(GL_DEBUG_OUTPUT_SYNCHRONOUS, 1),
+	/* es3.2 tex32: ES 3.2 tables 21.9, 21.40 */
+	NAME(GL_TEXTURE_BINDING_CUBE_MAP_ARRAY, GLS_OBJ_TEXTURE),
+	NAME(GL_TEXTURE_BINDING_BUFFER, GLS_OBJ_TEXTURE),
+	V(GL_MAX_TEXTURE_BUFFER_SIZE, 1),
+	V(GL_TEXTURE_BUFFER_OFFSET_ALIGNMENT, 1),
 };
 
 /* es3 state: the indexed state of OpenGL ES 3.0 (the index is checked by
@@ -356,6 +361,8 @@ static const struct glss_get_pname glss_tex_pnames[] = {
 	V(GL_TEXTURE_IMMUTABLE_LEVELS, 1),
 	/* es3.1 texfb: stencil texturing */
 	V(GL_DEPTH_STENCIL_TEXTURE_MODE, 1),
+	/* es3.2 tex32: ES 3.2 table 21.10 */
+	V(GL_TEXTURE_BORDER_COLOR, 4),
 };
 
 /* es3.1 texfb: glGetMultisamplefv (ES 3.1 13.2.1) */

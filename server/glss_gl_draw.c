@@ -8,6 +8,8 @@
 #include "glss_worker.h"
 #include "glss_buffers.h"
 #include "glss_gl_draw31.h"
+
+#include "glss_tex32.h"
 #include "gls_pixels.h"
 
 /* glVertexAttribPointer / glVertexAttribIPointer (integer, ES 3.0) from
@@ -175,6 +177,8 @@ bool glss_check_attribs(struct glss_worker *w, const struct glss_draw_range *ran
 	if (!c)
 		return true;
 	if (!glss_es3_draw_check(w)) /* es3 buffers: uniform blocks, transform feedback */
+		return false;
+	if (!glss_tex32_draw_check(w)) /* es3.2 tex32: texture buffer ranges */
 		return false;
 	if (!c->max_attribs)
 		glGetIntegerv(GL_MAX_VERTEX_ATTRIBS, &c->max_attribs);

@@ -64,6 +64,9 @@ enum glss_getter {
 	/* es3.1 program */
 	GLSS_HOST_PROGRAM_PIPELINEIV_CORE, /* checked present before use */
 	GLSS_HOST_PROGRAM_INTERFACEIV,     /* object: the program; arg: the interface */
+	/* es3.2 tex32 */
+	GLSS_HOST_TEX_PARAMETERIIV,
+	GLSS_HOST_TEX_PARAMETERIUIV,
 };
 
 struct glss_get_call {
@@ -111,6 +114,8 @@ static void glss_get_run(const struct glss_get_call *c, void *out)
 	case GLSS_HOST_PROGRAM_INTERFACEIV:
 		glss_ext.glGetProgramInterfaceiv(c->object, (GLenum)c->arg, c->pname, out);
 		break;
+	case GLSS_HOST_TEX_PARAMETERIIV: glGetTexParameterIiv(c->object, c->pname, out); break;
+	case GLSS_HOST_TEX_PARAMETERIUIV: glGetTexParameterIuiv(c->object, c->pname, out); break;
 	}
 }
 
@@ -556,6 +561,17 @@ void glss_exec_glGetTexParameterfv(struct glss_worker *w, struct gls_reader *r)
 void glss_exec_glGetTexParameteriv(struct glss_worker *w, struct gls_reader *r)
 {
 	glss_get_object(w, r, GLSS_GET_TEX_PARAMETER, GLSS_HOST_TEX_PARAMETERIV);
+}
+
+/* es3.2 tex32: the border colour as integers, the rest as glGetTexParameteriv */
+void glss_exec_glGetTexParameterIiv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object(w, r, GLSS_GET_TEX_PARAMETER, GLSS_HOST_TEX_PARAMETERIIV);
+}
+
+void glss_exec_glGetTexParameterIuiv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_get_object(w, r, GLSS_GET_TEX_PARAMETER, GLSS_HOST_TEX_PARAMETERIUIV);
 }
 
 void glss_exec_glGetBufferParameteriv(struct glss_worker *w, struct gls_reader *r)
@@ -1024,11 +1040,14 @@ void glss_exec_glGetShaderPrecisionFormat(struct glss_worker *w, struct gls_read
  * would take ES 3 values (GL_CLAMP_TO_BORDER...). A value given as a
  * float is converted to an integer first, as the driver does. Non-symbolic parameters (anisotropy)
  * are the driver's to check. */
-static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double value, bool round)
+static bool glss_tex_parameter_value_ok(const struct glss_worker *w, GLenum target, GLenum pname, double value,
+					bool round)
 {
 	static const GLenum min_filters[] = {GL_NEAREST, GL_LINEAR, GL_NEAREST_MIPMAP_NEAREST, GL_LINEAR_MIPMAP_NEAREST,
 					     GL_NEAREST_MIPMAP_LINEAR, GL_LINEAR_MIPMAP_LINEAR};
-	static const GLenum wraps[] = {GL_REPEAT, GL_CLAMP_TO_EDGE, GL_MIRRORED_REPEAT};
+	/* es3.2 tex32: GL_CLAMP_TO_BORDER last, counted in ES 3.2 contexts only */
+	static const GLenum wraps[] = {GL_REPEAT, GL_CLAMP_TO_EDGE, GL_MIRRORED_REPEAT, GL_CLAMP_TO_BORDER};
+	size_t wrap_count = glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_2)) ? 4 : 3;
 	/* es3 textures: ES 3.0 3.8.7 */
 	static const GLenum compare_modes[] = {GL_NONE, GL_COMPARE_REF_TO_TEXTURE};
 	static const GLenum compare_funcs[] = {GL_LEQUAL, GL_GEQUAL, GL_LESS, GL_GREATER,
@@ -1042,7 +1061,7 @@ static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double valu
 	switch (pname) {
 	case GL_TEXTURE_WRAP_R:
 		set = wraps;
-		count = 3;
+		count = wrap_count;
 		break;
 	case GL_TEXTURE_COMPARE_MODE:
 		set = compare_modes;
@@ -1071,7 +1090,7 @@ static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double valu
 	case GL_TEXTURE_WRAP_S:
 	case GL_TEXTURE_WRAP_T:
 		set = external ? wraps + 1 : wraps;
-		count = external ? 1 : 3;
+		count = external ? 1 : wrap_count;
 		break;
 	default:
 		return true;
@@ -1089,54 +1108,95 @@ static bool glss_tex_parameter_value_ok(GLenum target, GLenum pname, double valu
 	return false;
 }
 
-/* wire: u32 target, u32 pname, one 4-byte value (no reply) */
-static void glss_tex_parameter(struct glss_worker *w, GLenum target, GLenum pname, uint32_t value, bool is_float,
-			       bool scalar)
+/* How the values of a texture parameter command are read. */
+enum glss_tex_parameter_form {
+	GLSS_TEX_PARAMETER_SCALAR, /* glTexParameteri: one value */
+	GLSS_TEX_PARAMETER_SCALAR_FLOAT, /* glTexParameterf: one value, rounded */
+	GLSS_TEX_PARAMETER_INT,    /* glTexParameteriv */
+	GLSS_TEX_PARAMETER_IINT,   /* es3.2 tex32: glTexParameterIiv */
+	GLSS_TEX_PARAMETER_UINT,   /* es3.2 tex32: glTexParameterIuiv */
+	GLSS_TEX_PARAMETER_FLOAT,  /* glTexParameterfv */
+};
+
+/* The values a vector form carries for pname (es3.2 tex32: four for the
+ * border colour in an ES 3.2 context, where the client sends four). */
+static uint32_t glss_tex_parameter_count(const struct glss_worker *w, GLenum pname)
+{
+	return pname == GL_TEXTURE_BORDER_COLOR && glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_2)) ? 4 : 1;
+}
+
+/* wire: u32 target, u32 pname, 4-byte values (no reply): one, or
+ * glss_tex_parameter_count() for the vector forms; target and pname were
+ * checked before the values were read. */
+static void glss_tex_parameter(struct glss_worker *w, GLenum target, GLenum pname, const uint32_t *values,
+			       uint32_t count, enum glss_tex_parameter_form form)
 {
 	union {
 		GLfloat f[4];
 		GLint i[4];
+		GLuint u[4];
 	} params = {{0}};
-	memcpy(&params, &value, 4);
-	if (!glss_tex_parameter_value_ok(target, pname, is_float ? (double)params.f[0] : (double)params.i[0],
-					 is_float && scalar)) {
+	memcpy(&params, values, 4 * (size_t)count);
+	bool is_float = form == GLSS_TEX_PARAMETER_FLOAT || form == GLSS_TEX_PARAMETER_SCALAR_FLOAT;
+	bool scalar = form == GLSS_TEX_PARAMETER_SCALAR || form == GLSS_TEX_PARAMETER_SCALAR_FLOAT;
+	bool value_ok = glss_tex_parameter_value_ok(w, target, pname, is_float ? (double)params.f[0] : (double)params.i[0],
+						     form == GLSS_TEX_PARAMETER_SCALAR_FLOAT);
+	/* es3.2 tex32: the border colour has four values, which a scalar form
+	 * cannot give (GL_INVALID_ENUM natively) */
+	if (!value_ok || (scalar && pname == GL_TEXTURE_BORDER_COLOR)) {
 		glss_set_error(w, GL_INVALID_ENUM);
 		return;
 	}
-	if (is_float && scalar)
-		glTexParameterf(target, pname, params.f[0]);
-	else if (is_float)
-		glTexParameterfv(target, pname, params.f);
-	else
-		glTexParameteriv(target, pname, params.i);
+	switch (form) {
+	case GLSS_TEX_PARAMETER_SCALAR_FLOAT: glTexParameterf(target, pname, params.f[0]); break;
+	case GLSS_TEX_PARAMETER_FLOAT: glTexParameterfv(target, pname, params.f); break;
+	case GLSS_TEX_PARAMETER_UINT: glTexParameterIuiv(target, pname, params.u); break;
+	case GLSS_TEX_PARAMETER_IINT: glTexParameterIiv(target, pname, params.i); break;
+	case GLSS_TEX_PARAMETER_INT:
+	case GLSS_TEX_PARAMETER_SCALAR: glTexParameteriv(target, pname, params.i); break;
+	}
 }
 
-/* Every ES 2.0 texture parameter has one value; a pname from another API
- * (4-value border colours...) must not read past it: the pname checks come
- * first. */
-void glss_exec_glTexParameterfv(struct glss_worker *w, struct gls_reader *r)
+/* The vector forms: target, pname, then as many values as the pname has. */
+static void glss_tex_parameter_vector(struct glss_worker *w, struct gls_reader *r, enum glss_tex_parameter_form form)
 {
 	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
-	uint32_t value = gls_get_u32(r);
-	if (gls_reader_done(r) && glss_check_enums_glTexParameterfv(w, target, pname))
-		glss_tex_parameter(w, target, pname, value, true, false);
+	uint32_t count = glss_tex_parameter_count(w, pname);
+	uint32_t values[4];
+	for (uint32_t i = 0; i < count; i++)
+		values[i] = gls_get_u32(r);
+	if (gls_reader_done(r) && glss_check_enums_glTexParameteriv(w, target, pname))
+		glss_tex_parameter(w, target, pname, values, count, form);
+}
+
+void glss_exec_glTexParameterfv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_tex_parameter_vector(w, r, GLSS_TEX_PARAMETER_FLOAT);
 }
 
 void glss_exec_glTexParameteriv(struct glss_worker *w, struct gls_reader *r)
 {
-	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
-	uint32_t value = gls_get_u32(r);
-	if (gls_reader_done(r) && glss_check_enums_glTexParameteriv(w, target, pname))
-		glss_tex_parameter(w, target, pname, value, false, false);
+	glss_tex_parameter_vector(w, r, GLSS_TEX_PARAMETER_INT);
 }
 
-/* glTexParameterf / glTexParameteri: the same wire as the vector forms. */
+/* es3.2 tex32: the border colour as integers (the other pnames as glTexParameteriv) */
+void glss_exec_glTexParameterIiv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_tex_parameter_vector(w, r, GLSS_TEX_PARAMETER_IINT);
+}
+
+void glss_exec_glTexParameterIuiv(struct glss_worker *w, struct gls_reader *r)
+{
+	glss_tex_parameter_vector(w, r, GLSS_TEX_PARAMETER_UINT);
+}
+
+/* glTexParameterf / glTexParameteri: one value, as the vector forms' first. */
 void glss_exec_glTexParameterf(struct glss_worker *w, struct gls_reader *r)
 {
 	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
 	uint32_t value = gls_get_u32(r);
 	if (gls_reader_done(r) && glss_check_enums_glTexParameterf(w, target, pname))
-		glss_tex_parameter(w, target, pname, value, true, true);
+		glss_tex_parameter(w, target, pname, &value, 1, GLSS_TEX_PARAMETER_SCALAR_FLOAT);
 }
 
 void glss_exec_glTexParameteri(struct glss_worker *w, struct gls_reader *r)
@@ -1144,7 +1204,7 @@ void glss_exec_glTexParameteri(struct glss_worker *w, struct gls_reader *r)
 	GLenum target = gls_get_u32(r), pname = gls_get_u32(r);
 	uint32_t value = gls_get_u32(r);
 	if (gls_reader_done(r) && glss_check_enums_glTexParameteri(w, target, pname))
-		glss_tex_parameter(w, target, pname, value, false, true);
+		glss_tex_parameter(w, target, pname, &value, 1, GLSS_TEX_PARAMETER_SCALAR);
 }
 
 /* wire: i32 count, u32 n + n x u32 shader (n = max(count, 0)), u32 binaryformat,

@@ -184,7 +184,10 @@ void glss_exec_glCopyTexSubImage3D(struct glss_worker *w, struct gls_reader *r)
 	GLsizei level_width, level_height, level_depth;
 	GLint dx = xoffset, dy = yoffset, cx = x, cy = y;
 	GLsizei cw = width, ch = height;
-	glGetIntegerv(target == GL_TEXTURE_3D ? GL_TEXTURE_BINDING_3D : GL_TEXTURE_BINDING_2D_ARRAY, &texture);
+	glGetIntegerv(target == GL_TEXTURE_3D			? GL_TEXTURE_BINDING_3D
+		      : target == GL_TEXTURE_CUBE_MAP_ARRAY ? GL_TEXTURE_BINDING_CUBE_MAP_ARRAY /* es3.2 tex32 */
+							    : GL_TEXTURE_BINDING_2D_ARRAY,
+		      &texture);
 	/* clipped only when the arguments are valid for the level */
 	if (w->current && width >= 0 && height >= 0 && xoffset >= 0 && yoffset >= 0 && zoffset >= 0 &&
 	    glss_texture_level_size_3d(w, (GLuint)texture, target, level, &level_width, &level_height, &level_depth) &&

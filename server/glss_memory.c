@@ -85,7 +85,7 @@ static void glss_done(struct glss_worker *w, bool ok)
 }
 
 /* The kinds of texture objects, the index of their texture 0. */
-enum { GLSS_TEX_2D, GLSS_TEX_CUBE, GLSS_TEX_3D, GLSS_TEX_2D_ARRAY };
+enum { GLSS_TEX_2D, GLSS_TEX_CUBE, GLSS_TEX_3D, GLSS_TEX_2D_ARRAY, GLSS_TEX_CUBE_MAP_ARRAY /* es3.2 tex32 */ };
 
 static int glss_kind_of(GLenum binding)
 {
@@ -93,6 +93,7 @@ static int glss_kind_of(GLenum binding)
 	case GL_TEXTURE_BINDING_CUBE_MAP: return GLSS_TEX_CUBE;
 	case GL_TEXTURE_BINDING_3D: return GLSS_TEX_3D;
 	case GL_TEXTURE_BINDING_2D_ARRAY: return GLSS_TEX_2D_ARRAY;
+	case GL_TEXTURE_BINDING_CUBE_MAP_ARRAY: return GLSS_TEX_CUBE_MAP_ARRAY;
 	default: return GLSS_TEX_2D;
 	}
 }
@@ -113,6 +114,12 @@ static int glss_face_of(GLenum target, GLenum *binding)
 		*binding = GL_TEXTURE_BINDING_2D_ARRAY;
 		return 0;
 	}
+	/* es3.2 tex32: a cube map array is one image of layer-faces, sized
+	 * like a 2D array's */
+	if (target == GL_TEXTURE_CUBE_MAP_ARRAY) {
+		*binding = GL_TEXTURE_BINDING_CUBE_MAP_ARRAY;
+		return 0;
+	}
 	if (target >= GL_TEXTURE_CUBE_MAP_POSITIVE_X && target <= GL_TEXTURE_CUBE_MAP_NEGATIVE_Z) {
 		*binding = GL_TEXTURE_BINDING_CUBE_MAP;
 		return (int)(target - GL_TEXTURE_CUBE_MAP_POSITIVE_X);
@@ -125,7 +132,9 @@ static struct glss_texture *glss_texture_of(struct glss_worker *w, GLuint host, 
 	struct glss_context *c = w->current;
 	struct glss_texture **slot = NULL, *t = NULL;
 	uint64_t value;
-	if (!host)
+	if (!host && kind == GLSS_TEX_CUBE_MAP_ARRAY)
+		slot = &c->default_texture_cube_array;
+	else if (!host)
 		slot = kind >= GLSS_TEX_3D ? &c->default_textures_3d[kind - GLSS_TEX_3D] : &c->default_textures[kind];
 	else if (gls_idmap_get(&c->share->textures, host, &value))
 		return (struct glss_texture *)(uintptr_t)value;
@@ -174,6 +183,10 @@ static bool glss_size_possible(GLenum binding, GLsizei width, GLsizei height, GL
 		glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
 		glGetIntegerv(GL_MAX_ARRAY_TEXTURE_LAYERS, &max_depth);
 		break;
+	case GL_TEXTURE_BINDING_CUBE_MAP_ARRAY: /* es3.2 tex32: square, whole cubes */
+		glGetIntegerv(GL_MAX_CUBE_MAP_TEXTURE_SIZE, &max_size);
+		glGetIntegerv(GL_MAX_ARRAY_TEXTURE_LAYERS, &max_depth);
+		return width <= max_size && height == width && depth <= max_depth && depth % 6 == 0;
 	default: return false;
 	}
 	return width <= max_size && height <= max_size && depth <= max_depth;
@@ -457,6 +470,8 @@ void glss_memory_context_free(struct glss_worker *w, struct glss_context *c)
 	glss_texture_free(w, c->default_textures[1]);
 	glss_texture_free(w, c->default_textures_3d[0]);
 	glss_texture_free(w, c->default_textures_3d[1]);
+	glss_texture_free(w, c->default_texture_cube_array);
+	c->default_texture_cube_array = NULL;
 	c->default_textures[0] = c->default_textures[1] = NULL;
 	c->default_textures_3d[0] = c->default_textures_3d[1] = NULL;
 }

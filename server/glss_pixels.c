@@ -46,7 +46,8 @@ void glss_zero_blocks(uint8_t *bytes, size_t size, GLenum format)
 void glss_zero_level(struct glss_worker *w, GLenum target, GLint level, GLsizei width, GLsizei height,
 		     GLsizei depth, GLenum format, GLenum type)
 {
-	bool three_d = target == GL_TEXTURE_3D || target == GL_TEXTURE_2D_ARRAY;
+	bool three_d = target == GL_TEXTURE_3D || target == GL_TEXTURE_2D_ARRAY ||
+		       target == GL_TEXTURE_CUBE_MAP_ARRAY; /* es3.2 tex32 */
 	unsigned block_width, block_height, block_size = gls_compressed_block(format, &block_width, &block_height);
 	int64_t stride, row_step = 1;
 	if (width <= 0 || height <= 0 || depth <= 0)
