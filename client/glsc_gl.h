@@ -126,6 +126,10 @@ struct glsc_context {
 	/* es3.2 draw32 */
 	bool reset_reported; /* glGetGraphicsResetStatus told of the lost server */
 
+	/* es3.2 geomtess */
+
+	/* es3.2 layered */
+
 	/* es3.2 tex32 */
 
 

@@ -259,6 +259,10 @@ SETS = {
                                   'GL_DIFFERENCE@GL_ES_VERSION_3_2', 'GL_EXCLUSION@GL_ES_VERSION_3_2', 'GL_HSL_HUE@GL_ES_VERSION_3_2',
                                   'GL_HSL_SATURATION@GL_ES_VERSION_3_2', 'GL_HSL_COLOR@GL_ES_VERSION_3_2', 'GL_HSL_LUMINOSITY@GL_ES_VERSION_3_2'],
 
+    # es3.2 geomtess
+
+    # es3.2 layered
+
     # es3.2 tex32
     'TextureBufferTarget': ['GL_TEXTURE_BUFFER@GL_ES_VERSION_3_2'],
 
@@ -471,6 +475,10 @@ PARAM_SETS = {
     ('glReadnPixels', 'type'): None,
     # glBlendFunci / glBlendFuncSeparatei: their gl.xml group (ES 3.x
     # allows GL_SRC_ALPHA_SATURATE as a destination factor, as Mesa does)
+
+    # es3.2 geomtess
+
+    # es3.2 layered
 
     # es3.2 tex32
     ('glTexBuffer', 'target'): 'TextureBufferTarget',

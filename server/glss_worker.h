@@ -105,6 +105,10 @@ struct glss_context {
 
 	/* es3.2 draw32 */
 
+	/* es3.2 geomtess */
+
+	/* es3.2 layered */
+
 	/* es3.2 tex32 */
 	struct glss_texture *default_texture_cube_array; /* texture 0 of cube map arrays (glss_memory.c) */
 	bool texture_buffer_ranges; /* glTexBufferRange was used: draws check ranges (glss_tex32.c) */
