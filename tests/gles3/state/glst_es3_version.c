@@ -8,10 +8,19 @@
 
 #include <GLES3/gl3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* The version this build offers (meson.build's es_version_offered). */
-#define OFFERED_MINOR GLSTREAM_ES_VERSION_MINOR
+/* The version this build offers (meson.build's es_version_implemented),
+ * or less when GLSTREAM_ES_VERSION caps it (3.0, 3.1) */
+static int offered_minor(void)
+{
+    const char *cap = getenv("GLSTREAM_ES_VERSION");
+    int minor = GLSTREAM_ES_VERSION_MINOR;
+    if (cap && cap[0] == '3' && cap[1] == '.' && cap[2] >= '0' && cap[2] - '0' < minor)
+        minor = cap[2] - '0';
+    return minor;
+}
 
 /* ES 3.1 and 3.2 values a context offered less must refuse */
 #define GL_MAX_COMPUTE_UNIFORM_BLOCKS 0x91BB
@@ -74,6 +83,7 @@ static void later_than_es30(void)
 
 static void es3(void)
 {
+    const int OFFERED_MINOR = offered_minor();
     const char *version = (const char *)glGetString(GL_VERSION);
     char expected[16];
     snprintf(expected, sizeof(expected), "OpenGL ES 3.%d ", OFFERED_MINOR);
@@ -113,7 +123,14 @@ static void es3(void)
     GLST_CHECK_INT(formats[0], -7);
 
     /* later versions */
-    if (OFFERED_MINOR == 1) {
+    if (OFFERED_MINOR >= 2) {
+        /* ES 3.2 state is there */
+        check_int(GL_TEXTURE_BINDING_BUFFER, 0);
+        GLint i = -7;
+        glGetIntegerv(GL_MAX_GEOMETRY_UNIFORM_BLOCKS, &i);
+        GLST_CHECK_GL(GL_NO_ERROR);
+        GLST_CHECK(i >= 12); /* ES 3.2 table 21.50's minimum */
+    } else if (OFFERED_MINOR == 1) {
         check_refused(GL_MAX_GEOMETRY_UNIFORM_BLOCKS);
         check_refused(GL_TEXTURE_BINDING_BUFFER);
         GLuint q = 0;
