@@ -58,6 +58,14 @@ def good_client_works(session, api_test):
     return session.run([api_test], timeout=120, stdout=subprocess.DEVNULL) == 0
 
 
+def signal_if_alive(pid, sig):
+    """Signals a worker that may have ended (and been reaped) meanwhile."""
+    try:
+        os.kill(pid, sig)
+    except ProcessLookupError:
+        pass
+
+
 def stopped_worker_case(session, server, gears, transport):
     """A worker that stops answering (SIGSTOP) while its client draws: the
     client gives up after GLSTREAM_TIMEOUT, says so once, and is not left
@@ -75,14 +83,14 @@ def stopped_worker_case(session, server, gears, transport):
         check(len(mine) >= 1, f"{transport}: the drawing client's worker is found")
         stopped = time.monotonic()
         for w in mine:
-            os.kill(w, signal.SIGSTOP)
+            signal_if_alive(w, signal.SIGSTOP)
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline and "lost the connection" not in glslib.read_text(err_path):
             time.sleep(0.05)
         noticed = time.monotonic() - stopped
         for w in mine:
-            os.kill(w, signal.SIGKILL)
-            os.kill(w, signal.SIGCONT)
+            # a stopped process dies of SIGKILL; the server may reap it at once
+            signal_if_alive(w, signal.SIGKILL)
     text = glslib.read_text(err_path)
     check(text.count("lost the connection to glstream-server") == 1 and "timed out" in text,
           f"{transport}: a client whose worker stopped answering says so once ({text[-200:]!r})")
@@ -110,7 +118,7 @@ def vanished_server_case(session, server, gears, transport):
         check(len(doomed) >= 1, f"{transport}: the client's worker is found")
         killed = time.monotonic()
         for w in doomed:
-            os.kill(w, signal.SIGKILL)
+            signal_if_alive(w, signal.SIGKILL)
         os.killpg(server.pid, signal.SIGKILL)
         subprocess.run(["pkill", "-KILL", "-s", str(server.pid)])
         deadline = time.monotonic() + 15
