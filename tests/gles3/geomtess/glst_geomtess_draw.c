@@ -546,8 +546,8 @@ static void note_captured(const char *what, GLuint buffer, int n)
         glst_note("%s: not mapped, error 0x%x", what, glGetError());
         return;
     }
-    /* the points of one draw come in no particular order across
-     * primitives of llvmpipe's threads: their sum and each value noted */
+    /* captured in primitive order (ES 3.2 12.1); values past what was
+     * written keep the -1 the buffer was filled with */
     for (int i = 0; i < n; i++)
         glst_note("%s value %d = %g", what, i, v[i]);
     glUnmapBuffer(GL_TRANSFORM_FEEDBACK_BUFFER);
