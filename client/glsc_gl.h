@@ -126,7 +126,9 @@ struct glsc_context {
 	/* es3.2 draw32 */
 	bool reset_reported; /* glGetGraphicsResetStatus told of the lost server */
 
-	/* es3.2 geomtess */
+	/* es3.2 geomtess: the host's GL_PRIMITIVE_RESTART_FOR_PATCHES_SUPPORTED,
+	 * 1 or -1 once asked (glsc_gl_geomtess.c) */
+	int8_t restart_for_patches;
 
 	/* es3.2 layered */
 

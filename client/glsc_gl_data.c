@@ -98,7 +98,11 @@ GLuint glsc_glCreateShader(GLenum type)
 	struct glsc_context *current = glsc_current_context();
 	bool compute = type == GL_COMPUTE_SHADER && current &&
 		       (current->info.advertised & GLS_EXT_BIT(GL_ES_VERSION_3_1));
-	if (type != GL_VERTEX_SHADER && type != GL_FRAGMENT_SHADER && !compute) {
+	/* es3.2 geomtess: geometry and tessellation shaders in a context offered ES 3.2 */
+	bool geomtess = (type == GL_GEOMETRY_SHADER || type == GL_TESS_CONTROL_SHADER ||
+			 type == GL_TESS_EVALUATION_SHADER) &&
+			current && (current->info.advertised & GLS_EXT_BIT(GL_ES_VERSION_3_2));
+	if (type != GL_VERTEX_SHADER && type != GL_FRAGMENT_SHADER && !compute && !geomtess) {
 		glsc_set_error(GL_INVALID_ENUM);
 		return 0;
 	}

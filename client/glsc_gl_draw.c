@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "glsc_gl.h"
+#include "glsc_gl_geomtess.h"
 #include "glsc_gl_generated.h"
 #include "glsc_stream.h"
 #include "gls_extensions.h"
@@ -298,7 +299,8 @@ static void glsc_draw_elements_locked(struct glsc_context *ctx, enum glsc_elemen
 	/* the driver reports a negative instance count or an inverted range first */
 	if (bytes && index_data && instances >= 0 && (!range || start <= end) && glsc_uses_client_arrays(ctx)) {
 		struct glsc_draw_range vertices = {0, 0, (uint32_t)instances};
-		glsc_index_range(index_data, type, count, ctx->primitive_restart, &vertices.lo, &vertices.hi);
+		bool restart = ctx->primitive_restart && glsc_restart_applies(ctx, mode); /* es3.2 geomtess */
+		glsc_index_range(index_data, type, count, restart, &vertices.lo, &vertices.hi);
 		if (glsc_add_base_vertex(&vertices.lo, &vertices.hi, basevertex))
 			glsc_send_client_arrays(ctx, &vertices);
 	}

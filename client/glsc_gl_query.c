@@ -1090,13 +1090,14 @@ void glsc_glShaderSource(GLuint shader, GLsizei count, const GLchar *const *stri
 }
 
 /* The shader types glCreateShaderProgramv(EXT) makes programs of: the
- * extension's two, and for the core function those of the context's
- * version (asked before the context is entered: no lock taken). */
-static bool glsc_shader_programv_type(uint64_t version, GLenum type)
+ * extension's two, and those of the context's version (asked before the
+ * context is entered: no lock taken). es3.2 geomtess: the extension's
+ * function takes them too, as Mesa's (one function with the core one). */
+static bool glsc_shader_programv_type(GLenum type)
 {
 	if (type == GL_VERTEX_SHADER || type == GL_FRAGMENT_SHADER)
 		return true;
-	struct glsc_context *ctx = version ? glsc_current_context() : NULL;
+	struct glsc_context *ctx = glsc_current_context();
 	if (!ctx)
 		return false;
 	if (type == GL_COMPUTE_SHADER)
@@ -1120,7 +1121,7 @@ static GLuint glsc_create_shader_programv(uint16_t opcode, uint64_t version, GLe
 		glsc_set_error(GL_INVALID_OPERATION); /* as glsc_gl_enter_offered */
 		return 0;
 	}
-	if (!glsc_shader_programv_type(version, type)) {
+	if (!glsc_shader_programv_type(type)) {
 		glsc_set_error(GL_INVALID_ENUM);
 		return 0;
 	}

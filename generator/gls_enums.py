@@ -260,6 +260,14 @@ SETS = {
                                   'GL_HSL_SATURATION@GL_ES_VERSION_3_2', 'GL_HSL_COLOR@GL_ES_VERSION_3_2', 'GL_HSL_LUMINOSITY@GL_ES_VERSION_3_2'],
 
     # es3.2 geomtess
+    # every draw's mode: ES 2.0's, and the adjacency modes and patches of
+    # ES 3.2 (10.1.11-10.1.15); PrimitiveType also lists GL_QUADS, a
+    # tessellation layout but no ES draw mode
+    'DrawMode': ['GL_POINTS', 'GL_LINES', 'GL_LINE_LOOP', 'GL_LINE_STRIP', 'GL_TRIANGLES',
+                 'GL_TRIANGLE_STRIP', 'GL_TRIANGLE_FAN',
+                 'GL_LINES_ADJACENCY@GL_ES_VERSION_3_2', 'GL_LINE_STRIP_ADJACENCY@GL_ES_VERSION_3_2',
+                 'GL_TRIANGLES_ADJACENCY@GL_ES_VERSION_3_2', 'GL_TRIANGLE_STRIP_ADJACENCY@GL_ES_VERSION_3_2',
+                 'GL_PATCHES@GL_ES_VERSION_3_2'],
 
     # es3.2 layered
 
@@ -477,6 +485,20 @@ PARAM_SETS = {
     # allows GL_SRC_ALPHA_SATURATE as a destination factor, as Mesa does)
 
     # es3.2 geomtess
+    # the draw modes (glBeginTransformFeedback keeps PrimitiveType: the
+    # driver refuses every mode but points, lines and triangles first)
+    ('glDrawArrays', 'mode'): 'DrawMode',
+    ('glDrawElements', 'mode'): 'DrawMode',
+    ('glDrawArraysInstancedEXT', 'mode'): 'DrawMode',
+    ('glDrawElementsInstancedEXT', 'mode'): 'DrawMode',
+    ('glDrawArraysInstanced', 'mode'): 'DrawMode',
+    ('glDrawElementsInstanced', 'mode'): 'DrawMode',
+    ('glDrawRangeElements', 'mode'): 'DrawMode',
+    ('glDrawArraysIndirect', 'mode'): 'DrawMode',
+    ('glDrawElementsIndirect', 'mode'): 'DrawMode',
+    ('glDrawElementsBaseVertex', 'mode'): 'DrawMode',
+    ('glDrawRangeElementsBaseVertex', 'mode'): 'DrawMode',
+    ('glDrawElementsInstancedBaseVertex', 'mode'): 'DrawMode',
 
     # es3.2 layered
 

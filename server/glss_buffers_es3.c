@@ -26,6 +26,7 @@
 
 #include "glss_buffers.h"
 #include "glss_compute.h"
+#include "glss_geomtess.h"
 #include "glss_gl_generated.h"
 #include "glss_memory.h"
 #include "gls_log.h"
@@ -295,22 +296,12 @@ bool glss_es3_draw_check(struct glss_worker *w)
 	struct glss_es3_buffers *e = glss_es3(w);
 	if (!e)
 		return false;
-	GLint program = 0;
-	glGetIntegerv(GL_CURRENT_PROGRAM, &program);
-	GLuint programs[2] = {(GLuint)program, 0};
-	if (!program && glss_ext.glGetProgramPipelineivEXT) {
-		GLint pipeline = 0, vertex = 0, fragment = 0;
-		glGetIntegerv(GL_PROGRAM_PIPELINE_BINDING_EXT, &pipeline);
-		if (pipeline) {
-			glss_ext.glGetProgramPipelineivEXT((GLuint)pipeline, GL_VERTEX_SHADER, &vertex);
-			glss_ext.glGetProgramPipelineivEXT((GLuint)pipeline, GL_FRAGMENT_SHADER, &fragment);
-		}
-		programs[0] = (GLuint)vertex;
-		programs[1] = fragment != vertex ? (GLuint)fragment : 0;
-	}
-	for (int i = 0; i < 2; i++)
-		if (programs[i] && (!glss_check_uniform_blocks(w, e, programs[i]) ||
-				    !glss_compute_storage_check(w, programs[i]))) /* es3.1 compute */
+	/* es3.2 geomtess: every stage's program of a pipeline */
+	GLuint programs[GLSS_DRAW_STAGES];
+	size_t n = glss_draw_programs(w, programs);
+	for (size_t i = 0; i < n; i++)
+		if (!glss_check_uniform_blocks(w, e, programs[i]) ||
+		    !glss_compute_storage_check(w, programs[i])) /* es3.1 compute */
 			return false;
 	GLint active = 0, paused = 0;
 	glGetIntegerv(GL_TRANSFORM_FEEDBACK_ACTIVE, &active);

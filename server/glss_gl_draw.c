@@ -8,6 +8,7 @@
 #include "glss_worker.h"
 #include "glss_buffers.h"
 #include "glss_gl_draw31.h"
+#include "glss_geomtess.h"
 
 #include "glss_tex32.h"
 #include "gls_pixels.h"
@@ -235,11 +236,12 @@ refuse:
 	return false;
 }
 
-/* Whether the restart index names no vertex (ES 3.0's
+/* Whether the restart index names no vertex in a draw of `mode` (ES 3.0's
  * GL_PRIMITIVE_RESTART_FIXED_INDEX, as the driver holds it). */
-bool glss_primitive_restart(struct glss_worker *w)
+bool glss_primitive_restart(struct glss_worker *w, GLenum mode)
 {
-	return glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_0)) && glIsEnabled(GL_PRIMITIVE_RESTART_FIXED_INDEX);
+	return glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_0)) && glIsEnabled(GL_PRIMITIVE_RESTART_FIXED_INDEX) &&
+	       glss_restart_applies(mode); /* es3.2 geomtess: patches */
 }
 
 /* Before a glDrawElements-like draw of count indices of `type`, inline
@@ -251,16 +253,16 @@ bool glss_primitive_restart(struct glss_worker *w)
  * in 64 bits. A sum outside 0..2^32-1 names no vertex of any array: the
  * draw is refused with GL_INVALID_OPERATION, as one reading past a buffer
  * (the result is undefined in ES; the driver would wrap it). */
-static bool glss_check_elements_base(struct glss_worker *w, GLenum type, GLsizei count, const void *indices,
-				     int64_t offset, uint32_t instances, GLint basevertex, uint32_t *disabled,
-				     bool *client_arrays)
+static bool glss_check_elements_base(struct glss_worker *w, GLenum mode, GLenum type, GLsizei count,
+				     const void *indices, int64_t offset, uint32_t instances, GLint basevertex,
+				     uint32_t *disabled, bool *client_arrays)
 {
 	*disabled = 0;
 	*client_arrays = false;
 	if (count <= 0 || !gls_index_size(type))
 		return true; /* the driver reports a bad count or type first */
 	struct glss_draw_range range = {0, 0, instances, 0};
-	bool restart = glss_primitive_restart(w);
+	bool restart = glss_primitive_restart(w, mode);
 	if (indices)
 		glss_index_range(indices, type, (uint32_t)count, restart, &range.lo, &range.hi);
 	else if (!glss_element_range(w, glss_vao_current(w), type, (uint64_t)offset, (uint32_t)count, restart,
@@ -278,10 +280,10 @@ static bool glss_check_elements_base(struct glss_worker *w, GLenum type, GLsizei
 	return glss_check_attribs(w, &range, disabled, client_arrays);
 }
 
-static bool glss_check_elements(struct glss_worker *w, GLenum type, GLsizei count, const void *indices,
+static bool glss_check_elements(struct glss_worker *w, GLenum mode, GLenum type, GLsizei count, const void *indices,
 				int64_t offset, uint32_t instances, uint32_t *disabled, bool *client_arrays)
 {
-	return glss_check_elements_base(w, type, count, indices, offset, instances, 0, disabled, client_arrays);
+	return glss_check_elements_base(w, mode, type, count, indices, offset, instances, 0, disabled, client_arrays);
 }
 
 /* wire glDrawArrays: u32 mode, i32 first, i32 count
@@ -357,7 +359,7 @@ void glss_exec_glDrawElements(struct glss_worker *w, struct gls_reader *r)
 	}
 	uint32_t disabled;
 	bool client_arrays;
-	if (!glss_check_elements(w, type, count, NULL, offset, 1, &disabled, &client_arrays))
+	if (!glss_check_elements(w, mode, type, count, NULL, offset, 1, &disabled, &client_arrays))
 		return;
 	glDrawElements(mode, count, type, (const void *)(uintptr_t)offset);
 	glss_restore_arrays(disabled);
@@ -385,7 +387,7 @@ void glss_exec_glsDrawElementsInline(struct glss_worker *w, struct gls_reader *r
 	static const uint32_t none;
 	uint32_t disabled;
 	bool client_arrays;
-	if (!glss_check_elements(w, type, count, len ? indices : &none, 0, 1, &disabled, &client_arrays))
+	if (!glss_check_elements(w, mode, type, count, len ? indices : &none, 0, 1, &disabled, &client_arrays))
 		return;
 	glDrawElements(mode, count, type, len ? indices : &none);
 	glss_restore_arrays(disabled);
@@ -450,7 +452,7 @@ static void glss_draw_elements_more(struct glss_worker *w, struct gls_reader *r,
 	 * as glDrawElements / glsDrawElementsInline. */
 	bool driver_refuses = primcount < 0 || (range && end < start);
 	if (!driver_refuses &&
-	    !glss_check_elements(w, type, count, inline_pointer, offset, (uint32_t)primcount, &disabled, &client_arrays))
+	    !glss_check_elements(w, mode, type, count, inline_pointer, offset, (uint32_t)primcount, &disabled, &client_arrays))
 		return;
 	if (opcode == GLS_OP_glDrawElementsInstancedEXT)
 		glss_ext.glDrawElementsInstancedEXT(mode, count, type, pointer, primcount);
@@ -533,7 +535,7 @@ static void glss_draw_elements_base_vertex(struct glss_worker *w, struct gls_rea
 	uint32_t disabled = 0;
 	bool client_arrays = false;
 	bool driver_refuses = instances < 0 || (range && end < start);
-	if (!driver_refuses && !glss_check_elements_base(w, type, count, inline_pointer, offset, (uint32_t)instances,
+	if (!driver_refuses && !glss_check_elements_base(w, mode, type, count, inline_pointer, offset, (uint32_t)instances,
 							 basevertex, &disabled, &client_arrays))
 		return;
 	if (instanced)

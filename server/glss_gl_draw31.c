@@ -176,7 +176,7 @@ static void glss_draw_indirect(struct glss_worker *w, GLenum mode, GLenum type, 
 		range.base_instance = cmd->reserved;
 		uint32_t lo = 1, hi = 0;
 		if (reads && !glss_element_range(w, glss_vao_current(w), type, (uint64_t)cmd->first_index * index_size,
-						 cmd->count, glss_primitive_restart(w), &lo, &hi))
+						 cmd->count, glss_primitive_restart(w, mode), &lo, &hi))
 			return; /* indices outside the element buffer */
 		if (reads && lo <= hi) {
 			/* the vertices the indices name, moved by the base vertex */

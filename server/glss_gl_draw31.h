@@ -26,8 +26,9 @@ struct glss_draw_range {
 bool glss_check_attribs(struct glss_worker *w, const struct glss_draw_range *range, uint32_t *disabled,
 			bool *client_arrays);
 void glss_restore_arrays(uint32_t disabled);
-/* Whether GL_PRIMITIVE_RESTART_FIXED_INDEX is on (ES 3.0). */
-bool glss_primitive_restart(struct glss_worker *w);
+/* Whether GL_PRIMITIVE_RESTART_FIXED_INDEX is on (ES 3.0) and restarts
+ * draws of `mode` (es3.2 geomtess: patches, glss_restart_applies). */
+bool glss_primitive_restart(struct glss_worker *w, GLenum mode);
 
 /* Where enabled attribute `index` reads, from the driver's state (see
  * struct glss_attrib_source). */

@@ -278,7 +278,11 @@ void glss_exec_glsCreateShaderProgram(struct glss_worker *w, struct gls_reader *
 		return;
 	/* es3.1 compute: compute shaders in a context offered ES 3.1 */
 	bool compute = type == GL_COMPUTE_SHADER && glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_1));
-	if (type != 0 && type != GL_VERTEX_SHADER && type != GL_FRAGMENT_SHADER && !compute) {
+	/* es3.2 geomtess: geometry and tessellation shaders in a context offered ES 3.2 */
+	bool geomtess = (type == GL_GEOMETRY_SHADER || type == GL_TESS_CONTROL_SHADER ||
+			 type == GL_TESS_EVALUATION_SHADER) &&
+			glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_2));
+	if (type != 0 && type != GL_VERTEX_SHADER && type != GL_FRAGMENT_SHADER && !compute && !geomtess) {
 		glss_fail(w, "glsCreateShaderProgram of type 0x%x", type);
 		return;
 	}

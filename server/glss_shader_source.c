@@ -173,12 +173,12 @@ void glss_exec_glShaderSource(struct glss_worker *w, struct gls_reader *r)
  * made of an empty source, so that the name the client chose names one.
  * The program's info log holds the compile log (glss_program_log_text
  * restores renamed names). */
-static bool glss_shader_programv_type(struct glss_worker *w, bool core, GLenum type)
+static bool glss_shader_programv_type(struct glss_worker *w, GLenum type)
 {
 	if (type == GL_VERTEX_SHADER || type == GL_FRAGMENT_SHADER)
 		return true;
-	if (!core)
-		return false;
+	/* es3.2 geomtess: the extension's function takes the context's
+	 * version's stages too, as Mesa's (one function with the core one) */
 	if (type == GL_COMPUTE_SHADER)
 		return glss_advertised(w, GLS_EXT_BIT(GL_ES_VERSION_3_1));
 	if (type == GL_GEOMETRY_SHADER || type == GL_TESS_CONTROL_SHADER || type == GL_TESS_EVALUATION_SHADER)
@@ -203,7 +203,7 @@ static void glss_create_shader_programv(struct glss_worker *w, struct gls_reader
 	}
 	/* the client refuses other types and negative counts itself (the
 	 * driver would make no program for the name the client chose) */
-	if (!glss_shader_programv_type(w, core, type) || count < 0) {
+	if (!glss_shader_programv_type(w, type) || count < 0) {
 		glss_fail(w, "glCreateShaderProgramvEXT of type 0x%x, %d strings", type, count);
 		return;
 	}
