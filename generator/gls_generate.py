@@ -75,6 +75,8 @@ class Command:
         self.ret = proto.find('ptype').text if proto.find('ptype') is not None else None
         self.ret_decl = ''.join(proto.itertext()).rsplit(self.name, 1)[0].strip()
         self.params = [Param(p) for p in elem.findall('param')]
+        alias = elem.find('alias')
+        self.alias = alias.get('name') if alias is not None else None
 
     def c_params(self):
         return ', '.join(p.decl for p in self.params) or 'void'
@@ -88,11 +90,14 @@ def parse_table(path):
             continue
         opcode, name, kind, *flags = line
         ext = [f[4:] for f in flags if f.startswith('ext=')]
-        if (opcode == '-') != (kind == 'client'):
-            sys.exit(f'commands.txt: {name}: only client commands have no opcode')
+        kind, _, target = kind.partition('=')
+        if (kind == 'alias') != bool(target):
+            sys.exit(f'commands.txt: {name}: an alias names its command (alias=glFoo), nothing else does')
+        if (opcode == '-') != (kind in ('client', 'alias')):
+            sys.exit(f'commands.txt: {name}: only client commands and aliases have no opcode')
         rows.append({'opcode': None if opcode == '-' else int(opcode), 'name': name, 'kind': kind,
                      'flags': set(f for f in flags if not f.startswith('ext=')),
-                     'ext': ext[0] if ext else None})
+                     'ext': ext[0] if ext else None, 'alias': target or None})
     opcodes = [r['opcode'] for r in rows if r['opcode'] is not None]
     names = [r['name'] for r in rows]
     if len(set(opcodes)) != len(opcodes) or len(set(names)) != len(names):
@@ -268,7 +273,9 @@ def gen_client(rows, cmds, out_c, out_h):
     out_c.write('const struct glsc_gl_proc glsc_gl_procs[] = {\n')
     for r in sorted(gl_rows, key=lambda r: r['name']):
         ext = f"\"{r['ext']}\"" if r['ext'] else 'NULL'
-        out_c.write(f"\t{{\"{r['name']}\", (void (*)(void))glsc_{r['name']}, {ext}}},\n")
+        # an alias is the core command's own client function
+        fn = r['alias'] or r['name']
+        out_c.write(f"\t{{\"{r['name']}\", (void (*)(void))glsc_{fn}, {ext}}},\n")
     out_c.write('};\n')
     out_c.write(f'const unsigned glsc_gl_proc_count = {len(gl_rows)};\n')
 
@@ -295,6 +302,7 @@ def enum_checks(gl_rows, cmds, registry):
 def gen_server(rows, cmds, registry, out_c, out_h):
     # client-only commands have no decoder, but their host functions may
     # serve others (glGenVertexArraysOES for glsGenObjects)
+    rows = [r for r in rows if r['kind'] != 'alias']  # never on the wire
     ext_rows = [r for r in rows if r['ext']]
     rows = [r for r in rows if r['kind'] != 'client']
     gl_rows = [r for r in rows if r['kind'] != 'gls']
@@ -410,6 +418,27 @@ def check_ext_flags(rows, extensions):
             sys.exit(f"commands.txt: {r['name']}: ext={r['ext']} is not in extensions.txt")
 
 
+def check_aliases(rows, cmds, requires):
+    """An alias row (glFooOES alias=glFoo ext=GL_OES_foo) is an extension's
+    name for a core command that gl.xml declares identical (<alias>): the
+    client hands out the core command's entry point. Its extension must
+    require the version that gates the core command, so that the alias is
+    never advertised where the core command is refused."""
+    by_name = {r['name']: r for r in rows}
+    for r in rows:
+        if r['kind'] != 'alias':
+            continue
+        core = by_name.get(r['alias'])
+        if core is None or core['kind'] in ('alias', 'gls'):
+            sys.exit(f"commands.txt: {r['name']}: alias={r['alias']} is not a GL command of the table")
+        if cmds[r['name']].alias != r['alias']:
+            sys.exit(f"commands.txt: {r['name']}: gl.xml does not declare it an alias of {r['alias']}")
+        if not r['ext'] or is_version(r['ext']):
+            sys.exit(f"commands.txt: {r['name']}: an alias belongs to an extension (ext=)")
+        if is_version(core['ext']) and requires.get(r['ext']) != core['ext']:
+            sys.exit(f"commands.txt: {r['name']}: {r['ext']} must be requires={core['ext']}, as {r['alias']} is")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--registry', required=True)
@@ -433,6 +462,7 @@ def main():
     for r in rows:
         if r['kind'] != 'gls' and r['name'] not in cmds:
             sys.exit(f"commands.txt: {r['name']} is not in {args.registry}")
+    check_aliases(rows, cmds, gls_enums.extension_requirements(args.extensions))
 
     with open(args.outputs[0], 'w') as a, open(args.outputs[1], 'w') as b:
         if args.side == 'common':

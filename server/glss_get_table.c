@@ -285,6 +285,8 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	NAME(GL_TEXTURE_BINDING_BUFFER, GLS_OBJ_TEXTURE),
 	V(GL_MAX_TEXTURE_BUFFER_SIZE, 1),
 	V(GL_TEXTURE_BUFFER_OFFSET_ALIGNMENT, 1),
+	/* es3.2 ext32: KHR_blend_equation_advanced_coherent (a capability) */
+	V(GL_BLEND_ADVANCED_COHERENT_KHR, 1),
 };
 
 /* es3 state: the indexed state of OpenGL ES 3.0 (the index is checked by
