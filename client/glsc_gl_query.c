@@ -388,11 +388,13 @@ void glsc_glGetInteger64i_v(GLenum target, GLuint index, GLint64 *data)
 /* ---- es3.1 texfb: indexed booleans, sample positions, level and
  *      framebuffer parameters (the worker checks every pname) ---- */
 
-/* wire glGetBooleani_v: u32 target, u32 index -> reply: u32 count (0 or 1), count x u32 */
+/* wire glGetBooleani_v: u32 target, u32 index -> reply: u32 count (0, 1,
+ * or 4 for an ES 3.2 indexed GL_COLOR_WRITEMASK), count x u32 */
 void glsc_glGetBooleani_v(GLenum target, GLuint index, GLboolean *data)
 {
 	const uint32_t args[2] = {target, index};
-	glsc_get_simple(GLS_OP_glGetBooleani_v, GLS_EXT_BIT(GL_ES_VERSION_3_1), args, 2, GLSC_GET_BOOLEAN, data, 1);
+	glsc_get_simple(GLS_OP_glGetBooleani_v, GLS_EXT_BIT(GL_ES_VERSION_3_1), args, 2, GLSC_GET_BOOLEAN, data,
+			target == GL_COLOR_WRITEMASK ? 4 : 1);
 }
 
 /* wire glGetMultisamplefv: u32 pname, u32 index -> reply: u32 count (0 or 2), count x f32 */
