@@ -11,6 +11,9 @@ protocol/extensions.txt for the extensions glstream can advertise, and writes:
   glss_gl_generated.c/h  server: decoders of `auto` commands, dispatch table,
                          the enum checks of every streamed command (gls_enums.py)
 
+An `alias=` row (an extension's name for a core command) only adds a
+client proc-table entry pointing at the core command's client function.
+
 Wire layout of an `auto` command, parameter by parameter, little-endian:
   scalar          4 bytes (GLintptr/GLsizeiptr: 8 bytes)
   array (len=E)   u32 element count, then the elements (4 bytes each)
