@@ -303,9 +303,9 @@ def enum_checks(gl_rows, cmds, registry):
 
 
 def gen_server(rows, cmds, registry, out_c, out_h):
+    rows = [r for r in rows if r['kind'] != 'alias']  # never on the wire
     # client-only commands have no decoder, but their host functions may
     # serve others (glGenVertexArraysOES for glsGenObjects)
-    rows = [r for r in rows if r['kind'] != 'alias']  # never on the wire
     ext_rows = [r for r in rows if r['ext']]
     rows = [r for r in rows if r['kind'] != 'client']
     gl_rows = [r for r in rows if r['kind'] != 'gls']
