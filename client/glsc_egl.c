@@ -1330,7 +1330,7 @@ struct glsc_context *glsc_gl_enter(void)
 	return ctx;
 }
 
-struct glsc_context *glsc_gl_enter_offered(uint64_t bits)
+struct glsc_context *glsc_gl_enter_offered(gls_ext_bits bits)
 {
 	struct glsc_context *ctx = glsc_gl_enter();
 	if (ctx && !(ctx->info.advertised & bits)) {

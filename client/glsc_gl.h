@@ -9,6 +9,7 @@
 #include <GLES3/gl32.h> /* the OpenGL ES 2.0 API and what 3.x adds */
 #include <GLES2/gl2ext.h>
 
+#include "gls_extension_list.h"
 #include "gls_idmap.h"
 #include "gls_protocol.h"
 #include "gls_opcodes.h"
@@ -63,7 +64,7 @@ struct glsc_context_info {
 	/* the OpenGL ES version offered (common/gls_version.h), and the
 	 * GLS_EXT_BIT()s of the extensions advertised and of that version */
 	int es_version;
-	uint64_t advertised;
+	gls_ext_bits advertised;
 };
 
 struct glsc_context {
@@ -163,11 +164,11 @@ struct glsc_context *glsc_gl_enter(void);
  * `bits`): without one of them offered to the context, GL_INVALID_OPERATION
  * (as a driver's dispatch of a function outside the context's API) and
  * NULL. */
-struct glsc_context *glsc_gl_enter_offered(uint64_t bits);
+struct glsc_context *glsc_gl_enter_offered(gls_ext_bits bits);
 /* The name queries of programs that answer a size, a type and a name
  * (glGetActiveUniform and its kin; glsc_gl_query.c); offered: the
  * version bit they need, 0 for none. */
-void glsc_get_active(uint16_t opcode, uint64_t offered, GLuint program, GLuint index, GLsizei buf_size,
+void glsc_get_active(uint16_t opcode, gls_ext_bits offered, GLuint program, GLuint index, GLsizei buf_size,
 		     GLsizei *length, GLint *size_out, GLenum *type_out, GLchar *name);
 void glsc_gl_leave(void);
 

@@ -306,7 +306,7 @@ static void *glsc_map_range_locked(struct glsc_context *ctx, GLenum target, GLin
 	return memory;
 }
 
-static void *glsc_map_range(uint64_t version, GLenum target, GLintptr offset, GLsizeiptr length, GLbitfield access)
+static void *glsc_map_range(gls_ext_bits version, GLenum target, GLintptr offset, GLsizeiptr length, GLbitfield access)
 {
 	struct glsc_context *ctx = version ? glsc_gl_enter_offered(version) : glsc_gl_enter();
 	if (!ctx)
@@ -346,7 +346,7 @@ void *glsc_glMapBufferOES(GLenum target, GLenum access)
 
 /* wire glFlushMappedBufferRange(EXT): sent as glBufferSubData of the range
  * (checks in the driver's order) */
-static void glsc_flush_mapped_range(uint64_t version, GLenum target, GLintptr offset, GLsizeiptr length)
+static void glsc_flush_mapped_range(gls_ext_bits version, GLenum target, GLintptr offset, GLsizeiptr length)
 {
 	struct glsc_context *ctx = version ? glsc_gl_enter_offered(version) : glsc_gl_enter();
 	if (!ctx)
@@ -379,7 +379,7 @@ void glsc_glFlushMappedBufferRange(GLenum target, GLintptr offset, GLsizeiptr le
 	glsc_flush_mapped_range(GLS_EXT_BIT(GL_ES_VERSION_3_0), target, offset, length);
 }
 
-static GLboolean glsc_unmap(uint64_t version, GLenum target)
+static GLboolean glsc_unmap(gls_ext_bits version, GLenum target)
 {
 	struct glsc_context *ctx = version ? glsc_gl_enter_offered(version) : glsc_gl_enter();
 	if (!ctx)
@@ -414,7 +414,7 @@ GLboolean glsc_glUnmapBuffer(GLenum target)
 	return glsc_unmap(GLS_EXT_BIT(GL_ES_VERSION_3_0), target);
 }
 
-static void glsc_get_buffer_pointer(uint64_t version, GLenum target, GLenum pname, void **params)
+static void glsc_get_buffer_pointer(gls_ext_bits version, GLenum target, GLenum pname, void **params)
 {
 	struct glsc_context *ctx = version ? glsc_gl_enter_offered(version) : glsc_gl_enter();
 	if (!ctx)
@@ -634,7 +634,7 @@ void glsc_glTexSubImage2D(GLenum target, GLint level, GLint xoffset, GLint yoffs
  *   i32 width, i32 height, i32 border, i32 imageSize, blob data
  * wire glCompressedTexSubImage2D: u32 target, i32 level, i32 xoffset,
  *   i32 yoffset, i32 width, i32 height, u32 format, i32 imageSize, blob data */
-void glsc_compressed_upload(uint64_t offered, uint16_t opcode, const GLint *params, int count, GLsizei image_size,
+void glsc_compressed_upload(gls_ext_bits offered, uint16_t opcode, const GLint *params, int count, GLsizei image_size,
 			    const void *data)
 {
 	struct glsc_context *ctx = offered ? glsc_gl_enter_offered(offered) : glsc_gl_enter();

@@ -215,12 +215,12 @@ static uint8_t *glsc_debug_put_string(uint8_t *w, const GLchar *s, GLsizei lengt
  * the code: each sends its own opcode; the core ones only in a context
  * offered ES 3.2 (`offered`, 0 for the extension's). */
 
-static struct glsc_context *glsc_debug_enter(uint64_t offered)
+static struct glsc_context *glsc_debug_enter(gls_ext_bits offered)
 {
 	return offered ? glsc_gl_enter_offered(offered) : glsc_gl_enter();
 }
 
-static void glsc_debug_DebugMessageCallback(uint16_t opcode, uint64_t offered, GLDEBUGPROCKHR callback, const void *userParam)
+static void glsc_debug_DebugMessageCallback(uint16_t opcode, gls_ext_bits offered, GLDEBUGPROCKHR callback, const void *userParam)
 {
 	struct glsc_context *ctx = glsc_debug_enter(offered);
 	if (!ctx)
@@ -245,7 +245,7 @@ out:
 	glsc_gl_leave();
 }
 
-static void glsc_debug_DebugMessageInsert(uint16_t opcode, uint64_t offered, GLenum source, GLenum type, GLuint id, GLenum severity, GLsizei length,
+static void glsc_debug_DebugMessageInsert(uint16_t opcode, gls_ext_bits offered, GLenum source, GLenum type, GLuint id, GLenum severity, GLsizei length,
 				  const GLchar *buf)
 {
 	uint32_t n, flags;
@@ -264,7 +264,7 @@ static void glsc_debug_DebugMessageInsert(uint16_t opcode, uint64_t offered, GLe
 	glsc_gl_leave();
 }
 
-static void glsc_debug_PushDebugGroup(uint16_t opcode, uint64_t offered, GLenum source, GLuint id, GLsizei length, const GLchar *message)
+static void glsc_debug_PushDebugGroup(uint16_t opcode, gls_ext_bits offered, GLenum source, GLuint id, GLsizei length, const GLchar *message)
 {
 	uint32_t n, flags;
 	size_t size = 8 + glsc_debug_string_size(message, length, &n, &flags);
@@ -281,7 +281,7 @@ static void glsc_debug_PushDebugGroup(uint16_t opcode, uint64_t offered, GLenum 
 }
 
 /* wire: see server/glss_gl_debug.c */
-static GLuint glsc_debug_GetDebugMessageLog(uint16_t opcode, uint64_t offered, GLuint count, GLsizei bufSize, GLenum *sources, GLenum *types, GLuint *ids,
+static GLuint glsc_debug_GetDebugMessageLog(uint16_t opcode, gls_ext_bits offered, GLuint count, GLsizei bufSize, GLenum *sources, GLenum *types, GLuint *ids,
 				    GLenum *severities, GLsizei *lengths, GLchar *messageLog)
 {
 	struct glsc_context *ctx = glsc_debug_enter(offered);
@@ -355,7 +355,7 @@ static GLuint glsc_sync_id(const void *ptr)
 	return (uintptr_t)ptr <= UINT32_MAX ? (GLuint)(uintptr_t)ptr : 0;
 }
 
-static void glsc_debug_ObjectLabel(uint16_t opcode, uint64_t offered, GLenum identifier, GLuint name, GLsizei length, const GLchar *label)
+static void glsc_debug_ObjectLabel(uint16_t opcode, gls_ext_bits offered, GLenum identifier, GLuint name, GLsizei length, const GLchar *label)
 {
 	uint32_t n, flags;
 	size_t size = 8 + glsc_debug_string_size(label, length, &n, &flags);
@@ -373,7 +373,7 @@ static void glsc_debug_ObjectLabel(uint16_t opcode, uint64_t offered, GLenum ide
 	glsc_gl_leave();
 }
 
-static void glsc_debug_GetObjectLabel(uint16_t opcode, uint64_t offered, GLenum identifier, GLuint name, GLsizei bufSize, GLsizei *length, GLchar *label)
+static void glsc_debug_GetObjectLabel(uint16_t opcode, gls_ext_bits offered, GLenum identifier, GLuint name, GLsizei bufSize, GLsizei *length, GLchar *label)
 {
 	struct glsc_context *ctx = glsc_debug_enter(offered);
 	if (!ctx)
@@ -412,7 +412,7 @@ out:
 
 /* OpenGL ES 2.0 has no sync object: the worker has the driver refuse the
  * pointer, which never travels. */
-static void glsc_debug_ObjectPtrLabel(uint16_t opcode, uint64_t offered, const void *ptr, GLsizei length, const GLchar *label)
+static void glsc_debug_ObjectPtrLabel(uint16_t opcode, gls_ext_bits offered, const void *ptr, GLsizei length, const GLchar *label)
 {
 	(void)ptr;
 	(void)length;
@@ -424,7 +424,7 @@ static void glsc_debug_ObjectPtrLabel(uint16_t opcode, uint64_t offered, const v
 	glsc_gl_leave();
 }
 
-static void glsc_debug_GetObjectPtrLabel(uint16_t opcode, uint64_t offered, const void *ptr, GLsizei bufSize, GLsizei *length, GLchar *label)
+static void glsc_debug_GetObjectPtrLabel(uint16_t opcode, gls_ext_bits offered, const void *ptr, GLsizei bufSize, GLsizei *length, GLchar *label)
 {
 	(void)ptr;
 	(void)bufSize;
@@ -439,7 +439,7 @@ static void glsc_debug_GetObjectPtrLabel(uint16_t opcode, uint64_t offered, cons
 
 /* The callback and its parameter are the client's; any other pname goes
  * to the driver, which raises the error. */
-static void glsc_debug_GetPointerv(uint16_t opcode, uint64_t offered, GLenum pname, void **params)
+static void glsc_debug_GetPointerv(uint16_t opcode, gls_ext_bits offered, GLenum pname, void **params)
 {
 	struct glsc_context *ctx = glsc_debug_enter(offered);
 	if (!ctx)
@@ -460,7 +460,7 @@ static void glsc_debug_GetPointerv(uint16_t opcode, uint64_t offered, GLenum pna
 
 /* wire glDebugMessageControlKHR: u32 source, u32 type, u32 severity,
  * i32 count, u32 n + n ids (n: count, or 0 when negative), u32 enabled */
-static void glsc_debug_DebugMessageControl(uint16_t opcode, uint64_t offered, GLenum source, GLenum type, GLenum severity, GLsizei count, const GLuint *ids,
+static void glsc_debug_DebugMessageControl(uint16_t opcode, gls_ext_bits offered, GLenum source, GLenum type, GLenum severity, GLsizei count, const GLuint *ids,
 				   GLboolean enabled)
 {
 	uint32_t n = count > 0 ? (uint32_t)count : 0;

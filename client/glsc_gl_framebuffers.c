@@ -147,7 +147,7 @@ bool glsc_hook_glIsSampler(GLuint sampler, GLboolean *result)
 /* wire glSamplerParameteriv / fv, es3.2 tex32: Iiv / Iuiv: u32 sampler,
  * u32 pname, 4-byte values: one, four for the border colour in an ES 3.2
  * context (the worker refuses other pnames before reading) */
-static void glsc_sampler_parameter(uint64_t version, uint16_t opcode, GLuint sampler, GLenum pname, const void *param)
+static void glsc_sampler_parameter(gls_ext_bits version, uint16_t opcode, GLuint sampler, GLenum pname, const void *param)
 {
 	struct glsc_context *ctx = glsc_gl_enter_offered(version);
 	if (!ctx)
@@ -186,7 +186,7 @@ void glsc_glSamplerParameterIuiv(GLuint sampler, GLenum pname, const GLuint *par
 /* wire glGetSamplerParameteriv / fv, es3.2 tex32: Iiv / Iuiv: u32
  * sampler, u32 pname -> reply: u32 count (0, 1, or 4 for the border
  * colour), count x 4-byte values */
-static void glsc_get_sampler_parameter(uint64_t version, uint16_t opcode, GLuint sampler, GLenum pname,
+static void glsc_get_sampler_parameter(gls_ext_bits version, uint16_t opcode, GLuint sampler, GLenum pname,
 				       void *params)
 {
 	struct glsc_context *ctx = glsc_gl_enter_offered(version);

@@ -231,7 +231,8 @@ static uint32_t glsc_get_values(struct glsc_context *ctx, uint16_t opcode, const
 /* es3 state: the extensions of GL_EXTENSIONS (version bits left out). */
 static unsigned glsc_extension_count(const struct glsc_context *ctx)
 {
-	return (unsigned)__builtin_popcountll(ctx->info.advertised & ~GLS_EXT_VERSION_BITS);
+	gls_ext_bits listed = ctx->info.advertised & ~GLS_EXT_VERSION_BITS;
+	return (unsigned)(__builtin_popcountll((uint64_t)listed) + __builtin_popcountll((uint64_t)(listed >> 64)));
 }
 
 /* es3 state: what the client alone knows of OpenGL ES 3.0, consistent
@@ -353,7 +354,7 @@ void glsc_glGetInteger64v(GLenum pname, GLint64 *data)
 
 /* A query the worker answers in full from its arguments: enter (with the
  * version or extension bits `offered`, 0 for none), ask, leave. */
-static void glsc_get_simple(uint16_t opcode, uint64_t offered, const uint32_t *args, size_t nargs,
+static void glsc_get_simple(uint16_t opcode, gls_ext_bits offered, const uint32_t *args, size_t nargs,
 			    enum glsc_get_kind kind, void *out, uint32_t max_values)
 {
 	struct glsc_context *ctx = offered ? glsc_gl_enter_offered(offered) : glsc_gl_enter();
@@ -387,11 +388,13 @@ void glsc_glGetInteger64i_v(GLenum target, GLuint index, GLint64 *data)
 /* ---- es3.1 texfb: indexed booleans, sample positions, level and
  *      framebuffer parameters (the worker checks every pname) ---- */
 
-/* wire glGetBooleani_v: u32 target, u32 index -> reply: u32 count (0 or 1), count x u32 */
+/* wire glGetBooleani_v: u32 target, u32 index -> reply: u32 count (0, 1,
+ * or 4 for an ES 3.2 indexed GL_COLOR_WRITEMASK), count x u32 */
 void glsc_glGetBooleani_v(GLenum target, GLuint index, GLboolean *data)
 {
 	const uint32_t args[2] = {target, index};
-	glsc_get_simple(GLS_OP_glGetBooleani_v, GLS_EXT_BIT(GL_ES_VERSION_3_1), args, 2, GLSC_GET_BOOLEAN, data, 1);
+	glsc_get_simple(GLS_OP_glGetBooleani_v, GLS_EXT_BIT(GL_ES_VERSION_3_1), args, 2, GLSC_GET_BOOLEAN, data,
+			target == GL_COLOR_WRITEMASK ? 4 : 1);
 }
 
 /* wire glGetMultisamplefv: u32 pname, u32 index -> reply: u32 count (0 or 2), count x f32 */
@@ -523,10 +526,10 @@ const GLubyte *glsc_glGetStringi(GLenum name, GLuint index)
 		glsc_set_error_locked(GL_INVALID_ENUM);
 		goto out;
 	}
-	uint64_t listed = ctx->info.advertised & ~GLS_EXT_VERSION_BITS;
+	gls_ext_bits listed = ctx->info.advertised & ~GLS_EXT_VERSION_BITS;
 	GLuint n = 0;
 	for (unsigned i = 0; i < GLS_EXT_COUNT && !s; i++)
-		if ((listed & (UINT64_C(1) << i)) && n++ == index)
+		if ((listed & ((gls_ext_bits)1 << i)) && n++ == index)
 			s = gls_extension_names[i];
 	if (!s)
 		glsc_set_error_locked(GL_INVALID_VALUE);
@@ -627,7 +630,7 @@ void glsc_glGetFramebufferAttachmentParameteriv(GLenum target, GLenum attachment
 /* wire glGetProgramiv / glGetShaderiv / glGetProgramPipelineivEXT: u32 object, u32 pname
  *   -> reply: u32 count, count x i32 */
 static void glsc_get_shader_program(uint16_t opcode, enum gls_object_type type, GLuint object, GLenum pname,
-				    GLint *params, uint64_t version)
+				    GLint *params, gls_ext_bits version)
 {
 	struct glsc_context *ctx = version ? glsc_gl_enter_offered(version) : glsc_gl_enter();
 	if (!ctx)
@@ -824,7 +827,7 @@ static void glsc_store_text(const void *text, uint32_t len, GLsizei buf_size, GL
  *   u32 program, shader or pipeline, i32 bufSize
  *   -> reply: u32 ok (0: the driver raised an error), u32 length + the characters written (no NUL) */
 static void glsc_get_text(uint16_t opcode, enum gls_object_type type, GLuint object, GLsizei buf_size,
-			  GLsizei *length, GLchar *out, uint64_t version)
+			  GLsizei *length, GLchar *out, gls_ext_bits version)
 {
 	struct glsc_context *ctx = version ? glsc_gl_enter_offered(version) : glsc_gl_enter();
 	if (!ctx)
@@ -882,7 +885,7 @@ void glsc_glGetProgramPipelineInfoLog(GLuint pipeline, GLsizei bufSize, GLsizei 
  *   glGetActiveUniformBlockName, glGetTransformFeedbackVarying): u32
  *   program, u32 index, i32 bufSize
  *   -> reply: u32 ok, i32 size, u32 type, u32 length + the name's characters written (no NUL) */
-void glsc_get_active(uint16_t opcode, uint64_t offered, GLuint program, GLuint index, GLsizei buf_size,
+void glsc_get_active(uint16_t opcode, gls_ext_bits offered, GLuint program, GLuint index, GLsizei buf_size,
 		     GLsizei *length, GLint *size_out, GLenum *type_out, GLchar *name)
 {
 	struct glsc_context *ctx = offered ? glsc_gl_enter_offered(offered) : glsc_gl_enter();
@@ -1113,7 +1116,7 @@ static bool glsc_shader_programv_type(GLenum type)
  * program), the driver creates a program whatever the strings say
  * (EXT_separate_shader_objects gives the equivalent code), so the client
  * names it without a round trip. */
-static GLuint glsc_create_shader_programv(uint16_t opcode, uint64_t version, GLenum type, GLsizei count,
+static GLuint glsc_create_shader_programv(uint16_t opcode, gls_ext_bits version, GLenum type, GLsizei count,
 					  const GLchar *const *strings)
 {
 	struct glsc_context *current = version ? glsc_current_context() : NULL;

@@ -24,7 +24,7 @@ void glsc_pack_buffer_read_pixels(struct glsc_context *ctx, GLint x, GLint y, GL
 
 /* glCompressedTex(Sub)Image2D/3D: params as on the command's wire, the
  * data as is; offered: the version bit a 3D command needs (0: none). */
-void glsc_compressed_upload(uint64_t offered, uint16_t opcode, const GLint *params, int count, GLsizei image_size,
+void glsc_compressed_upload(gls_ext_bits offered, uint16_t opcode, const GLint *params, int count, GLsizei image_size,
 			    const void *data);
 
 /* A compressed image larger than a chunk sent in pieces: the image

@@ -16,25 +16,25 @@ bool gls_has_word(const char *list, const char *word)
 	return false;
 }
 
-uint64_t gls_extensions_advertised(const char *host_extensions)
+gls_ext_bits gls_extensions_advertised(const char *host_extensions)
 {
-	uint64_t bits = 0;
+	gls_ext_bits bits = 0;
 	for (unsigned i = 0; host_extensions && i < GLS_EXT_COUNT; i++)
 		if (gls_has_word(host_extensions, gls_extension_names[i]))
-			bits |= UINT64_C(1) << i;
+			bits |= (gls_ext_bits)1 << i;
 	return bits;
 }
 
-uint64_t gls_extensions_offered(const char *host_extensions, int es_version)
+gls_ext_bits gls_extensions_offered(const char *host_extensions, int es_version)
 {
-	uint64_t bits = gls_extensions_advertised(host_extensions) | gls_es_version_bits(es_version);
+	gls_ext_bits bits = gls_extensions_advertised(host_extensions) | gls_es_version_bits(es_version);
 	for (unsigned i = 0; i < GLS_EXT_COUNT; i++)
 		if (gls_extension_requires[i] && !(bits & gls_extension_requires[i]))
-			bits &= ~(UINT64_C(1) << i);
+			bits &= ~((gls_ext_bits)1 << i);
 	return bits;
 }
 
-char *gls_extensions_string(uint64_t advertised)
+char *gls_extensions_string(gls_ext_bits advertised)
 {
 	size_t total = 1;
 	for (unsigned i = 0; i < GLS_EXT_COUNT; i++)
@@ -43,7 +43,7 @@ char *gls_extensions_string(uint64_t advertised)
 	if (!out)
 		return NULL;
 	for (unsigned i = 0; i < GLS_EXT_COUNT; i++) {
-		if (!(advertised & (UINT64_C(1) << i) & ~GLS_EXT_VERSION_BITS))
+		if (!(advertised & ((gls_ext_bits)1 << i) & ~GLS_EXT_VERSION_BITS))
 			continue;
 		size_t n = strlen(gls_extension_names[i]);
 		memcpy(end, gls_extension_names[i], n);

@@ -16,17 +16,17 @@ bool gls_has_word(const char *list, const char *word);
 
 /* GLS_EXT_BIT()s of the extensions advertised on a host whose
  * GL_EXTENSIONS is `host_extensions`: ours that it also has. */
-uint64_t gls_extensions_advertised(const char *host_extensions);
+gls_ext_bits gls_extensions_advertised(const char *host_extensions);
 
 /* What a context offered OpenGL ES `es_version` is advertised: the
  * extensions of the host (gls_extensions_advertised) whose required
  * version (protocol/extensions.txt `requires=`) it has, and the version
  * bits (common/gls_version.h). Client and worker both decide with this. */
-uint64_t gls_extensions_offered(const char *host_extensions, int es_version);
+gls_ext_bits gls_extensions_offered(const char *host_extensions, int es_version);
 
 /* Those extensions as text, in list order, each followed by a space
  * (version bits, GLS_EXT_VERSION_BITS, are no extensions: left out).
  * malloc'd; NULL when out of memory. */
-char *gls_extensions_string(uint64_t advertised);
+char *gls_extensions_string(gls_ext_bits advertised);
 
 #endif

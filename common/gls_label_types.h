@@ -13,7 +13,7 @@
 /* The object type a label identifier names in a context that is offered
  * `offered` (GLS_EXT_BIT()s); false for identifiers of objects the context
  * does not have (the worker has the driver refuse them). */
-static inline bool gls_label_object_type(GLenum identifier, uint64_t offered, enum gls_object_type *type)
+static inline bool gls_label_object_type(GLenum identifier, gls_ext_bits offered, enum gls_object_type *type)
 {
 	bool es3 = offered & GLS_EXT_BIT(GL_ES_VERSION_3_0);
 	switch (identifier) {

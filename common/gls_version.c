@@ -29,11 +29,11 @@ int gls_es_version_parse(const char *text)
 	return major * 10 + minor;
 }
 
-uint64_t gls_es_version_bits(int version)
+gls_ext_bits gls_es_version_bits(int version)
 {
-	uint64_t bits = 0;
+	gls_ext_bits bits = 0;
 	for (unsigned i = 0; i < GLS_EXT_COUNT; i++)
 		if (gls_extension_es_versions[i] && gls_extension_es_versions[i] <= version)
-			bits |= UINT64_C(1) << i;
+			bits |= (gls_ext_bits)1 << i;
 	return bits;
 }

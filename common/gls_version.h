@@ -13,6 +13,8 @@
 
 #include <stdint.h>
 
+#include "gls_extension_list.h"
+
 /* 10 * major + minor of the highest version glstream offers: meson.build's
  * es_version_implemented (raised only with every entry point of the next
  * version in place; tests/unit/gls_api_coverage.py checks it). */
@@ -28,6 +30,6 @@ int gls_es_version_offered(const char *host_version, int cap);
 int gls_es_version_parse(const char *text);
 
 /* GLS_EXT_BIT()s of the versions above 2.0 that `version` includes. */
-uint64_t gls_es_version_bits(int version);
+gls_ext_bits gls_es_version_bits(int version);
 
 #endif

@@ -55,7 +55,9 @@ SETS = {
                   # es3 vertex (RASTERIZER_DISCARD serves transform feedback too)
                   'GL_PRIMITIVE_RESTART_FIXED_INDEX', 'GL_RASTERIZER_DISCARD',
                   # es3.2 draw32
-                  'GL_SAMPLE_SHADING@GL_ES_VERSION_3_2'],
+                  'GL_SAMPLE_SHADING@GL_ES_VERSION_3_2',
+                  # es3.2 ext32: on by default; off, advanced blending needs glBlendBarrier
+                  'GL_BLEND_ADVANCED_COHERENT_KHR'],
     # ES 2.0 draws 16-bit indices at most; 32-bit ones with OES_element_index_uint
     'DrawElementsType': ['GL_UNSIGNED_BYTE', 'GL_UNSIGNED_SHORT',
                          'GL_UNSIGNED_INT@GL_OES_element_index_uint|GL_ES_VERSION_3_0'],
@@ -529,8 +531,8 @@ def parse_extensions(path):
     names = [e[0] for e in exts]
     if len(set(names)) != len(names):
         sys.exit('extensions.txt: an extension is listed twice')
-    if len(names) > 64:
-        sys.exit('extensions.txt: more than 64 extensions; widen the advertised bitmask')
+    if len(names) > 128:
+        sys.exit('extensions.txt: more than 128 extensions do not fit gls_ext_bits (gls_extension_list.h)')
     return exts
 
 

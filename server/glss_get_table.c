@@ -328,6 +328,8 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	V(GL_MAX_TESS_EVALUATION_IMAGE_UNIFORMS, 1),
 	V(GL_MAX_TESS_EVALUATION_SHADER_STORAGE_BLOCKS, 1),
 	V(GL_MAX_COMBINED_TESS_EVALUATION_UNIFORM_COMPONENTS, 1),
+	/* es3.2 ext32: KHR_blend_equation_advanced_coherent (a capability) */
+	V(GL_BLEND_ADVANCED_COHERENT_KHR, 1),
 };
 
 /* es3 state: the indexed state of OpenGL ES 3.0 (the index is checked by

@@ -10,6 +10,7 @@
 #include <GLES3/gl32.h> /* the OpenGL ES 2.0 API and what 3.x adds */
 #include <GLES2/gl2ext.h>
 
+#include "gls_extension_list.h"
 #include "gls_idmap.h"
 #include "gls_opcodes.h"
 #include "gls_protocol.h"
@@ -46,7 +47,7 @@ struct glss_context {
 	/* GLS_EXT_BIT()s of the extensions advertised to the client for this
 	 * context (as the client decides: ours that the host has), known from
 	 * the first glsMakeCurrent; enums they bring are valid only then */
-	uint64_t extensions;
+	gls_ext_bits extensions;
 	bool extensions_known;
 	int es_version; /* the version offered (common/gls_version.h), from then too */
 	int es_version_cap; /* the client's GLSTREAM_ES_VERSION */

@@ -44,6 +44,12 @@ its native one must be expected in tests/conformance/piglit-expected.txt:
   class ES X.Y | * -> GLSTREAM | REASON        every test of version class
                                                X.Y, while glstream offers a
                                                lower version than X.Y
+  below ES X.Y: TEST NAME | NATIVE -> GLSTREAM | REASON
+                                               one test, while glstream
+                                               offers a lower version than
+                                               X.Y (the test needs what a
+                                               context of X.Y advertises);
+                                               ignored from then on
 
 A class entry covers a test only when the test needs exactly ES X.Y, its
 glstream status is GLSTREAM, and the OpenGL ES version glstream offers
@@ -90,6 +96,7 @@ PIGLIT_RE_PREFIX = "PIGLIT: "
 GLES_LIBS = {b"libpiglitutil_gles2.so": "2", b"libpiglitutil_gles3.so": "3"}
 CONTEXT_REQUEST_RE = re.compile(r"Failed to create waffle_context for OpenGL ES (\d+\.\d+)")
 CLASS_PREFIX = "class ES "
+BELOW_RE = re.compile(r"below ES (\d+\.\d+): (.+)")
 
 
 class Test:
@@ -367,8 +374,23 @@ def load_expected(path):
             if "*" in (nat, gls) or "/" in gls:
                 raise glslib.HarnessError(f"{path}:{n}: '*' is for class entries only; "
                                           "'/' (alternatives) for flaky native results only")
-            exp[parts[0]] = (nat, gls, parts[2])
+            name, below = parts[0], None
+            m = BELOW_RE.fullmatch(name)
+            if m:
+                if m.group(1) not in ES_VERSIONS:
+                    raise glslib.HarnessError(f"{path}:{n}: 'below ES X.Y:' with X.Y one of {', '.join(ES_VERSIONS)}")
+                name, below = m.group(2), as_tuple(m.group(1))
+            if name in exp:
+                raise glslib.HarnessError(f"{path}:{n}: a second entry for {name}")
+            exp[name] = (nat, gls, parts[2], below)
     return exp, classes
+
+
+def applying(expected, gls_ver):
+    """The test entries in force for a glstream offering gls_ver: a
+    `below ES X.Y:` entry only while gls_ver is below X.Y."""
+    return {name: e[:3] for name, e in expected.items()
+            if e[3] is None or (gls_ver is not None and gls_ver < e[3])}
 
 
 def default_paths(args):
@@ -497,7 +519,8 @@ def main(argv):
 
     if args.native_only:
         return report_native(tests, results, time.monotonic() - t0)
-    return compare(args, tests, results, expected, class_expected, gls_ver, time.monotonic() - t0)
+    return compare(args, tests, results, applying(expected, gls_ver), class_expected, gls_ver,
+                   time.monotonic() - t0)
 
 
 def report_native(tests, results, elapsed):

@@ -2,7 +2,8 @@
  * removal, tombstones, reserved keys), pixel rectangle sizes (every ES 2.0
  * format/type pair and alignment, overflow-free) and the wire reader
  * (bounds, trailing bytes, array counts), and the masking of shader
- * sources (hidden extension names, comments, continuations, #version). */
+ * sources (hidden extension names, comments, continuations, #version),
+ * and the extension sets past 64 entries (es3.2 ext32). */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <GLES2/gl2.h>
 #include <GLES2/gl2ext.h>
 
+#include "gls_extensions.h"
 #include "gls_idmap.h"
 #include "gls_pixels.h"
 #include "gls_shader_mask.h"
@@ -419,8 +421,29 @@ static void test_shader_mask_random(void)
 	}
 }
 
+/* es3.2 ext32: extensions past bit 63 and `requires=` of ES 3.2 */
+static void test_extension_bits(void)
+{
+	static const char host[] = "GL_OES_mapbuffer GL_KHR_blend_equation_advanced_coherent GL_OES_texture_buffer";
+	CHECK(GLS_EXT_GL_KHR_blend_equation_advanced_coherent >= 64);
+	gls_ext_bits es32 = gls_extensions_offered(host, 32), es31 = gls_extensions_offered(host, 31);
+	CHECK(es32 & GLS_EXT_BIT(GL_KHR_blend_equation_advanced_coherent));
+	CHECK(es32 & GLS_EXT_BIT(GL_OES_texture_buffer));
+	CHECK(es32 & GLS_EXT_BIT(GL_ES_VERSION_3_2));
+	CHECK(!(es31 & GLS_EXT_BIT(GL_KHR_blend_equation_advanced_coherent)));
+	CHECK(!(es31 & GLS_EXT_BIT(GL_OES_texture_buffer)));
+	CHECK(es31 & GLS_EXT_BIT(GL_OES_mapbuffer));
+	/* no other bit: the text lists exactly the three, in list order */
+	char *s32 = gls_extensions_string(es32), *s31 = gls_extensions_string(es31);
+	CHECK(s32 && strcmp(s32, "GL_OES_mapbuffer GL_OES_texture_buffer GL_KHR_blend_equation_advanced_coherent ") == 0);
+	CHECK(s31 && strcmp(s31, "GL_OES_mapbuffer ") == 0);
+	free(s32);
+	free(s31);
+}
+
 int main(void)
 {
+	test_extension_bits();
 	test_idmap();
 	test_pixels();
 	test_pixels_es3();
