@@ -129,6 +129,7 @@ struct glsc_context {
 	/* es3.2 geomtess */
 
 	/* es3.2 layered */
+	GLuint texture_buffer; /* GL_TEXTURE_BUFFER, the buffer binding (glsc_gl_buffers.c) */
 
 	/* es3.2 tex32 */
 

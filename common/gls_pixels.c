@@ -12,6 +12,7 @@ static unsigned gls_components(GLenum format)
 	case GL_RED_INTEGER:
 	case GL_DEPTH_COMPONENT:
 	case GL_STENCIL_INDEX8: /* not an upload format; never matches a type below */
+	case GL_STENCIL_INDEX:  /* es3.2 layered: stencil textures, GL_UNSIGNED_BYTE */
 		return 1;
 	case GL_LUMINANCE_ALPHA:
 	case GL_RG:
@@ -211,6 +212,8 @@ unsigned gls_internalformat_texel(GLenum internalformat, GLenum *format, GLenum 
 		{GL_DEPTH_COMPONENT32F, GL_DEPTH_COMPONENT, GL_FLOAT, 4},
 		{GL_DEPTH24_STENCIL8, GL_DEPTH_STENCIL, GL_UNSIGNED_INT_24_8, 4},
 		{GL_DEPTH32F_STENCIL8, GL_DEPTH_STENCIL, GL_FLOAT_32_UNSIGNED_INT_24_8_REV, 8},
+		/* es3.2 layered: stencil textures (ES 3.2 table 8.11) */
+		{GL_STENCIL_INDEX8, GL_STENCIL_INDEX, GL_UNSIGNED_BYTE, 1},
 		/* ES 2.0 extensions' sized formats glTexStorage takes */
 		{GL_ALPHA8_EXT, GL_ALPHA, GL_UNSIGNED_BYTE, 1},
 		{GL_LUMINANCE8_EXT, GL_LUMINANCE, GL_UNSIGNED_BYTE, 1},
