@@ -169,6 +169,17 @@ static void test_attach(void)
         note_read(name);
     }
 
+    /* a cube map array: every layer-face */
+    GLuint cube_array = array_texture(GL_TEXTURE_CUBE_MAP_ARRAY, GL_RGBA8, 12);
+    glFramebufferTexture(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, cube_array, 0);
+    GLST_ERR("glFramebufferTexture of a cube map array", GL_NO_ERROR);
+    note_attachment("cube map array", GL_COLOR_ATTACHMENT0);
+    glst_note("cube map array: status 0x%x", glCheckFramebufferStatus(GL_FRAMEBUFFER));
+    glClearColor(0.0f, 1.0f, 1.0f, 0.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    note_layers("cube map array cleared", cube_array, 12);
+    glDeleteTextures(1, &cube_array);
+
     /* a layered depth attachment cleared with the colour */
     GLuint depth = array_texture(GL_TEXTURE_2D_ARRAY, GL_DEPTH_COMPONENT32F, LAYERS);
     glFramebufferTexture(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, arr, 0);
