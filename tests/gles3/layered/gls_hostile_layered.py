@@ -21,7 +21,8 @@ OPS = dict(glFramebufferTexture=980, glTexStorage3DMultisample=981, glTexStorage
            glFramebufferParameteri=835, glFramebufferTextureLayer=590)
 GL_TEXTURE_2D_ARRAY, GL_TEXTURE_2D_MULTISAMPLE_ARRAY, GL_TEXTURE_2D_MULTISAMPLE = 0x8C1A, 0x9102, 0x9100
 GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_FRAMEBUFFER_DEFAULT_LAYERS = 0x8D40, 0x8CE0, 0x9312
-GL_RGBA8, GL_R32UI, GL_STENCIL_INDEX8 = 0x8058, 0x8236, 0x8D48
+GL_RGBA8, GL_R32UI, GL_STENCIL_INDEX8, GL_STENCIL_INDEX, GL_UNSIGNED_BYTE = 0x8058, 0x8236, 0x8D48, 0x1901, 0x1401
+GL_TEXTURE_2D = 0x0DE1
 GL_TEXTURE_BUFFER, GL_STATIC_DRAW, GL_WRITE_ONLY, GL_READ_ONLY = 0x8C2A, 0x88E4, 0x88B9, 0x88B8
 GL_COMPUTE_SHADER = 0x91B9
 GL_INVALID_VALUE, GL_INVALID_OPERATION = 0x501, 0x502
@@ -78,6 +79,13 @@ def image_buffer(size, offset, range_size, shrink_to=None, access=GL_WRITE_ONLY)
             message(OP["glUseProgram"], struct.pack("<I", 9)) + m("glDispatchCompute", "<III", 1, 1, 1))
 
 
+def stencil_image(width, height, data):
+    """glTexImage2D of a GL_STENCIL_INDEX8 level carrying `data`."""
+    return (bound(GL_TEXTURE_2D) +
+            message(OP["glTexImage2D"], struct.pack("<IiiiiiII", GL_TEXTURE_2D, 0, GL_STENCIL_INDEX8, width, height, 0,
+                                                    GL_STENCIL_INDEX, GL_UNSIGNED_BYTE) + blob(data)))
+
+
 def ends_with_reason(session, c, reason):
     ended = closed_by_server(c.s, 30)
     return ended and reason in glslib.read_text(session.server_log)
@@ -104,6 +112,12 @@ def disconnect_cases(session, sock):
          bound(GL_TEXTURE_2D_MULTISAMPLE) +
          m("glTexStorage3DMultisample", "<IiIiiiI", GL_TEXTURE_2D_MULTISAMPLE_ARRAY, 4, GL_RGBA8, 4, 4, 2, 1),
          "glTexStorage3DMultisample: a command of an OpenGL ES version this context is not offered"),
+        # stencil texels are one byte: an image of 5 x 3 (rows of 8 bytes at
+        # the default alignment of 4) carries 8 + 8 + 5 bytes, not more
+        ("a stencil image of 5x3 carrying 15 bytes", 32, stencil_image(5, 3, b"\1" * 15),
+         "glTexImage2D of 5x3 carries 15 bytes, not 21"),
+        ("a stencil image of 5x3 carrying 60 bytes (4 a texel)", 32, stencil_image(5, 3, b"\1" * 60),
+         "glTexImage2D of 5x3 carries 60 bytes, not 21"),
     ]
     for name, cap, data, reason in cases:
         c = Client(sock).setup(version_cap=cap)
@@ -128,6 +142,7 @@ def error_cases(sock):
          m("glTexStorage3DMultisample", "<IiIiiiI", GL_TEXTURE_2D_MULTISAMPLE, 4, GL_RGBA8, 4, 4, 2, 1),
          GL_INVALID_ENUM),
         ("a stencil multisample array", 32, ms_array(4, 16, 16, 2, GL_STENCIL_INDEX8), GL_NO_ERROR),
+        ("a stencil image of 5x3 carrying 21 bytes", 32, stencil_image(5, 3, b"\1" * 21), GL_NO_ERROR),
         ("a multisample array bound in ES 3.1", 31, bound(GL_TEXTURE_2D_MULTISAMPLE_ARRAY), GL_INVALID_ENUM),
         ("a stencil texture in ES 3.1", 31,
          bound(GL_TEXTURE_2D_ARRAY) +
