@@ -12,7 +12,6 @@ static unsigned gls_components(GLenum format)
 	case GL_RED_INTEGER:
 	case GL_DEPTH_COMPONENT:
 	case GL_STENCIL_INDEX8: /* not an upload format; never matches a type below */
-	case GL_STENCIL_INDEX:  /* es3.2 layered: stencil textures, GL_UNSIGNED_BYTE */
 		return 1;
 	case GL_LUMINANCE_ALPHA:
 	case GL_RG:
@@ -36,6 +35,10 @@ static unsigned gls_components(GLenum format)
 unsigned gls_pixel_size(GLenum format, GLenum type)
 {
 	bool depth = format == GL_DEPTH_COMPONENT;
+	/* es3.2 layered: stencil texels are bytes (ES 3.2 table 8.2); other
+	 * types are errors, nothing read */
+	if (format == GL_STENCIL_INDEX)
+		return type == GL_UNSIGNED_BYTE ? 1 : 0;
 	switch (type) {
 	case GL_UNSIGNED_BYTE:
 	case GL_BYTE:

@@ -91,7 +91,7 @@ static void test_stencil8(void)
                                         "}\n");
     GLST_ERR("usampler programs", GL_NO_ERROR);
 
-    static unsigned char values[W * H * 2];
+    static unsigned char values[W * H * 4]; /* the largest pair below reads 4 bytes a texel */
     for (int i = 0; i < (int)sizeof(values); i++)
         values[i] = (unsigned char)(i * 7 + 3);
 
