@@ -132,6 +132,7 @@ struct glsc_context {
 	int8_t restart_for_patches;
 
 	/* es3.2 layered */
+	GLuint texture_buffer; /* GL_TEXTURE_BUFFER, the buffer binding (glsc_gl_buffers.c) */
 
 	/* es3.2 tex32 */
 

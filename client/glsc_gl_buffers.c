@@ -38,8 +38,12 @@ static GLuint *glsc_es3_binding(struct glsc_context *ctx, GLenum target)
 	case GL_DISPATCH_INDIRECT_BUFFER: return &ctx->dispatch_indirect_buffer;
 	/* es3.1 draw */
 	case GL_DRAW_INDIRECT_BUFFER: return &ctx->draw_indirect_buffer;
-	default: return NULL;
+	default: break;
 	}
+	/* es3.2 layered: the buffer binding of buffer textures */
+	if (target == GL_TEXTURE_BUFFER && (ctx->info.advertised & GLS_EXT_BIT(GL_ES_VERSION_3_2)))
+		return &ctx->texture_buffer;
+	return NULL;
 }
 
 bool glsc_buffer_target_valid(struct glsc_context *ctx, GLenum target)
@@ -474,6 +478,9 @@ void glsc_buffers_deleted(struct glsc_context *ctx, GLuint name)
 	/* es3.1 draw */
 	if (ctx->draw_indirect_buffer == name)
 		ctx->draw_indirect_buffer = 0;
+	/* es3.2 layered */
+	if (ctx->texture_buffer == name)
+		ctx->texture_buffer = 0;
 }
 
 void glsc_buffers_context_fini(struct glsc_context *ctx)

@@ -35,6 +35,10 @@ static unsigned gls_components(GLenum format)
 unsigned gls_pixel_size(GLenum format, GLenum type)
 {
 	bool depth = format == GL_DEPTH_COMPONENT;
+	/* es3.2 layered: stencil texels are bytes (ES 3.2 table 8.2); other
+	 * types are errors, nothing read */
+	if (format == GL_STENCIL_INDEX)
+		return type == GL_UNSIGNED_BYTE ? 1 : 0;
 	switch (type) {
 	case GL_UNSIGNED_BYTE:
 	case GL_BYTE:
@@ -211,6 +215,8 @@ unsigned gls_internalformat_texel(GLenum internalformat, GLenum *format, GLenum 
 		{GL_DEPTH_COMPONENT32F, GL_DEPTH_COMPONENT, GL_FLOAT, 4},
 		{GL_DEPTH24_STENCIL8, GL_DEPTH_STENCIL, GL_UNSIGNED_INT_24_8, 4},
 		{GL_DEPTH32F_STENCIL8, GL_DEPTH_STENCIL, GL_FLOAT_32_UNSIGNED_INT_24_8_REV, 8},
+		/* es3.2 layered: stencil textures (ES 3.2 table 8.11) */
+		{GL_STENCIL_INDEX8, GL_STENCIL_INDEX, GL_UNSIGNED_BYTE, 1},
 		/* ES 2.0 extensions' sized formats glTexStorage takes */
 		{GL_ALPHA8_EXT, GL_ALPHA, GL_UNSIGNED_BYTE, 1},
 		{GL_LUMINANCE8_EXT, GL_LUMINANCE, GL_UNSIGNED_BYTE, 1},

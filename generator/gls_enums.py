@@ -272,6 +272,8 @@ SETS = {
                  'GL_PATCHES@GL_ES_VERSION_3_2'],
 
     # es3.2 layered
+    # glTexStorage3DMultisample (ES 3.2 8.8): the array target only
+    'TextureStorage3DMultisampleTarget': ['GL_TEXTURE_2D_MULTISAMPLE_ARRAY@GL_ES_VERSION_3_2'],
 
     # es3.2 tex32
     'TextureBufferTarget': ['GL_TEXTURE_BUFFER@GL_ES_VERSION_3_2'],
@@ -296,6 +298,20 @@ for _name in ('TextureBindTarget', 'MipmapTarget', 'Texture3DTarget'):
 # binding target here: the worker sizes buffers through the bindings it
 # tracks (glss_buffers.c)
 SETS['TextureBindTarget'] = SETS['TextureBindTarget'] + ['GL_TEXTURE_BUFFER@GL_ES_VERSION_3_2']
+# es3.2 layered: multisample array textures are bound, asked of
+# (glGetInternalformativ, level parameters) and attached like 2D
+# multisample ones; level parameters of cube map arrays and buffer textures
+# (GL_TEXTURE_BUFFER_* of ES 3.2 table 21.11) too. GL_STENCIL_INDEX8 is a
+# texture format of ES 3.2 (8.5, table 8.11), uploaded as GL_STENCIL_INDEX
+# / GL_UNSIGNED_BYTE; GL_FRAMEBUFFER_DEFAULT_LAYERS a framebuffer parameter
+for _name in ('TextureBindTarget', 'InternalformatTarget', 'TexLevelParameterTarget'):
+    SETS[_name] = SETS[_name] + ['GL_TEXTURE_2D_MULTISAMPLE_ARRAY@GL_ES_VERSION_3_2']
+SETS['TexLevelParameterTarget'] = SETS['TexLevelParameterTarget'] + ['GL_TEXTURE_CUBE_MAP_ARRAY@GL_ES_VERSION_3_2',
+                                                                     'GL_TEXTURE_BUFFER@GL_ES_VERSION_3_2']
+SETS['TextureStorageFormat'] = SETS['TextureStorageFormat'] + ['GL_STENCIL_INDEX8@GL_ES_VERSION_3_2']
+SETS['TexturePixelFormat'] = SETS['TexturePixelFormat'] + ['GL_STENCIL_INDEX@GL_ES_VERSION_3_2']
+SETS['FramebufferParameterName31'] = SETS['FramebufferParameterName31'] + ['GL_FRAMEBUFFER_DEFAULT_LAYERS@GL_ES_VERSION_3_2']
+
 # es3.2 tex32: the border colour is sampler state in ES 3.2 (table 21.12)
 SETS['SamplerPName'] = SETS['SamplerPName'] + ['GL_TEXTURE_BORDER_COLOR@GL_ES_VERSION_3_2']
 
@@ -503,6 +519,9 @@ PARAM_SETS = {
     ('glDrawElementsInstancedBaseVertex', 'mode'): 'DrawMode',
 
     # es3.2 layered
+    ('glTexStorage3DMultisample', 'target'): 'TextureStorage3DMultisampleTarget',
+    # the driver checks renderability (GL_INVALID_ENUM for the others)
+    ('glTexStorage3DMultisample', 'internalformat'): 'TextureStorageFormat',
 
     # es3.2 tex32
     ('glTexBuffer', 'target'): 'TextureBufferTarget',

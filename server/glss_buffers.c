@@ -210,6 +210,9 @@ static struct glss_buffer **glss_binding(struct glss_worker *w, GLenum target)
 	case GL_DISPATCH_INDIRECT_BUFFER: return &c->dispatch_indirect_buffer;
 	/* es3.1 draw (BufferTargetARB has it only in a context offered 3.1) */
 	case GL_DRAW_INDIRECT_BUFFER: return &c->draw_indirect_buffer;
+	/* es3.2 layered: a binding point only (buffer textures name their
+	 * buffer themselves: glTexBuffer) */
+	case GL_TEXTURE_BUFFER: return &c->texture_buffer;
 	default: return NULL;
 	}
 }
@@ -616,6 +619,8 @@ void glss_buffers_object_deleted(struct glss_worker *w, enum gls_object_type typ
 	slots[nslots++] = &c->dispatch_indirect_buffer;
 	/* es3.1 draw */
 	slots[nslots++] = &c->draw_indirect_buffer;
+	/* es3.2 layered */
+	slots[nslots++] = &c->texture_buffer;
 	if (vao) {
 		slots[nslots++] = &vao->elements;
 		for (int i = 0; i < GLSS_MAX_ATTRIBS; i++)
@@ -653,6 +658,8 @@ void glss_buffers_context_free(struct glss_worker *w, struct glss_context *c)
 	glss_hold(w, &c->transform_feedback_buffer, NULL);
 	/* es3.1 draw */
 	glss_hold(w, &c->draw_indirect_buffer, NULL);
+	/* es3.2 layered */
+	glss_hold(w, &c->texture_buffer, NULL);
 	glss_es3_buffers_context_free(w, c);
 	glss_compute_context_free(w, c); /* es3.1 compute */
 }

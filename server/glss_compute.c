@@ -22,6 +22,7 @@
 
 #include "glss_compute.h"
 #include "glss_gl_generated.h"
+#include "glss_layered.h"
 #include "glss_memory.h"
 #include "gls_log.h"
 #include "gls_wire.h"
@@ -167,7 +168,8 @@ bool glss_compute_storage_check(struct glss_worker *w, GLuint program)
 	return glss_check_interface(w, program, GL_SHADER_STORAGE_BLOCK, cs->storage, GLSS_MAX_STORAGE_BINDINGS,
 				    GL_SHADER_STORAGE_BUFFER_BINDING) &&
 	       glss_check_interface(w, program, GL_ATOMIC_COUNTER_BUFFER, cs->atomic, GLSS_MAX_ATOMIC_BINDINGS,
-				    GL_ATOMIC_COUNTER_BUFFER_BINDING);
+				    GL_ATOMIC_COUNTER_BUFFER_BINDING) &&
+	       glss_layered_image_check(w); /* es3.2 layered: buffer textures in image units */
 }
 
 /* The program a dispatch runs: the current program, else the compute
@@ -290,5 +292,8 @@ void glss_exec_glBindImageTexture(struct glss_worker *w, struct gls_reader *r)
 		glss_set_error(w, GL_INVALID_VALUE);
 		return;
 	}
+	glss_collect_driver_error(w);
 	glBindImageTexture(unit, texture, level, layered, layer, access, format);
+	if (glss_driver_error(w) == GL_NO_ERROR)
+		glss_layered_image_bound(w, texture); /* es3.2 layered: imageBuffer */
 }

@@ -161,11 +161,15 @@ static void glss_clear_renderbuffer(struct glss_context *c, GLuint renderbuffer,
 	glss_clear_attachable(c, GL_RENDERBUFFER, renderbuffer, internalformat);
 }
 
-/* The attachment of a renderbuffer or level 0 of a texture of textarget. */
+/* The attachment of a renderbuffer or level 0 of a texture of textarget.
+ * es3.2 layered: a multisample array is attached layered, so that one
+ * clear reaches every layer (ES 3.2 9.8). */
 static void glss_attach(GLenum attachment, GLenum textarget, GLuint object)
 {
 	if (textarget == GL_RENDERBUFFER)
 		glFramebufferRenderbuffer(GL_FRAMEBUFFER, attachment, GL_RENDERBUFFER, object);
+	else if (textarget == GL_TEXTURE_2D_MULTISAMPLE_ARRAY)
+		glFramebufferTexture(GL_FRAMEBUFFER, attachment, object, 0);
 	else
 		glFramebufferTexture2D(GL_FRAMEBUFFER, attachment, textarget, object, 0);
 }

@@ -330,6 +330,11 @@ static const struct glss_get_pname glss_state_pnames[] = {
 	V(GL_MAX_COMBINED_TESS_EVALUATION_UNIFORM_COMPONENTS, 1),
 	/* es3.2 ext32: KHR_blend_equation_advanced_coherent (a capability) */
 	V(GL_BLEND_ADVANCED_COHERENT_KHR, 1),
+	/* es3.2 layered: ES 3.2 tables 21.9, 21.11, 21.40 (GL_TEXTURE_BUFFER_BINDING
+	 * is GL_TEXTURE_BUFFER: the buffer bound to that target) */
+	NAME(GL_TEXTURE_BINDING_2D_MULTISAMPLE_ARRAY, GLS_OBJ_TEXTURE),
+	NAME(GL_TEXTURE_BUFFER_BINDING, GLS_OBJ_BUFFER),
+	V(GL_MAX_FRAMEBUFFER_LAYERS, 1),
 };
 
 /* es3 state: the indexed state of OpenGL ES 3.0 (the index is checked by
@@ -436,6 +441,10 @@ static const struct glss_get_pname glss_tex_level_pnames[] = {
 	V(GL_TEXTURE_ALPHA_TYPE, 1),
 	V(GL_TEXTURE_DEPTH_TYPE, 1),
 	V(GL_TEXTURE_COMPRESSED, 1),
+	/* es3.2 layered: buffer textures (ES 3.2 table 21.11) */
+	NAME(GL_TEXTURE_BUFFER_DATA_STORE_BINDING, GLS_OBJ_BUFFER),
+	V(GL_TEXTURE_BUFFER_OFFSET, 1),
+	V(GL_TEXTURE_BUFFER_SIZE, 1),
 };
 
 /* es3.1 texfb: glGetFramebufferParameteriv (ES 3.1 table 20.23) */
@@ -444,6 +453,8 @@ static const struct glss_get_pname glss_framebuffer_pnames[] = {
 	V(GL_FRAMEBUFFER_DEFAULT_HEIGHT, 1),
 	V(GL_FRAMEBUFFER_DEFAULT_SAMPLES, 1),
 	V(GL_FRAMEBUFFER_DEFAULT_FIXED_SAMPLE_LOCATIONS, 1),
+	/* es3.2 layered */
+	V(GL_FRAMEBUFFER_DEFAULT_LAYERS, 1),
 };
 
 static const struct glss_get_pname glss_buffer_pnames[] = {
@@ -482,6 +493,8 @@ static const struct glss_get_pname glss_attachment_pnames[] = {
 	V(GL_FRAMEBUFFER_ATTACHMENT_DEPTH_SIZE, 1),
 	V(GL_FRAMEBUFFER_ATTACHMENT_STENCIL_SIZE, 1),
 	V(GL_FRAMEBUFFER_ATTACHMENT_TEXTURE_LAYER, 1),
+	/* es3.2 layered */
+	V(GL_FRAMEBUFFER_ATTACHMENT_LAYERED, 1),
 };
 
 static const struct glss_get_pname glss_program_pnames[] = {

@@ -317,9 +317,10 @@ void glss_texture_storage_done(struct glss_worker *w, bool ok)
 	}
 }
 
-/* es3.1 texfb */
-bool glss_texture_multisample_reserve(struct glss_worker *w, GLenum binding, GLsizei samples, GLenum internalformat,
-				      GLsizei width, GLsizei height)
+/* es3.1 texfb; es3.2 layered: depth layers of a multisample array
+ * (GL_MAX_ARRAY_TEXTURE_LAYERS at most) */
+static bool glss_multisample_reserve(struct glss_worker *w, GLenum binding, GLsizei samples, GLenum internalformat,
+				     GLsizei width, GLsizei height, GLsizei depth)
 {
 	glss_storage.texture = NULL;
 	GLint host = 0, max_size = 0, max_samples = 0;
@@ -332,11 +333,14 @@ bool glss_texture_multisample_reserve(struct glss_worker *w, GLenum binding, GLs
 		glGetIntegerv(limits[i], &n);
 		max_samples = n > max_samples ? n : max_samples;
 	}
+	GLint max_layers = 1;
+	if (depth != 1)
+		glGetIntegerv(GL_MAX_ARRAY_TEXTURE_LAYERS, &max_layers);
 	if (w->current)
 		glGetIntegerv(binding, &host);
 	/* texture 0, sizes and counts the driver refuses: nothing to charge */
 	if (!w->current || !host || samples < 1 || samples > max_samples || width < 1 || height < 1 ||
-	    width > max_size || height > max_size)
+	    width > max_size || height > max_size || depth < 1 || depth > max_layers)
 		return true;
 	struct glss_texture *t = glss_texture_of(w, (GLuint)host, GLSS_TEX_2D, true);
 	if (t && !t->faces[0] && !(t->faces[0] = calloc(GLSS_MAX_LEVELS, sizeof(struct glss_level))))
@@ -349,7 +353,7 @@ bool glss_texture_multisample_reserve(struct glss_worker *w, GLenum binding, GLs
 	uint64_t copies = 1;
 	while (copies < (uint64_t)samples)
 		copies *= 2;
-	uint64_t old_bytes = 0, new_bytes = glss_storage_level_bytes(internalformat, width, height, 1) * copies;
+	uint64_t old_bytes = 0, new_bytes = glss_storage_level_bytes(internalformat, width, height, depth) * copies;
 	for (int l = 0; l < GLSS_MAX_LEVELS; l++)
 		old_bytes += t->faces[0][l].bytes;
 	if (!glss_memory_resize(w, old_bytes, new_bytes)) {
@@ -360,13 +364,27 @@ bool glss_texture_multisample_reserve(struct glss_worker *w, GLenum binding, GLs
 	glss_storage.faces = glss_storage.levels = 1;
 	glss_storage.width = width;
 	glss_storage.height = height;
-	glss_storage.depth = 1;
+	glss_storage.depth = depth;
 	glss_storage.depth_halves = false;
 	glss_storage.internalformat = internalformat;
 	glss_storage.copies = copies;
 	glss_storage.old_bytes = old_bytes;
 	glss_storage.new_bytes = new_bytes;
 	return true;
+}
+
+bool glss_texture_multisample_reserve(struct glss_worker *w, GLenum binding, GLsizei samples, GLenum internalformat,
+				      GLsizei width, GLsizei height)
+{
+	return glss_multisample_reserve(w, binding, samples, internalformat, width, height, 1);
+}
+
+/* es3.2 layered */
+bool glss_texture_multisample_array_reserve(struct glss_worker *w, GLsizei samples, GLenum internalformat,
+					    GLsizei width, GLsizei height, GLsizei depth)
+{
+	return glss_multisample_reserve(w, GL_TEXTURE_BINDING_2D_MULTISAMPLE_ARRAY, samples, internalformat, width,
+					height, depth);
 }
 
 void glss_texture_level_done(struct glss_worker *w, bool ok)

@@ -47,6 +47,11 @@ void glss_texture_storage_done(struct glss_worker *w, bool ok);
 bool glss_texture_multisample_reserve(struct glss_worker *w, GLenum binding, GLsizei samples, GLenum internalformat,
 				      GLsizei width, GLsizei height);
 
+/* es3.2 layered: glTexStorage3DMultisample of the texture bound to
+ * GL_TEXTURE_2D_MULTISAMPLE_ARRAY, likewise times its depth layers. */
+bool glss_texture_multisample_array_reserve(struct glss_worker *w, GLsizei samples, GLenum internalformat,
+					    GLsizei width, GLsizei height, GLsizei depth);
+
 /* Renderbuffer storage of the bound renderbuffer, likewise. */
 bool glss_renderbuffer_reserve(struct glss_worker *w, GLuint host, GLsizei width, GLsizei height, uint64_t bytes);
 void glss_renderbuffer_done(struct glss_worker *w, bool ok);

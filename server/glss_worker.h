@@ -109,6 +109,8 @@ struct glss_context {
 	/* es3.2 geomtess */
 
 	/* es3.2 layered */
+	bool image_buffers; /* a buffer texture was bound to an image unit: draws look (glss_layered.c) */
+	struct glss_buffer *texture_buffer; /* GL_TEXTURE_BUFFER, the buffer binding (glss_buffers.c) */
 
 	/* es3.2 tex32 */
 	struct glss_texture *default_texture_cube_array; /* texture 0 of cube map arrays (glss_memory.c) */
