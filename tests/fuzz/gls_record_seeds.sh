@@ -85,3 +85,17 @@ record es3-textures 30 "$build/tests/gles3/textures/glst_textures_es3"
 record es3-textures-pbo 20 "$build/tests/gles3/textures/glst_textures_pbo"
 # es3.1 texfb (skipped unless the build offers ES 3.1: -Des_version=3.1 or later)
 record es31-texfb 30 "$build/tests/gles3/texfb/glst_gles3_texfb"
+# es3.1 compute, draw, program; es3.2 groups (the build offers ES 3.2 by default)
+record es31-compute 30 "$build/tests/gles3/compute/glst_es31_compute"
+record es31-draw 30 "$build/tests/gles3/draw/glst_es31_draw"
+record es31-program 30 "$build/tests/gles3/program/glst_es31_program"
+record es32-draw32 30 "$build/tests/gles3/draw32/glst_draw32"
+for t in border buffer copy cube_array; do
+    record "es32-tex32-$t" 30 "$build/tests/gles3/tex32/glst_tex32_$t"
+done
+record es32-geomtess-draw 30 "$build/tests/gles3/geomtess/glst_geomtess_draw"
+record es32-geomtess-state 30 "$build/tests/gles3/geomtess/glst_geomtess_state"
+for t in fb ms-array stencil8 texbuffer geometry; do
+    record "es32-layered-$t" 30 "$build/tests/gles3/layered/glst_layered_$t"
+done
+record es32-ext32 30 "$build/tests/gles3/ext32/glst_ext32"
