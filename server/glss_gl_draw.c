@@ -309,9 +309,16 @@ static void glss_draw_arrays(struct glss_worker *w, struct gls_reader *r, uint16
 	}
 	uint32_t disabled = 0;
 	bool client_arrays;
-	/* a negative first, count or instance count: the driver raises
-	 * GL_INVALID_VALUE before it reads anything */
-	if (first >= 0 && count > 0 && instances >= 0) {
+	/* A negative count or instance count: the driver raises
+	 * GL_INVALID_VALUE before it reads anything. A negative first it does
+	 * not refuse (Mesa 22 reads before the arrays: found by fuzzing), so
+	 * the worker raises GL_INVALID_VALUE as WebGL does, once the count's
+	 * error had its turn. */
+	if (first < 0 && count >= 0 && instances >= 0) {
+		glss_set_error(w, GL_INVALID_VALUE);
+		return;
+	}
+	if (count > 0 && instances >= 0) {
 		struct glss_draw_range range = {(uint32_t)first, (uint32_t)first + (uint32_t)count - 1,
 						(uint32_t)instances, 0};
 		if (!glss_check_attribs(w, &range, &disabled, &client_arrays))

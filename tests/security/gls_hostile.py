@@ -175,6 +175,12 @@ def bad_client_cases(session, sock):
         ("a draw from vertex 2^31 - 16 of a vertex buffer", True,
          THREE_VERTICES + message(OP["glDrawArrays"], struct.pack("<Iii", 4, 0x7ffffff0, 3)),
          GL_INVALID_OPERATION, None),
+        ("a draw from a negative first vertex (Mesa reads before the buffer)", True,
+         THREE_VERTICES + message(OP["glDrawArrays"], struct.pack("<Iii", 5, -0x77000000, 1024)),
+         GL_INVALID_VALUE, None),
+        ("an instanced draw from first vertex -1", True,
+         THREE_VERTICES + message(OP["glDrawArraysInstancedEXT"], struct.pack("<Iiii", 4, -1, 3, 2)),
+         GL_INVALID_VALUE, None),
         ("an attribute offset of 2^62 into a vertex buffer", True,
          THREE_VERTICES + message(OP["glVertexAttribPointer"], struct.pack("<IiIIiq", 0, 2, GL_FLOAT, 0, 0, 1 << 62)) +
          message(OP["glDrawArrays"], struct.pack("<Iii", 4, 0, 3)), GL_INVALID_OPERATION, None),
