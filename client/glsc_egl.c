@@ -120,13 +120,16 @@ EGLDisplay glsc_get_platform_display(EGLenum platform, void *native, const EGLAt
 	glsc_lock();
 	struct glsc_display *d;
 	for (d = glsc_displays; d; d = d->next)
-		if (d->platform == platform && d->native == native && d->screen == screen)
+		/* the same arguments give the same display, initialized or not
+		 * (EGL 1.5 3.2) */
+		if (d->platform == platform && d->native == native && d->screen_asked == screen)
 			goto out;
 	d = calloc(1, sizeof(*d));
 	if (!d)
 		goto out;
 	d->platform = platform;
 	d->native = native;
+	d->screen_asked = screen;
 	d->screen = screen;
 	gls_idmap_init(&d->surfaces);
 	gls_idmap_init(&d->contexts);

@@ -25,7 +25,8 @@ struct glsc_display {
 	struct glsc_display *next;
 	EGLenum platform;     /* EGL_PLATFORM_X11_KHR or EGL_PLATFORM_SURFACELESS_MESA */
 	void *native;         /* what the application passed */
-	int screen;
+	int screen_asked;     /* EGL_PLATFORM_X11_SCREEN_KHR as passed, -1: none */
+	int screen;           /* the screen used (the default one when none was asked) */
 	void *x11;            /* the Xlib connection (Display*), or NULL */
 	bool owns_x11;        /* opened by us for EGL_DEFAULT_DISPLAY */
 	unsigned long visual; /* TrueColor visual advertised as EGL_NATIVE_VISUAL_ID */

@@ -54,6 +54,10 @@ static void test_display(EGLDisplay *out_dpy)
     GLST_CHECK(major2 == major && minor2 == minor);
     GLST_CHECK(eglInitialize(dpy, NULL, NULL));
     GLST_CHECK_EGL(EGL_SUCCESS);
+    /* The same native display gives the same EGLDisplay, initialized or
+     * not (EGL 1.5 3.2; piglit's glsl-bug-110796 depends on it). */
+    if (getenv("DISPLAY"))
+        GLST_CHECK(eglGetDisplay(EGL_DEFAULT_DISPLAY) == dpy);
 
     const char *vendor = eglQueryString(dpy, EGL_VENDOR);
     const char *version = eglQueryString(dpy, EGL_VERSION);
