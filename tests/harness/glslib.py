@@ -270,6 +270,26 @@ class Session:
             log("---- end of server log ----")
 
 
+def run_hostile(check, cases, server_args=("-v",)):
+    """The frame of a hostile-client script: a private Xvfb and server,
+    cases(session, sock) sending what it sends, then the check that the
+    server outlived every client; the logs on a failure. Returns the exit
+    status (check.summary())."""
+    install_signal_handlers()
+    with Session() as session:
+        try:
+            session.start_xvfb()
+            sock = session.start_server(extra_args=list(server_args))
+            server = [p for n, p in session.procs if n == "glstream-server"][0]
+            cases(session, sock)
+            check(server.poll() is None, "the server survives every hostile client")
+        except HarnessError as e:
+            check(False, f"harness: {e}")
+        if check.failed:
+            session.dump_logs()
+    return check.summary()
+
+
 def read_text(path, limit=200000):
     try:
         with open(path, "rb") as f:

@@ -173,23 +173,14 @@ def disconnect_cases(session, sock, es31):
 
 
 def main():
-    glslib.install_signal_handlers()
-    with glslib.Session() as session:
-        try:
-            session.start_xvfb()
-            sock = session.start_server(extra_args=["-v"])
-            server = [p for n, p in session.procs if n == "glstream-server"][0]
-            es31 = offered_31(sock)
-            print(f"ES 3.1 offered: {es31}")
-            if es31:
-                error_cases(sock)
-            disconnect_cases(session, sock, es31)
-            check(server.poll() is None, "the server survives every hostile client")
-        except glslib.HarnessError as e:
-            check(False, f"harness: {e}")
-        if check.failed:
-            session.dump_logs()
-    return check.summary()
+    def cases(session, sock):
+        es31 = offered_31(sock)
+        print(f"ES 3.1 offered: {es31}")
+        if es31:
+            error_cases(sock)
+        disconnect_cases(session, sock, es31)
+
+    return glslib.run_hostile(check, cases, ["-v"])
 
 
 if __name__ == "__main__":

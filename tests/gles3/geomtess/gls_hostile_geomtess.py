@@ -234,20 +234,12 @@ def main():
     if len(sys.argv) > 1 and sys.argv[1] != "3.2":
         print(f"gls_hostile_geomtess: skipped, the build offers ES {sys.argv[1]}")
         return 77
-    glslib.install_signal_handlers()
-    with glslib.Session() as session:
-        try:
-            session.start_xvfb()
-            sock = session.start_server(extra_args=["-v"])
-            server = [p for n, p in session.procs if n == "glstream-server"][0]
-            disconnect_cases(session, sock)
-            error_cases(sock)
-            check(server.poll() is None, "the server survives every hostile client")
-        except glslib.HarnessError as e:
-            check(False, f"harness: {e}")
-        if check.failed:
-            session.dump_logs()
-    return check.summary()
+
+    def cases(session, sock):
+        disconnect_cases(session, sock)
+        error_cases(sock)
+
+    return glslib.run_hostile(check, cases, ["-v"])
 
 
 if __name__ == "__main__":

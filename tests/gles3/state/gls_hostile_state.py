@@ -176,21 +176,12 @@ def quota_case(session):
 
 
 def main():
-    glslib.install_signal_handlers()
-    with glslib.Session() as session:
-        try:
-            session.start_xvfb()
-            sock = session.start_server(extra_args=["-v"])
-            server = [p for n, p in session.procs if n == "glstream-server"][0]
-            disconnect_cases(session, sock)
-            error_cases(sock)
-            check(server.poll() is None, "the server survives every hostile client")
-            quota_case(session)
-        except glslib.HarnessError as e:
-            check(False, f"harness: {e}")
-        if check.failed:
-            session.dump_logs()
-    return check.summary()
+    def cases(session, sock):
+        disconnect_cases(session, sock)
+        error_cases(sock)
+        quota_case(session)
+
+    return glslib.run_hostile(check, cases, ["-v"])
 
 
 if __name__ == "__main__":
