@@ -405,6 +405,31 @@ void glss_exec_glsDrawElementsInline(struct glss_worker *w, struct gls_reader *r
  * name; the others the vertices one glDrawElements of the same indices
  * reads: glss_check_attribs covers both. */
 
+/* The indices of an ES 3.x element draw: inline (a blob of exactly
+ * count indices, no element buffer bound) or an offset into the bound
+ * element buffer. Sets the pointer the checks read (inline_pointer, NULL
+ * for a buffer) and the one the driver gets; false when the worker ended
+ * the client. */
+static bool glss_element_source(struct glss_worker *w, uint16_t opcode, GLsizei count, GLenum type,
+				uint32_t inline_indices, const void *indices, uint32_t len, int64_t offset,
+				const void **inline_pointer, const void **pointer)
+{
+	static const uint32_t none;
+	GLint buffer = 0;
+	glGetIntegerv(GL_ELEMENT_ARRAY_BUFFER_BINDING, &buffer);
+	unsigned size = gls_index_size(type);
+	uint64_t expected = count > 0 ? (uint64_t)count * size : 0;
+	if (inline_indices > 1 || (inline_indices && (buffer || (size && expected != len))) ||
+	    (!inline_indices && (!buffer || offset < 0))) {
+		glss_fail(w, "bad %s of %d indices (inline %u, %u bytes)", gls_opcode_name(opcode), count,
+			  inline_indices, len);
+		return false;
+	}
+	*inline_pointer = inline_indices ? (len ? indices : &none) : NULL;
+	*pointer = inline_indices ? *inline_pointer : (const void *)(uintptr_t)offset;
+	return true;
+}
+
 /* wire glDrawElementsInstancedEXT / glDrawElementsInstanced (ES 3.0):
  *   u32 mode, i32 count, u32 type, i32 primcount, u32 inline, then i64
  *   offset into the bound GL_ELEMENT_ARRAY_BUFFER (inline 0) or blob indices
@@ -439,19 +464,9 @@ static void glss_draw_elements_more(struct glss_worker *w, struct gls_reader *r,
 		glss_fail(w, "glDrawElementsInstancedEXT is not available");
 		return;
 	}
-	GLint buffer = 0;
-	glGetIntegerv(GL_ELEMENT_ARRAY_BUFFER_BINDING, &buffer);
-	unsigned size = gls_index_size(type);
-	uint64_t expected = count > 0 ? (uint64_t)count * size : 0;
-	if (inline_indices > 1 || (inline_indices && (buffer || (size && expected != len))) ||
-	    (!inline_indices && (!buffer || offset < 0))) {
-		glss_fail(w, "bad %s of %d indices (inline %u, %u bytes)", gls_opcode_name(opcode), count,
-			  inline_indices, len);
+	const void *inline_pointer, *pointer;
+	if (!glss_element_source(w, opcode, count, type, inline_indices, indices, len, offset, &inline_pointer, &pointer))
 		return;
-	}
-	static const uint32_t none;
-	const void *inline_pointer = inline_indices ? (len ? indices : &none) : NULL;
-	const void *pointer = inline_indices ? inline_pointer : (const void *)(uintptr_t)offset;
 	uint32_t disabled = 0;
 	bool client_arrays = false;
 	/* A negative instance count or an inverted range: the driver raises
@@ -526,19 +541,9 @@ static void glss_draw_elements_base_vertex(struct glss_worker *w, struct gls_rea
 				 : glss_check_enums_glDrawElementsBaseVertex(w, mode, type);
 	if (!valid)
 		return;
-	GLint buffer = 0;
-	glGetIntegerv(GL_ELEMENT_ARRAY_BUFFER_BINDING, &buffer);
-	unsigned size = gls_index_size(type);
-	uint64_t expected = count > 0 ? (uint64_t)count * size : 0;
-	if (inline_indices > 1 || (inline_indices && (buffer || (size && expected != len))) ||
-	    (!inline_indices && (!buffer || offset < 0))) {
-		glss_fail(w, "bad %s of %d indices (inline %u, %u bytes)", gls_opcode_name(opcode), count,
-			  inline_indices, len);
+	const void *inline_pointer, *pointer;
+	if (!glss_element_source(w, opcode, count, type, inline_indices, indices, len, offset, &inline_pointer, &pointer))
 		return;
-	}
-	static const uint32_t none;
-	const void *inline_pointer = inline_indices ? (len ? indices : &none) : NULL;
-	const void *pointer = inline_indices ? inline_pointer : (const void *)(uintptr_t)offset;
 	uint32_t disabled = 0;
 	bool client_arrays = false;
 	bool driver_refuses = instances < 0 || (range && end < start);
