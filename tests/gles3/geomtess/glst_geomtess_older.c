@@ -64,6 +64,7 @@ int main(void)
     GLST_CHECK_GL(GL_INVALID_OPERATION);
     refused_pname(GL_PATCH_VERTICES);
     refused_pname(GL_MAX_PATCH_VERTICES);
+    refused_pname(GL_MAX_PATCH_VERTICES); /* a refusal is not remembered as a value */
     refused_pname(GL_MAX_GEOMETRY_OUTPUT_VERTICES);
     refused_pname(GL_MAX_TESS_GEN_LEVEL);
     refused_pname(GL_LAYER_PROVOKING_VERTEX);

@@ -82,6 +82,9 @@ static void limits(void)
         glst_note("  as boolean %u, float %g, int64 %lld", b, f, (long long)l);
     }
     GLST_ERR("limits", GL_NO_ERROR);
+    /* asked again (the client keeps the constants it was answered) */
+    for (size_t i = 0; i < sizeof(pnames) / sizeof(*pnames); i++)
+        glst_get_int(pnames[i]);
     /* the indexed getter knows none of them */
     GLint v = -7;
     glGetIntegeri_v(GL_MAX_GEOMETRY_OUTPUT_VERTICES, 0, &v);
