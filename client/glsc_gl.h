@@ -171,6 +171,11 @@ struct glsc_context *glsc_gl_enter_offered(gls_ext_bits bits);
  * version bit they need, 0 for none. */
 void glsc_get_active(uint16_t opcode, gls_ext_bits offered, GLuint program, GLuint index, GLsizei buf_size,
 		     GLsizei *length, GLint *size_out, GLenum *type_out, GLchar *name);
+/* A GL string output of buf_size from a reply (glsc_gl_query.c): whether
+ * `len` characters fit with their NUL, and storing them with the NUL and
+ * the length without it. */
+bool glsc_text_fits(uint32_t len, GLsizei buf_size);
+void glsc_store_text(const void *text, uint32_t len, GLsizei buf_size, GLsizei *length, GLchar *out);
 void glsc_gl_leave(void);
 
 uint8_t *glsc_begin(struct glsc_context *ctx, uint16_t opcode, size_t payload);

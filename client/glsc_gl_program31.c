@@ -106,17 +106,10 @@ void glsc_glGetProgramResourceName(GLuint program, GLenum programInterface, GLui
 		uint32_t ok = gls_get_u32(&r);
 		uint32_t len;
 		const void *text = gls_get_blob(&r, &len);
-		bool fits = bufSize > 0 ? len < (uint32_t)bufSize : len == 0;
-		if (!gls_reader_done(&r) || !fits) {
+		if (!gls_reader_done(&r) || !glsc_text_fits(len, bufSize))
 			gls_error("malformed reply to glGetProgramResourceName (%zu bytes)", size);
-		} else if (ok) {
-			if (bufSize > 0 && name) {
-				memcpy(name, text, len);
-				name[len] = 0;
-			}
-			if (length)
-				*length = (GLsizei)len;
-		}
+		else if (ok)
+			glsc_store_text(text, len, name ? bufSize : 0, length, name);
 	}
 	glsc_gl_leave();
 }

@@ -845,14 +845,14 @@ void glsc_glGetVertexAttribPointerv(GLuint index, GLenum pname, void **pointer)
 /* ---- strings and lists ---- */
 
 /* Checks that `len` characters fit a GL string output of buf_size. */
-static bool glsc_text_fits(uint32_t len, GLsizei buf_size)
+bool glsc_text_fits(uint32_t len, GLsizei buf_size)
 {
 	return buf_size > 0 ? len < (uint32_t)buf_size : len == 0;
 }
 
 /* GL string output: the characters and a NUL when there is room, and the
  * length without the NUL. */
-static void glsc_store_text(const void *text, uint32_t len, GLsizei buf_size, GLsizei *length, GLchar *out)
+void glsc_store_text(const void *text, uint32_t len, GLsizei buf_size, GLsizei *length, GLchar *out)
 {
 	if (buf_size > 0) {
 		if (len)

@@ -405,28 +405,46 @@ void glss_exec_glsDrawElementsInline(struct glss_worker *w, struct gls_reader *r
  * name; the others the vertices one glDrawElements of the same indices
  * reads: glss_check_attribs covers both. */
 
-/* The indices of an ES 3.x element draw: inline (a blob of exactly
- * count indices, no element buffer bound) or an offset into the bound
- * element buffer. Sets the pointer the checks read (inline_pointer, NULL
- * for a buffer) and the one the driver gets; false when the worker ended
- * the client. */
-static bool glss_element_source(struct glss_worker *w, uint16_t opcode, GLsizei count, GLenum type,
-				uint32_t inline_indices, const void *indices, uint32_t len, int64_t offset,
-				const void **inline_pointer, const void **pointer)
+/* The indices of an ES 3.x element draw, as sent: inline (a blob of
+ * exactly count indices, no element buffer bound) or an offset into the
+ * bound element buffer; then the pointer the checks read (inline_pointer,
+ * NULL for a buffer) and the one the driver gets. */
+struct glss_element_source {
+	uint32_t inline_indices;
+	const void *indices;
+	uint32_t len;
+	int64_t offset;
+	const void *inline_pointer, *pointer;
+};
+
+/* wire: u32 inline, then i64 offset (inline 0) or blob indices (inline 1) */
+static void glss_element_source_read(struct gls_reader *r, struct glss_element_source *src)
+{
+	*src = (struct glss_element_source){0};
+	src->inline_indices = gls_get_u32(r);
+	if (src->inline_indices)
+		src->indices = gls_get_blob(r, &src->len);
+	else
+		src->offset = gls_get_i64(r);
+}
+
+/* False when the worker ended the client (a source that cannot be). */
+static bool glss_element_source_check(struct glss_worker *w, uint16_t opcode, GLsizei count, GLenum type,
+				      struct glss_element_source *src)
 {
 	static const uint32_t none;
 	GLint buffer = 0;
 	glGetIntegerv(GL_ELEMENT_ARRAY_BUFFER_BINDING, &buffer);
 	unsigned size = gls_index_size(type);
 	uint64_t expected = count > 0 ? (uint64_t)count * size : 0;
-	if (inline_indices > 1 || (inline_indices && (buffer || (size && expected != len))) ||
-	    (!inline_indices && (!buffer || offset < 0))) {
+	if (src->inline_indices > 1 || (src->inline_indices && (buffer || (size && expected != src->len))) ||
+	    (!src->inline_indices && (!buffer || src->offset < 0))) {
 		glss_fail(w, "bad %s of %d indices (inline %u, %u bytes)", gls_opcode_name(opcode), count,
-			  inline_indices, len);
+			  src->inline_indices, src->len);
 		return false;
 	}
-	*inline_pointer = inline_indices ? (len ? indices : &none) : NULL;
-	*pointer = inline_indices ? *inline_pointer : (const void *)(uintptr_t)offset;
+	src->inline_pointer = src->inline_indices ? (src->len ? src->indices : &none) : NULL;
+	src->pointer = src->inline_indices ? src->inline_pointer : (const void *)(uintptr_t)src->offset;
 	return true;
 }
 
@@ -445,14 +463,8 @@ static void glss_draw_elements_more(struct glss_worker *w, struct gls_reader *r,
 	GLsizei count = gls_get_i32(r);
 	GLenum type = gls_get_u32(r);
 	GLsizei primcount = range ? 1 : gls_get_i32(r);
-	uint32_t inline_indices = gls_get_u32(r);
-	int64_t offset = 0;
-	uint32_t len = 0;
-	const void *indices = NULL;
-	if (inline_indices)
-		indices = gls_get_blob(r, &len);
-	else
-		offset = gls_get_i64(r);
+	struct glss_element_source src;
+	glss_element_source_read(r, &src);
 	if (!gls_reader_done(r))
 		return;
 	bool valid = opcode == GLS_OP_glDrawElementsInstancedEXT ? glss_check_enums_glDrawElementsInstancedEXT(w, mode, type)
@@ -464,8 +476,7 @@ static void glss_draw_elements_more(struct glss_worker *w, struct gls_reader *r,
 		glss_fail(w, "glDrawElementsInstancedEXT is not available");
 		return;
 	}
-	const void *inline_pointer, *pointer;
-	if (!glss_element_source(w, opcode, count, type, inline_indices, indices, len, offset, &inline_pointer, &pointer))
+	if (!glss_element_source_check(w, opcode, count, type, &src))
 		return;
 	uint32_t disabled = 0;
 	bool client_arrays = false;
@@ -474,21 +485,22 @@ static void glss_draw_elements_more(struct glss_worker *w, struct gls_reader *r,
 	 * as glDrawElements / glsDrawElementsInline. */
 	bool driver_refuses = primcount < 0 || (range && end < start);
 	if (!driver_refuses &&
-	    !glss_check_elements(w, mode, type, count, inline_pointer, offset, (uint32_t)primcount, &disabled, &client_arrays))
+	    !glss_check_elements(w, mode, type, count, src.inline_pointer, src.offset, (uint32_t)primcount, &disabled,
+				&client_arrays))
 		return;
 	if (opcode == GLS_OP_glDrawElementsInstancedEXT)
-		glss_ext.glDrawElementsInstancedEXT(mode, count, type, pointer, primcount);
+		glss_ext.glDrawElementsInstancedEXT(mode, count, type, src.pointer, primcount);
 	else if (opcode == GLS_OP_glDrawElementsInstanced)
-		glDrawElementsInstanced(mode, count, type, pointer, primcount);
+		glDrawElementsInstanced(mode, count, type, src.pointer, primcount);
 	else if (client_arrays || (count <= 0 && !driver_refuses))
 		/* start and end are a promise the driver may trust to copy client
 		 * memory (indices outside them are undefined behaviour): drawn
 		 * as glDrawElements, the driver reads the vertices the indices
 		 * name, which the client sent and glss_check_attribs checked.
 		 * Without indices (unchecked) neither reads a vertex. */
-		glDrawElements(mode, count, type, pointer);
+		glDrawElements(mode, count, type, src.pointer);
 	else
-		glDrawRangeElements(mode, start, end, count, type, pointer);
+		glDrawRangeElements(mode, start, end, count, type, src.pointer);
 	glss_restore_arrays(disabled);
 }
 
@@ -526,14 +538,8 @@ static void glss_draw_elements_base_vertex(struct glss_worker *w, struct gls_rea
 	GLenum type = gls_get_u32(r);
 	GLsizei instances = instanced ? gls_get_i32(r) : 1;
 	GLint basevertex = gls_get_i32(r);
-	uint32_t inline_indices = gls_get_u32(r);
-	int64_t offset = 0;
-	uint32_t len = 0;
-	const void *indices = NULL;
-	if (inline_indices)
-		indices = gls_get_blob(r, &len);
-	else
-		offset = gls_get_i64(r);
+	struct glss_element_source src;
+	glss_element_source_read(r, &src);
 	if (!gls_reader_done(r))
 		return;
 	bool valid = range       ? glss_check_enums_glDrawRangeElementsBaseVertex(w, mode, type)
@@ -541,23 +547,22 @@ static void glss_draw_elements_base_vertex(struct glss_worker *w, struct gls_rea
 				 : glss_check_enums_glDrawElementsBaseVertex(w, mode, type);
 	if (!valid)
 		return;
-	const void *inline_pointer, *pointer;
-	if (!glss_element_source(w, opcode, count, type, inline_indices, indices, len, offset, &inline_pointer, &pointer))
+	if (!glss_element_source_check(w, opcode, count, type, &src))
 		return;
 	uint32_t disabled = 0;
 	bool client_arrays = false;
 	bool driver_refuses = instances < 0 || (range && end < start);
-	if (!driver_refuses && !glss_check_elements_base(w, mode, type, count, inline_pointer, offset, (uint32_t)instances,
-							 basevertex, &disabled, &client_arrays))
+	if (!driver_refuses && !glss_check_elements_base(w, mode, type, count, src.inline_pointer, src.offset,
+							 (uint32_t)instances, basevertex, &disabled, &client_arrays))
 		return;
 	if (instanced)
-		glDrawElementsInstancedBaseVertex(mode, count, type, pointer, instances, basevertex);
+		glDrawElementsInstancedBaseVertex(mode, count, type, src.pointer, instances, basevertex);
 	else if (!range || client_arrays || (count <= 0 && !driver_refuses))
 		/* start and end: as glDrawRangeElements (a promise the driver may
 		 * trust to copy client memory, not checked) */
-		glDrawElementsBaseVertex(mode, count, type, pointer, basevertex);
+		glDrawElementsBaseVertex(mode, count, type, src.pointer, basevertex);
 	else
-		glDrawRangeElementsBaseVertex(mode, start, end, count, type, pointer, basevertex);
+		glDrawRangeElementsBaseVertex(mode, start, end, count, type, src.pointer, basevertex);
 	glss_restore_arrays(disabled);
 }
 

@@ -161,6 +161,19 @@ RING_TAIL, RING_HEAD, RING_REPLY_SEQ, RING_REPLY_SIZE = 0, 64, 128, 132
 RING_REPLY_ON_SOCKET = 0xFFFFFFFF
 
 
+def error_cases(check, sock, cases, version_cap=20, prefix=b""):
+    """Each case (name, [cap,] data, expected GL error) on a fresh client
+    with a context capped at version_cap (or the case's own cap): prefix +
+    data sent, then glGetError must answer the expected error."""
+    for case in cases:
+        name, cap, data, error = case if len(case) == 4 else (case[0], version_cap, case[1], case[2])
+        c = Client(sock).setup(version_cap=cap)
+        c.s.sendall(prefix + data)
+        got = c.get_error()
+        check(got == error, f"{name}: GL error {got if got is None else hex(got)}, expected {hex(error)}")
+        c.close()
+
+
 class Ring:
     """A client's command ring, attached with glsAttachRing, written by hand
     (so that tests can also write it wrongly)."""

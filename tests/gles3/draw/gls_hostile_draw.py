@@ -13,6 +13,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "harness"))
 import glslib  # noqa: E402
+import glswire  # noqa: E402
 from glswire import (OP, Client, GL_ARRAY_BUFFER, GL_ELEMENT_ARRAY_BUFFER, GL_FLOAT,  # noqa: E402
                      GL_INVALID_OPERATION, GL_INVALID_VALUE, GL_NO_ERROR, GL_STATIC_DRAW, GL_UNSIGNED_SHORT,
                      OBJ_BUFFER, closed_by_server, message)
@@ -147,12 +148,7 @@ def error_cases(sock):
          message(OP["glsDeleteObjects"], struct.pack("<III", OBJ_BUFFER, 1, 41)) +
          message(OP["glDrawArrays"], struct.pack("<Iii", GL_POINTS, 0, 12)), GL_NO_ERROR),
     ]
-    for name, data, error in cases:
-        c = Client(sock).setup(version_cap=31)
-        c.s.sendall(SETUP + data)
-        got = c.get_error()
-        check(got == error, f"{name}: GL error {got if got is None else hex(got)}, expected {hex(error)}")
-        c.close()
+    glswire.error_cases(check, sock, cases, version_cap=31, prefix=SETUP)
 
 
 def disconnect_cases(session, sock, es31):

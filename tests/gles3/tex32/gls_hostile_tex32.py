@@ -12,6 +12,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "harness"))
 import glslib  # noqa: E402
+import glswire  # noqa: E402
 from glswire import (OP, Client, GL_INVALID_ENUM, GL_NO_ERROR, GL_OUT_OF_MEMORY, GL_RGBA,  # noqa: E402
                      GL_UNSIGNED_BYTE, OBJ_TEXTURE, closed_by_server, message)
 
@@ -167,12 +168,7 @@ def error_cases(sock):
          bound(GL_TEXTURE_2D) +
          m("glTexStorage3D", "<IiIiii", GL_TEXTURE_CUBE_MAP_ARRAY, 1, GL_RGBA8, 4, 4, 6), GL_INVALID_ENUM),
     ]
-    for name, cap, data, error in cases:
-        c = Client(sock).setup(version_cap=cap)
-        c.s.sendall(data)
-        got = c.get_error()
-        check(got == error, f"{name}: GL error {got if got is None else hex(got)}, expected {hex(error)}")
-        c.close()
+    glswire.error_cases(check, sock, cases)
 
 
 def main():

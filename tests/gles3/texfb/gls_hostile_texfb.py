@@ -14,6 +14,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "harness"))
 import glslib  # noqa: E402
+import glswire  # noqa: E402
 from glswire import (OP, Client, GL_INVALID_ENUM, GL_INVALID_OPERATION, GL_INVALID_VALUE, GL_NO_ERROR,  # noqa: E402
                      GL_OUT_OF_MEMORY, OBJ_TEXTURE, closed_by_server, message, read_reply)
 
@@ -115,12 +116,7 @@ def error_cases(sock):
         ("glFramebufferParameteri of a texture pname", m("glFramebufferParameteri", "<IIi", GL_FRAMEBUFFER,
                                                          GL_TEXTURE_WIDTH, 16), GL_INVALID_ENUM),
     ]
-    for name, data, error in cases:
-        c = Client(sock).setup(version_cap=32)
-        c.s.sendall(data)
-        got = c.get_error()
-        check(got == error, f"{name}: GL error {got if got is None else hex(got)}, expected {hex(error)}")
-        c.close()
+    glswire.error_cases(check, sock, cases, version_cap=32)
 
 
 def query_cases(sock):

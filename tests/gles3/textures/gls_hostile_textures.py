@@ -12,6 +12,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "harness"))
 import glslib  # noqa: E402
+import glswire  # noqa: E402
 from glswire import (OP, Client, GL_INVALID_ENUM, GL_INVALID_OPERATION, GL_NO_ERROR,  # noqa: E402
                      GL_OUT_OF_MEMORY, GL_RGBA, GL_UNSIGNED_BYTE, OBJ_TEXTURE, blob, closed_by_server,
                      message)
@@ -217,12 +218,7 @@ def error_cases(sock):
          m3("glCopyTexSubImage3D", "<Iiiiiiiii", GL_TEXTURE_3D, 0, 0, 0, 0, -100, -100, 1 << 20, 1 << 20),
          GL_INVALID_OPERATION),
     ]
-    for name, data, error in cases:
-        c = Client(sock).setup(version_cap=30)
-        c.s.sendall(data)
-        got = c.get_error()
-        check(got == error, f"{name}: GL error {got if got is None else hex(got)}, expected {hex(error)}")
-        c.close()
+    glswire.error_cases(check, sock, cases, version_cap=30)
 
 
 def accumulation_case():
