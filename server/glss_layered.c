@@ -15,6 +15,7 @@
 #include "glss_gl_generated.h"
 #include "glss_layered.h"
 #include "glss_memory.h"
+#include "glss_tex32.h"
 #include "gls_log.h"
 
 /* wire glTexStorage3DMultisample: u32 target, i32 samples,
@@ -50,7 +51,7 @@ void glss_exec_glTexStorage3DMultisample(struct glss_worker *w, struct gls_reade
  * another target) is the worker's: errors the client has are kept first. */
 static GLuint glss_texture_buffer_store(struct glss_worker *w, GLuint texture, GLint *offset, GLint *size)
 {
-	GLint saved = 0, store = 0;
+	GLint saved = 0;
 	*offset = *size = 0;
 	/* a name never bound has no target yet: binding it would give it one */
 	if (!texture || !glIsTexture(texture))
@@ -60,11 +61,9 @@ static GLuint glss_texture_buffer_store(struct glss_worker *w, GLuint texture, G
 	glBindTexture(GL_TEXTURE_BUFFER, texture);
 	if (glGetError() != GL_NO_ERROR)
 		return 0;
-	glGetTexLevelParameteriv(GL_TEXTURE_BUFFER, 0, GL_TEXTURE_BUFFER_DATA_STORE_BINDING, &store);
-	glGetTexLevelParameteriv(GL_TEXTURE_BUFFER, 0, GL_TEXTURE_BUFFER_OFFSET, offset);
-	glGetTexLevelParameteriv(GL_TEXTURE_BUFFER, 0, GL_TEXTURE_BUFFER_SIZE, size);
+	GLuint store = glss_texture_buffer_view(offset, size);
 	glBindTexture(GL_TEXTURE_BUFFER, (GLuint)saved);
-	return (GLuint)store;
+	return store;
 }
 
 void glss_layered_image_bound(struct glss_worker *w, GLuint texture)
@@ -98,11 +97,9 @@ bool glss_layered_image_check(struct glss_worker *w)
 		struct glss_buffer *b = glss_buffer_record(w, store);
 		if (!b)
 			return false; /* the worker is ending */
-		uint64_t buffer_size = glss_buffer_size(b);
 		/* glTexBuffer views the whole buffer whatever its size; a range
 		 * of glTexBufferRange may lie outside it after glBufferData */
-		if (c->texture_buffer_ranges && (offset < 0 || size < 0 || (uint64_t)offset > buffer_size ||
-						 (uint64_t)size > buffer_size - (uint64_t)offset)) {
+		if (c->texture_buffer_ranges && !glss_texture_buffer_view_fits(b, offset, size)) {
 			gls_debug("draw refused: the buffer texture of image unit %d views a range outside its buffer", u);
 			glss_set_error(w, GL_INVALID_OPERATION);
 			return false;

@@ -88,23 +88,35 @@ void glss_exec_glTexBufferRange(struct glss_worker *w, struct gls_reader *r)
 	glss_tex_buffer(w, r, true);
 }
 
+GLuint glss_texture_buffer_view(GLint *offset, GLint *size)
+{
+	GLint store = 0;
+	*offset = *size = 0;
+	glGetTexLevelParameteriv(GL_TEXTURE_BUFFER, 0, GL_TEXTURE_BUFFER_DATA_STORE_BINDING, &store);
+	if (!store)
+		return 0;
+	glGetTexLevelParameteriv(GL_TEXTURE_BUFFER, 0, GL_TEXTURE_BUFFER_OFFSET, offset);
+	glGetTexLevelParameteriv(GL_TEXTURE_BUFFER, 0, GL_TEXTURE_BUFFER_SIZE, size);
+	return (GLuint)store;
+}
+
+bool glss_texture_buffer_view_fits(const struct glss_buffer *b, GLint offset, GLint size)
+{
+	uint64_t buffer_size = b ? glss_buffer_size(b) : 0;
+	return offset >= 0 && size >= 0 && (uint64_t)offset <= buffer_size &&
+	       (uint64_t)size <= buffer_size - (uint64_t)offset;
+}
+
 /* The range the buffer texture bound to the active unit views lies inside
  * its buffer (or it views none). */
 static bool glss_texture_buffer_range_ok(struct glss_worker *w)
 {
-	GLint texture = 0, store = 0, offset = 0, size = 0;
+	GLint texture = 0, offset, size;
 	glGetIntegerv(GL_TEXTURE_BINDING_BUFFER, &texture);
 	if (!texture)
 		return true;
-	glGetTexLevelParameteriv(GL_TEXTURE_BUFFER, 0, GL_TEXTURE_BUFFER_DATA_STORE_BINDING, &store);
-	if (!store)
-		return true;
-	glGetTexLevelParameteriv(GL_TEXTURE_BUFFER, 0, GL_TEXTURE_BUFFER_OFFSET, &offset);
-	glGetTexLevelParameteriv(GL_TEXTURE_BUFFER, 0, GL_TEXTURE_BUFFER_SIZE, &size);
-	struct glss_buffer *b = glss_buffer_record(w, (GLuint)store);
-	uint64_t buffer_size = b ? glss_buffer_size(b) : 0;
-	return offset >= 0 && size >= 0 && (uint64_t)offset <= buffer_size &&
-	       (uint64_t)size <= buffer_size - (uint64_t)offset;
+	GLuint store = glss_texture_buffer_view(&offset, &size);
+	return !store || glss_texture_buffer_view_fits(glss_buffer_record(w, store), offset, size);
 }
 
 bool glss_tex32_draw_check(struct glss_worker *w)
